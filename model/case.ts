@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { DocId, Instant, IsoDate, docBase } from "./common";
+import { PersonRef } from "./person";
+
+/**
+ * Children are safeguarding data: only what Convene needs to book and name a
+ * meeting. Never logged; logs carry the case id only.
+ */
+export const Child = z.object({
+  id: DocId,
+  name: z.string().min(1),
+  dob: IsoDate.optional(),
+});
+export type Child = z.infer<typeof Child>;
+
+export const Case = z
+  .object({
+    ...docBase("case"),
+    /** Policy id (one authority's rules); rules/ validates it, the store does not. */
+    policy: z.string().min(1),
+    children: z.array(Child).min(1),
+    /** The child on whose record a sibling group's report is written (000 rule 15). */
+    indexChildId: DocId,
+    socialWorker: PersonRef,
+    teamManager: PersonRef,
+    serviceManager: PersonRef,
+    chair: PersonRef.optional(),
+    createdAt: Instant,
+  })
+  // A case is its own partition: the meetings, invite lists and reports of
+  // the case live beside it (pk = case id) so "meetings of a case" is one
+  // partition's query.
+  .refine((c) => c.pk === c.id, { message: "a case's pk is its id", path: ["pk"] })
+  .refine((c) => c.children.some((child) => child.id === c.indexChildId), {
+    message: "the index child must be one of the case's children",
+    path: ["indexChildId"],
+  });
+export type Case = z.infer<typeof Case>;

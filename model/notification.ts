@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { DocId, EntraObjectId, Instant, docBase } from "./common";
+
+/**
+ * A message Convene sends or has sent. The id is deterministic (e.g.
+ * `${taskId}:${recipientObjectId}`) so a retried task finds the notification
+ * it already made and sends only if it is still pending (Company
+ * Communicator's SendFunction).
+ */
+export const NOTIFICATION_STATUSES = ["pending", "sent", "throttled", "recipient-gone", "failed"] as const;
+export const NotificationStatus = z.enum(NOTIFICATION_STATUSES);
+
+export const Notification = z
+  .object({
+    ...docBase("notification"),
+    /** reminder, escalation, list, brief, admin-alert (a task that ran out of attempts)… */
+    kind: z.string().min(1),
+    channel: z.enum(["teams", "email"]),
+    /** Absent for an admin alert, which goes to the configured administrators. */
+    recipient: EntraObjectId.optional(),
+    taskId: DocId.optional(),
+    caseId: DocId.optional(),
+    meetingId: DocId.optional(),
+    status: NotificationStatus,
+    attempts: z.number().int().nonnegative(),
+    result: z
+      .object({
+        at: Instant,
+        httpStatus: z.number().int().optional(),
+        /** An error code, never message text that could quote a person. */
+        code: z.string().optional(),
+      })
+      .optional(),
+    createdAt: Instant,
+  })
+  // Looked up by id only, so each notification is its own partition.
+  .refine((n) => n.pk === n.id, { message: "a notification's pk is its id", path: ["pk"] });
+export type Notification = z.infer<typeof Notification>;
