@@ -1,0 +1,55 @@
+import type { ContainerDefinition, IndexingPolicy } from "@azure/cosmos";
+import type { ContainerName } from "../layout";
+
+/**
+ * Every container is partitioned on /pk; each document type derives its pk
+ * from its own ids (see model/). Indexing is opt-in: only the paths the
+ * queries filter or sort on are indexed, so writes (the scheduler rewrites a
+ * task twice per run) pay for few index entries. Reasons: ./DESIGN.md.
+ */
+const only = (...paths: string[]): IndexingPolicy => ({
+  indexingMode: "consistent",
+  automatic: true,
+  includedPaths: paths.map((path) => ({ path: `/${path}/?` })),
+  excludedPaths: [{ path: "/*" }],
+});
+
+export const CONTAINER_DEFINITIONS: Record<ContainerName, ContainerDefinition> = {
+  cases: {
+    id: "cases",
+    partitionKey: { paths: ["/pk"] },
+    indexingPolicy: {
+      ...only("type", "caseId", "start", "status"),
+      // meetingsInRange: equality on type, range and ORDER BY on start.
+      compositeIndexes: [
+        [
+          { path: "/type", order: "ascending" },
+          { path: "/start", order: "ascending" },
+        ],
+      ],
+    },
+  },
+  tasks: {
+    id: "tasks",
+    partitionKey: { paths: ["/pk"] },
+    // readyAt: the due-task range scan and its ORDER BY (one path, so no
+    // composite index is needed); meetingId + status: open tasks of a meeting.
+    indexingPolicy: only("readyAt", "meetingId", "status", "taskType"),
+  },
+  notifications: {
+    id: "notifications",
+    partitionKey: { paths: ["/pk"] },
+    indexingPolicy: only("status", "createdAt"),
+  },
+  conversations: {
+    id: "conversations",
+    partitionKey: { paths: ["/pk"] },
+    // Point reads only (by user object id): nothing to index.
+    indexingPolicy: only(),
+  },
+  audit: {
+    id: "audit",
+    partitionKey: { paths: ["/pk"] },
+    indexingPolicy: only("at", "action"),
+  },
+};

@@ -1,0 +1,238 @@
+import type { Document } from "../model";
+import type { ContainerName } from "../infra/store/layout";
+import { isStoreError, type Store } from "../infra/store/port";
+import {
+  T0,
+  aCase,
+  aConversationReference,
+  aMeeting,
+  aNotification,
+  aReportStatus,
+  aTask,
+  anAuditEntry,
+  anInviteList,
+  at,
+  someAccessNeeds,
+} from "./fixtures/documents";
+
+/** What each adapter's test file provides to the shared contract. */
+export interface StoreHarness {
+  /** A fresh, empty store (its own database / file). */
+  open(): Promise<StoreUnderTest>;
+}
+
+export interface StoreUnderTest {
+  store: Store;
+  /**
+   * Writes a document straight into the underlying database, bypassing the
+   * schema check: how the bad-data cases plant a malformed document.
+   * `readyAt` is the claimable instant for a raw task.
+   */
+  insertRaw(container: ContainerName, raw: Record<string, unknown>, readyAt?: string): Promise<void>;
+}
+
+const withoutEtag = (doc: { etag?: string }): Record<string, unknown> => {
+  const { etag: _etag, ...rest } = doc;
+  return rest;
+};
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "resolved";
+  } catch (err) {
+    return isStoreError(err) ? err.code : `other: ${String(err)}`;
+  }
+}
+
+/** The one contract both adapters pass. */
+export function storeContract(name: string, harness: StoreHarness): void {
+  describe(`${name} store contract`, () => {
+    let sut: StoreUnderTest;
+    let store: Store;
+
+    beforeEach(async () => {
+      sut = await harness.open();
+      store = sut.store;
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const everyType: Exclude<Document, { type: "audit-entry" }>[] = [
+      aCase("case-1"),
+      aMeeting("m-1", "case-1", at(0)),
+      anInviteList("m-1", "case-1"),
+      someAccessNeeds("m-1", "case-1"),
+      aReportStatus("m-1", "case-1"),
+      aTask("m-1:reports.icpc", at(0)),
+      aNotification("m-1:reports.icpc:sw"),
+      aConversationReference(),
+    ];
+
+    it.each(everyType.map((doc) => [doc.type, doc] as const))("round-trips a %s", async (_type, doc) => {
+      const created = await store.create(doc);
+      expect(typeof created.etag).toBe("string");
+      expect(withoutEtag(created)).toEqual(doc);
+      const read = await store.get(doc.type, doc.id, doc.pk);
+      expect(read).toEqual(created);
+    });
+
+    it("answers Conflict when the id already exists in the partition", async () => {
+      await store.create(aCase("case-1"));
+      expect(await codeOf(store.create(aCase("case-1")))).toBe("Conflict");
+    });
+
+    it("refuses a document that fails its schema, naming it", async () => {
+      const bad = { ...aTask("t-bad", at(0)), pk: "not-the-meeting" };
+      await expect(store.create(bad)).rejects.toMatchObject({ code: "InvalidDocument", docId: "t-bad" });
+    });
+
+    it("answers undefined for a missing document and for another type's id", async () => {
+      await store.create(aMeeting("m-1", "case-1", at(0)));
+      expect(await store.get("case", "nope", "nope")).toBeUndefined();
+      expect(await store.get("invite-list", "m-1", "case-1")).toBeUndefined();
+    });
+
+    it("replaces with the current etag and refuses a stale one (412) or a missing document", async () => {
+      const created = await store.create(aTask("t-1", at(0)));
+      const claimed = await store.replace({ ...created, status: "running", leaseOwner: "a", leaseUntil: at(1000) }, created.etag ?? "");
+      expect(claimed.etag).not.toBe(created.etag);
+      expect(await codeOf(store.replace({ ...created, attempts: 9 }, created.etag ?? ""))).toBe(
+        "PreconditionFailed",
+      );
+      expect((await store.get("task", "t-1", created.pk))?.status).toBe("running");
+      expect(await codeOf(store.replace(aTask("t-missing", at(0)), "whatever"))).toBe("NotFound");
+    });
+
+    it("pages due tasks oldest first, including dueAt == now and expired leases", async () => {
+      const now = new Date(at(10_000));
+      const due = [
+        aTask("t-a", at(1_000), { meetingId: "m-2" }),
+        aTask("t-b", at(2_000)),
+        aTask("t-c", at(3_000), { meetingId: "m-3" }),
+        aTask("t-d", at(4_000)),
+        aTask("t-now", at(10_000), { meetingId: "m-2" }),
+        // Its instance died: lease ended at 5s, so claimable since then.
+        aTask("t-lease-expired", at(500), { status: "running", leaseOwner: "dead", leaseUntil: at(5_000) }),
+      ];
+      const notDue = [
+        aTask("t-future", at(10_001)),
+        aTask("t-done", at(100), { status: "done" }),
+        aTask("t-failed", at(100), { status: "failed", lastError: "X" }),
+        aTask("t-cancelled", at(100), { status: "cancelled" }),
+        aTask("t-leased", at(100), { status: "running", leaseOwner: "alive", leaseUntil: at(10_001) }),
+        aTask("t-job", at(20_000), { meetingId: undefined, caseId: undefined, taskType: "list.weekly" }),
+      ];
+      for (const task of [...notDue, ...due]) await store.create(task);
+
+      const seen: string[] = [];
+      let continuation: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.dueTasks(now, 2, continuation);
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        expect(page.invalid).toEqual([]);
+        for (const task of page.items) expect(typeof task.etag).toBe("string");
+        seen.push(...page.items.map((t) => t.id));
+        continuation = page.continuation;
+        pages += 1;
+      } while (continuation !== undefined && pages < 10);
+      expect(seen).toEqual(["t-a", "t-b", "t-c", "t-d", "t-lease-expired", "t-now"]);
+    });
+
+    it("keeps paging correctly while earlier due tasks are claimed", async () => {
+      const now = new Date(at(60_000));
+      for (let i = 0; i < 7; i += 1) await store.create(aTask(`t-${i}`, at(i * 1000)));
+      const seen: string[] = [];
+      let page = await store.dueTasks(now, 3);
+      for (;;) {
+        for (const task of page.items) {
+          seen.push(task.id);
+          await store.replace({ ...task, status: "running", leaseOwner: "me", leaseUntil: at(120_000) }, task.etag ?? "");
+        }
+        if (page.continuation === undefined) break;
+        page = await store.dueTasks(now, 3, page.continuation);
+      }
+      expect(seen).toEqual(["t-0", "t-1", "t-2", "t-3", "t-4", "t-5", "t-6"]);
+      expect((await store.dueTasks(now, 3)).items).toEqual([]);
+    });
+
+    it("lists meetings starting in [from, to), by start, any status", async () => {
+      const from = new Date("2027-01-04T00:00:00.000Z");
+      const to = new Date("2027-01-11T00:00:00.000Z");
+      await store.create(aMeeting("m-before", "case-1", "2027-01-03T23:59:59.999Z"));
+      await store.create(aMeeting("m-first", "case-1", "2027-01-04T00:00:00.000Z"));
+      await store.create(
+        aMeeting("m-stood-down", "case-2", "2027-01-06T10:00:00.000Z", {
+          status: "stood-down",
+          standDown: { reason: "no-interpreter", rationale: "none booked", approvedBy: ["00000000-0000-4000-8000-000000000003"], at: T0 },
+        }),
+      );
+      await store.create(aMeeting("m-last", "case-3", "2027-01-10T23:59:59.999Z"));
+      await store.create(aMeeting("m-after", "case-3", "2027-01-11T00:00:00.000Z"));
+      await store.create(aMeeting("m-unbooked", "case-3"));
+      const { items, invalid } = await store.meetingsInRange(from, to);
+      expect(invalid).toEqual([]);
+      expect(items.map((m) => m.id)).toEqual(["m-first", "m-stood-down", "m-last"]);
+    });
+
+    it("lists the meetings of one case", async () => {
+      await store.create(aCase("case-1"));
+      await store.create(aMeeting("m-2", "case-1", at(86_400_000)));
+      await store.create(aMeeting("m-1", "case-1", at(0)));
+      await store.create(aMeeting("m-other", "case-2", at(0)));
+      await store.create(anInviteList("m-1", "case-1"));
+      const { items } = await store.meetingsOfCase("case-1");
+      expect(items.map((m) => m.id)).toEqual(["m-1", "m-2"]);
+      expect(items.every((m) => typeof m.etag === "string")).toBe(true);
+    });
+
+    it("lists the open (pending or running) tasks of one meeting", async () => {
+      await store.create(aTask("m-1:b", at(2_000)));
+      await store.create(aTask("m-1:a", at(1_000), { status: "running", leaseOwner: "x", leaseUntil: at(9_000) }));
+      await store.create(aTask("m-1:done", at(0), { status: "done" }));
+      await store.create(aTask("m-1:cancelled", at(0), { status: "cancelled" }));
+      await store.create(aTask("m-2:a", at(0), { meetingId: "m-2" }));
+      const { items } = await store.openTasksOfMeeting("m-1");
+      expect(items.map((t) => t.id)).toEqual(["m-1:a", "m-1:b"]);
+    });
+
+    it("appends audit entries and offers no way to change them", async () => {
+      await store.appendAudit(anAuditEntry("a-2", "case-1", at(2_000)));
+      const first = await store.appendAudit(anAuditEntry("a-1", "case-1", at(1_000)));
+      await store.appendAudit(anAuditEntry("a-x", "case-2", at(0)));
+      expect(await codeOf(store.appendAudit(anAuditEntry("a-1", "case-1", at(5_000))))).toBe("Conflict");
+      // The types forbid these; the casts stand for a caller that ignores them.
+      const replaceAny = store.replace.bind(store) as (doc: unknown, etag: string) => Promise<unknown>;
+      const createAny = store.create.bind(store) as (doc: unknown) => Promise<unknown>;
+      expect(await codeOf(replaceAny({ ...first, action: "tampered" }, first.etag ?? ""))).toBe("InvalidDocument");
+      expect(await codeOf(createAny(anAuditEntry("a-3", "case-1", at(0))))).toBe("InvalidDocument");
+      const { items } = await store.auditOfCase("case-1");
+      expect(items.map((e) => [e.id, e.action])).toEqual([
+        ["a-1", "meeting.book"],
+        ["a-2", "meeting.book"],
+      ]);
+    });
+
+    it("reports a malformed stored document by id and returns the rest", async () => {
+      const now = new Date(at(10_000));
+      await store.create(aTask("t-good-1", at(1_000)));
+      await store.create(aTask("t-good-2", at(3_000)));
+      await sut.insertRaw("tasks", { ...aTask("t-bad", at(2_000)), attempts: "three" }, at(2_000));
+      const page = await store.dueTasks(now, 10);
+      expect(page.items.map((t) => t.id)).toEqual(["t-good-1", "t-good-2"]);
+      expect(page.invalid).toEqual([{ id: "t-bad", error: expect.stringContaining("attempts") }]);
+
+      await store.create(aMeeting("m-good", "case-1", at(0)));
+      await sut.insertRaw("cases", { ...aMeeting("m-bad", "case-1", at(1)), kind: "CIN" });
+      const meetings = await store.meetingsOfCase("case-1");
+      expect(meetings.items.map((m) => m.id)).toEqual(["m-good"]);
+      expect(meetings.invalid.map((i) => i.id)).toEqual(["m-bad"]);
+      await expect(store.get("meeting", "m-bad", "case-1")).rejects.toMatchObject({
+        code: "InvalidDocument",
+        docId: "m-bad",
+      });
+    });
+  });
+}
