@@ -25,7 +25,15 @@ export function parseLocalDateTime(text: string, what = "date-time"): LocalDateT
       `${what} "${text}" is not a local time of the form YYYY-MM-DDTHH:MM`,
     );
   }
-  const day = parseIsoDate(match[1] as string, what);
+  let day: DayNumber;
+  try {
+    day = parseIsoDate(match[1] as string, what);
+  } catch (error) {
+    if (error instanceof RulesInputError && error.code === "bad-date") {
+      throw new RulesInputError("bad-date", `${what} "${text}" is not a real date`);
+    }
+    throw error;
+  }
   const hour = Number(match[2]);
   const minute = Number(match[3]);
   const second = match[4] === undefined ? 0 : Number(match[4]);

@@ -81,7 +81,7 @@ function claReview(anchors: TimelineAnchors): number | undefined {
     if (previous !== undefined) {
       throw new RulesInputError(
         "bad-review",
-        "a CLA review counted from the previous review needs its review number (2 for the second review, 3 or more after): give review",
+        "a CLA review counted from the previous review needs its review number (2 for the second review, 3 or more after)",
       );
     }
     return lookedAfter !== undefined ? 1 : undefined;
@@ -89,13 +89,13 @@ function claReview(anchors: TimelineAnchors): number | undefined {
   if (review === 1 && lookedAfter === undefined) {
     throw new RulesInputError(
       "bad-review",
-      "CLA review 1 counts from the date the child became looked after: give looked-after",
+      "CLA review 1 counts from the date the child became looked after: give the looked-after date",
     );
   }
   if (review >= 2 && previous === undefined) {
     throw new RulesInputError(
       "bad-review",
-      `CLA review ${review} counts from the previous review: give previous`,
+      `CLA review ${review} counts from the previous review: give the previous review date`,
     );
   }
   return review;
@@ -213,7 +213,7 @@ export function timeline(
     if (given !== undefined && !isUsed) {
       throw new RulesInputError(
         "unused-anchor",
-        `${name} is not used by any ${meeting}${review === undefined ? "" : ` review ${review}`} rule of policy ${policy.id}`,
+        `a ${name} date is not used by any ${meeting}${review === undefined ? "" : ` review ${review}`} rule of policy ${policy.id}`,
       );
     }
   }

@@ -1,0 +1,55 @@
+import { RulesInputError } from "../rules/errors";
+import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
+import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
+
+export interface Io {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n`;
+
+const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string>> = {
+  timeline: runTimeline,
+  schedule: runSchedule,
+};
+
+/**
+ * The `convene` command (bin/convene.js). A thin router: each command
+ * returns its whole output, so bad input leaves stdout untouched and costs
+ * exactly one line on stderr with exit 2.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr.write(`convene: a command is required (timeline or schedule); try convene --help\n`);
+    return EXIT_USAGE;
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  const run = COMMANDS[command];
+  if (run === undefined) {
+    io.stderr.write(`convene: unknown command "${oneLine(command)}" (known: timeline, schedule)\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    io.stdout.write(run(rest));
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof RulesInputError) {
+      io.stderr.write(`convene: ${oneLine(error.message)}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(
+      `convene: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+    );
+    return EXIT_INTERNAL;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
+}
