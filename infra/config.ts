@@ -49,7 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const store: StoreConfig =
     e.COSMOS_ENDPOINT !== undefined && e.COSMOS_KEY !== undefined
-      ? { kind: "cosmos", endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, databaseId: e.COSMOS_DATABASE }
+      ? {
+          kind: "cosmos",
+          endpoint: e.COSMOS_ENDPOINT,
+          key: e.COSMOS_KEY,
+          databaseId: e.COSMOS_DATABASE,
+        }
       : { kind: "sqlite", file: resolve(e.DATA_DIR, "convene.sqlite") };
   return { store, schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS, logLevel: e.LOG_LEVEL };
 }

@@ -42,5 +42,8 @@ export const InviteList = z
     submittedBy: EntraObjectId.optional(),
     submittedAt: Instant.optional(),
   })
-  .refine((l) => l.pk === l.caseId, { message: "an invite list's pk is its case id", path: ["pk"] });
+  .refine((l) => l.pk === l.caseId, {
+    message: "an invite list's pk is its case id",
+    path: ["pk"],
+  });
 export type InviteList = z.infer<typeof InviteList>;

@@ -7,7 +7,13 @@ import { DocId, EntraObjectId, Instant, docBase } from "./common";
  * it already made and sends only if it is still pending (Company
  * Communicator's SendFunction).
  */
-export const NOTIFICATION_STATUSES = ["pending", "sent", "throttled", "recipient-gone", "failed"] as const;
+export const NOTIFICATION_STATUSES = [
+  "pending",
+  "sent",
+  "throttled",
+  "recipient-gone",
+  "failed",
+] as const;
 export const NotificationStatus = z.enum(NOTIFICATION_STATUSES);
 
 export const Notification = z

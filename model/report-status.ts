@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { DocId, Instant, docBase } from "./common";
 
-export const ReportState = z.enum(["not-requested", "requested", "submitted", "shared-with-family"]);
+export const ReportState = z.enum([
+  "not-requested",
+  "requested",
+  "submitted",
+  "shared-with-family",
+]);
 
 /** Which reports are in for a meeting: shown on the chair's brief and the weekly list. */
 export const ReportStatus = z

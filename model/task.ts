@@ -41,10 +41,13 @@ export const Task = z
     message: "a task's pk is its meeting id, else its case id, else job:<taskType>",
     path: ["pk"],
   })
-  .refine((t) => t.status !== "running" || (t.leaseOwner !== undefined && t.leaseUntil !== undefined), {
-    message: "a running task has a lease",
-    path: ["leaseUntil"],
-  });
+  .refine(
+    (t) => t.status !== "running" || (t.leaseOwner !== undefined && t.leaseUntil !== undefined),
+    {
+      message: "a running task has a lease",
+      path: ["leaseUntil"],
+    },
+  );
 export type Task = z.infer<typeof Task>;
 
 /**

@@ -26,7 +26,9 @@ const tasks: Task[] = Array.from({ length: TASKS }, (_, i) =>
  * every task must run exactly once, and the instances must really have
  * competed (some claims lost).
  */
-async function runRace(stores: Store[]): Promise<{ calls: Map<string, number>; reports: SweepReport[] }> {
+async function runRace(
+  stores: Store[],
+): Promise<{ calls: Map<string, number>; reports: SweepReport[] }> {
   const calls = new Map<string, number>();
   const reports: SweepReport[] = [];
   const instances = stores.map(
@@ -74,10 +76,13 @@ function expectExactlyOnce(calls: Map<string, number>, reports: SweepReport[]): 
   expect(calls.size).toBe(TASKS);
   const repeated = [...calls].filter(([, count]) => count !== 1);
   expect(repeated).toEqual([]);
-  const total = reports.reduce((sum, r) => ({ done: sum.done + r.done, lost: sum.lost + r.lostClaims }), {
-    done: 0,
-    lost: 0,
-  });
+  const total = reports.reduce(
+    (sum, r) => ({ done: sum.done + r.done, lost: sum.lost + r.lostClaims }),
+    {
+      done: 0,
+      lost: 0,
+    },
+  );
   expect(total.done).toBe(TASKS);
   // The instances did compete for the same tasks; the etag decided.
   expect(total.lost).toBeGreaterThan(0);

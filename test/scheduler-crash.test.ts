@@ -16,17 +16,32 @@ const worker = resolve(__dirname, "fixtures", "crash-worker.ts");
 function startWorker(db: string, results: string, clockStart: string): ChildProcess {
   return spawn(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", worker, db, results, clockStart, String(LEASE_MS), "3"],
+    [
+      "-r",
+      "ts-node/register/transpile-only",
+      worker,
+      db,
+      results,
+      clockStart,
+      String(LEASE_MS),
+      "3",
+    ],
     { cwd: resolve(__dirname, ".."), stdio: ["ignore", "ignore", "pipe"] },
   );
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((done) => child.once("exit", (code, signal) => done({ code, signal })));
 }
 
 const lines = (file: string): string[] =>
-  existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l !== "") : [];
+  existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l !== "")
+    : [];
 
 describe("a scheduler process killed mid-run", () => {
   const dir = mkdtempSync(join(tmpdir(), "convene-crash-"));
@@ -37,7 +52,9 @@ describe("a scheduler process killed mid-run", () => {
     const results = join(dir, "results.txt");
     const loader = new SqliteStore({ file: db });
     loader.createMany(
-      Array.from({ length: N }, (_, i) => aTask(`c-${String(i).padStart(4, "0")}`, at(i), { meetingId: `m-${i % 7}` })),
+      Array.from({ length: N }, (_, i) =>
+        aTask(`c-${String(i).padStart(4, "0")}`, at(i), { meetingId: `m-${i % 7}` }),
+      ),
     );
     await loader.close();
 
@@ -58,7 +75,9 @@ describe("a scheduler process killed mid-run", () => {
 
     // What the kill left behind: tasks claimed but never settled.
     const raw = new Database(db, { readonly: true });
-    const stranded = raw.prepare("SELECT count(*) AS n FROM docs WHERE status = 'running'").get() as { n: number };
+    const stranded = raw
+      .prepare("SELECT count(*) AS n FROM docs WHERE status = 'running'")
+      .get() as { n: number };
     raw.close();
 
     // 2. Restart with the clock past the dead run's leases; it finishes.

@@ -28,7 +28,11 @@ export interface StoreUnderTest {
    * schema check: how the bad-data cases plant a malformed document.
    * `readyAt` is the claimable instant for a raw task.
    */
-  insertRaw(container: ContainerName, raw: Record<string, unknown>, readyAt?: string): Promise<void>;
+  insertRaw(
+    container: ContainerName,
+    raw: Record<string, unknown>,
+    readyAt?: string,
+  ): Promise<void>;
 }
 
 const withoutEtag = (doc: { etag?: string }): Record<string, unknown> => {
@@ -70,13 +74,16 @@ export function storeContract(name: string, harness: StoreHarness): void {
       aConversationReference(),
     ];
 
-    it.each(everyType.map((doc) => [doc.type, doc] as const))("round-trips a %s", async (_type, doc) => {
-      const created = await store.create(doc);
-      expect(typeof created.etag).toBe("string");
-      expect(withoutEtag(created)).toEqual(doc);
-      const read = await store.get(doc.type, doc.id, doc.pk);
-      expect(read).toEqual(created);
-    });
+    it.each(everyType.map((doc) => [doc.type, doc] as const))(
+      "round-trips a %s",
+      async (_type, doc) => {
+        const created = await store.create(doc);
+        expect(typeof created.etag).toBe("string");
+        expect(withoutEtag(created)).toEqual(doc);
+        const read = await store.get(doc.type, doc.id, doc.pk);
+        expect(read).toEqual(created);
+      },
+    );
 
     it("answers Conflict when the id already exists in the partition", async () => {
       await store.create(aCase("case-1"));
@@ -85,7 +92,10 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it("refuses a document that fails its schema, naming it", async () => {
       const bad = { ...aTask("t-bad", at(0)), pk: "not-the-meeting" };
-      await expect(store.create(bad)).rejects.toMatchObject({ code: "InvalidDocument", docId: "t-bad" });
+      await expect(store.create(bad)).rejects.toMatchObject({
+        code: "InvalidDocument",
+        docId: "t-bad",
+      });
     });
 
     it("answers undefined for a missing document and for another type's id", async () => {
@@ -96,7 +106,10 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it("replaces with the current etag and refuses a stale one (412) or a missing document", async () => {
       const created = await store.create(aTask("t-1", at(0)));
-      const claimed = await store.replace({ ...created, status: "running", leaseOwner: "a", leaseUntil: at(1000) }, created.etag ?? "");
+      const claimed = await store.replace(
+        { ...created, status: "running", leaseOwner: "a", leaseUntil: at(1000) },
+        created.etag ?? "",
+      );
       expect(claimed.etag).not.toBe(created.etag);
       expect(await codeOf(store.replace({ ...created, attempts: 9 }, created.etag ?? ""))).toBe(
         "PreconditionFailed",
@@ -114,15 +127,27 @@ export function storeContract(name: string, harness: StoreHarness): void {
         aTask("t-d", at(4_000)),
         aTask("t-now", at(10_000), { meetingId: "m-2" }),
         // Its instance died: lease ended at 5s, so claimable since then.
-        aTask("t-lease-expired", at(500), { status: "running", leaseOwner: "dead", leaseUntil: at(5_000) }),
+        aTask("t-lease-expired", at(500), {
+          status: "running",
+          leaseOwner: "dead",
+          leaseUntil: at(5_000),
+        }),
       ];
       const notDue = [
         aTask("t-future", at(10_001)),
         aTask("t-done", at(100), { status: "done" }),
         aTask("t-failed", at(100), { status: "failed", lastError: "X" }),
         aTask("t-cancelled", at(100), { status: "cancelled" }),
-        aTask("t-leased", at(100), { status: "running", leaseOwner: "alive", leaseUntil: at(10_001) }),
-        aTask("t-job", at(20_000), { meetingId: undefined, caseId: undefined, taskType: "list.weekly" }),
+        aTask("t-leased", at(100), {
+          status: "running",
+          leaseOwner: "alive",
+          leaseUntil: at(10_001),
+        }),
+        aTask("t-job", at(20_000), {
+          meetingId: undefined,
+          caseId: undefined,
+          taskType: "list.weekly",
+        }),
       ];
       for (const task of [...notDue, ...due]) await store.create(task);
 
@@ -149,7 +174,10 @@ export function storeContract(name: string, harness: StoreHarness): void {
       for (;;) {
         for (const task of page.items) {
           seen.push(task.id);
-          await store.replace({ ...task, status: "running", leaseOwner: "me", leaseUntil: at(120_000) }, task.etag ?? "");
+          await store.replace(
+            { ...task, status: "running", leaseOwner: "me", leaseUntil: at(120_000) },
+            task.etag ?? "",
+          );
         }
         if (page.continuation === undefined) break;
         page = await store.dueTasks(now, 3, page.continuation);
@@ -166,7 +194,12 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await store.create(
         aMeeting("m-stood-down", "case-2", "2027-01-06T10:00:00.000Z", {
           status: "stood-down",
-          standDown: { reason: "no-interpreter", rationale: "none booked", approvedBy: ["00000000-0000-4000-8000-000000000003"], at: T0 },
+          standDown: {
+            reason: "no-interpreter",
+            rationale: "none booked",
+            approvedBy: ["00000000-0000-4000-8000-000000000003"],
+            at: T0,
+          },
         }),
       );
       await store.create(aMeeting("m-last", "case-3", "2027-01-10T23:59:59.999Z"));
@@ -190,7 +223,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it("lists the open (pending or running) tasks of one meeting", async () => {
       await store.create(aTask("m-1:b", at(2_000)));
-      await store.create(aTask("m-1:a", at(1_000), { status: "running", leaseOwner: "x", leaseUntil: at(9_000) }));
+      await store.create(
+        aTask("m-1:a", at(1_000), { status: "running", leaseOwner: "x", leaseUntil: at(9_000) }),
+      );
       await store.create(aTask("m-1:done", at(0), { status: "done" }));
       await store.create(aTask("m-1:cancelled", at(0), { status: "cancelled" }));
       await store.create(aTask("m-2:a", at(0), { meetingId: "m-2" }));
@@ -202,11 +237,18 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await store.appendAudit(anAuditEntry("a-2", "case-1", at(2_000)));
       const first = await store.appendAudit(anAuditEntry("a-1", "case-1", at(1_000)));
       await store.appendAudit(anAuditEntry("a-x", "case-2", at(0)));
-      expect(await codeOf(store.appendAudit(anAuditEntry("a-1", "case-1", at(5_000))))).toBe("Conflict");
+      expect(await codeOf(store.appendAudit(anAuditEntry("a-1", "case-1", at(5_000))))).toBe(
+        "Conflict",
+      );
       // The types forbid these; the casts stand for a caller that ignores them.
-      const replaceAny = store.replace.bind(store) as (doc: unknown, etag: string) => Promise<unknown>;
+      const replaceAny = store.replace.bind(store) as (
+        doc: unknown,
+        etag: string,
+      ) => Promise<unknown>;
       const createAny = store.create.bind(store) as (doc: unknown) => Promise<unknown>;
-      expect(await codeOf(replaceAny({ ...first, action: "tampered" }, first.etag ?? ""))).toBe("InvalidDocument");
+      expect(await codeOf(replaceAny({ ...first, action: "tampered" }, first.etag ?? ""))).toBe(
+        "InvalidDocument",
+      );
       expect(await codeOf(createAny(anAuditEntry("a-3", "case-1", at(0))))).toBe("InvalidDocument");
       const { items } = await store.auditOfCase("case-1");
       expect(items.map((e) => [e.id, e.action])).toEqual([

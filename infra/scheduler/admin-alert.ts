@@ -16,7 +16,14 @@ export function adminAlertRaiser(deps: {
   return async (task, error) => {
     const id = `admin-alert:${task.id}:${task.attempts}`;
     deps.logger.error(
-      { taskId: task.id, taskType: task.taskType, caseId: task.caseId, meetingId: task.meetingId, attempts: task.attempts, errorCode: error.split(":")[0] },
+      {
+        taskId: task.id,
+        taskType: task.taskType,
+        caseId: task.caseId,
+        meetingId: task.meetingId,
+        attempts: task.attempts,
+        errorCode: error.split(":")[0],
+      },
       "task failed: raised for an administrator",
     );
     const alert: Notification = {

@@ -136,10 +136,20 @@ describe("Scheduler", () => {
     const calls: string[] = [];
     const s = setup({ "test.job": async (task) => void calls.push(task.id) });
     await s.store.create(
-      aTask("orphaned", at(0), { status: "running", attempts: 1, leaseOwner: "dead", leaseUntil: at(59_000) }),
+      aTask("orphaned", at(0), {
+        status: "running",
+        attempts: 1,
+        leaseOwner: "dead",
+        leaseUntil: at(59_000),
+      }),
     );
     await s.store.create(
-      aTask("held", at(0), { status: "running", attempts: 1, leaseOwner: "alive", leaseUntil: at(61_000) }),
+      aTask("held", at(0), {
+        status: "running",
+        attempts: 1,
+        leaseOwner: "alive",
+        leaseUntil: at(61_000),
+      }),
     );
     await s.scheduler.runOnce();
     expect(calls).toEqual(["orphaned"]);
@@ -151,7 +161,12 @@ describe("Scheduler", () => {
     const calls: string[] = [];
     const s = setup({ "test.job": async (task) => void calls.push(task.id) });
     await s.store.create(
-      aTask("poison", at(0), { status: "running", attempts: 3, leaseOwner: "dead", leaseUntil: at(0) }),
+      aTask("poison", at(0), {
+        status: "running",
+        attempts: 3,
+        leaseOwner: "dead",
+        leaseUntil: at(0),
+      }),
     );
     await s.scheduler.runOnce();
     expect(calls).toEqual([]);
@@ -184,14 +199,21 @@ describe("Scheduler", () => {
     expect((await other.runOnce()).done).toBe(1);
     release();
     expect((await first).lostLeases).toBe(1);
-    expect(await s.task("slow")).toMatchObject({ status: "done", result: { by: "b" }, attempts: 2 });
+    expect(await s.task("slow")).toMatchObject({
+      status: "done",
+      result: { by: "b" },
+      attempts: 2,
+    });
     await otherStore.close();
   });
 
   it("reports a malformed stored task by id and goes on with the others", async () => {
     const calls: string[] = [];
     const invalid: string[] = [];
-    const s = setup({ "test.job": async (task) => void calls.push(task.id) }, { onInvalid: (bad) => invalid.push(bad.id) });
+    const s = setup(
+      { "test.job": async (task) => void calls.push(task.id) },
+      { onInvalid: (bad) => invalid.push(bad.id) },
+    );
     await s.store.create(aTask("good-1", at(0)));
     await s.store.create(aTask("good-2", at(2_000)));
     const db = new Database(s.file);

@@ -128,7 +128,10 @@ export class Scheduler {
       const page = await this.deps.store.dueTasks(this.deps.clock(), this.pageSize, continuation);
       for (const bad of page.invalid) {
         report.invalid += 1;
-        this.deps.logger.warn({ docId: bad.id, error: bad.error }, "stored task fails its schema: skipped");
+        this.deps.logger.warn(
+          { docId: bad.id, error: bad.error },
+          "stored task fails its schema: skipped",
+        );
         this.deps.onInvalid?.(bad);
       }
       await this.forEachLimited(this.shuffled(page.items), (task) => this.process(task, report));
@@ -141,7 +144,10 @@ export class Scheduler {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const sweep = this.runOnce().catch((err: unknown) => {
-        this.deps.logger.error({ owner: this.deps.owner, errorCode: errorCode(err) }, "sweep failed");
+        this.deps.logger.error(
+          { owner: this.deps.owner, errorCode: errorCode(err) },
+          "sweep failed",
+        );
       });
       this.current = sweep;
       void sweep.finally(() => {
@@ -189,7 +195,10 @@ export class Scheduler {
 
     let outcome: { ok: true; result: TaskResult | void } | { ok: false; error: unknown };
     try {
-      outcome = { ok: true, result: await handler(claimed, { now: claimedAt, attempt: claimed.attempts }) };
+      outcome = {
+        ok: true,
+        result: await handler(claimed, { now: claimedAt, attempt: claimed.attempts }),
+      };
     } catch (error) {
       outcome = { ok: false, error };
     }
@@ -216,7 +225,12 @@ export class Scheduler {
     if (await this.settle(claimed, retry, report)) {
       report.retried += 1;
       logger.info(
-        { taskId: claimed.id, attempts: claimed.attempts, errorCode: errorCode(outcome.error), retryAt: retry.dueAt },
+        {
+          taskId: claimed.id,
+          attempts: claimed.attempts,
+          errorCode: errorCode(outcome.error),
+          retryAt: retry.dueAt,
+        },
         "task will be retried",
       );
     }
@@ -271,7 +285,10 @@ export class Scheduler {
         } catch (err) {
           // A store outage on one task must not abandon the page; the task
           // stays claimable and its lease will expire.
-          this.deps.logger.error({ taskId: task.id, errorCode: errorCode(err) }, "task processing failed");
+          this.deps.logger.error(
+            { taskId: task.id, errorCode: errorCode(err) },
+            "task processing failed",
+          );
         }
       }
     };

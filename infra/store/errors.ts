@@ -44,7 +44,9 @@ export function assertWriteRoute(
     throw new StoreError(
       "InvalidDocument",
       doc.id,
-      isAudit ? `audit entries are append-only: use appendAudit, not ${op}` : "appendAudit takes audit entries only",
+      isAudit
+        ? `audit entries are append-only: use appendAudit, not ${op}`
+        : "appendAudit takes audit entries only",
     );
   }
 }

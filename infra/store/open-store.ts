@@ -10,7 +10,11 @@ import { SqliteStore } from "./sqlite/sqlite-store";
  */
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.kind === "cosmos") {
-    return CosmosStore.open({ endpoint: config.endpoint, key: config.key, databaseId: config.databaseId });
+    return CosmosStore.open({
+      endpoint: config.endpoint,
+      key: config.key,
+      databaseId: config.databaseId,
+    });
   }
   return new SqliteStore({ file: config.file });
 }

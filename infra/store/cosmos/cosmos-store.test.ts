@@ -25,7 +25,11 @@ storeContract("cosmos", {
       store,
       async insertRaw(container, raw, readyAt) {
         // A separate raw client: the SDK writes whatever it is given.
-        const client = new CosmosClient({ endpoint, key, connectionPolicy: { enableEndpointDiscovery: false } });
+        const client = new CosmosClient({
+          endpoint,
+          key,
+          connectionPolicy: { enableEndpointDiscovery: false },
+        });
         try {
           await client
             .database(databaseId)
