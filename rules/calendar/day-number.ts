@@ -88,16 +88,19 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
-/** Cached "YYYY-MM-DD" per day: formatting is on the timeline's hot path. */
-const isoCache = new Map<DayNumber, string>();
+/**
+ * "YYYY-MM-DD" per day, cached in a dense array indexed by day number (every
+ * day up to 2100 fits): formatting is on the timeline's hot path.
+ */
+const ISO_CACHE_SIZE = dayFromYmd(LAST_TABLE_YEAR + 1, 1, 1);
+const isoCache: string[] = new Array<string>(ISO_CACHE_SIZE).fill("");
 
 export function formatIsoDate(dayNumber: DayNumber): string {
-  let s = isoCache.get(dayNumber);
-  if (s === undefined) {
-    const { year, month, day } = ymdFromDay(dayNumber);
-    s = `${year}-${pad2(month)}-${pad2(day)}`;
-    isoCache.set(dayNumber, s);
-  }
+  const cached = dayNumber >= 0 && dayNumber < ISO_CACHE_SIZE ? isoCache[dayNumber] : undefined;
+  if (cached) return cached;
+  const { year, month, day } = ymdFromDay(dayNumber);
+  const s = `${year}-${pad2(month)}-${pad2(day)}`;
+  if (dayNumber >= 0 && dayNumber < ISO_CACHE_SIZE) isoCache[dayNumber] = s;
   return s;
 }
 

@@ -1,4 +1,4 @@
-import { ymdFromDay, weekday, type DayNumber } from "./day-number";
+import { LAST_TABLE_YEAR, dayFromYmd, ymdFromDay, weekday, type DayNumber } from "./day-number";
 import { formatMinuteOfDay, londonLocal } from "./london-time";
 
 /** Readable en-GB dates for people: "Thu 7 Jan 2027", "Thu 7 Jan 2027 17:00". */
@@ -18,15 +18,16 @@ const MONTHS = [
   "Dec",
 ] as const;
 
-const cache = new Map<DayNumber, string>();
+/** Dense cache by day number, as for ISO dates (day-number.ts). */
+const CACHE_SIZE = dayFromYmd(LAST_TABLE_YEAR + 1, 1, 1);
+const cache: string[] = new Array<string>(CACHE_SIZE).fill("");
 
 export function formatHumanDate(day: DayNumber): string {
-  let s = cache.get(day);
-  if (s === undefined) {
-    const { year, month, day: d } = ymdFromDay(day);
-    s = `${WEEKDAYS[weekday(day)]} ${d} ${MONTHS[month - 1]} ${year}`;
-    cache.set(day, s);
-  }
+  const cached = day >= 0 && day < CACHE_SIZE ? cache[day] : undefined;
+  if (cached) return cached;
+  const { year, month, day: d } = ymdFromDay(day);
+  const s = `${WEEKDAYS[weekday(day)]} ${d} ${MONTHS[month - 1]} ${year}`;
+  if (day >= 0 && day < CACHE_SIZE) cache[day] = s;
   return s;
 }
 

@@ -7,7 +7,6 @@ import {
   dayFromYmd,
   formatIsoDate,
   weekday,
-  yearOfDay,
   type DayNumber,
 } from "./day-number";
 
@@ -35,14 +34,30 @@ for (let year = FIRST_TABLE_YEAR; year <= LAST_TABLE_YEAR; year++) {
 
 const HOUR = 60 * MS_PER_MINUTE;
 
-/** Minutes east of UTC in Europe/London at a UTC instant: 0 (GMT) or 60 (BST). */
+/**
+ * Minutes east of UTC in Europe/London at a UTC instant: 0 (GMT) or 60 (BST).
+ * The year is estimated from the instant and corrected against the table of
+ * 1 January instants, which avoids a calendar conversion on the hot path.
+ */
+const yearStart: number[] = [];
+for (let year = FIRST_TABLE_YEAR; year <= LAST_TABLE_YEAR + 1; year++) {
+  yearStart.push(dayFromYmd(year, 1, 1) * MS_PER_DAY);
+}
+const MS_PER_YEAR = 365.2425 * MS_PER_DAY;
+
 export function londonOffsetMinutes(utcMs: number): 0 | 60 {
-  const year = yearOfDay(Math.floor(utcMs / MS_PER_DAY));
-  const i = year - FIRST_TABLE_YEAR;
+  let i = Math.floor(utcMs / MS_PER_YEAR) + 1970 - FIRST_TABLE_YEAR;
+  if (i >= 0 && i < yearStart.length - 1) {
+    if (utcMs < (yearStart[i] as number)) i--;
+    else if (utcMs >= (yearStart[i + 1] as number)) i++;
+  }
   const start = bstStart[i];
   const end = bstEnd[i];
   if (start === undefined || end === undefined) {
-    throw new RulesInputError("out-of-range", `year ${year} is outside the time-zone table`);
+    throw new RulesInputError(
+      "out-of-range",
+      `${new Date(utcMs).toISOString()} is outside the time-zone table (${FIRST_TABLE_YEAR}-${LAST_TABLE_YEAR})`,
+    );
   }
   return utcMs >= start && utcMs < end ? 60 : 0;
 }
