@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { CosmosClient } from "@azure/cosmos";
 import type { Task } from "../model";
 import { silentLogger } from "../infra/logger";
 import { seededRandom } from "../infra/scheduler/backoff";
@@ -106,6 +108,57 @@ describe("4 schedulers, 2,000 due tasks, exactly once", () => {
     }
   });
 
+  it("sqlite: four separate processes on one file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "convene-race-procs-"));
+    try {
+      const file = join(dir, "race.sqlite");
+      const loader = new SqliteStore({ file });
+      loader.createMany(tasks);
+      await loader.close();
+      const worker = resolve(__dirname, "fixtures", "crash-worker.ts");
+      const exits = Array.from({ length: INSTANCES }, (_, i) => {
+        const child = spawn(
+          process.execPath,
+          [
+            "-r",
+            "ts-node/register/transpile-only",
+            worker,
+            file,
+            join(dir, `results-${i}.txt`),
+            NOW.toISOString(),
+            String(10 * 60_000),
+            "0",
+            join(dir, `calls-${i}.txt`),
+          ],
+          { cwd: resolve(__dirname, ".."), stdio: ["ignore", "ignore", "inherit"] },
+        );
+        return new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+      });
+      expect(await Promise.all(exits)).toEqual([0, 0, 0, 0]);
+      const calls = new Map<string, number>();
+      const perProcess: number[] = [];
+      for (let i = 0; i < INSTANCES; i += 1) {
+        const path = join(dir, `calls-${i}.txt`);
+        const ids = existsSync(path)
+          ? readFileSync(path, "utf8")
+              .split("\n")
+              .filter((l) => l !== "")
+          : [];
+        perProcess.push(ids.length);
+        for (const id of ids) calls.set(id, (calls.get(id) ?? 0) + 1);
+      }
+      expect(calls.size).toBe(TASKS);
+      expect([...calls].filter(([, count]) => count !== 1)).toEqual([]);
+      // More than one process did real work (they ran side by side).
+      expect(perProcess.filter((n) => n > 0).length).toBeGreaterThan(1);
+      const check = new SqliteStore({ file });
+      expect((await check.dueTasks(NOW, 10)).items).toEqual([]);
+      await check.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   describe("cosmos", () => {
     let server: Server;
     let endpoint: string;
@@ -131,5 +184,44 @@ describe("4 schedulers, 2,000 due tasks, exactly once", () => {
       expect((await loader.get("task", "t-01999", "m-39"))?.status).toBe("done");
       for (const store of [loader, ...stores]) await store.close();
     }, 120_000);
+
+    it("bad data: a malformed task is reported by id and the sweep goes on", async () => {
+      const options = { endpoint, key: "dGVzdC1rZXk=", databaseId: "bad-data" };
+      const store = await CosmosStore.open(options);
+      for (const task of tasks.slice(0, 30)) await store.create(task);
+      const raw = new CosmosClient({
+        endpoint,
+        key: options.key,
+        connectionPolicy: { enableEndpointDiscovery: false },
+      });
+      const bad = {
+        ...aTask("t-bad", at(1500), { meetingId: "m-1" }),
+        status: "paused",
+        readyAt: at(1500),
+      };
+      await raw.database("bad-data").container("tasks").items.create(bad);
+      raw.dispose();
+      const invalid: string[] = [];
+      const ran: string[] = [];
+      const scheduler = new Scheduler({
+        store,
+        clock: () => NOW,
+        owner: "solo",
+        leaseMs: 60_000,
+        intervalMs: 10,
+        maxAttempts: 3,
+        backoff: () => 1000,
+        handlers: new Map([["test.job", async (task: Task) => void ran.push(task.id)]]),
+        logger: silentLogger,
+        onFailed: async () => undefined,
+        onInvalid: (ref) => invalid.push(ref.id),
+        pageSize: 7,
+      });
+      const report = await scheduler.runOnce();
+      expect(invalid).toEqual(["t-bad"]);
+      expect(report).toMatchObject({ done: 30, invalid: 1 });
+      expect(ran).toHaveLength(30);
+      await store.close();
+    });
   });
 });

@@ -29,7 +29,7 @@ export function errorCode(err: unknown): string {
     if (typeof code === "string" && code !== "") return code;
     if (typeof code === "number") return String(code);
   }
-  return err instanceof Error ? err.name : "Error";
+  return hasString(err, "name") ? err.name : "Error";
 }
 
 export function isPermanent(err: unknown): boolean {
@@ -42,6 +42,16 @@ export function isPermanent(err: unknown): boolean {
  * limits the damage if one does not. Logs get the code only.
  */
 export function describeError(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = hasString(err, "message") ? err.message : String(err);
   return `${errorCode(err)}: ${message}`.slice(0, 300);
+}
+
+/** Duck-typed, not instanceof: errors may come from another realm (jest, native addons). */
+function hasString<K extends string>(value: unknown, key: K): value is Record<K, string> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    key in value &&
+    typeof (value as Record<K, unknown>)[key] === "string"
+  );
 }

@@ -123,6 +123,13 @@ describe("Scheduler", () => {
     expect(s.failed).toHaveLength(1);
   });
 
+  it("fails a handler whose result cannot be stored, instead of looping on it", async () => {
+    const s = setup({ "test.job": async () => ({ big: 10n }) as never });
+    await s.store.create(aTask("odd-result", at(0)));
+    await s.scheduler.runOnce();
+    expect((await s.task("odd-result"))?.lastError).toMatch(/^InvalidResult/);
+  });
+
   it("fails a task with no handler instead of spinning on it", async () => {
     const s = setup({});
     await s.store.create(aTask("orphan", at(0), { taskType: "no.such.rule" }));

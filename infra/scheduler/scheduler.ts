@@ -1,7 +1,11 @@
+import { z } from "zod";
 import type { Task } from "../../model";
 import type { Logger } from "../logger";
 import { isStoreError, type InvalidRef, type Store } from "../store/port";
-import { describeError, errorCode, isPermanent } from "./errors";
+import { PermanentTaskError, describeError, errorCode, isPermanent } from "./errors";
+
+const JsonValue = z.json();
+const isJson = (value: unknown): boolean => JsonValue.safeParse(value).success;
 
 export type TaskResult = Task["result"];
 
@@ -203,6 +207,13 @@ export class Scheduler {
       outcome = { ok: false, error };
     }
 
+    if (outcome.ok && outcome.result !== undefined && !isJson(outcome.result)) {
+      // Retrying cannot fix a handler that returns something unstorable.
+      outcome = {
+        ok: false,
+        error: new PermanentTaskError("InvalidResult", "handler result is not JSON"),
+      };
+    }
     if (outcome.ok) {
       const done: Settled = { ...withoutLease(claimed), status: "done" };
       delete done.lastError;

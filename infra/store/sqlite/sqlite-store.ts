@@ -290,9 +290,15 @@ function byStart(a: Meeting, b: Meeting): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * Not `instanceof Error`: better-sqlite3's native side keeps the SqliteError
+ * class of the first realm that loaded it, so under jest (a realm per test
+ * file) a later file's errors are not instances of its own Error.
+ */
 function isUniqueViolation(err: unknown): boolean {
   return (
-    err instanceof Error &&
+    typeof err === "object" &&
+    err !== null &&
     "code" in err &&
     (err.code === "SQLITE_CONSTRAINT_UNIQUE" || err.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
   );
