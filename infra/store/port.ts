@@ -24,7 +24,7 @@ export interface Page<T> extends Listing<T> {
 
 /**
  * The one store port; adapters: SQLite (embedded default) and Cosmos DB.
- * Both pass infra/store/contract.ts.
+ * Both pass the shared contract suite in test/store-contract.ts.
  *
  * Every write validates the document against its zod schema, strips any
  * `etag` it carries and answers the stored document with its new `etag`.
