@@ -1,6 +1,7 @@
 import { parseIsoDate } from "./calendar/day-number";
 import { RulesInputError } from "./errors";
 import { parseLocalDateTime } from "./local-date-time";
+import type { PolicyOverrides } from "./overrides";
 import { resolvePolicy } from "./policy-registry";
 import { schedule } from "./schedule";
 import { timeline } from "./timeline";
@@ -93,6 +94,24 @@ describe("authority overrides (data, no code)", () => {
   ])("refuses bad overrides %j", (overrides) => {
     expect(() => resolvePolicy("swindon", overrides as never)).toThrow(RulesInputError);
   });
+
+  it.each([
+    ["disable", { disable: ["icpc.latest"] }],
+    ["move", { rules: { "rcpc.next.latest": { time: "23:00" } } }],
+    [
+      "lengthen",
+      {
+        rules: {
+          "cla.first.latest": { offset: { count: "working-days", n: 30, direction: "after" } },
+        },
+      },
+    ],
+  ] satisfies [string, PolicyOverrides][])(
+    "refuses to %s a statutory limit",
+    (_verb, overrides) => {
+      expect(() => resolvePolicy("swindon", overrides)).toThrow(/statutory limit/);
+    },
+  );
 
   it("refuses an unknown policy", () => {
     expect(() => resolvePolicy("kent")).toThrow(/unknown policy "kent"/);

@@ -172,6 +172,19 @@ function build(
         );
       }
     }
+    // The national limits (RULES.md section 3) are law, not local practice:
+    // no authority's configuration may switch one off or move it.
+    const statutory = new Set(
+      DEFINITIONS.england.rules.filter((r) => r.kind === "limit").map((r) => r.id),
+    );
+    for (const ruleId of [...(overrides.disable ?? []), ...Object.keys(overrides.rules ?? {})]) {
+      if (statutory.has(ruleId)) {
+        throw new RulesInputError(
+          "bad-overrides",
+          `overrides cannot change "${ruleId}": it is a statutory limit (RULES.md section 3)`,
+        );
+      }
+    }
     const disabled = new Set(overrides.disable ?? []);
     rules = rules.filter((r) => !disabled.has(r.id));
     recurring = recurring.filter((r) => !disabled.has(r.id));

@@ -5,7 +5,7 @@ import type { Task } from "../../model";
  * Where each document type lives. Cosmos uses these as container names; the
  * SQLite adapter keeps the same names in a column so that id uniqueness is
  * the same in both (unique per container and partition, as in Cosmos).
- * Reasons: infra/store/cosmos/DESIGN.md.
+ * Reasons: the README, "Durable state".
  */
 export const CONTAINERS = ["cases", "tasks", "notifications", "conversations", "audit"] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
