@@ -272,7 +272,7 @@ describe("convene timeline", () => {
         "--looked-after",
         "2027-01-04",
         "--overrides",
-        "DISABLE_CLA",
+        "NO_CLA",
       ],
       /has no rules for CLA/,
     ],
@@ -283,13 +283,10 @@ describe("convene timeline", () => {
     ],
   ])("exits 2 with one line on stderr for %s", async (_name, argv, message) => {
     const args = [...argv];
-    const i = args.indexOf("DISABLE_CLA");
+    const i = args.indexOf("NO_CLA");
     if (i >= 0) {
       const file = join(mkdtempSync(join(tmpdir(), "convene-")), "o.json");
-      writeFileSync(
-        file,
-        JSON.stringify({ disable: ["cla.first.latest", "cla.second.latest", "cla.next.latest"] }),
-      );
+      writeFileSync(file, JSON.stringify({ meetings: ["ICPC", "RCPC"] }));
       args[i] = file;
     }
     const { code, stdout, stderr } = await convene(...args);

@@ -8,7 +8,7 @@ import { WHO } from "./types";
  * validated here, e.g. from a JSON file:
  *
  *   { "endOfBusiness": "16:30", "closureDays": ["2026-12-24"],
- *     "disable": ["report.family.best"],
+ *     "meetings": ["ICPC", "RCPC"], "disable": ["report.family.best"],
  *     "rules": { "invite-list.due": { "offset": { "count": "working-days", "n": 4, "direction": "after" } } } }
  */
 const timeOfDay = z
@@ -55,7 +55,13 @@ export const PolicyOverridesSchema = z
     limitTime: timeOfDay.optional(),
     closureDays: z.array(isoDate).optional(),
     caseMappingRecentMonths: count.optional(),
-    /** Rule ids switched off for this authority. */
+    /**
+     * The meeting kinds this authority runs through Convene (default: all).
+     * An authority that books only CP conferences here leaves out "CLA", and
+     * a CLA timeline for it is then refused rather than half-computed.
+     */
+    meetings: z.array(MeetingKind).min(1).optional(),
+    /** Rule ids switched off for this authority (never a statutory limit). */
     disable: z.array(z.string()).optional(),
     rules: z.record(z.string(), RulePatchSchema).optional(),
   })

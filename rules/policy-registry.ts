@@ -217,6 +217,13 @@ function build(
         ...(p.meetings ? { meetings: p.meetings } : {}),
       };
     });
+    if (overrides.meetings) {
+      const runs = new Set<MeetingKind>(overrides.meetings);
+      const kept = (r: { meetings: readonly MeetingKind[] }) =>
+        r.meetings.filter((m) => runs.has(m));
+      rules = rules.filter((r) => kept(r).length > 0).map((r) => ({ ...r, meetings: kept(r) }));
+      checks = checks.filter((r) => kept(r).length > 0).map((r) => ({ ...r, meetings: kept(r) }));
+    }
     if (overrides.endOfBusiness) settings.endOfBusiness = overrides.endOfBusiness;
     if (overrides.sendTime) settings.sendTime = overrides.sendTime;
     if (overrides.limitTime) settings.limitTime = overrides.limitTime;

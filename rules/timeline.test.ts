@@ -177,9 +177,7 @@ describe("timeline", () => {
   });
 
   it("refuses a meeting kind the policy has no rules for", () => {
-    const noCla = resolvePolicy("england", {
-      disable: ["cla.first.latest", "cla.second.latest", "cla.next.latest"],
-    });
+    const noCla = resolvePolicy("england", { meetings: ["ICPC", "RCPC"] });
     expect(code(() => timeline(noCla, "CLA", { lookedAfter: d("2027-01-04") }))).toBe(
       "no-rules-for-meeting",
     );
