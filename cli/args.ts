@@ -15,12 +15,28 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
  * errors), with its messages kept to one line and our wording.
  */
 export function parseFlags<O extends Options>(argv: readonly string[], options: O) {
+  let parsed;
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+    parsed = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: false,
+      tokens: true,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new UsageError(message ?? "bad arguments");
   }
+  // parseArgs lets the last of a repeated flag win; two meeting dates (or two
+  // policies) is a slip to point out, not a choice to make silently.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== "option") continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
+    seen.add(token.name);
+  }
+  return parsed.values;
 }
 
 /** The first problem zod found, as one line. */

@@ -277,6 +277,16 @@ describe("convene timeline", () => {
       /has no rules for CLA/,
     ],
     [
+      "a flag given twice",
+      [...base, "--strategy", "2027-01-04", "--at", "2027-01-07T10:00", "--at", "2027-01-08T10:00"],
+      /--at is given more than once/,
+    ],
+    [
+      "an ICPC before its strategy discussion",
+      [...base, "--strategy", "2027-01-07", "--at", "2027-01-05T10:00"],
+      /cannot be before its strategy discussion/,
+    ],
+    [
       "an unreadable overrides file",
       [...base, "--strategy", "2027-01-04", "--overrides", "/nonexistent/overrides.json"],
       /cannot read overrides/,

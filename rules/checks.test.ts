@@ -58,6 +58,8 @@ describe("plan.long.check (current plan has lasted 15 months or more)", () => {
     ["open 2 years", [{ start: "2025-01-07" }], true],
     ["ended before", [{ start: "2024-01-07", end: "2026-12-01" }], false],
     ["still open on the day it ends later", [{ start: "2025-01-07", end: "2027-03-01" }], true],
+    ["ended by this very conference", [{ start: "2025-10-07", end: "2027-01-07" }], true],
+    ["ended the day before", [{ start: "2025-10-07", end: "2027-01-06" }], false],
   ])("%s", (_name, history, flagged) => {
     expect(planLongCheck(history, d("2027-01-07")).flagged).toBe(flagged);
   });

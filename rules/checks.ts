@@ -110,8 +110,10 @@ export function planLongCheck(
   months = 15,
   rule = "plan.long.check",
 ): CheckResult {
+  // A plan ending on `at` is still the current one: an RCPC that ends a plan
+  // is held while it runs, and its chair still needs the long-plan flag.
   const current = plansOf(history).find(
-    (p) => p.start <= at && (p.end === undefined || p.end > at),
+    (p) => p.start <= at && (p.end === undefined || p.end >= at),
   );
   if (current === undefined)
     return { rule, flagged: false, reason: `no plan open on ${formatIsoDate(at)}` };

@@ -12,6 +12,7 @@ export type RulesInputErrorCode =
   | "no-rules-for-meeting"
   | "no-anchor"
   | "unused-anchor"
+  | "meeting-before-anchor"
   | "bad-review"
   | "bad-history"
   | "bad-range";

@@ -172,6 +172,24 @@ describe("timeline", () => {
     ],
     ["a previous date on an ICPC", "ICPC", { previous: d("2027-01-04") }, "unused-anchor"],
     ["a review number on an ICPC", "ICPC", { review: 2, strategy: d("2027-01-04") }, "bad-review"],
+    [
+      "an ICPC before its strategy discussion",
+      "ICPC",
+      { strategy: d("2027-01-07"), at: at("2027-01-05T10:00") },
+      "meeting-before-anchor",
+    ],
+    [
+      "an RCPC on the day of the previous conference",
+      "RCPC",
+      { previous: d("2027-01-07"), at: at("2027-01-07T14:00") },
+      "meeting-before-anchor",
+    ],
+    [
+      "a first CLA review before the child became looked after",
+      "CLA",
+      { lookedAfter: d("2027-01-07"), review: 1, at: at("2027-01-04T10:00") },
+      "meeting-before-anchor",
+    ],
   ] as const)("refuses %s", (_name, meeting, anchors, expected) => {
     expect(code(() => timeline(leics, meeting, anchors))).toBe(expected);
   });

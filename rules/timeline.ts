@@ -157,6 +157,8 @@ export function timeline(
     );
   }
 
+  if (at !== undefined) meetingAfterAnchors(meeting, at.day, anchors);
+
   const calendar = policy.calendar;
   const atInstant = at === undefined ? undefined : calendar.toInstant(at.day, at.minuteOfDay);
   // Only rules anchored on other rules read this (leicestershire's police checks).
@@ -237,6 +239,28 @@ export function timeline(
         anchors: given,
         entries,
       };
+}
+
+/**
+ * A meeting cannot come before what it counts from: an ICPC before its
+ * strategy discussion, a CLA review before the child became looked after, a
+ * review on or before the previous one. Such input is a typing slip (a
+ * transposed month, say), and a timeline built on it would be wrong in
+ * every line, so it is refused.
+ */
+function meetingAfterAnchors(meeting: MeetingKind, day: DayNumber, anchors: TimelineAnchors): void {
+  const refuse = (what: string, anchor: DayNumber): never => {
+    throw new RulesInputError(
+      "meeting-before-anchor",
+      `the ${meeting} on ${formatIsoDate(day)} cannot be ${what} ${formatIsoDate(anchor)}`,
+    );
+  };
+  if (anchors.strategy !== undefined && day < anchors.strategy)
+    refuse("before its strategy discussion on", anchors.strategy);
+  if (anchors.lookedAfter !== undefined && day < anchors.lookedAfter)
+    refuse("before the child became looked after on", anchors.lookedAfter);
+  if (anchors.previous !== undefined && day <= anchors.previous)
+    refuse("on or before the previous one on", anchors.previous);
 }
 
 interface Sorted {
