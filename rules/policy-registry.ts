@@ -112,6 +112,14 @@ function orderByMeeting(rules: readonly TimelineRule[]): Record<MeetingKind, Tim
   return result;
 }
 
+/**
+ * The national limits (RULES.md section 3) are law, not local practice: no
+ * authority's overrides may switch one off or move it.
+ */
+const STATUTORY_LIMITS: ReadonlySet<string> = new Set(
+  DEFINITIONS.england.rules.filter((r) => r.kind === "limit").map((r) => r.id),
+);
+
 const cache = new Map<PolicyId, ResolvedPolicy>();
 
 /**
@@ -171,14 +179,7 @@ function build(
           `overrides name rule "${ruleId}", which ${definition.id} does not have`,
         );
       }
-    }
-    // The national limits (RULES.md section 3) are law, not local practice:
-    // no authority's configuration may switch one off or move it.
-    const statutory = new Set(
-      DEFINITIONS.england.rules.filter((r) => r.kind === "limit").map((r) => r.id),
-    );
-    for (const ruleId of [...(overrides.disable ?? []), ...Object.keys(overrides.rules ?? {})]) {
-      if (statutory.has(ruleId)) {
+      if (STATUTORY_LIMITS.has(ruleId)) {
         throw new RulesInputError(
           "bad-overrides",
           `overrides cannot change "${ruleId}": it is a statutory limit (RULES.md section 3)`,
@@ -219,10 +220,12 @@ function build(
     });
     if (overrides.meetings) {
       const runs = new Set<MeetingKind>(overrides.meetings);
-      const kept = (r: { meetings: readonly MeetingKind[] }) =>
-        r.meetings.filter((m) => runs.has(m));
-      rules = rules.filter((r) => kept(r).length > 0).map((r) => ({ ...r, meetings: kept(r) }));
-      checks = checks.filter((r) => kept(r).length > 0).map((r) => ({ ...r, meetings: kept(r) }));
+      const narrowed = <R extends { meetings: readonly MeetingKind[] }>(list: R[]): R[] =>
+        list
+          .map((r) => ({ ...r, meetings: r.meetings.filter((m) => runs.has(m)) }))
+          .filter((r) => r.meetings.length > 0);
+      rules = narrowed(rules);
+      checks = narrowed(checks);
     }
     if (overrides.endOfBusiness) settings.endOfBusiness = overrides.endOfBusiness;
     if (overrides.sendTime) settings.sendTime = overrides.sendTime;

@@ -1,5 +1,4 @@
-import type { DocType } from "../../model";
-import type { Task } from "../../model";
+import type { DocType, Task } from "../../model";
 
 /**
  * Where each document type lives. Cosmos uses these as container names; the
