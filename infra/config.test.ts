@@ -6,6 +6,12 @@ describe("loadConfig", () => {
     const config = loadConfig({ COSMOS_ENDPOINT: "", COSMOS_KEY: "" });
     expect(config).toEqual({
       store: { kind: "sqlite", file: resolve("./data", "convene.sqlite") },
+      calendar: {
+        kind: "outbox",
+        dir: resolve("./outbox"),
+        organizer: "conferences@convene.local",
+      },
+      bot: { port: 3978, appType: "SingleTenant", demoMode: false },
       schedulerIntervalMs: 5000,
       logLevel: "info",
     });
@@ -37,5 +43,32 @@ describe("loadConfig", () => {
     } catch (err) {
       expect(String(err)).not.toContain("hunter2");
     }
+  });
+
+  it("picks Graph with a client secret, and needs the organiser and a credential", () => {
+    const tenant = "7d1f0c5e-2b8a-4c1e-9f3a-0a1b2c3d4e5f";
+    const client = "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c";
+    const config = loadConfig({
+      GRAPH_TENANT_ID: tenant,
+      GRAPH_CLIENT_ID: client,
+      GRAPH_CLIENT_SECRET: "s3cret",
+      GRAPH_ORGANIZER: "conferences@council.example",
+    });
+    expect(config.calendar).toEqual({
+      kind: "graph",
+      tenantId: tenant,
+      clientId: client,
+      credential: { kind: "secret", clientSecret: "s3cret" },
+      baseUrl: "https://graph.microsoft.com",
+      organizer: "conferences@council.example",
+    });
+    expect(() => loadConfig({ GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_ID: client })).toThrow(
+      /GRAPH_TENANT_ID/,
+    );
+  });
+
+  it("refuses demo controls beside real app credentials", () => {
+    expect(loadConfig({ DEMO_MODE: "true" }).bot.demoMode).toBe(true);
+    expect(() => loadConfig({ DEMO_MODE: "true", MicrosoftAppId: "app-id" })).toThrow(/DEMO_MODE/);
   });
 });

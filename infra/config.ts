@@ -19,18 +19,93 @@ const Env = z
       z.coerce.number().int().min(100).max(3_600_000).default(5000),
     ),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default("info")),
+    // Microsoft Graph (issue 4). No GRAPH_TENANT_ID: the outbox adapter writes
+    // .ics and .eml files under OUTBOX_DIR instead.
+    GRAPH_TENANT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
+    GRAPH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
+    GRAPH_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    GRAPH_CERTIFICATE_PATH: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    /** "true": managed identity (GRAPH_CLIENT_ID then names a user-assigned one). */
+    GRAPH_MANAGED_IDENTITY: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["true", "false"]).default("false"),
+    ),
+    /** Tests point this at the local Graph; production leaves the default. */
+    GRAPH_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://graph.microsoft.com")),
+    /** The mailbox that organises conferences and sends Convene's email. */
+    GRAPH_ORGANIZER: z.preprocess(emptyAsUndefined, z.email().optional()),
+    OUTBOX_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default("./outbox")),
+    // Bot Framework (issue 5); the names botbuilder's ConfigurationBotFrameworkAuthentication reads.
+    MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    MicrosoftAppType: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
+    ),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+    /** Local demo controls (move the clock, reset): never with app credentials. */
+    DEMO_MODE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
   })
   .refine((env) => env.COSMOS_ENDPOINT === undefined || env.COSMOS_KEY !== undefined, {
     message: "COSMOS_KEY is required when COSMOS_ENDPOINT is set",
     path: ["COSMOS_KEY"],
+  })
+  .refine(
+    (env) =>
+      env.GRAPH_TENANT_ID === undefined ||
+      (env.GRAPH_CLIENT_ID !== undefined &&
+        env.GRAPH_ORGANIZER !== undefined &&
+        (env.GRAPH_MANAGED_IDENTITY === "true" ||
+          env.GRAPH_CLIENT_SECRET !== undefined ||
+          env.GRAPH_CERTIFICATE_PATH !== undefined)),
+    {
+      message:
+        "GRAPH_TENANT_ID needs GRAPH_CLIENT_ID, GRAPH_ORGANIZER and one of GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_MANAGED_IDENTITY=true",
+      path: ["GRAPH_TENANT_ID"],
+    },
+  )
+  // DESIGN.md, Privacy: test and demo controls can never be on while the bot
+  // has real Microsoft app credentials.
+  .refine((env) => env.DEMO_MODE !== "true" || env.MicrosoftAppId === undefined, {
+    message: "DEMO_MODE cannot be enabled while MicrosoftAppId is configured",
+    path: ["DEMO_MODE"],
   });
 
 export type StoreConfig =
   | { kind: "cosmos"; endpoint: string; key: string; databaseId: string }
   | { kind: "sqlite"; file: string };
 
+export type GraphCredential =
+  | { kind: "secret"; clientSecret: string }
+  | { kind: "certificate"; certificatePath: string }
+  | { kind: "managed-identity" };
+
+export type CalendarConfig =
+  | {
+      kind: "graph";
+      tenantId: string;
+      clientId: string;
+      credential: GraphCredential;
+      baseUrl: string;
+      organizer: string;
+    }
+  | { kind: "outbox"; dir: string; organizer: string };
+
+export interface BotConfig {
+  port: number;
+  /** Absent: a local run without authentication (Agents Playground). */
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
+  demoMode: boolean;
+}
+
 export interface Config {
   store: StoreConfig;
+  calendar: CalendarConfig;
+  bot: BotConfig;
   schedulerIntervalMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
 }
@@ -56,5 +131,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           databaseId: e.COSMOS_DATABASE,
         }
       : { kind: "sqlite", file: resolve(e.DATA_DIR, "convene.sqlite") };
-  return { store, schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS, logLevel: e.LOG_LEVEL };
+  const calendar: CalendarConfig =
+    e.GRAPH_TENANT_ID !== undefined &&
+    e.GRAPH_CLIENT_ID !== undefined &&
+    e.GRAPH_ORGANIZER !== undefined
+      ? {
+          kind: "graph",
+          tenantId: e.GRAPH_TENANT_ID,
+          clientId: e.GRAPH_CLIENT_ID,
+          credential:
+            e.GRAPH_MANAGED_IDENTITY === "true"
+              ? { kind: "managed-identity" }
+              : e.GRAPH_CERTIFICATE_PATH !== undefined
+                ? { kind: "certificate", certificatePath: e.GRAPH_CERTIFICATE_PATH }
+                : { kind: "secret", clientSecret: e.GRAPH_CLIENT_SECRET ?? "" },
+          baseUrl: e.GRAPH_BASE_URL,
+          organizer: e.GRAPH_ORGANIZER,
+        }
+      : {
+          kind: "outbox",
+          dir: resolve(e.OUTBOX_DIR),
+          organizer: e.GRAPH_ORGANIZER ?? "conferences@convene.local",
+        };
+  const bot: BotConfig = {
+    port: e.PORT,
+    ...(e.MicrosoftAppId !== undefined ? { appId: e.MicrosoftAppId } : {}),
+    ...(e.MicrosoftAppPassword !== undefined ? { appPassword: e.MicrosoftAppPassword } : {}),
+    ...(e.MicrosoftAppTenantId !== undefined ? { appTenantId: e.MicrosoftAppTenantId } : {}),
+    appType: e.MicrosoftAppType,
+    demoMode: e.DEMO_MODE === "true",
+  };
+  return {
+    store,
+    calendar,
+    bot,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    logLevel: e.LOG_LEVEL,
+  };
 }

@@ -1,0 +1,140 @@
+/**
+ * The calendar-and-mail port (issue 4). workflow/ talks to Outlook only
+ * through this interface; graph/ implements it with Microsoft Graph and
+ * graph/outbox/ with .ics and .eml files under ./outbox/ when no Graph
+ * credentials are configured. No Graph SDK type crosses it (DESIGN.md
+ * habit 5).
+ *
+ * Every operation either resolves or rejects with a CalendarError whose
+ * `outcome` says what the scheduler should do next: `throttled` and
+ * `failed` (5xx, network) are retried later, `gone` (404/410: the event or
+ * mailbox no longer exists) and `rejected` (400/403: Convene sent something
+ * wrong or lacks a permission) are not.
+ */
+
+/** A mailbox Convene writes to or as: an email address (UPN). */
+export type Mailbox = string;
+
+export interface Attendee {
+  email: string;
+  /** Display only; Outlook shows it. Staff names, never a child's. */
+  name: string;
+}
+
+/** The settings DESIGN.md requires on every conference's Teams meeting. */
+export interface LobbySettings {
+  lobbyScope: string;
+  isDialInBypassEnabled: boolean;
+  allowedLobbyAdmitters: string;
+  allowMeetingChat: string;
+  allowRecording: boolean;
+  allowTranscription: boolean;
+  allowedPresenters: string;
+  isEntryExitAnnounced: boolean;
+}
+
+export const REQUIRED_LOBBY_SETTINGS: LobbySettings = {
+  // Only people of the organisation skip the lobby; guests and the family wait
+  // for the chair to admit them (002). "organization" would let guests in.
+  lobbyScope: "organizationExcludingGuests",
+  isDialInBypassEnabled: false,
+  allowedLobbyAdmitters: "organizerAndCoOrganizers",
+  allowMeetingChat: "disabled",
+  allowRecording: false,
+  allowTranscription: false,
+  allowedPresenters: "organizer",
+  isEntryExitAnnounced: true,
+};
+
+export interface ConferenceDraft {
+  /** Convene's meeting id; the adapters use it to name files, never a name. */
+  meetingId: string;
+  /** Graph's idempotency key for POST /events: a retry never makes a second event. */
+  transactionId: string;
+  organizer: Mailbox;
+  /** en-GB, without the child's full name (e.g. "ICPC – case C-1042"). */
+  subject: string;
+  start: Date;
+  end: Date;
+  /** Plain text shown in the invitation: what the meeting is, how the lobby works. */
+  bodyText: string;
+  /** Professionals and the chair only; the family is invited by individual email. */
+  attendees: Attendee[];
+  /** For a meeting held in person (or hybrid): where. */
+  location?: string;
+}
+
+export interface DialIn {
+  tollNumber?: string;
+  conferenceId?: string;
+}
+
+export interface CreatedConference {
+  eventId: string;
+  onlineMeetingId: string;
+  joinWebUrl: string;
+  dialIn?: DialIn;
+  /** As read back after the PATCH; the adapter has already checked them. */
+  settings: LobbySettings;
+}
+
+export interface Email {
+  /** Deterministic, e.g. `${meetingId}:invite:${inviteeId}`: a retry sends it once. */
+  id: string;
+  /** Exactly one recipient: family invitations are never copied (002). */
+  to: Attendee;
+  cc?: Attendee[];
+  subject: string;
+  bodyText: string;
+}
+
+export interface BusySlot {
+  start: Date;
+  end: Date;
+  /** free/busy status as Outlook reports it: busy, tentative, oof, workingElsewhere. */
+  status: string;
+}
+
+/** What happened to one call or one part of a batch. */
+export type CallOutcome = "done" | "throttled" | "gone" | "failed" | "rejected";
+
+export interface EmailResult {
+  id: string;
+  outcome: CallOutcome;
+  httpStatus?: number;
+}
+
+export interface CalendarPort {
+  /** Create the event with its Teams meeting, lock it, read the lock back. */
+  createConference(draft: ConferenceDraft): Promise<CreatedConference>;
+  /** PATCH attendees only; never the body (it would replace the join link). */
+  setAttendees(organizer: Mailbox, eventId: string, attendees: Attendee[]): Promise<void>;
+  /** One email per recipient, batched; the result of each part. */
+  sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]>;
+  reschedule(organizer: Mailbox, eventId: string, start: Date, end: Date): Promise<void>;
+  /** Cancel for every attendee with a message. */
+  cancel(organizer: Mailbox, eventId: string, comment: string): Promise<void>;
+  /** Busy slots of each mailbox in [from, to), for booking (getSchedule). */
+  freeBusy(
+    organizer: Mailbox,
+    mailboxes: Mailbox[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<Mailbox, BusySlot[]>>;
+}
+
+export class CalendarError extends Error {
+  constructor(
+    readonly outcome: Exclude<CallOutcome, "done">,
+    message: string,
+    readonly httpStatus?: number,
+    /** From Retry-After, when Graph gave one. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "CalendarError";
+  }
+  get code(): string {
+    return `Calendar.${this.outcome}`;
+  }
+}
