@@ -16,6 +16,15 @@ export type Child = z.infer<typeof Child>;
 export const Case = z
   .object({
     ...docBase("case"),
+    /**
+     * The council's own case reference (e.g. "C-1042"): what subjects, card
+     * previews and lists show instead of a child's name.
+     */
+    reference: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "a case reference is letters, digits, space . _ -"),
     /** Policy id (one authority's rules); rules/ validates it, the store does not. */
     policy: z.string().min(1),
     children: z.array(Child).min(1),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DocId, EntraObjectId, Instant, docBase } from "./common";
+import { DocId, EntraObjectId, Instant, IsoDate, docBase } from "./common";
 import { MeetingKind } from "./meeting-kind";
 import { PersonRef } from "./person";
 
@@ -29,12 +29,39 @@ export const StandDownReason = z.enum([
   "unforeseen",
 ]);
 
+/**
+ * A fact the workflow has recorded about a meeting ("invite-list.complete",
+ * "reports.in"...): what each task checks before it reminds or escalates, so
+ * nobody is chased for a thing already done. See workflow/milestones.ts.
+ */
+export const Milestone = z.object({
+  at: Instant,
+  /** Who recorded it; "system" when Convene did the thing itself (invites sent). */
+  by: z.union([EntraObjectId, z.literal("system")]),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+/** What the meeting's timescales count from (RULES.md section 6's anchors). */
+export const MeetingAnchors = z.object({
+  strategy: IsoDate.optional(),
+  previous: IsoDate.optional(),
+  lookedAfter: IsoDate.optional(),
+});
+
+/** A card Convene will update when background work finishes (the clerk's booking card). */
+export const CardRef = z.object({ userObjectId: EntraObjectId, activityId: z.string().min(1) });
+
 export const Meeting = z
   .object({
     ...docBase("meeting"),
     caseId: DocId,
     kind: MeetingKind,
     status: MeetingStatus,
+    anchors: MeetingAnchors,
+    milestones: z.record(z.string(), Milestone),
+    /** Who asked for the conference (SW or manager), for audit and the clerk's card. */
+    requestedBy: EntraObjectId.optional(),
+    bookingCard: CardRef.optional(),
     /** Review number for RCPC and CLA reviews (1 = first review). */
     reviewNumber: z.number().int().positive().optional(),
     start: Instant.optional(),
@@ -62,7 +89,15 @@ export const Meeting = z
     /** Graph's idempotency key for POST /events: retries never double-book. */
     transactionId: z.string().min(1).optional(),
     outcome: z
-      .object({ recordedBy: EntraObjectId, recordedAt: Instant, decision: z.string().min(1) })
+      .object({
+        recordedBy: EntraObjectId,
+        recordedAt: Instant,
+        /** "plan" (child protection plan) or "no-plan". */
+        decision: z.string().min(1),
+        category: z.string().min(1).optional(),
+        nextConference: Instant.optional(),
+        coreGroup: Instant.optional(),
+      })
       .optional(),
     createdAt: Instant,
   })
