@@ -1,18 +1,28 @@
 import { z } from "zod";
 import { DocId, EntraObjectId, Instant, docBase } from "./common";
 
-/** What the family needs to take part; asked of the SW by card before each meeting. */
+/**
+ * What the family needs to take part (001, 002): asked of the SW by card
+ * before each meeting and shown on the chair's brief. Free text here is
+ * special category data: it is stored, shown to staff on the case and never
+ * logged.
+ */
 export const AccessNeeds = z
   .object({
     ...docBase("access-needs"),
     caseId: DocId,
     meetingId: DocId,
+    smartphoneWithVideo: z.boolean(),
+    dataOrWifi: z.boolean(),
+    hasTeams: z.boolean(),
+    /** 001: by video link, by phone (audio only) or in person. */
+    joiningBy: z.enum(["video", "phone", "in-person"]),
     interpreter: z.object({ language: z.string().min(1) }).optional(),
-    /** How the family joins: their own device, a device lent to them, phone only, in person. */
-    technology: z.enum(["own-device", "loaned-device", "phone", "in-person"]),
-    /** 001: how reports reach the family. */
-    reportSharing: z.enum(["secure-email", "post", "by-hand"]).optional(),
-    otherNeeds: z.array(z.string().min(1)),
+    accessibilityNeeds: z.string().min(1).optional(),
+    /** 001 `family.report-sharing`: how reports reach the family. */
+    reportSharing: z.enum(["secure-email", "post", "by-hand"]),
+    participationRisks: z.string().min(1).optional(),
+    split: z.object({ reason: z.string().min(1) }).optional(),
     recordedBy: EntraObjectId,
     recordedAt: Instant,
   })

@@ -28,6 +28,8 @@ export const Notification = z
     caseId: DocId.optional(),
     meetingId: DocId.optional(),
     status: NotificationStatus,
+    /** Teams' id of the sent message, so the card can be updated in place. */
+    activityId: z.string().min(1).optional(),
     attempts: z.number().int().nonnegative(),
     result: z
       .object({

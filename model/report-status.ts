@@ -1,28 +1,25 @@
 import { z } from "zod";
-import { DocId, Instant, docBase } from "./common";
+import { DocId, EntraObjectId, Instant, docBase } from "./common";
 
-export const ReportState = z.enum([
-  "not-requested",
-  "requested",
-  "submitted",
-  "shared-with-family",
-]);
-
-/** Which reports are in for a meeting: shown on the chair's brief and the weekly list. */
+/**
+ * Which reports are in for a meeting (002 `report.family`,
+ * `report.chair-clerk`; 000 `reports.*`): shown on the chair's brief and the
+ * weekly list. The SW's own report moves drafted → quality-assured by a
+ * manager → shared with the family → sent to chair and clerk; each agency's
+ * report is in or not.
+ */
 export const ReportStatus = z
   .object({
     ...docBase("report-status"),
     caseId: DocId,
     meetingId: DocId,
-    reports: z.array(
-      z.object({
-        /** Who writes it: "social-worker" or an agency name. */
-        author: z.string().min(1),
-        state: ReportState,
-        dueAt: Instant.optional(),
-        submittedAt: Instant.optional(),
-      }),
-    ),
+    drafted: z.boolean(),
+    qualityAssured: z.boolean(),
+    sharedWithFamily: z.boolean(),
+    sentToChairAndClerk: z.boolean(),
+    /** Agency key (from the invite list) → report received. */
+    agencies: z.record(z.string().min(1), z.boolean()),
+    updatedBy: EntraObjectId.optional(),
     updatedAt: Instant,
   })
   .refine((r) => r.pk === r.caseId, { message: "report status' pk is the case id", path: ["pk"] });

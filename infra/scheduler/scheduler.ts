@@ -93,6 +93,7 @@ export class Scheduler {
   private stopRequested = false;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | undefined;
+  private kicked = false;
   private readonly pageSize: number;
   private readonly concurrency: number;
 
@@ -106,6 +107,21 @@ export class Scheduler {
     if (this.running) return;
     this.running = true;
     this.stopRequested = false;
+    this.schedule(0);
+  }
+
+  /**
+   * Sweep as soon as possible: background work an action has just queued
+   * (creating the Outlook event, sending invites) should not wait for the
+   * next interval. Mid-sweep, another sweep follows at once.
+   */
+  kick(): void {
+    if (!this.running) return;
+    if (this.current !== undefined) {
+      this.kicked = true;
+      return;
+    }
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.schedule(0);
   }
 
@@ -156,7 +172,9 @@ export class Scheduler {
       this.current = sweep;
       void sweep.finally(() => {
         this.current = undefined;
-        if (this.running) this.schedule(this.deps.intervalMs);
+        const again = this.kicked;
+        this.kicked = false;
+        if (this.running) this.schedule(again ? 0 : this.deps.intervalMs);
       });
     }, delayMs);
   }

@@ -86,6 +86,14 @@ export interface Email {
   cc?: Attendee[];
   subject: string;
   bodyText: string;
+  /**
+   * Convene tried to send this email before and has no result recorded for
+   * it (a failed or unknown outcome, or a process that stopped mid-send).
+   * The adapter then looks for it among what the sender already sent before
+   * sending, so that a retry never gives a family member a second email.
+   * Leave it unset on the first attempt: the look-up costs a request.
+   */
+  attempted?: boolean;
 }
 
 export interface BusySlot {
@@ -130,11 +138,17 @@ export class CalendarError extends Error {
     readonly httpStatus?: number,
     /** From Retry-After, when Graph gave one. */
     readonly retryAfterMs?: number,
+    /**
+     * What went wrong when the outcome alone does not say it, e.g.
+     * "LobbyNotLocked" (the meeting's settings did not hold after the PATCH);
+     * it then names the code.
+     */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "CalendarError";
   }
   get code(): string {
-    return `Calendar.${this.outcome}`;
+    return this.reason === undefined ? `Calendar.${this.outcome}` : `Calendar.${this.reason}`;
   }
 }

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { EntraObjectId, PersonRef } from "../model";
+import { PolicyOverridesSchema } from "../rules";
+
+/**
+ * One council as Convene serves it: its policy (RULES.md section 4), its
+ * mailboxes and its staff. Staff names and numbers in the seeds are
+ * configuration examples, never code: they arrive here as data.
+ */
+export const STAFF_ROLES = [
+  "clerk",
+  "social-worker",
+  "team-manager",
+  "service-manager",
+  "chair",
+  "director",
+  "qa-manager",
+] as const;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const StaffMember = PersonRef.extend({
+  roles: z.array(StaffRole).min(1),
+  /** A social worker's line managers: who their escalations go to. */
+  teamManager: EntraObjectId.optional(),
+  serviceManager: EntraObjectId.optional(),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time is HH:MM");
+
+export const Authority = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    policy: z.string().min(1),
+    overrides: PolicyOverridesSchema.optional(),
+    /** The shared mailbox that organises every conference and sends Convene's email. */
+    organizer: z.email(),
+    /** Where police-check requests go (002: police need 7 working days). */
+    policeChecksMailbox: z.email(),
+    staff: z.array(StaffMember).min(1),
+    /** Conference length for the Outlook event. */
+    meetingMinutes: z.number().int().min(30).max(240).default(90),
+    /** Start times the clerk is offered on each working day, Europe/London. */
+    slotTimes: z.array(HHMM).min(1).default(["10:00", "14:00"]),
+  })
+  .superRefine((a, ctx) => {
+    const ids = new Set(a.staff.map((s) => s.entraObjectId));
+    a.staff.forEach((s, i) => {
+      for (const key of ["teamManager", "serviceManager"] as const) {
+        const id = s[key];
+        if (id !== undefined && !ids.has(id)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${key} is not a member of staff`,
+            path: ["staff", i, key],
+          });
+        }
+      }
+      if (s.roles.includes("social-worker") && (!s.teamManager || !s.serviceManager)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "a social worker needs a teamManager and a serviceManager for escalations",
+          path: ["staff", i],
+        });
+      }
+    });
+  });
+export type Authority = z.infer<typeof Authority>;
+export type AuthorityInput = z.input<typeof Authority>;
+
+export function staffById(authority: Authority, objectId: string): StaffMember | undefined {
+  return authority.staff.find((s) => s.entraObjectId === objectId);
+}
+
+export function staffWithRole(authority: Authority, role: StaffRole): StaffMember[] {
+  return authority.staff.filter((s) => s.roles.includes(role));
+}
+
+export const asPersonRef = (s: StaffMember): PersonRef => ({
+  entraObjectId: s.entraObjectId,
+  email: s.email,
+  name: s.name,
+});

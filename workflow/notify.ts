@@ -1,0 +1,175 @@
+import type { Notification, PersonRef } from "../model";
+import { isStoreError } from "../infra/store/port";
+import type { WorkflowDeps } from "./deps";
+import type { CardJson, Email } from "./ports";
+import { TransientError } from "./errors";
+
+export interface CardNotice {
+  /** Deterministic (`${taskId}:${recipientObjectId}`): a retried task sends each card once. */
+  id: string;
+  kind: string;
+  recipient: PersonRef;
+  card: CardJson;
+  /** The Teams notification preview: never a child's name. */
+  preview: string;
+  taskId?: string;
+  caseId?: string;
+  meetingId?: string;
+}
+
+type Delivery = "sent" | "already-sent" | "recipient-gone";
+
+/**
+ * DESIGN.md habit 3 (Company Communicator's SendFunction):
+ * 1. find or create the notification by its deterministic id;
+ * 2. if it was already sent, do nothing;
+ * 3. send, then record the outcome (sent, throttled, recipient gone, failed);
+ * 4. throttled or failed: throw a TransientError so the scheduler retries
+ *    the task later; a recipient who removed the app is recorded and not
+ *    retried (the notification stays visible as recipient-gone).
+ */
+export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Promise<Delivery> {
+  const existing = await findOrCreate(deps, notice.id, () => ({
+    kind: notice.kind,
+    channel: "teams",
+    recipient: notice.recipient.entraObjectId,
+    taskId: notice.taskId,
+    caseId: notice.caseId,
+    meetingId: notice.meetingId,
+  }));
+  if (existing.status === "sent") return "already-sent";
+  if (existing.status === "recipient-gone") return "recipient-gone";
+  const result = await deps.notifier.sendCard(
+    notice.recipient.entraObjectId,
+    notice.card,
+    notice.preview,
+  );
+  const status: Notification["status"] = result.outcome;
+  await record(deps, existing, status, {
+    ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
+    ...(result.activityId !== undefined ? { activityId: result.activityId } : {}),
+  });
+  if (status === "throttled" || status === "failed") {
+    throw new TransientError(`Teams.${status}`, `card ${notice.kind} not delivered yet`);
+  }
+  return status === "sent" ? "sent" : "recipient-gone";
+}
+
+export interface EmailNotice {
+  email: Email;
+  kind: string;
+  taskId?: string;
+  caseId?: string;
+  meetingId?: string;
+}
+
+/**
+ * The same discipline for email: every email has its own notification, and
+ * only those not yet sent go to the calendar port (in one batch). A failed
+ * part is retried by the task's next run; a sent one never again.
+ */
+export async function sendEmailsOnce(
+  deps: WorkflowDeps,
+  from: string,
+  notices: EmailNotice[],
+): Promise<{ sent: number; alreadySent: number }> {
+  const pending: { notice: EmailNotice; doc: Notification }[] = [];
+  let alreadySent = 0;
+  for (const notice of notices) {
+    const doc = await findOrCreate(deps, notice.email.id, () => ({
+      kind: notice.kind,
+      channel: "email",
+      taskId: notice.taskId,
+      caseId: notice.caseId,
+      meetingId: notice.meetingId,
+    }));
+    if (doc.status === "sent" || doc.status === "recipient-gone") alreadySent += 1;
+    else pending.push({ notice, doc });
+  }
+  if (pending.length === 0) return { sent: 0, alreadySent };
+  const results = await deps.calendar.sendEmails(
+    from,
+    pending.map((p) => p.notice.email),
+  );
+  const byId = new Map(results.map((r) => [r.id, r]));
+  let sent = 0;
+  let unfinished = 0;
+  for (const { doc } of pending) {
+    const r = byId.get(doc.id);
+    const status: Notification["status"] =
+      r === undefined
+        ? "failed"
+        : r.outcome === "done"
+          ? "sent"
+          : r.outcome === "gone"
+            ? "recipient-gone"
+            : r.outcome === "throttled"
+              ? "throttled"
+              : "failed";
+    await record(
+      deps,
+      doc,
+      status,
+      r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {},
+    );
+    if (status === "sent") sent += 1;
+    if (status === "throttled" || status === "failed") unfinished += 1;
+  }
+  if (unfinished > 0) {
+    throw new TransientError("Mail.unfinished", `${unfinished} email(s) not sent yet`);
+  }
+  return { sent, alreadySent };
+}
+
+async function findOrCreate(
+  deps: WorkflowDeps,
+  id: string,
+  fields: () => Pick<Notification, "kind" | "channel"> &
+    Partial<Pick<Notification, "recipient" | "taskId" | "caseId" | "meetingId">>,
+): Promise<Notification> {
+  const found = await deps.store.get("notification", id, id);
+  if (found !== undefined) return found;
+  const f = fields();
+  const doc: Notification = {
+    id,
+    type: "notification",
+    pk: id,
+    kind: f.kind,
+    channel: f.channel,
+    ...(f.recipient !== undefined ? { recipient: f.recipient } : {}),
+    ...(f.taskId !== undefined ? { taskId: f.taskId } : {}),
+    ...(f.caseId !== undefined ? { caseId: f.caseId } : {}),
+    ...(f.meetingId !== undefined ? { meetingId: f.meetingId } : {}),
+    status: "pending",
+    attempts: 0,
+    createdAt: deps.clock().toISOString(),
+  };
+  try {
+    return await deps.store.create(doc);
+  } catch (err) {
+    if (!isStoreError(err, "Conflict")) throw err;
+    const again = await deps.store.get("notification", id, id);
+    if (again === undefined) throw err;
+    return again;
+  }
+}
+
+async function record(
+  deps: WorkflowDeps,
+  doc: Notification,
+  status: Notification["status"],
+  extra: { httpStatus?: number; activityId?: string },
+): Promise<void> {
+  const next: Notification = {
+    ...doc,
+    status,
+    attempts: doc.attempts + 1,
+    ...(extra.activityId !== undefined ? { activityId: extra.activityId } : {}),
+    result: {
+      at: deps.clock().toISOString(),
+      ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
+      code: status,
+    },
+  };
+  await deps.store.replace(next, doc.etag ?? "");
+}
