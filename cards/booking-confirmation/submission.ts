@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { meetingAction } from "../common/action-data";
+import { requiredText } from "../common/fields";
+
+/** verb booking.accept. */
+export const AcceptBookingSubmission = z.object({ ...meetingAction });
+export type AcceptBookingSubmission = z.output<typeof AcceptBookingSubmission>;
+
+/**
+ * verb booking.decline. 003: a CPA who knows the family declines with a
+ * reason (copied to the CPA team manager), so the reason is required.
+ */
+export const DeclineBookingSubmission = z.object({
+  ...meetingAction,
+  declineReason: requiredText("Say why you are declining", 1000),
+});
+export type DeclineBookingSubmission = z.output<typeof DeclineBookingSubmission>;

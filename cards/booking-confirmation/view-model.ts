@@ -1,0 +1,21 @@
+import type {
+  CaseRef,
+  ConferenceKind,
+  IsoInstant,
+  Redisplay,
+  Versioned,
+} from "../common/view-model";
+
+/** The chair (or the SW) is asked to confirm a booked conference. */
+export interface BookingConfirmationView extends CaseRef, Versioned, Redisplay {
+  meetingId: string;
+  meetingKind: ConferenceKind;
+  start: IsoInstant;
+  end: IsoInstant;
+  inPerson: boolean;
+  /** Who the card is for: the chair may decline for a conflict of interest (003). */
+  recipient: "chair" | "social-worker";
+  chairName: string;
+  /** Where an in-person conference is held (never the family's address). */
+  venue?: string;
+}

@@ -1,0 +1,29 @@
+/** Small cards the workflow answers with; no case data beyond its reference. */
+
+export interface DoneView {
+  /** "Invite list received". */
+  title: string;
+  /** One or two plain sentences ("Invitations go out by Thu 7 Jan 2027."). */
+  message: string;
+  /** Label → value; dates already formatted (use cards' formatInstant). */
+  facts?: { title: string; value: string }[];
+  caseReference?: string;
+}
+
+export interface RefusalView {
+  /** Completes "You can't do this: …" ("you are not the chair of this conference"). */
+  reason: string;
+  /** What to do instead, if anything. */
+  hint?: string;
+  /** An error code for support (never personal data). */
+  code?: string;
+  caseReference?: string;
+}
+
+export interface WorkingView {
+  /** "Booking the conference in Outlook". */
+  what: string;
+  /** "This card updates when it is done." */
+  detail?: string;
+  caseReference?: string;
+}

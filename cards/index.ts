@@ -1,0 +1,30 @@
+/**
+ * cards/: Convene's Adaptive Cards (schema 1.5, Teams). Per card: a JSON
+ * template, a typed builder (view-model → CardJson), and the zod schema of
+ * what it submits, by verb. Nothing here does I/O.
+ */
+export * from "./verbs";
+export * from "./submissions";
+export { FORM_FIELD, fieldErrors, parseSubmission } from "./common/errors";
+export type { FieldErrors, Parsed } from "./common/errors";
+export { submittedValues, type SubmittedValues } from "./common/values";
+export type * from "./common/view-model";
+
+export * from "./request-conference/submission";
+export type * from "./request-conference/view-model";
+export * from "./book/submission";
+export type * from "./book/view-model";
+export * from "./booking-confirmation/submission";
+export type * from "./booking-confirmation/view-model";
+export * from "./invite-list/submission";
+export * from "./invite-list/view-model";
+export * from "./family-access/submission";
+export type * from "./family-access/view-model";
+export * from "./report-status/submission";
+export type * from "./report-status/view-model";
+export * from "./task-alert/submission";
+export * from "./task-alert/view-model";
+export type * from "./brief/view-model";
+export * from "./outcome/submission";
+export * from "./outcome/view-model";
+export type * from "./generic/view-model";

@@ -1,0 +1,47 @@
+import type {
+  CaseRef,
+  ConferenceKind,
+  IsoDate,
+  IsoInstant,
+  Redisplay,
+  Versioned,
+} from "../common/view-model";
+
+export const PLAN_CATEGORIES = [
+  "neglect",
+  "physical-abuse",
+  "sexual-abuse",
+  "emotional-abuse",
+  "multiple",
+] as const;
+export type PlanCategory = (typeof PLAN_CATEGORIES)[number];
+
+/** A limit or deadline from the meeting's timeline, shown beside the field it bounds. */
+export interface TimelineDate {
+  /** RULES.md rule id (`rcpc.first.latest`). */
+  rule: string;
+  at: IsoInstant;
+}
+
+/** The chair records the outcome after the conference. */
+export interface OutcomeView extends CaseRef, Versioned, Redisplay {
+  meetingId: string;
+  meetingKind: ConferenceKind;
+  /** The conference's start (its date is the anchor of every limit below). */
+  meetingStart: IsoInstant;
+  /** `rcpc.first.latest` (ICPC: within 3 months) or `rcpc.next.latest` (RCPC: 6 months). */
+  nextRcpcLimit: TimelineDate;
+  /** `core-group.first.latest` (ICPC: 10 working days after); none for an RCPC. */
+  coreGroupLimit?: TimelineDate;
+  /** `plan.sign-off` (002: 5 working days after, if there is a plan). */
+  planSignOff?: TimelineDate;
+  /** `record.available` (002: 15 working days after). */
+  recordDue?: TimelineDate;
+}
+
+/** Local dates the submission is checked against, carried in the action's data. */
+export interface OutcomeLimits {
+  meetingDate: IsoDate;
+  nextRcpcLimit: IsoDate;
+  coreGroupLimit?: IsoDate;
+}

@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import { BookPastLimitSubmission, BookSubmission } from "./book/submission";
+import {
+  AcceptBookingSubmission,
+  DeclineBookingSubmission,
+} from "./booking-confirmation/submission";
+import { FamilyAccessSubmission } from "./family-access/submission";
+import { InviteListDraft, InviteListSubmission } from "./invite-list/submission";
+import { OutcomeSubmission } from "./outcome/submission";
+import { ReportStatusSubmission } from "./report-status/submission";
+import { RequestConferenceSubmission } from "./request-conference/submission";
+import {
+  TaskAcknowledgeSubmission,
+  TaskApproveSubmission,
+  TaskDoneSubmission,
+  TaskReassignSubmission,
+} from "./task-alert/submission";
+import { VERBS, type Verb } from "./verbs";
+
+/**
+ * The schema of what each verb submits: bot/ or workflow/ can parse any
+ * invoke's data by its verb (`parseSubmission(SUBMISSIONS[verb], data)`).
+ * "add another" parses leniently (InviteListDraft): it only redraws the card.
+ */
+export const SUBMISSIONS = {
+  [VERBS.requestConference]: RequestConferenceSubmission,
+  [VERBS.book]: BookSubmission,
+  [VERBS.bookPastLimit]: BookPastLimitSubmission,
+  [VERBS.acceptBooking]: AcceptBookingSubmission,
+  [VERBS.declineBooking]: DeclineBookingSubmission,
+  [VERBS.addInvitee]: InviteListDraft,
+  [VERBS.submitInviteList]: InviteListSubmission,
+  [VERBS.submitFamilyAccess]: FamilyAccessSubmission,
+  [VERBS.updateReportStatus]: ReportStatusSubmission,
+  [VERBS.taskDone]: TaskDoneSubmission,
+  [VERBS.taskAcknowledge]: TaskAcknowledgeSubmission,
+  [VERBS.taskReassign]: TaskReassignSubmission,
+  [VERBS.taskApprove]: TaskApproveSubmission,
+  [VERBS.recordOutcome]: OutcomeSubmission,
+} as const satisfies Record<Verb, z.ZodType>;
+
+export type Submissions = typeof SUBMISSIONS;
+/** The parsed data of a verb: `SubmissionOf<"booking.decline">`. */
+export type SubmissionOf<V extends Verb> = z.output<Submissions[V]>;

@@ -1,0 +1,51 @@
+import {
+  PERSON_ID,
+  TASK_ID,
+  expectFieldErrors,
+  expectValid,
+  ids,
+} from "../test-support/submission-helpers";
+import {
+  TaskAcknowledgeSubmission,
+  TaskApproveSubmission,
+  TaskDoneSubmission,
+  TaskReassignSubmission,
+} from "./submission";
+
+const base = { ...ids, taskId: TASK_ID };
+
+describe("task action submissions", () => {
+  it("done and acknowledge carry the task id (a case-level task has no meeting)", () => {
+    expect(expectValid(TaskDoneSubmission, base)).toEqual(base);
+    expect(expectValid(TaskAcknowledgeSubmission, { ...base, meetingId: "" })).toEqual({
+      caseId: ids.caseId,
+      cardVersion: "v3",
+      taskId: TASK_ID,
+    });
+    expectFieldErrors(TaskDoneSubmission, { ...base, taskId: "" }, { taskId: /task id/ });
+  });
+
+  it("reassign needs someone picked from the list", () => {
+    expect(expectValid(TaskReassignSubmission, { ...base, reassignTo: PERSON_ID })).toMatchObject({
+      reassignTo: PERSON_ID,
+    });
+    expectFieldErrors(
+      TaskReassignSubmission,
+      { ...base, reassignTo: "" },
+      {
+        reassignTo: /who to reassign/,
+      },
+    );
+  });
+
+  it("approve needs a rationale (RULES.md 5)", () => {
+    expectValid(TaskApproveSubmission, { ...base, approvalRationale: "Chair off sick, no cover" });
+    expectFieldErrors(
+      TaskApproveSubmission,
+      { ...base, approvalRationale: "" },
+      {
+        approvalRationale: /rationale/,
+      },
+    );
+  });
+});

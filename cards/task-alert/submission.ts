@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { caseAction, optionalMeetingIdField, taskIdField } from "../common/action-data";
+import { optionalText, personChoice, requiredText } from "../common/fields";
+
+/**
+ * Every reminder or escalation action names the task it acts on; workflow/
+ * checks the task is still open (Teams retries invokes, and someone else may
+ * have acted first) and that the actor may act on it.
+ */
+const taskAction = {
+  ...caseAction,
+  taskId: taskIdField,
+  meetingId: optionalMeetingIdField,
+};
+
+/** verb task.done. */
+export const TaskDoneSubmission = z.object(taskAction);
+export type TaskDoneSubmission = z.output<typeof TaskDoneSubmission>;
+
+/** verb task.acknowledge. */
+export const TaskAcknowledgeSubmission = z.object(taskAction);
+export type TaskAcknowledgeSubmission = z.output<typeof TaskAcknowledgeSubmission>;
+
+/** verb task.reassign: to someone from the list the card offered. */
+export const TaskReassignSubmission = z.object({
+  ...taskAction,
+  reassignTo: personChoice("Choose who to reassign it to"),
+  reassignNote: optionalText(500),
+});
+export type TaskReassignSubmission = z.output<typeof TaskReassignSubmission>;
+
+/**
+ * verb task.approve: approvals (out of timescale, stand-down) are always
+ * recorded with a rationale (RULES.md sections 3 and 5).
+ */
+export const TaskApproveSubmission = z.object({
+  ...taskAction,
+  approvalRationale: requiredText("Give the rationale for approving", 1000),
+});
+export type TaskApproveSubmission = z.output<typeof TaskApproveSubmission>;
