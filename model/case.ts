@@ -10,6 +10,11 @@ export const Child = z.object({
   id: DocId,
   name: z.string().min(1),
   dob: IsoDate.optional(),
+  /**
+   * Past and current child protection plans (from the council's records):
+   * what `plan.repeat.check` and `plan.long.check` read for the chair's brief.
+   */
+  planHistory: z.array(z.object({ start: IsoDate, end: IsoDate.optional() })).optional(),
 });
 export type Child = z.infer<typeof Child>;
 

@@ -62,6 +62,20 @@ export const Meeting = z
     /** Who asked for the conference (SW or manager), for audit and the clerk's card. */
     requestedBy: EntraObjectId.optional(),
     bookingCard: CardRef.optional(),
+    /**
+     * A slot past the limit the clerk chose, waiting for the approval the
+     * policy names (RULES.md section 3; 002: the Service Manager).
+     */
+    pendingBooking: z
+      .object({
+        start: Instant,
+        end: Instant,
+        inPerson: z.boolean(),
+        approverId: EntraObjectId,
+        reason: z.string().min(1),
+        requestedBy: EntraObjectId,
+      })
+      .optional(),
     /** Review number for RCPC and CLA reviews (1 = first review). */
     reviewNumber: z.number().int().positive().optional(),
     start: Instant.optional(),

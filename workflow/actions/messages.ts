@@ -1,0 +1,103 @@
+import type { Meeting } from "../../model";
+import { audit } from "../audit";
+import { authorise } from "../authorise";
+import * as cards from "../cards";
+import type { WorkflowDeps } from "../deps";
+import { WorkflowError } from "../errors";
+import { caseIdOf, loadCase } from "../load";
+import type { ActionResponse, MessageHandler } from "../ports";
+import { bookCard, type BookingOffer } from "../tasks/offer-booking";
+import { familyAccessCard } from "./family-access";
+import { inviteListCard } from "./invite-list";
+import { outcomeCard } from "./outcome";
+import { reportStatusCard } from "./report-status";
+import { REQUESTERS, requestCard } from "./request-conference";
+import { cardResponse } from "./respond";
+
+const HELP = [
+  "Convene understands:",
+  "• request REF – ask for a conference on case REF (social worker, manager)",
+  "• book REF – book the requested conference (clerk)",
+  "• invite list REF, family REF, reports REF – the social worker's cards",
+  "• outcome REF – record the outcome (chair)",
+].join("\n");
+
+const COMMAND =
+  /^\s*(request|book|invite list|invites|family|reports|outcome)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
+
+/** The meeting a command is about: the newest one not stood down. */
+function current(meetings: readonly Meeting[]): Meeting | undefined {
+  return [...meetings]
+    .filter((m) => m.status !== "stood-down")
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+/**
+ * Typed messages in the 1:1 chat. Each command answers the card for the
+ * case named, after the same authorisation as the card's own action; an
+ * unknown command answers the help text. Reading a case is audited.
+ */
+export function messageHandler(deps: WorkflowDeps): MessageHandler {
+  return async ({ actor, text }): Promise<ActionResponse> => {
+    const match = COMMAND.exec(text.replace(/<[^>]*>/g, "").trim());
+    if (match === null) return { kind: "message", text: HELP };
+    const command = (match[1] ?? "").toLowerCase();
+    const reference = (match[2] ?? "").trim();
+    try {
+      const kase = await loadCase(deps, caseIdOf(reference));
+      const meetings = (await deps.store.meetingsOfCase(kase.id)).items;
+      const meeting = current(meetings);
+      const verb = `message.${command.replace(" ", "-")}`;
+      await audit(deps, {
+        caseId: kase.id,
+        actor: actor.objectId,
+        action: "case.read",
+        target: { type: "case", id: kase.id },
+        detail: { via: verb },
+      });
+      if (command === "request") {
+        await authorise(deps, actor, REQUESTERS, { verb, kase });
+        return cardResponse(requestCard(kase));
+      }
+      if (meeting === undefined)
+        throw new WorkflowError(
+          "NotFound",
+          `No conference has been requested for case ${kase.reference}.`,
+        );
+      switch (command) {
+        case "book": {
+          await authorise(deps, actor, ["clerk"], { verb, kase, meeting });
+          if (meeting.status !== "requested")
+            throw new WorkflowError("Conflict", "That conference is already booked.");
+          const offer = (
+            await deps.store.get("task", `${meeting.id}:conference.offer-booking`, meeting.id)
+          )?.result as BookingOffer | undefined;
+          if (offer === undefined)
+            throw new WorkflowError(
+              "Conflict",
+              "The slots are still being worked out: try again in a minute.",
+            );
+          return cardResponse(bookCard(deps, kase, meeting, offer));
+        }
+        case "invite list":
+        case "invites":
+          await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
+          return cardResponse(inviteListCard(deps, kase, meeting, []));
+        case "family":
+          await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
+          return cardResponse(familyAccessCard(deps, kase, meeting));
+        case "reports":
+          await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
+          return cardResponse(await reportStatusCard(deps, kase, meeting));
+        default:
+          await authorise(deps, actor, ["chair"], { verb, kase, meeting });
+          return cardResponse(outcomeCard(deps, kase, meeting));
+      }
+    } catch (err) {
+      if (err instanceof WorkflowError) {
+        return cardResponse(cards.refusal({ reason: err.message, code: err.code }));
+      }
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,184 @@
+import { parseSubmission } from "../../cards/common/errors";
+import { submittedValues } from "../../cards/common/values";
+import { OutcomeSubmission } from "../../cards/outcome/submission";
+import type { Case, Meeting } from "../../model";
+import { isStoreError } from "../../infra/store/port";
+import { formatIsoDate, formatHumanInstant } from "../../rules";
+import { audit } from "../audit";
+import { authorise } from "../authorise";
+import * as cards from "../cards";
+import { conferenceKind } from "../conference-kind";
+import type { WorkflowDeps } from "../deps";
+import { WorkflowError } from "../errors";
+import { loadMeeting } from "../load";
+import { meetingTimeline } from "../meeting-timeline";
+import { MILESTONES } from "../milestones";
+import type { ActionRequest, ActionResponse } from "../ports";
+import { optional } from "../tasks/after-booking-cards";
+import { enqueue } from "../tasks/enqueue";
+import { updateDoc } from "../update-doc";
+import { meetingIds } from "./ids";
+import { meetingIdFor } from "./request-conference";
+import { cardResponse } from "./respond";
+
+const at = (timeline: ReturnType<typeof meetingTimeline>, rule: string) => {
+  const e = timeline.entries.find((x) => x.rule === rule);
+  return e === undefined ? undefined : { rule, at: new Date(e.at).toISOString() };
+};
+
+/** The chair's outcome card, with the limits the next dates must meet. */
+export function outcomeCard(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  redisplay: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+) {
+  if (meeting.start === undefined)
+    throw new WorkflowError("Conflict", "This conference has no date yet.");
+  const timeline = meetingTimeline(deps.policy, meeting);
+  const nextRcpc =
+    meeting.kind === "ICPC" ? at(timeline, "rcpc.first.latest") : nextLimit(deps, meeting);
+  if (nextRcpc === undefined)
+    throw new WorkflowError("BadInput", "This meeting has no next-conference limit.");
+  return cards.outcome({
+    caseId: kase.id,
+    caseReference: kase.reference,
+    meetingId: meeting.id,
+    meetingKind: conferenceKind(meeting),
+    meetingStart: meeting.start,
+    nextRcpcLimit: nextRcpc,
+    ...optional("coreGroupLimit", at(timeline, "core-group.first.latest")),
+    ...optional("planSignOff", at(timeline, "plan.sign-off")),
+    ...optional("recordDue", at(timeline, "record.available")),
+    ...redisplay,
+  });
+}
+
+/** An RCPC's next review: 6 months after this one (rcpc.next.latest of the next RCPC). */
+function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
+  const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start ?? "")).day);
+  const next: Meeting = { ...meeting, kind: "RCPC", anchors: { previous: day } };
+  delete next.start;
+  return at(meetingTimeline(deps.policy, next), "rcpc.next.latest");
+}
+
+/**
+ * verb outcome.record: the chair records the conference's outcome.
+ * 1. load, authorise (the chair of this conference), parse; the card checks
+ *    the next RCPC and core group dates against their limits
+ *    (rcpc.first.latest / rcpc.next.latest, core-group.first.latest);
+ * 2. only a conference that has started can have an outcome;
+ * 3. record the outcome and the milestones `meeting.held` and
+ *    `outcome.recorded` (decisions distributed, register updated: 001, 003);
+ * 4. with a plan, request the next RCPC (anchored on this conference) so its
+ *    limit is tracked at once;
+ * 5. audit.
+ */
+export async function recordOutcome(
+  deps: WorkflowDeps,
+  request: ActionRequest,
+): Promise<ActionResponse> {
+  const { caseId, meetingId } = meetingIds(request.data);
+  const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
+  await authorise(deps, request.actor, ["chair"], { verb: request.verb, kase, meeting });
+  const parsed = parseSubmission(OutcomeSubmission, request.data);
+  if (!parsed.ok) {
+    return cardResponse(
+      outcomeCard(deps, kase, meeting, {
+        errors: parsed.errors,
+        values: submittedValues(request.data),
+      }),
+    );
+  }
+  const now = deps.clock();
+  if (meeting.start === undefined || Date.parse(meeting.start) > now.getTime()) {
+    throw new WorkflowError(
+      "Conflict",
+      "The outcome can be recorded once the conference has started.",
+    );
+  }
+  const s = parsed.value;
+  const nowIso = now.toISOString();
+  const london = (date: string) =>
+    new Date(
+      deps.policy.calendar.toInstant(
+        deps.policy.calendar.toLocal(Date.parse(`${date}T12:00:00Z`)).day,
+        10 * 60,
+      ),
+    ).toISOString();
+  const { changed } = await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
+    if (m.outcome !== undefined) return undefined;
+    return {
+      ...m,
+      status: "outcome-recorded",
+      outcome: {
+        recordedBy: request.actor.objectId,
+        recordedAt: nowIso,
+        decision: s.plan ? "plan" : "no-plan",
+        ...(s.plan
+          ? {
+              category: s.category,
+              nextConference: london(s.nextRcpcDate),
+              coreGroup: london(s.coreGroupDate),
+            }
+          : {}),
+      },
+      milestones: {
+        ...m.milestones,
+        [MILESTONES.held]: m.milestones[MILESTONES.held] ?? {
+          at: nowIso,
+          by: request.actor.objectId,
+        },
+        [MILESTONES.outcomeRecorded]: { at: nowIso, by: request.actor.objectId },
+      },
+    };
+  });
+  if (changed && s.plan) {
+    const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
+    const next: Meeting = {
+      id: meetingIdFor(kase.id, "RCPC", day),
+      type: "meeting",
+      pk: kase.id,
+      caseId: kase.id,
+      kind: "RCPC",
+      status: "requested",
+      anchors: { previous: day },
+      milestones: { [MILESTONES.conferenceRequested]: { at: nowIso, by: request.actor.objectId } },
+      requestedBy: request.actor.objectId,
+      inPerson: meeting.inPerson,
+      ...optional("chair", meeting.chair),
+      createdAt: nowIso,
+    };
+    try {
+      await deps.store.create(next);
+      await enqueue(deps, {
+        taskType: "conference.offer-booking",
+        caseId: kase.id,
+        meetingId: next.id,
+      });
+    } catch (err) {
+      if (!isStoreError(err, "Conflict")) throw err;
+    }
+  }
+  if (changed) {
+    await audit(deps, {
+      caseId: kase.id,
+      actor: request.actor.objectId,
+      action: "meeting.outcome",
+      target: { type: "meeting", id: meeting.id },
+      detail: { plan: s.plan, ...(s.plan ? { category: s.category } : {}) },
+    });
+  }
+  return cardResponse(
+    cards.done({
+      title: changed ? "Outcome recorded" : "Outcome already recorded",
+      message: s.plan
+        ? "The next review conference has been requested from the clerks."
+        : "No plan: nothing further is booked.",
+      caseReference: kase.reference,
+      facts: s.plan
+        ? [{ title: "Next RCPC", value: formatHumanInstant(Date.parse(london(s.nextRcpcDate))) }]
+        : [],
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+import { VERBS } from "../cards/verbs";
+import type { TaskHandler } from "../infra/scheduler/scheduler";
+import { addInviteeRow, submitInviteList } from "./actions/invite-list";
+import { acceptBooking, declineBooking } from "./actions/booking-confirmation";
+import { APPROVAL_TASK, book, bookPastLimit } from "./actions/book";
+import { submitFamilyAccess } from "./actions/family-access";
+import { messageHandler } from "./actions/messages";
+import { recordOutcome } from "./actions/outcome";
+import { updateReportStatus } from "./actions/report-status";
+import { requestConference } from "./actions/request-conference";
+import { action } from "./actions/respond";
+import { taskAcknowledge, taskApprove, taskDone, taskReassign } from "./actions/task-actions";
+import type { WorkflowDeps } from "./deps";
+import { BRIEF_TASK } from "./plan-brief";
+import type { ActionHandler, ActionRequest, ActionResponse, BotHandlers } from "./ports";
+import { askApproval } from "./tasks/approval";
+import { sendBrief } from "./tasks/brief";
+import { createEvent } from "./tasks/create-event";
+import { offerBooking } from "./tasks/offer-booking";
+import { sendPoliceChecks } from "./tasks/police-checks";
+import { runRuleTask } from "./tasks/rule-task";
+import { sendInvites } from "./tasks/send-invites";
+
+type UseCase = (deps: WorkflowDeps, request: ActionRequest) => Promise<ActionResponse>;
+
+/** Every card verb and its use case (DESIGN.md habit 7: handlers registered per verb). */
+const USE_CASES: Readonly<Record<string, UseCase>> = {
+  [VERBS.requestConference]: requestConference,
+  [VERBS.book]: book,
+  [VERBS.bookPastLimit]: bookPastLimit,
+  [VERBS.acceptBooking]: acceptBooking,
+  [VERBS.declineBooking]: declineBooking,
+  [VERBS.addInvitee]: addInviteeRow,
+  [VERBS.submitInviteList]: submitInviteList,
+  [VERBS.submitFamilyAccess]: submitFamilyAccess,
+  [VERBS.updateReportStatus]: updateReportStatus,
+  [VERBS.taskDone]: taskDone,
+  [VERBS.taskAcknowledge]: taskAcknowledge,
+  [VERBS.taskReassign]: taskReassign,
+  [VERBS.taskApprove]: taskApprove,
+  [VERBS.recordOutcome]: recordOutcome,
+};
+
+export function botHandlers(deps: WorkflowDeps): BotHandlers {
+  const actions = new Map<string, ActionHandler>();
+  for (const [verb, useCase] of Object.entries(USE_CASES)) {
+    actions.set(
+      verb,
+      action(deps, (request) => useCase(deps, request)),
+    );
+  }
+  return { actions, message: messageHandler(deps) };
+}
+
+/**
+ * The scheduler's handlers: Convene's own background work by task type, and
+ * every timeline rule of the policy (the task type is the rule id).
+ */
+export function taskHandlers(deps: WorkflowDeps): Map<string, TaskHandler> {
+  const handlers = new Map<string, TaskHandler>([
+    ["conference.offer-booking", (t, c) => offerBooking(deps, t, c)],
+    ["meeting.create-event", (t, c) => createEvent(deps, t, c)],
+    ["meeting.send-invites", (t, c) => sendInvites(deps, t, c)],
+    ["meeting.police-checks", (t, c) => sendPoliceChecks(deps, t, c)],
+    [APPROVAL_TASK, (t, c) => askApproval(deps, t, c)],
+    [BRIEF_TASK, (t, c) => sendBrief(deps, t, c)],
+  ]);
+  const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
+  for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);
+  return handlers;
+}

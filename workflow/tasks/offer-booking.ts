@@ -1,0 +1,126 @@
+import type { Case, Meeting, Task } from "../../model";
+import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
+import { staffWithRole, asPersonRef } from "../authority";
+import { bookingSlots, minutesOf, type Slot } from "../booking-slots";
+import * as cards from "../cards";
+import { chooseChair } from "../choose-chair";
+import type { WorkflowDeps } from "../deps";
+import { loadMeeting } from "../load";
+import { meetingLimit } from "../meeting-timeline";
+import { sendCardOnce } from "../notify";
+import { taskIds } from "./task-ids";
+
+export interface BookingOffer {
+  chairId: string;
+  limitRule: string;
+  limitAt: string;
+  slots: { id: string; start: string; end: string; withinLimit: boolean }[];
+}
+
+/** What the clerk's book card shows; also rebuilt from the stored offer to re-render errors. */
+export function bookCard(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  offer: BookingOffer,
+  redisplay: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+) {
+  const chair = chooseChair(deps.authority, kase, meeting);
+  return cards.book({
+    caseId: kase.id,
+    caseReference: kase.reference,
+    meetingId: meeting.id,
+    meetingKind: meeting.kind === "CLA" ? "RCPC" : meeting.kind,
+    limitRule: offer.limitRule,
+    limitAt: offer.limitAt,
+    chairName: chair.name,
+    slots: offer.slots.map((s) => ({ id: s.id, start: s.start, end: s.end })),
+    approval: {
+      role: "Service Manager",
+      approvers: [
+        {
+          id: kase.serviceManager.entraObjectId,
+          name: kase.serviceManager.name,
+          role: "Service Manager",
+        },
+      ],
+    },
+    ...(meeting.etag !== undefined ? { cardVersion: meeting.etag } : {}),
+    ...redisplay,
+  });
+}
+
+const slotId = (s: Slot): string => s.start.toISOString();
+
+/**
+ * conference.offer-booking: the clerks get the book card.
+ * 1. skip unless the meeting still waits for booking;
+ * 2. choose the chair and read their free/busy from Outlook up to the limit
+ *    (and a little past it, for the slots that need approval);
+ * 3. compute the slots (workflow/booking-slots.ts) and keep them as the
+ *    task's result: the book action accepts only a slot that was offered;
+ * 4. send the card to every clerk, once each.
+ */
+export async function offerBooking(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  if (meeting.status !== "requested" || meeting.pendingBooking !== undefined) {
+    return { skipped: meeting.status };
+  }
+  const limit = meetingLimit(deps.policy, meeting);
+  if (limit === undefined) return { skipped: "no-limit" };
+  const chair = chooseChair(deps.authority, kase, meeting);
+  const horizon = new Date(limit.getTime() + 21 * 86_400_000);
+  const busyByMailbox = await deps.calendar.freeBusy(
+    deps.authority.organizer,
+    [chair.email],
+    ctx.now,
+    horizon,
+  );
+  const slots = bookingSlots({
+    calendar: deps.policy.calendar,
+    now: ctx.now,
+    limit,
+    slotMinutes: deps.authority.slotTimes.map(minutesOf),
+    meetingMinutes: deps.authority.meetingMinutes,
+    busy: busyByMailbox.get(chair.email) ?? [],
+  });
+  const limitRule = limitRuleOf(meeting);
+  const offer: BookingOffer = {
+    chairId: chair.entraObjectId,
+    limitRule,
+    limitAt: limit.toISOString(),
+    slots: slots.map((s) => ({
+      id: slotId(s),
+      start: s.start.toISOString(),
+      end: s.end.toISOString(),
+      withinLimit: s.withinLimit,
+    })),
+  };
+  const card = bookCard(deps, kase, { ...meeting, chair }, offer);
+  for (const clerk of staffWithRole(deps.authority, "clerk")) {
+    await sendCardOnce(deps, {
+      id: `${task.id}:${clerk.entraObjectId}`,
+      kind: "booking-offer",
+      recipient: asPersonRef(clerk),
+      card,
+      preview: `Please book the ${meeting.kind} for case ${kase.reference}`,
+      taskId: task.id,
+      caseId: kase.id,
+      meetingId: meeting.id,
+    });
+  }
+  return offer as unknown as TaskResult;
+}
+
+export function limitRuleOf(meeting: Meeting): string {
+  if (meeting.kind === "ICPC") return "icpc.latest";
+  if (meeting.kind === "RCPC") return "rcpc.next.latest";
+  if (meeting.reviewNumber === 1 || meeting.anchors.lookedAfter !== undefined)
+    return "cla.first.latest";
+  return meeting.reviewNumber === 2 ? "cla.second.latest" : "cla.next.latest";
+}

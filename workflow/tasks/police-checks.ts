@@ -1,0 +1,76 @@
+import type { Task } from "../../model";
+import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
+import { formatHumanInstant } from "../../rules";
+import type { WorkflowDeps } from "../deps";
+import { loadMeeting } from "../load";
+import { meetingTimeline } from "../meeting-timeline";
+import { MILESTONES } from "../milestones";
+import { sendEmailsOnce } from "../notify";
+import { kindWords, withPrefix } from "../subjects";
+import { dueOf, POLICE_CHECK_RULES } from "../timeline-dates";
+import { updateDoc } from "../update-doc";
+import { taskIds } from "./task-ids";
+
+/**
+ * meeting.police-checks: one email to the configured police-checks mailbox
+ * listing each person the SW asked a check on, with the reason (002: police
+ * will not run a check without one; they need 7 working days, hence
+ * `police-checks.request`). Criminal offence data: it goes to that mailbox
+ * only, is never logged, and the email is sent once even when retried.
+ */
+export async function sendPoliceChecks(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  if (meeting.status === "stood-down") return { skipped: "stood-down" };
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  const people = (list?.invitees ?? []).filter((i) => i.policeCheck.needed);
+  if (people.length === 0) return { skipped: "none-needed" };
+  const due =
+    meeting.start !== undefined
+      ? dueOf(meetingTimeline(deps.policy, meeting), ...POLICE_CHECK_RULES)
+      : undefined;
+  const body = [
+    `Police checks are requested for a ${kindWords(meeting.kind).toLowerCase()}, case ${kase.reference}.`,
+    meeting.start !== undefined
+      ? `The conference is on ${formatHumanInstant(Date.parse(meeting.start))}.`
+      : "",
+    due !== undefined ? `Requested by the deadline of ${formatHumanInstant(Date.parse(due))}.` : "",
+    "",
+    ...people.map(
+      (p, n) => `${n + 1}. ${p.name} (${p.role}) – reason: ${p.policeCheck.reason ?? ""}`,
+    ),
+    "",
+    `Requested by ${kase.socialWorker.name}, social worker.`,
+  ].join("\n");
+  const result = await sendEmailsOnce(deps, deps.authority.organizer, [
+    {
+      kind: "police-checks",
+      taskId: task.id,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      email: {
+        id: `${task.id}:email`,
+        to: { email: deps.authority.policeChecksMailbox, name: "Police checks" },
+        cc: [{ email: kase.socialWorker.email, name: kase.socialWorker.name }],
+        subject: withPrefix(deps.policy.id, `Police checks: case ${kase.reference}`),
+        bodyText: body,
+      },
+    },
+  ]);
+  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
+    m.milestones[MILESTONES.policeChecksSent] !== undefined
+      ? undefined
+      : {
+          ...m,
+          milestones: {
+            ...m.milestones,
+            [MILESTONES.policeChecksSent]: { at: ctx.now.toISOString(), by: "system" },
+          },
+        },
+  );
+  return { people: people.length, sent: result.sent };
+}

@@ -1,0 +1,128 @@
+import type { Case, Invitee, Meeting, Task } from "../../model";
+import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
+import { formatHumanInstant } from "../../rules";
+import type { WorkflowDeps } from "../deps";
+import { TransientError } from "../errors";
+import { loadMeeting } from "../load";
+import { MILESTONES } from "../milestones";
+import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../notify";
+import type { Attendee } from "../ports";
+import { kindWords, withPrefix } from "../subjects";
+import { updateDoc } from "../update-doc";
+import { reportStatusCard } from "../actions/report-status";
+import { taskIds } from "./task-ids";
+
+/** The family's invitation: plain words, the join link and how the lobby works (002). */
+export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invitee): string {
+  const when = meeting.start === undefined ? "" : formatHumanInstant(Date.parse(meeting.start));
+  return [
+    `Dear ${invitee.name},`,
+    "",
+    `You are invited to a ${kindWords(meeting.kind).toLowerCase()} on ${when} (UK time).`,
+    meeting.inPerson
+      ? "The meeting is held in person; your social worker will tell you where. You can also join online."
+      : "The meeting is held online in Microsoft Teams. You do not need a Teams account.",
+    "",
+    `Join online: ${meeting.joinWebUrl ?? "(your social worker will send the link)"}`,
+    "You can also join by phone: open the link above to see the dial-in number and conference ID,",
+    "or ask your social worker for them.",
+    "",
+    "When you join you will wait in a virtual lobby. This is normal: the chair lets",
+    "professionals in first and then you. Nobody else can see your email address.",
+    "",
+    `Your case reference is ${kase.reference}. If you need an interpreter, help to join`,
+    "or anything else to take part, please tell your social worker.",
+  ].join("\n");
+}
+
+/**
+ * meeting.send-invites:
+ * 1. wait for the Outlook event (the booking's background half) if need be;
+ * 2. set the attendees to the chair, the SW and the professionals on the
+ *    list (PATCH of attendees only; never the body, which would replace
+ *    the join link);
+ * 3. email each family member and legal representative individually
+ *    (002: nobody sees another's address), each once even when retried;
+ *    a family member with no email is left to the SW (invited by letter);
+ * 4. record `invites.sent` and send the SW the report-status card, now
+ *    that the agencies are known.
+ */
+export async function sendInvites(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  if (meeting.status === "stood-down") return { skipped: "stood-down" };
+  if (meeting.outlookEventId === undefined) {
+    throw new TransientError("WaitingForEvent", "the Outlook event is not created yet");
+  }
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  if (list === undefined) return { skipped: "no-list" };
+  const professionals: Attendee[] = list.invitees
+    .filter((i) => i.relation === "professional" && i.email !== undefined)
+    .map((i) => ({ email: i.email as string, name: i.name }));
+  const staff: Attendee[] = [
+    ...(meeting.chair ? [{ email: meeting.chair.email, name: meeting.chair.name }] : []),
+    { email: kase.socialWorker.email, name: kase.socialWorker.name },
+  ];
+  const seen = new Set<string>();
+  const attendees = [...staff, ...professionals].filter((a) => {
+    const key = a.email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  await deps.calendar.setAttendees(deps.authority.organizer, meeting.outlookEventId, attendees);
+
+  const family: EmailNotice[] = list.invitees
+    .filter((i) => i.relation !== "professional" && i.email !== undefined)
+    .map((i) => ({
+      kind: "family-invitation",
+      taskId: task.id,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      email: {
+        id: `${meeting.id}:invite:${i.id}`,
+        to: { email: i.email as string, name: i.name },
+        subject: withPrefix(
+          deps.policy.id,
+          `Invitation: ${kindWords(meeting.kind).toLowerCase()}, ${formatHumanInstant(Date.parse(meeting.start ?? ""))}`,
+        ),
+        bodyText: familyInvitationText(kase, meeting, i),
+      },
+    }));
+  const mail = await sendEmailsOnce(deps, deps.authority.organizer, family);
+  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
+    m.milestones[MILESTONES.invitesSent] !== undefined
+      ? undefined
+      : {
+          ...m,
+          status: m.status === "booked" ? "invited" : m.status,
+          milestones: {
+            ...m.milestones,
+            [MILESTONES.invitesSent]: { at: ctx.now.toISOString(), by: "system" },
+          },
+        },
+  );
+  await sendCardOnce(deps, {
+    id: `${task.id}:report-status:${kase.socialWorker.entraObjectId}`,
+    kind: "report-status-request",
+    recipient: kase.socialWorker,
+    card: await reportStatusCard(deps, kase, meeting),
+    preview: `Report status for case ${kase.reference}`,
+    taskId: task.id,
+    caseId: kase.id,
+    meetingId: meeting.id,
+  });
+  return {
+    attendees: attendees.length,
+    familyEmails: family.length,
+    sent: mail.sent,
+    alreadySent: mail.alreadySent,
+    withoutEmail: list.invitees.filter(
+      (i) => i.relation !== "professional" && i.email === undefined,
+    ).length,
+  };
+}
