@@ -1,0 +1,88 @@
+import type { TokenCredential } from "@azure/identity";
+import type { CalendarConfig } from "../infra/config";
+import type { Logger } from "../infra/logger";
+import type { CalendarPort } from "../workflow/ports/calendar";
+import { createAuthProvider, createCredential } from "./auth";
+import { GraphCalendar } from "./graph-calendar";
+import { GraphCaller } from "./graph-caller";
+import { createGraphTransport } from "./http/graph-transport";
+import { createHttpsFetch } from "./http/https-fetch";
+import { Limiter } from "./limiter";
+import { OutboxCalendar } from "./outbox/outbox-calendar";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
+import { realSleep, type Runtime } from "./runtime";
+import { DEFAULT_SEND_EMAILS_OPTIONS, type SendEmailsOptions } from "./send-emails";
+
+/** Outlook's limit: 4 concurrent requests per app per mailbox (DESIGN.md). */
+export const OUTLOOK_CONCURRENCY = 4;
+
+export interface CalendarDeps {
+  logger: Logger;
+  /** The composition root passes its clock; tests a fixed one. */
+  clock?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Tests and the bench: a credential of their own instead of the configured one. */
+  credential?: TokenCredential;
+  /** Tests: the local Graph's token endpoint instead of Entra ID. */
+  authorityHost?: string;
+  /** Tests: the local Graph's certificate (made at test start) to trust. */
+  ca?: string;
+  retry?: Partial<RetryPolicy>;
+  email?: Partial<SendEmailsOptions>;
+  /** Graph's join link and onlineMeeting appear asynchronously: look again this often. */
+  provisioningPolls?: number;
+  /** Per request; a lost answer is classified `failed` and, for mail, looked up. */
+  timeoutMs?: number;
+  /** Shared by every call of this app; one limiter per process (per app registration). */
+  limiter?: Limiter;
+}
+
+/** A CalendarPort that can also let go of its sockets (tests, the bench, shutdown). */
+export type ClosableCalendar = CalendarPort & { close(): void };
+
+/**
+ * The factory the composition root calls: Graph when GRAPH_TENANT_ID and
+ * friends are configured, otherwise the outbox under OUTBOX_DIR. Returns the
+ * port, never an SDK type (DESIGN.md habit 5).
+ */
+export function createCalendar(config: CalendarConfig, deps: CalendarDeps): ClosableCalendar {
+  const clock = deps.clock ?? (() => new Date());
+  if (config.kind === "outbox") {
+    const outbox = new OutboxCalendar({ dir: config.dir, clock, logger: deps.logger });
+    return Object.assign(outbox, { close: () => undefined });
+  }
+
+  const runtime: Runtime = {
+    clock,
+    sleep: deps.sleep ?? realSleep,
+    random: deps.random ?? Math.random,
+    logger: deps.logger,
+  };
+  const credential =
+    deps.credential ??
+    createCredential(config, {
+      ...(deps.authorityHost !== undefined ? { authorityHost: deps.authorityHost } : {}),
+      ...(deps.ca !== undefined ? { ca: deps.ca } : {}),
+    });
+  const https = createHttpsFetch({
+    ...(deps.ca !== undefined ? { ca: deps.ca } : {}),
+    timeoutMs: deps.timeoutMs ?? 60_000,
+  });
+  const transport = createGraphTransport({
+    baseUrl: config.baseUrl,
+    authProvider: createAuthProvider(credential),
+    fetch: https.fetch,
+  });
+  const caller = new GraphCaller(
+    transport,
+    deps.limiter ?? new Limiter(OUTLOOK_CONCURRENCY),
+    { ...DEFAULT_RETRY_POLICY, ...deps.retry },
+    runtime,
+  );
+  const calendar = new GraphCalendar(caller, {
+    email: { ...DEFAULT_SEND_EMAILS_OPTIONS, ...deps.email },
+    provisioningPolls: deps.provisioningPolls ?? 3,
+  });
+  return Object.assign(calendar, { close: () => https.close() });
+}

@@ -1,0 +1,27 @@
+import { CalendarError, type CallOutcome } from "../workflow/ports/calendar";
+
+/**
+ * The reasons graph/ gives a CalendarError beyond its outcome (DESIGN.md
+ * habit 9: errors carry a code). `error.code` is `Calendar.<reason>`.
+ */
+export const CALENDAR_ERROR_REASONS = [
+  /** 002: a meeting whose lobby or chat did not lock must not be used. */
+  "LobbyNotLocked",
+  /** The event came back without a Teams join link, even after waiting. */
+  "NoJoinUrl",
+  /** No online meeting matched the event's join link, even after waiting. */
+  "MeetingNotFound",
+  /** Graph answered 2xx with a body Convene cannot read (zod at the edge). */
+  "UnexpectedResponse",
+  /** Convene's own input broke a rule before anything was sent. */
+  "InvalidInput",
+] as const;
+export type CalendarErrorReason = (typeof CALENDAR_ERROR_REASONS)[number];
+
+export function calendarError(
+  outcome: Exclude<CallOutcome, "done">,
+  reason: CalendarErrorReason,
+  message: string,
+): CalendarError {
+  return new CalendarError(outcome, message, undefined, undefined, reason);
+}

@@ -1,0 +1,308 @@
+import {
+  REQUIRED_LOBBY_SETTINGS,
+  type Attendee,
+  type BusySlot,
+  type CalendarPort,
+  type ConferenceDraft,
+  type CreatedConference,
+  type DialIn,
+  type Email,
+  type EmailResult,
+  type Mailbox,
+} from "../workflow/ports/calendar";
+import { calendarError } from "./errors";
+import type { Call, GraphCaller } from "./graph-caller";
+import { checkDraft, checkEmails, checkRange } from "./input";
+import {
+  EventSchema,
+  OnlineMeetingListSchema,
+  OnlineMeetingSchema,
+  ScheduleResponseSchema,
+  type GraphEvent,
+  type GraphOnlineMeeting,
+} from "./schemas";
+import { sendEmails, type SendEmailsOptions } from "./send-emails";
+import { chunk } from "./translate/batch";
+import {
+  toAttendeesPatch,
+  toCancelBody,
+  toEventCreate,
+  toReschedulePatch,
+} from "./translate/event";
+import { fromOnlineMeeting, settingsNotHeld, toSettingsPatch } from "./translate/lobby";
+import {
+  PREFER_UNKNOWN_ENUMS,
+  eventUrl,
+  eventsUrl,
+  onlineMeetingByJoinUrl,
+  onlineMeetingUrl,
+} from "./translate/online-meeting";
+import {
+  MAX_SCHEDULES_PER_CALL,
+  MAX_SCHEDULE_RANGE_MS,
+  PREFER_UTC,
+  fromGetSchedule,
+  toGetSchedule,
+} from "./translate/schedule";
+
+export interface GraphCalendarOptions {
+  email: SendEmailsOptions;
+  /**
+   * Graph fills an event's join link and creates its onlineMeeting
+   * asynchronously; on the rare create that comes back without them, look
+   * again this many times (backing off) before failing.
+   */
+  provisioningPolls: number;
+}
+
+/**
+ * CalendarPort over Microsoft Graph. Each operation is a thin sequence of
+ * calls; the payloads come from translate/ and every answer is parsed with
+ * zod (schemas.ts).
+ */
+export class GraphCalendar implements CalendarPort {
+  constructor(
+    private readonly caller: GraphCaller,
+    private readonly options: GraphCalendarOptions,
+  ) {}
+
+  /**
+   * 1. POST the event with its transactionId (a retry returns the same event).
+   * 2. Find its onlineMeeting by JoinWebUrl.
+   * 3. PATCH the lobby, chat and recording settings (002, DESIGN.md).
+   * 4. Read the meeting back; fail loudly unless every setting held.
+   * Four requests when nothing goes wrong; the family's emails are a fifth.
+   */
+  async createConference(draft: ConferenceDraft): Promise<CreatedConference> {
+    checkDraft(draft);
+    const organizer = draft.organizer;
+    const ids = { meetingId: draft.meetingId };
+
+    const created = await this.callParsed(
+      {
+        op: "event.create",
+        method: "POST",
+        path: eventsUrl(organizer),
+        body: toEventCreate(draft),
+      },
+      EventSchema,
+    );
+    const event = await this.withJoinUrl(organizer, created, ids.meetingId);
+    const joinWebUrl = event.onlineMeeting?.joinUrl as string;
+
+    const found = await this.findMeeting(organizer, joinWebUrl, ids.meetingId);
+
+    const patched = await this.callParsed(
+      {
+        op: "meeting.lock",
+        method: "PATCH",
+        path: onlineMeetingUrl(organizer, found.id),
+        headers: PREFER_UNKNOWN_ENUMS,
+        body: toSettingsPatch(REQUIRED_LOBBY_SETTINGS),
+      },
+      OnlineMeetingSchema,
+    );
+    this.assertLocked(patched, ids.meetingId, event.id, "patch");
+
+    const readBack = await this.callParsed(
+      {
+        op: "meeting.read-back",
+        method: "GET",
+        path: onlineMeetingUrl(organizer, found.id),
+        headers: PREFER_UNKNOWN_ENUMS,
+      },
+      OnlineMeetingSchema,
+    );
+    this.assertLocked(readBack, ids.meetingId, event.id, "read-back");
+
+    const dialIn = dialInOf(readBack, event);
+    this.caller.runtime.logger.info(
+      {
+        op: "conference.create",
+        meetingId: ids.meetingId,
+        eventId: event.id,
+        onlineMeetingId: found.id,
+      },
+      "conference created and locked",
+    );
+    return {
+      eventId: event.id,
+      onlineMeetingId: found.id,
+      joinWebUrl,
+      ...(dialIn !== undefined ? { dialIn } : {}),
+      settings: { ...REQUIRED_LOBBY_SETTINGS },
+    };
+  }
+
+  async setAttendees(organizer: Mailbox, eventId: string, attendees: Attendee[]): Promise<void> {
+    await this.caller.call({
+      op: "event.attendees",
+      method: "PATCH",
+      path: eventUrl(organizer, eventId),
+      body: toAttendeesPatch(attendees),
+    });
+  }
+
+  async sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]> {
+    if (emails.length === 0) return [];
+    checkEmails(emails);
+    return sendEmails(this.caller, from, emails, this.options.email);
+  }
+
+  async reschedule(organizer: Mailbox, eventId: string, start: Date, end: Date): Promise<void> {
+    if (!(end.getTime() > start.getTime())) {
+      throw calendarError("rejected", "InvalidInput", "reschedule: end must be after start");
+    }
+    await this.caller.call({
+      op: "event.reschedule",
+      method: "PATCH",
+      path: eventUrl(organizer, eventId),
+      body: toReschedulePatch(start, end),
+    });
+  }
+
+  async cancel(organizer: Mailbox, eventId: string, comment: string): Promise<void> {
+    await this.caller.call(
+      {
+        op: "event.cancel",
+        method: "POST",
+        path: `${eventUrl(organizer, eventId)}/cancel`,
+        body: toCancelBody(comment),
+      },
+      // A cancel that went through moves the event to Deleted Items: its retry sees 404.
+      { goneAfterDoubtIsDone: true },
+    );
+  }
+
+  async freeBusy(
+    organizer: Mailbox,
+    mailboxes: Mailbox[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<Mailbox, BusySlot[]>> {
+    checkRange(from, to);
+    if (to.getTime() - from.getTime() >= MAX_SCHEDULE_RANGE_MS) {
+      throw calendarError(
+        "rejected",
+        "InvalidInput",
+        "free/busy: Graph reads under 42 days at a time",
+      );
+    }
+    const wanted = new Map(mailboxes.map((m) => [m.toLowerCase(), m]));
+    const out = new Map<Mailbox, BusySlot[]>();
+    for (const group of chunk([...wanted.values()], MAX_SCHEDULES_PER_CALL)) {
+      const answer = await this.callParsed(
+        {
+          op: "calendar.get-schedule",
+          method: "POST",
+          path: `/users/${encodeURIComponent(organizer)}/calendar/getSchedule`,
+          headers: PREFER_UTC,
+          body: toGetSchedule(group, from, to),
+        },
+        ScheduleResponseSchema,
+      );
+      for (const [scheduleId, slots] of fromGetSchedule(answer.value)) {
+        const asAsked = wanted.get(scheduleId.toLowerCase());
+        if (asAsked !== undefined) out.set(asAsked, slots);
+      }
+    }
+    return out;
+  }
+
+  private async callParsed<T>(call: Call, schema: import("zod").ZodType<T>): Promise<T> {
+    const answer = await this.caller.call(call);
+    return this.caller.parse(call, schema, answer);
+  }
+
+  private async withJoinUrl(
+    organizer: string,
+    event: GraphEvent,
+    meetingId: string,
+  ): Promise<GraphEvent> {
+    let current = event;
+    for (let poll = 1; !hasJoinUrl(current); poll++) {
+      if (poll > this.options.provisioningPolls) {
+        throw calendarError(
+          "failed",
+          "NoJoinUrl",
+          `conference ${meetingId}: the event has no Teams join link yet`,
+        );
+      }
+      await this.caller.runtime.sleep(this.caller.policy.baseDelayMs * 2 ** (poll - 1));
+      current = await this.callParsed(
+        {
+          op: "event.read-join-url",
+          method: "GET",
+          path: `${eventUrl(organizer, event.id)}?$select=id,onlineMeeting`,
+        },
+        EventSchema,
+      );
+    }
+    return current;
+  }
+
+  private async findMeeting(
+    organizer: string,
+    joinWebUrl: string,
+    meetingId: string,
+  ): Promise<GraphOnlineMeeting> {
+    for (let poll = 0; ; poll++) {
+      const list = await this.callParsed(
+        {
+          op: "meeting.find",
+          method: "GET",
+          path: onlineMeetingByJoinUrl(organizer, joinWebUrl),
+          headers: PREFER_UNKNOWN_ENUMS,
+        },
+        OnlineMeetingListSchema,
+      );
+      const meeting = list.value[0];
+      if (meeting !== undefined) return meeting;
+      if (poll >= this.options.provisioningPolls) {
+        throw calendarError(
+          "failed",
+          "MeetingNotFound",
+          `conference ${meetingId}: no online meeting for its join link`,
+        );
+      }
+      await this.caller.runtime.sleep(this.caller.policy.baseDelayMs * 2 ** poll);
+    }
+  }
+
+  /** 002 and DESIGN.md: a meeting whose lobby or chat did not lock must not be used. */
+  private assertLocked(
+    meeting: GraphOnlineMeeting,
+    meetingId: string,
+    eventId: string,
+    stage: string,
+  ): void {
+    const notHeld = settingsNotHeld(fromOnlineMeeting(meeting), REQUIRED_LOBBY_SETTINGS);
+    if (notHeld.length === 0) return;
+    this.caller.runtime.logger.error(
+      { op: "meeting.lock", stage, meetingId, eventId, onlineMeetingId: meeting.id, notHeld },
+      "meeting settings did not hold",
+    );
+    throw calendarError(
+      "rejected",
+      "LobbyNotLocked",
+      `conference ${meetingId} (event ${eventId}): ${notHeld.join(", ")} did not hold after the ${stage}`,
+    );
+  }
+}
+
+function hasJoinUrl(event: GraphEvent): boolean {
+  const url = event.onlineMeeting?.joinUrl;
+  return typeof url === "string" && url.length > 0;
+}
+
+function dialInOf(meeting: GraphOnlineMeeting, event: GraphEvent): DialIn | undefined {
+  const tollNumber =
+    meeting.audioConferencing?.tollNumber ?? event.onlineMeeting?.tollNumber ?? undefined;
+  const conferenceId =
+    meeting.audioConferencing?.conferenceId ?? event.onlineMeeting?.conferenceId ?? undefined;
+  if (tollNumber === undefined && conferenceId === undefined) return undefined;
+  return {
+    ...(tollNumber !== undefined ? { tollNumber } : {}),
+    ...(conferenceId !== undefined ? { conferenceId } : {}),
+  };
+}

@@ -1,0 +1,121 @@
+import {
+  AuthenticationHandler,
+  Client,
+  ResponseType,
+  TelemetryHandler,
+  type AuthenticationProvider,
+  type Context,
+  type Middleware,
+} from "@microsoft/microsoft-graph-client";
+import { NetworkError, type FetchLike } from "./https-fetch";
+
+/** One Graph request, relative to `{baseUrl}/v1.0`. */
+export interface GraphRequest {
+  method: "GET" | "POST" | "PATCH";
+  /** e.g. `/users/{organizer}/events`, query string already encoded. */
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Graph's answer, whatever its status; the caller classifies it. */
+export interface GraphAnswer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for an empty body (202, 204). */
+  body: unknown;
+}
+
+/** Rejects with NetworkError when no answer came back at all. */
+export interface GraphTransport {
+  send(request: GraphRequest): Promise<GraphAnswer>;
+}
+
+/**
+ * The last link of the SDK's middleware chain: hands the request to our own
+ * fetch (see https-fetch.ts for why not the global one).
+ */
+class FetchHandler implements Middleware {
+  constructor(private readonly fetchImpl: FetchLike) {}
+
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === "string" ? context.request : context.request.url;
+    const options = context.options ?? {};
+    const body = options.body;
+    context.response = await this.fetchImpl(url, {
+      method: options.method ?? "GET",
+      headers: options.headers as Record<string, string> | Headers | undefined,
+      body: typeof body === "string" || body instanceof Uint8Array ? body : null,
+    });
+  }
+}
+
+export interface GraphTransportOptions {
+  /** https://graph.microsoft.com in production; the local Graph in tests. */
+  baseUrl: string;
+  authProvider: AuthenticationProvider;
+  fetch: FetchLike;
+}
+
+/**
+ * The Graph SDK client, built by hand: authentication (bearer token from the
+ * credential), telemetry (client-request-id, which Microsoft support asks
+ * for), then our fetch. The SDK's own RetryHandler is left out on purpose:
+ * it sleeps on the real clock, retries a `$batch` POST blindly, and cannot
+ * tell the limiter it is waiting; graph/graph-caller.ts does all of that
+ * with an injected sleep. `customHosts` lets the token go to a non-Microsoft
+ * host (the local Graph); the SDK compares host names without port.
+ */
+export function createGraphTransport(options: GraphTransportOptions): GraphTransport {
+  const base = new URL(options.baseUrl);
+  const client = Client.initWithMiddleware({
+    baseUrl: base.origin,
+    defaultVersion: "v1.0",
+    customHosts: new Set([base.hostname]),
+    // The SDK links an array of middleware itself (setNext on each).
+    middleware: [
+      new AuthenticationHandler(options.authProvider),
+      new TelemetryHandler(),
+      new FetchHandler(options.fetch),
+    ],
+  });
+
+  return {
+    async send(request) {
+      let api = client.api(request.path).responseType(ResponseType.RAW);
+      if (request.headers !== undefined) api = api.headers(request.headers);
+      let response: Response;
+      try {
+        response =
+          request.method === "GET"
+            ? await api.get()
+            : request.method === "POST"
+              ? await api.post(request.body ?? {})
+              : await api.patch(request.body ?? {});
+      } catch (error) {
+        throw toNetworkError(error);
+      }
+      const text = await response.text();
+      let body: unknown = undefined;
+      if (text.length > 0) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = undefined; // a non-JSON body (a proxy's HTML page): the status decides
+        }
+      }
+      return { status: response.status, headers: response.headers, body };
+    },
+  };
+}
+
+function toNetworkError(error: unknown): Error {
+  if (error instanceof NetworkError) return error;
+  // The SDK wraps a failed fetch in a GraphError with statusCode -1 and the
+  // original error's name as code.
+  const wrapped = error as { statusCode?: number; code?: string; message?: string };
+  if (wrapped.statusCode === undefined || wrapped.statusCode === -1) {
+    return new NetworkError(wrapped.message ?? "no answer", wrapped.code);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { ConferenceDraft, Email } from "../workflow/ports/calendar";
+import { calendarError } from "./errors";
+
+/**
+ * zod at the port's edge: what workflow/ hands graph/ is checked before any
+ * request, so a slip (an end before the start, a second recipient) is a
+ * `rejected` InvalidInput and never reaches Outlook. Messages name the
+ * field, never its value.
+ */
+const Person = z.object({ email: z.email(), name: z.string().min(1).max(255) });
+
+export const ConferenceDraftSchema = z
+  .object({
+    meetingId: z.string().min(1).max(255),
+    // Graph documents no length limit; a GUID or `${meetingId}:${n}` is far below this.
+    transactionId: z.string().min(1).max(255),
+    organizer: z.email(),
+    subject: z.string().min(1).max(255),
+    start: z.date(),
+    end: z.date(),
+    bodyText: z.string().max(30_000),
+    attendees: z.array(Person).max(500),
+    location: z.string().min(1).max(255).optional(),
+  })
+  .refine((d) => d.end.getTime() > d.start.getTime(), {
+    message: "end must be after start",
+    path: ["end"],
+  });
+
+export const EmailSchema = z.object({
+  id: z.string().min(1).max(255),
+  to: Person,
+  cc: z.array(Person).max(20).optional(),
+  subject: z.string().min(1).max(255),
+  bodyText: z.string().max(100_000),
+  attempted: z.boolean().optional(),
+});
+
+export function checkDraft(draft: ConferenceDraft): void {
+  check(ConferenceDraftSchema, draft, "conference draft");
+}
+
+export function checkEmails(emails: readonly Email[]): void {
+  for (const email of emails) check(EmailSchema, email, "email");
+  const ids = new Set(emails.map((e) => e.id));
+  if (ids.size !== emails.length) {
+    throw calendarError("rejected", "InvalidInput", "emails: ids must be unique within a call");
+  }
+}
+
+export function checkRange(from: Date, to: Date): void {
+  if (!(to.getTime() > from.getTime())) {
+    throw calendarError("rejected", "InvalidInput", "free/busy: `to` must be after `from`");
+  }
+}
+
+function check(schema: z.ZodType, value: unknown, what: string): void {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ");
+    throw calendarError("rejected", "InvalidInput", `${what}: invalid ${fields}`);
+  }
+}

@@ -1,0 +1,19 @@
+import type { Logger } from "../infra/logger";
+
+/**
+ * What graph/ needs from the outside world besides the network: a clock, a
+ * sleep and a random source, all injected so that tests never wait on the
+ * real clock (DESIGN.md habit 1) and retries are reproducible.
+ */
+export interface Runtime {
+  clock: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** Ids, codes and counts only (DESIGN.md, Privacy). */
+  logger: Logger;
+}
+
+export const realSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
