@@ -1,0 +1,108 @@
+import { VERBS } from "../../cards/verbs";
+import type { BookingOffer } from "../../workflow/tasks/offer-booking";
+import { DEMO_IDS, type World } from "./world";
+
+export const CASE_ID = "case-C-1001";
+export const CHILD_IDS = `${CASE_ID}-child-1,${CASE_ID}-child-2`;
+
+/** A whole invite list as Teams submits it: flat `invitees.<row>.<field>` keys. */
+export function inviteListData(meetingId: string): Record<string, unknown> {
+  const rows = [
+    {
+      name: "PC Dana Officer",
+      role: "Police officer",
+      agency: "Police",
+      email: "dana.officer@police.example",
+      relation: "professional",
+    },
+    {
+      name: "Dr Eli Practitioner",
+      role: "GP",
+      agency: "Health",
+      email: "eli.gp@nhs.example",
+      relation: "professional",
+    },
+    { name: "Fran Example", role: "Mother", email: "fran@home.example", relation: "family" },
+    {
+      name: "Gus Example",
+      role: "Father",
+      email: "gus@home.example",
+      relation: "family",
+      policeCheck: "true",
+      policeCheckReason: "Lives in the household; previous domestic abuse call-outs",
+    },
+    {
+      name: "Hal Solicitor",
+      role: "Solicitor for the mother",
+      email: "hal@law.example",
+      relation: "legal-representative",
+    },
+  ];
+  const data: Record<string, unknown> = { caseId: CASE_ID, meetingId };
+  rows.forEach((row, i) => {
+    for (const [k, v] of Object.entries(row)) data[`invitees.${i}.${k}`] = v;
+    if (!("policeCheck" in row)) data[`invitees.${i}.policeCheck`] = "false";
+  });
+  return data;
+}
+
+export async function offerOf(world: World, meetingId: string): Promise<BookingOffer> {
+  const task = await world.store.get("task", `${meetingId}:conference.offer-booking`, meetingId);
+  if (task?.result === undefined) throw new Error("no booking offer yet");
+  return task.result as unknown as BookingOffer;
+}
+
+/**
+ * The common path of an ICPC: the SW requests it on the strategy day, the
+ * clerk books the slot at `slotStart`, and on `listDay` the SW submits the
+ * invite list and the family's access needs. Answers the meeting id.
+ */
+export async function requestAndBook(
+  world: World,
+  input: { strategy: string; requestAt: string; slotStart: string; bookAt: string },
+): Promise<string> {
+  world.setClock(input.requestAt);
+  await world.act(DEMO_IDS.socialWorker, VERBS.requestConference, {
+    caseId: CASE_ID,
+    meetingKind: "ICPC",
+    childIds: CHILD_IDS,
+    indexChildId: `${CASE_ID}-child-1`,
+    strategyDate: input.strategy,
+  });
+  const meetingId = `${CASE_ID}.icpc.${input.strategy}`;
+  await world.runDue();
+  await world.advanceTo(input.bookAt);
+  const offer = await offerOf(world, meetingId);
+  const slot = offer.slots.find((s) => s.start === input.slotStart);
+  if (slot === undefined) throw new Error(`slot ${input.slotStart} not offered`);
+  await world.act(
+    DEMO_IDS.clerk,
+    VERBS.book,
+    { caseId: CASE_ID, meetingId, slotId: slot.id, inPerson: "false" },
+    "clerk-card-1",
+  );
+  await world.runDue();
+  return meetingId;
+}
+
+export async function submitListAndAccess(
+  world: World,
+  meetingId: string,
+  at: string,
+): Promise<void> {
+  await world.advanceTo(at);
+  await world.act(DEMO_IDS.socialWorker, VERBS.submitInviteList, inviteListData(meetingId));
+  await world.act(DEMO_IDS.socialWorker, VERBS.submitFamilyAccess, {
+    caseId: CASE_ID,
+    meetingId,
+    smartphoneWithVideo: "true",
+    dataOrWifi: "true",
+    hasTeams: "false",
+    joiningBy: "video",
+    interpreterNeeded: "true",
+    interpreterLanguage: "Polish",
+    reportSharing: "secure-email",
+    splitConference: "false",
+  });
+  await world.runDue();
+}

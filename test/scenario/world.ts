@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Case } from "../../model";
+import { Scheduler } from "../../infra/scheduler/scheduler";
+import { SqliteStore } from "../../infra/store/sqlite/sqlite-store";
+import type { Store } from "../../infra/store/port";
+import { createCalendar } from "../../graph/create-calendar";
+import { demoAuthority, DEMO_IDS } from "../../infra/demo/authority";
+import { demoCases } from "../../infra/demo/cases";
+import { resolvePolicy } from "../../rules";
+import type { Authority } from "../../workflow/authority";
+import type { WorkflowDeps } from "../../workflow/deps";
+import { botHandlers, taskHandlers } from "../../workflow/handlers";
+import type { ActionResponse, CalendarPort } from "../../workflow/ports";
+import { recordingLogger } from "../fixtures/recording-logger";
+import { recordingNotifier } from "../fakes/recording-notifier";
+
+export { DEMO_IDS };
+
+const NAMES: Record<string, string> = {
+  [DEMO_IDS.clerk]: "Casey Clerk",
+  [DEMO_IDS.socialWorker]: "Sam Social",
+  [DEMO_IDS.chair]: "Chris Chair",
+  [DEMO_IDS.teamManager]: "Tayo Manager",
+  [DEMO_IDS.serviceManager]: "Sol Service",
+};
+
+/**
+ * A whole Convene below the Teams edge, for scenario tests: the real SQLite
+ * store, the real scheduler and workflow, a calendar port (the local Graph
+ * or the outbox), a recording notifier and a fake clock that only moves
+ * when the test moves it.
+ */
+export async function makeWorld(options: {
+  policy: string;
+  start: string;
+  calendar?: (deps: { clock: () => Date }) => CalendarPort;
+  authority?: Authority;
+}) {
+  const dir = mkdtempSync(join(tmpdir(), "convene-scenario-"));
+  const store: Store = new SqliteStore({ file: join(dir, "convene.sqlite") });
+  let now = new Date(options.start);
+  const clock = (): Date => new Date(now.getTime());
+  const logger = recordingLogger();
+  const authority = options.authority ?? demoAuthority(options.policy);
+  const notifier = recordingNotifier(clock);
+  const calendar =
+    options.calendar?.({ clock }) ??
+    createCalendar(
+      { kind: "outbox", dir: join(dir, "outbox"), organizer: authority.organizer },
+      { logger, clock },
+    );
+  const deps: WorkflowDeps = {
+    store,
+    calendar,
+    notifier,
+    clock,
+    authority,
+    policy: resolvePolicy(options.policy, authority.overrides),
+    logger,
+    kick: () => undefined,
+  };
+  const failed: { taskId: string; error: string }[] = [];
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    owner: "scenario",
+    leaseMs: 5 * 60_000,
+    intervalMs: 1000,
+    maxAttempts: 5,
+    backoff: () => 60_000,
+    handlers: taskHandlers(deps),
+    logger,
+    onFailed: async (task, error) => {
+      failed.push({ taskId: task.id, error });
+    },
+    random: () => 0.5,
+  });
+  const handlers = botHandlers(deps);
+  const cases: Case[] = demoCases(authority, clock());
+  for (const c of cases) await store.create(c);
+
+  async function act(
+    actorId: string,
+    verb: string,
+    data: Record<string, unknown>,
+    activityId?: string,
+  ): Promise<ActionResponse> {
+    const handler = handlers.actions.get(verb);
+    if (handler === undefined) throw new Error(`no handler for ${verb}`);
+    return handler({
+      actor: { objectId: actorId, name: NAMES[actorId] ?? "Someone" },
+      verb,
+      data,
+      ...(activityId ? { activityId } : {}),
+    });
+  }
+
+  async function say(actorId: string, text: string): Promise<ActionResponse> {
+    return handlers.message({
+      actor: { objectId: actorId, name: NAMES[actorId] ?? "Someone" },
+      text,
+    });
+  }
+
+  /** Runs the scheduler at the current time until nothing more is due. */
+  async function runDue(): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      const report = await scheduler.runOnce();
+      if (report.claimed === 0) return;
+    }
+    throw new Error("scheduler did not settle");
+  }
+
+  /** Moves the clock forward task by task, running each when due, up to `iso`. */
+  async function advanceTo(iso: string): Promise<void> {
+    const target = Date.parse(iso);
+    for (let i = 0; i < 10_000; i++) {
+      await runDue();
+      const next = (await store.dueTasks(new Date(target), 1)).items[0];
+      if (next === undefined) break;
+      const due = Date.parse(
+        next.status === "running" ? (next.leaseUntil ?? next.dueAt) : next.dueAt,
+      );
+      now = new Date(Math.max(now.getTime(), due));
+    }
+    now = new Date(Math.max(now.getTime(), target));
+    await runDue();
+  }
+
+  return {
+    dir,
+    store,
+    deps,
+    notifier,
+    logger,
+    failed,
+    cases,
+    act,
+    say,
+    runDue,
+    advanceTo,
+    clock,
+    setClock: (iso: string) => {
+      now = new Date(iso);
+    },
+    async close(): Promise<void> {
+      (calendar as { close?: () => void }).close?.();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type World = Awaited<ReturnType<typeof makeWorld>>;
