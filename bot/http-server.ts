@@ -1,0 +1,90 @@
+import type { AddressInfo } from "node:net";
+import type { CloudAdapter } from "botbuilder";
+import restify from "restify";
+import type { Logger } from "../infra/logger";
+import { withAfterResponse } from "./after-response";
+import type { ConveneBot } from "./convene-bot";
+import type { DemoRoute } from "./demo-routes";
+import { errorCode } from "./errors";
+
+export const MESSAGES_PATH = "/api/messages";
+
+export interface HttpServerDeps {
+  adapter: CloudAdapter;
+  bot: ConveneBot;
+  logger: Logger;
+  demoRoutes: readonly DemoRoute[];
+}
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The bot's HTTP face: POST /api/messages (authenticated by CloudAdapter
+ * when credentials are configured), GET /api/health for the platform's
+ * health probe, and the demo routes when allowed (demo-routes.ts).
+ */
+export function createHttpServer(deps: HttpServerDeps): restify.Server {
+  const server = restify.createServer({ name: "convene" });
+  // Teams activities with a card are under ~80 KB; anything far larger is not Teams.
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+
+  server.post(MESSAGES_PATH, async (req: restify.Request, res: restify.Response) => {
+    const afterResponse: Array<() => void> = [];
+    await deps.adapter.process(req, res, (context) => {
+      withAfterResponse(context, afterResponse);
+      return deps.bot.run(context);
+    });
+    for (const task of afterResponse) task();
+  });
+
+  server.get("/api/health", async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: "ok" });
+  });
+
+  for (const route of deps.demoRoutes) {
+    const handler = async (req: restify.Request, res: restify.Response): Promise<void> => {
+      try {
+        const answer = await route.handle(req.body as unknown);
+        res.send(answer.status, answer.body ?? {});
+      } catch (err) {
+        deps.logger.error({ path: route.path, code: errorCode(err) }, "demo route failed");
+        res.send(500, { code: errorCode(err) });
+      }
+    };
+    if (route.method === "GET") server.get(route.path, handler);
+    else server.post(route.path, handler);
+  }
+  return server;
+}
+
+export function listen(
+  server: restify.Server,
+  port: number,
+  host?: string,
+): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    const done = (): void => {
+      server.removeListener("error", reject);
+      const address = server.address() as AddressInfo;
+      resolve({
+        port: address.port,
+        close: () =>
+          new Promise<void>((closed) => {
+            // Node closes idle keep-alive sockets itself; a request still running
+            // gets a few seconds to finish before its socket is cut.
+            const cut = setTimeout(() => server.server.closeAllConnections(), 3000);
+            server.close(() => {
+              clearTimeout(cut);
+              closed();
+            });
+          }),
+      });
+    };
+    if (host !== undefined) server.listen(port, host, done);
+    else server.listen(port, done);
+  });
+}

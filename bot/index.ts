@@ -1,0 +1,8 @@
+/**
+ * The Teams edge: the only folder that imports botbuilder (DESIGN.md).
+ * The composition root needs startBot; everything else stays inside.
+ */
+export { startBot, DEFAULT_INVOKE_BUDGET_MS } from "./start-bot";
+export type { StartBotDeps, RunningBot } from "./start-bot";
+export type { DemoRoute } from "./demo-routes";
+export { BotError, type BotErrorCode } from "./errors";

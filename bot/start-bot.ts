@@ -1,0 +1,96 @@
+import { CloudAdapter } from "botbuilder";
+import type { BotConfig } from "../infra/config";
+import type { Logger } from "../infra/logger";
+import type { Store } from "../infra/store/port";
+import type { ActionResponse, BotHandlers } from "../workflow/ports/actions";
+import type { Notifier } from "../workflow/ports/notifier";
+import { createBotAuthentication } from "./authentication";
+import { Background } from "./background";
+import { ReferenceBook } from "./conversation-references";
+import { ConveneBot } from "./convene-bot";
+import { checkDemoRoutes, type DemoRoute } from "./demo-routes";
+import { createHttpServer, listen, MESSAGES_PATH } from "./http-server";
+import { Proactive } from "./proactive";
+import { RecentInvokes } from "./recent-invokes";
+import { TeamsNotifier } from "./teams-notifier";
+import { turnErrorHandler } from "./turn-error";
+
+export interface StartBotDeps {
+  config: BotConfig;
+  store: Store;
+  handlers: BotHandlers;
+  logger: Logger;
+  /** Domain time: stamps stored references (updatedAt, blockedAt). */
+  clock: () => Date;
+  /** Demo-only routes (POST /api/demo/clock …): refused unless demoMode and no appId. */
+  extraRoutes?: readonly DemoRoute[];
+  /** Bind address; all interfaces when absent (App Service). Tests pass 127.0.0.1. */
+  host?: string;
+  /** How long an Action.Execute handler may run before "working on it"; default 1500 ms. */
+  invokeBudgetMs?: number;
+}
+
+export interface RunningBot {
+  /** Proactive 1:1 cards from stored conversation references. */
+  notifier: Notifier;
+  /** Base URL, e.g. http://localhost:3978 (port 0 in config picks a free one). */
+  url: string;
+  /** `${url}/api/messages`: what the Agents Playground or Azure Bot points at. */
+  messagesUrl: string;
+  /** Stops taking turns, then waits (up to 5 s) for late invoke updates in flight. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_INVOKE_BUDGET_MS = 1500;
+
+/**
+ * Starts the Teams edge: restify + CloudAdapter (ConfigurationBotFrameworkAuthentication
+ * from BotConfig), the ConveneBot activity handler, the one turn-error
+ * handler, and the notifier the workflow sends proactive cards through.
+ */
+export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
+  const { config, store, handlers, logger, clock } = deps;
+  const demoRoutes = deps.extraRoutes ?? [];
+  checkDemoRoutes(config, demoRoutes);
+
+  const adapter = new CloudAdapter(createBotAuthentication(config));
+  adapter.onTurnError = turnErrorHandler(logger);
+
+  const references = new ReferenceBook({ store, clock, logger });
+  const proactive = new Proactive(adapter, config.appId ?? "");
+  const background = new Background();
+  const bot = new ConveneBot({
+    handlers,
+    references,
+    logger,
+    invoke: {
+      handlers,
+      proactive,
+      recent: new RecentInvokes<ActionResponse>(),
+      background,
+      logger,
+      budgetMs: deps.invokeBudgetMs ?? DEFAULT_INVOKE_BUDGET_MS,
+    },
+  });
+  const server = createHttpServer({ adapter, bot, logger, demoRoutes });
+  const running = await listen(server, config.port, deps.host);
+  const url = `http://${deps.host ?? "localhost"}:${running.port}`;
+  logger.info(
+    {
+      port: running.port,
+      authenticated: config.appId !== undefined,
+      appType: config.appId !== undefined ? config.appType : "none",
+      demoRoutes: demoRoutes.length,
+    },
+    "teams bot listening",
+  );
+  return {
+    notifier: new TeamsNotifier({ references, proactive, clock, logger }),
+    url,
+    messagesUrl: `${url}${MESSAGES_PATH}`,
+    close: async () => {
+      await running.close();
+      await background.drain(5000);
+    },
+  };
+}
