@@ -28,3 +28,16 @@ export type * from "./brief/view-model";
 export * from "./outcome/submission";
 export * from "./outcome/view-model";
 export type * from "./generic/view-model";
+
+export { cardPreview } from "./common/expand";
+export { formatDate, formatInstant, formatLateness, formatRange } from "./common/format";
+export { buildRequestConferenceCard } from "./request-conference/build";
+export { buildBookCard } from "./book/build";
+export { buildBookingConfirmationCard } from "./booking-confirmation/build";
+export { buildInviteListCard } from "./invite-list/build";
+export { buildFamilyAccessCard } from "./family-access/build";
+export { buildReportStatusCard } from "./report-status/build";
+export { buildTaskAlertCard } from "./task-alert/build";
+export { buildBriefCard } from "./brief/build";
+export { buildOutcomeCard } from "./outcome/build";
+export { buildDoneCard, buildRefusalCard, buildWorkingCard } from "./generic/build";

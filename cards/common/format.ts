@@ -62,3 +62,9 @@ function describeSpan(ms: number): string {
   if (hours > 0) return plural(hours, "hour");
   return plural(Math.max(minutes, 1), "minute");
 }
+
+/** "Mon 4 Jan 2027 10:00–12:00" (the end's date too if it is another day). */
+export function formatRange(startIso: string, endIso: string): string {
+  const sameDay = londonDate(startIso) === londonDate(endIso);
+  return `${formatInstant(startIso)}–${sameDay ? formatTime(endIso) : formatInstant(endIso)}`;
+}

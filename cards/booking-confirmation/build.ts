@@ -1,0 +1,40 @@
+import type { CardJson } from "../../workflow/ports/notifier";
+import { expandCard } from "../common/expand";
+import { formatInstant, formatRange } from "../common/format";
+import { errorSummary, fieldErrorsOn, inputValues } from "../common/redisplay";
+import template from "./template.json";
+import type { BookingConfirmationView } from "./view-model";
+
+const FIELDS = ["declineReason"] as const;
+
+/**
+ * 003: the CPA accepts or declines the booking, and declines with a reason
+ * when they know the family (a conflict of interest; the decline is copied
+ * to the CPA team manager). The SW's card says the same without the
+ * conflict-of-interest wording.
+ */
+export function buildBookingConfirmationCard(view: BookingConfirmationView): CardJson {
+  const chair = view.recipient === "chair";
+  const startText = formatInstant(view.start);
+  return expandCard(template, {
+    fallbackText: `Please confirm the ${view.meetingKind} for case ${view.caseReference} on ${startText}`,
+    caseId: view.caseId,
+    meetingId: view.meetingId,
+    caseReference: view.caseReference,
+    cardVersion: view.cardVersion ?? "",
+    meetingKind: view.meetingKind,
+    startText,
+    whenText: formatRange(view.start, view.end),
+    whereText: view.inPerson ? `In person${view.venue ? `: ${view.venue}` : ""}` : "Teams meeting",
+    chairName: view.chairName,
+    declineTitle: chair ? "Decline: conflict of interest" : "Decline",
+    declineHint: chair
+      ? "Decline if you have a conflict of interest (for example, you know the family). Your reason goes to the clerk and the CPA team manager, who arrange another chair."
+      : "Decline if you cannot attend; the clerk will look for another time.",
+    reasonLabel: chair ? "Reason (for example, how you know the family)" : "Reason",
+    v: inputValues(FIELDS, view.values, {}),
+    e: fieldErrorsOn(FIELDS, view.errors),
+    // The reason sits in the folded ShowCard: its error is spelled out in the summary too.
+    summary: errorSummary(view.errors, () => false),
+  });
+}

@@ -1,0 +1,37 @@
+import { GALLERY } from "./gallery";
+import {
+  cardBytes,
+  executeActions,
+  expectWellFormedCard,
+  visibleText,
+} from "./test-support/card-checks";
+
+/** Card sizes, printed once for the README and the final report. */
+const sizes: string[] = [];
+afterAll(() => {
+  // eslint-disable-next-line no-console
+  console.log(`card sizes (bytes):\n${sizes.join("\n")}`);
+});
+
+describe.each(GALLERY.map((g) => [g.name, g] as const))("card %s", (_name, g) => {
+  const card = g.build();
+  sizes.push(`${g.name.padEnd(22)} ${cardBytes(card)}`);
+
+  it("validates against Adaptive Cards 1.5, under 40 KB, fully expanded, no child in the preview", () => {
+    expectWellFormedCard(card, g.childNames);
+  });
+
+  it("shows the actions expected", () => {
+    const text = visibleText(card);
+    for (const title of g.actionTitles) expect(text).toContain(title);
+  });
+
+  it("gives every Action.Execute the ids it acts on", () => {
+    for (const a of executeActions(card)) {
+      expect(typeof a.data.caseId).toBe("string");
+      expect(a.data.caseId).not.toBe("");
+      if (a.verb.startsWith("task.")) expect(a.data.taskId).not.toBe("");
+      else if (a.verb !== "conference.request") expect(a.data.meetingId).not.toBe("");
+    }
+  });
+});

@@ -1,0 +1,177 @@
+import type { CardJson } from "../workflow/ports/notifier";
+import { buildBookCard } from "./book/build";
+import { bookSample } from "./book/sample";
+import { buildBookingConfirmationCard } from "./booking-confirmation/build";
+import { bookingConfirmationSample } from "./booking-confirmation/sample";
+import { buildBriefCard } from "./brief/build";
+import { briefChildNames, briefMaxSample, briefSample } from "./brief/sample";
+import { buildFamilyAccessCard } from "./family-access/build";
+import { familyAccessSample } from "./family-access/sample";
+import { buildDoneCard, buildRefusalCard, buildWorkingCard } from "./generic/build";
+import { doneSample, refusalSample, workingSample } from "./generic/sample";
+import { buildInviteListCard } from "./invite-list/build";
+import { inviteListMaxSample, inviteListSample } from "./invite-list/sample";
+import { buildOutcomeCard } from "./outcome/build";
+import { outcomeSample } from "./outcome/sample";
+import { buildReportStatusCard } from "./report-status/build";
+import { reportStatusMaxSample, reportStatusSample } from "./report-status/sample";
+import { buildRequestConferenceCard } from "./request-conference/build";
+import { requestConferenceChildNames, requestConferenceSample } from "./request-conference/sample";
+import { buildTaskAlertCard } from "./task-alert/build";
+import { escalationSample, reminderSample } from "./task-alert/sample";
+
+/**
+ * Every card with sample data (fictional): the README screenshots, the
+ * renderer test and the schema/size checks all go through this list, so a
+ * new card is checked everywhere by adding it here.
+ */
+export interface GalleryEntry {
+  /** File name of the screenshot: docs/cards/<name>.png. */
+  name: string;
+  /** One line for the README. */
+  description: string;
+  build: () => CardJson;
+  /** Child names in the sample: never in the fallbackText. */
+  childNames: readonly string[];
+  /** Action buttons a person sees on the rendered card. */
+  actionTitles: readonly string[];
+  /** Sizes beyond the README: checked, not photographed. */
+  screenshot: boolean;
+}
+
+/** Every child name any sample uses. */
+const CHILDREN = [...requestConferenceChildNames, ...briefChildNames];
+
+const entry = (e: Omit<GalleryEntry, "childNames" | "screenshot"> & Partial<GalleryEntry>) => ({
+  childNames: CHILDREN,
+  screenshot: true,
+  ...e,
+});
+
+export const GALLERY: readonly GalleryEntry[] = [
+  entry({
+    name: "request-conference",
+    description:
+      "the SW or manager asks for an ICPC or RCPC: children, index child, strategy or previous conference date",
+    build: () => buildRequestConferenceCard(requestConferenceSample),
+    actionTitles: ["Ask the clerk to book"],
+  }),
+  entry({
+    name: "book",
+    description:
+      "the clerk picks a slot where the chair is free, inside the legal limit (shown); a slot past it needs the approver the policy names and a reason",
+    build: () => buildBookCard(bookSample),
+    actionTitles: ["Book this slot", "Book past the limit"],
+  }),
+  entry({
+    name: "booking-confirmation",
+    description:
+      "the chair (or SW) accepts, or declines for a conflict of interest with a reason (003)",
+    build: () => buildBookingConfirmationCard(bookingConfirmationSample),
+    actionTitles: ["Accept", "Decline: conflict of interest"],
+  }),
+  entry({
+    name: "invite-list",
+    description:
+      "the SW's invite list, one person a row (add another keeps what was typed), police check reasons (002), submit as complete",
+    build: () => buildInviteListCard(inviteListSample),
+    actionTitles: ["Add another person", "Submit list as complete"],
+  }),
+  entry({
+    name: "invite-list-errors",
+    description:
+      "the same card re-rendered after a malformed submission: errors next to the fields, nothing lost",
+    build: () =>
+      buildInviteListCard({
+        ...inviteListSample,
+        rows: inviteListSample.rows.map((r, i) =>
+          i === 1 ? { ...r, policeCheckReason: "" } : i === 3 ? { ...r, email: "amira.khan@" } : r,
+        ),
+        errors: {
+          "invitees.1.policeCheckReason": "The police will not run a check without a reason (002)",
+          "invitees.3.email": "Enter a valid email address",
+        },
+      }),
+    actionTitles: ["Add another person", "Submit list as complete"],
+  }),
+  entry({
+    name: "family-access",
+    description:
+      "the family's devices, data, Teams, how they join, interpreter, accessibility, how reports reach them, risks, split conference",
+    build: () => buildFamilyAccessCard(familyAccessSample),
+    actionTitles: ["Save access needs"],
+  }),
+  entry({
+    name: "report-status",
+    description:
+      "the SW's report (drafted, quality-assured, shared with the family, sent to chair and clerk) and each agency's report",
+    build: () => buildReportStatusCard(reportStatusSample),
+    actionTitles: ["Save report status"],
+  }),
+  entry({
+    name: "reminder",
+    description: "a reminder: what is due, when, how long left or how late, and Done",
+    build: () => buildTaskAlertCard(reminderSample),
+    actionTitles: ["Done"],
+  }),
+  entry({
+    name: "escalation",
+    description:
+      "an escalation to the manager the rule names: how late, whose task, acknowledge, reassign, approve with a rationale",
+    build: () => buildTaskAlertCard(escalationSample),
+    actionTitles: ["Acknowledge", "Reassign", "Approve"],
+  }),
+  entry({
+    name: "brief",
+    description:
+      "the chair's pre-meeting brief: who accepted, declined or has not replied, reports, police checks, interpreter, family access, split, repeat/long-plan flags",
+    build: () => buildBriefCard(briefSample),
+    actionTitles: ["Join the Teams meeting"],
+  }),
+  entry({
+    name: "outcome",
+    description:
+      "the chair records plan or not, category, next RCPC and core group dates within their limits; plan sign-off and record deadlines shown",
+    build: () => buildOutcomeCard(outcomeSample),
+    actionTitles: ["Record outcome"],
+  }),
+  entry({
+    name: "done",
+    description: "confirmation after an action",
+    build: () => buildDoneCard(doneSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "refusal",
+    description: '"You can\'t do this: …" for a refused or invalid action',
+    build: () => buildRefusalCard(refusalSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "working",
+    description: "shown at once while long work (Outlook booking) continues; updated when done",
+    build: () => buildWorkingCard(workingSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "invite-list-30",
+    description: "30 people",
+    build: () => buildInviteListCard(inviteListMaxSample),
+    actionTitles: ["Submit list as complete"],
+    screenshot: false,
+  }),
+  entry({
+    name: "report-status-12",
+    description: "12 agencies",
+    build: () => buildReportStatusCard(reportStatusMaxSample),
+    actionTitles: ["Save report status"],
+    screenshot: false,
+  }),
+  entry({
+    name: "brief-30",
+    description: "30 invitees, 12 reports, 10 police checks",
+    build: () => buildBriefCard(briefMaxSample),
+    actionTitles: ["Join the Teams meeting"],
+    screenshot: false,
+  }),
+];
