@@ -1,6 +1,7 @@
 import { taskPk, type AuditEntry, type Task } from "../model";
 import { isStoreError, type Store } from "../infra/store/port";
 import type { Timeline } from "../rules";
+import { audit } from "./audit";
 
 export interface PlannedTasks {
   /** Tasks created by this call. */
@@ -59,16 +60,13 @@ export async function planMeetingTasks(
     }
   }
   if (planned.created.length > 0) {
-    const at = deps.clock().toISOString();
-    await deps.store.appendAudit({
-      id: `meeting.plan-tasks:${input.meetingId}:${at}`,
-      type: "audit-entry",
-      pk: input.caseId,
+    // Planned twice in one instant (a request, then its booking) is two
+    // entries: the audit id is random, not derived from the time.
+    await audit(deps, {
       caseId: input.caseId,
       actor: input.actor,
       action: "meeting.plan-tasks",
       target: { type: "meeting", id: input.meetingId },
-      at,
       detail: { created: planned.created.length, existing: planned.existing.length },
     });
   }

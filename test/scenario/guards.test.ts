@@ -1,0 +1,198 @@
+import { VERBS } from "../../cards/verbs";
+import { cardActions, cardText } from "../fakes/recording-notifier";
+import { CASE_ID, CHILD_IDS, inviteListData, offerOf, requestAndBook } from "./journey";
+import { DEMO_IDS, makeWorld, type World } from "./world";
+
+/**
+ * Issue 5's guards: a forged action is refused with a clear card and
+ * audited; a malformed submission re-renders the card with its errors and
+ * stores nothing; the same invoke delivered twice does the work once; a slot
+ * past the limit is booked only with the service manager's approval.
+ */
+const text = (r: { kind: string }) =>
+  r.kind === "card"
+    ? cardText((r as { card: Record<string, unknown> }).card)
+    : (r as { text: string }).text;
+
+describe("guards on card actions", () => {
+  let world: World;
+  let meetingId: string;
+
+  beforeEach(async () => {
+    world = await makeWorld({ policy: "leicestershire", start: "2027-01-11T09:00:00.000Z" });
+    meetingId = await requestAndBook(world, {
+      strategy: "2027-01-11",
+      requestAt: "2027-01-11T14:00:00.000Z",
+      bookAt: "2027-01-12T09:30:00.000Z",
+      slotStart: "2027-01-29T10:00:00.000Z",
+    });
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("refuses an invite list from someone who is not the case's SW or TM, audits it, stores nothing", async () => {
+    const outsider = "99999999-9999-4999-8999-999999999999";
+    const answer = await world.act(outsider, VERBS.submitInviteList, inviteListData(meetingId));
+    expect(text(answer)).toMatch(/only the social worker on this case or the team manager/);
+    expect(
+      await world.store.get("invite-list", `${meetingId}:invite-list`, CASE_ID),
+    ).toBeUndefined();
+    const trail = (await world.store.auditOfCase(CASE_ID)).items;
+    expect(trail.filter((a) => a.action === "action.refused")).toEqual([
+      expect.objectContaining({
+        actor: outsider,
+        detail: { verb: VERBS.submitInviteList, code: "Forbidden" },
+      }),
+    ]);
+    // The chair is on the case but is not the SW: refused as well.
+    const chair = await world.act(
+      DEMO_IDS.chair,
+      VERBS.submitInviteList,
+      inviteListData(meetingId),
+    );
+    expect(text(chair)).toMatch(/only the social worker/);
+  });
+
+  it("refuses a booking from a social worker (clerks book)", async () => {
+    const offer = await offerOf(world, meetingId);
+    const answer = await world.act(DEMO_IDS.socialWorker, VERBS.book, {
+      caseId: CASE_ID,
+      meetingId,
+      slotId: offer.slots[0]!.id,
+    });
+    expect(text(answer)).toMatch(/only a clerk can do this/);
+  });
+
+  it("re-renders a malformed invite list with the errors on its rows and stores nothing", async () => {
+    const data = inviteListData(meetingId);
+    data["invitees.3.policeCheckReason"] = "";
+    data["invitees.1.email"] = "not an email";
+    const answer = await world.act(DEMO_IDS.socialWorker, VERBS.submitInviteList, data);
+    expect(answer.kind).toBe("card");
+    const shown = text(answer);
+    expect(shown).toContain("The police will not run a check without a reason (002)");
+    expect(shown).toContain("Enter a valid email address");
+    // What was typed is kept.
+    expect(JSON.stringify(answer)).toContain("Dr Eli Practitioner");
+    expect(
+      await world.store.get("invite-list", `${meetingId}:invite-list`, CASE_ID),
+    ).toBeUndefined();
+    const meeting = await world.store.get("meeting", meetingId, CASE_ID);
+    expect(meeting?.milestones["invite-list.complete"]).toBeUndefined();
+  });
+
+  it("does the work once when Teams delivers the same invite list twice", async () => {
+    await world.act(DEMO_IDS.socialWorker, VERBS.submitInviteList, inviteListData(meetingId));
+    const again = await world.act(
+      DEMO_IDS.socialWorker,
+      VERBS.submitInviteList,
+      inviteListData(meetingId),
+    );
+    expect(text(again)).toContain("Invite list already received");
+    await world.runDue();
+    const tasks = (await world.store.openTasksOfMeeting(meetingId)).items.map((t) => t.taskType);
+    expect(tasks.filter((t) => t === "meeting.send-invites")).toEqual([]);
+    const audit = (await world.store.auditOfCase(CASE_ID)).items.filter(
+      (a) => a.action === "invite-list.submit",
+    );
+    expect(audit).toHaveLength(1);
+    const familyInvites = ["fran@home.example", "gus@home.example", "hal@law.example"];
+    for (const email of familyInvites) {
+      const n = await world.store.get(
+        "notification",
+        `${meetingId}:invite:${await inviteeIdOf(world, email)}`,
+        `${meetingId}:invite:${await inviteeIdOf(world, email)}`,
+      );
+      expect(n?.status).toBe("sent");
+      expect(n?.attempts).toBe(1);
+    }
+  });
+
+  it("books a slot past the limit only once the service manager approves, with the rationale kept", async () => {
+    // A second case, requested late: its limit leaves the clerk a slot past it.
+    const late = await world.act(DEMO_IDS.socialWorker, VERBS.requestConference, {
+      caseId: "case-C-1002",
+      meetingKind: "ICPC",
+      childIds: "case-C-1002-child-1",
+      indexChildId: "case-C-1002-child-1",
+      strategyDate: "2027-01-11",
+    });
+    expect(text(late)).toContain("Conference requested");
+    await world.runDue();
+    const lateMeeting = "case-C-1002.icpc.2027-01-11";
+    const offer = await offerOf(world, lateMeeting);
+    const pastLimit = offer.slots.find((s) => !s.withinLimit)!;
+    expect(Date.parse(pastLimit.start)).toBeGreaterThan(Date.parse(offer.limitAt));
+
+    // The clerk may not book it as if it were inside the limit.
+    const sneaky = await world.act(DEMO_IDS.clerk, VERBS.book, {
+      caseId: "case-C-1002",
+      meetingId: lateMeeting,
+      slotId: pastLimit.id,
+    });
+    expect(text(sneaky)).toContain("Choose one of the slots offered inside the limit");
+
+    await world.act(DEMO_IDS.clerk, VERBS.bookPastLimit, {
+      caseId: "case-C-1002",
+      meetingId: lateMeeting,
+      pastLimitSlotId: pastLimit.id,
+      approverId: DEMO_IDS.serviceManager,
+      pastLimitReason: "Chair unavailable; no cover",
+    });
+    await world.runDue();
+    expect((await world.store.get("meeting", lateMeeting, "case-C-1002"))?.status).toBe(
+      "requested",
+    );
+    const approval = world.notifier.sent.find(
+      (s) => s.to === DEMO_IDS.serviceManager && s.preview.startsWith("Approval needed"),
+    );
+    expect(approval).toBeDefined();
+    const approve = cardActions(approval!.card).find((a) => a.verb === VERBS.taskApprove)!;
+
+    // Someone else cannot approve; the SM must give a rationale.
+    const forged = await world.act(DEMO_IDS.teamManager, VERBS.taskApprove, {
+      ...approve.data,
+      approvalRationale: "fine",
+    });
+    expect(text(forged)).toContain("only the approver the clerk chose");
+    const noReason = await world.act(DEMO_IDS.serviceManager, VERBS.taskApprove, {
+      ...approve.data,
+      approvalRationale: "",
+    });
+    expect(text(noReason)).toMatch(/rationale/);
+    expect((await world.store.get("meeting", lateMeeting, "case-C-1002"))?.status).toBe(
+      "requested",
+    );
+
+    const ok = await world.act(DEMO_IDS.serviceManager, VERBS.taskApprove, {
+      ...approve.data,
+      approvalRationale: "No chair before the limit; family agreed",
+    });
+    expect(text(ok)).toContain("Approved");
+    await world.runDue();
+    const booked = await world.store.get("meeting", lateMeeting, "case-C-1002");
+    expect(booked?.status).toBe("booked");
+    expect(booked?.start).toBe(pastLimit.start);
+    expect(booked?.outOfTimescale).toEqual(
+      expect.objectContaining({
+        approvedBy: DEMO_IDS.serviceManager,
+        reason: "No chair before the limit; family agreed",
+      }),
+    );
+    expect(booked?.outlookEventId).toBeDefined();
+  });
+});
+
+async function inviteeIdOf(world: World, email: string): Promise<string> {
+  const list = await world.store.get(
+    "invite-list",
+    `${(await world.store.meetingsOfCase(CASE_ID)).items[0]!.id}:invite-list`,
+    CASE_ID,
+  );
+  const person = list?.invitees.find((i) => i.email === email);
+  if (person === undefined) throw new Error(`no invitee ${email}`);
+  return person.id;
+}
+
+export { CHILD_IDS };
