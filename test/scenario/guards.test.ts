@@ -1,4 +1,5 @@
 import { VERBS } from "../../cards/verbs";
+import type { ActionResponse } from "../../workflow/ports";
 import { cardActions, cardText } from "../fakes/recording-notifier";
 import { CASE_ID, CHILD_IDS, inviteListData, offerOf, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
@@ -9,10 +10,7 @@ import { DEMO_IDS, makeWorld, type World } from "./world";
  * stores nothing; the same invoke delivered twice does the work once; a slot
  * past the limit is booked only with the service manager's approval.
  */
-const text = (r: { kind: string }) =>
-  r.kind === "card"
-    ? cardText((r as { card: Record<string, unknown> }).card)
-    : (r as { text: string }).text;
+const text = (r: ActionResponse): string => (r.kind === "card" ? cardText(r.card) : r.text);
 
 describe("guards on card actions", () => {
   let world: World;
