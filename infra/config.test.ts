@@ -6,6 +6,7 @@ describe("loadConfig", () => {
     const config = loadConfig({ COSMOS_ENDPOINT: "", COSMOS_KEY: "" });
     expect(config).toEqual({
       store: { kind: "sqlite", file: resolve("./data", "convene.sqlite") },
+      authority: { kind: "demo", policy: "swindon" },
       calendar: {
         kind: "outbox",
         dir: resolve("./outbox"),
@@ -70,5 +71,6 @@ describe("loadConfig", () => {
   it("refuses demo controls beside real app credentials", () => {
     expect(loadConfig({ DEMO_MODE: "true" }).bot.demoMode).toBe(true);
     expect(() => loadConfig({ DEMO_MODE: "true", MicrosoftAppId: "app-id" })).toThrow(/DEMO_MODE/);
+    expect(() => loadConfig({ MicrosoftAppId: "app-id" })).toThrow(/AUTHORITY_FILE/);
   });
 });

@@ -44,6 +44,10 @@ const Env = z
       z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
     ),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+    /** The council: its policy, mailboxes and staff (JSON, workflow/authority.ts). */
+    AUTHORITY_FILE: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    /** The demo authority's policy when no AUTHORITY_FILE is given (local runs). */
+    DEMO_POLICY: z.preprocess(emptyAsUndefined, z.string().min(1).default("swindon")),
     /** Local demo controls (move the clock, reset): never with app credentials. */
     DEMO_MODE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
   })
@@ -65,6 +69,11 @@ const Env = z
       path: ["GRAPH_TENANT_ID"],
     },
   )
+  // A real deployment names its council; the demo authority is for local runs.
+  .refine((env) => env.MicrosoftAppId === undefined || env.AUTHORITY_FILE !== undefined, {
+    message: "AUTHORITY_FILE is required when MicrosoftAppId is configured",
+    path: ["AUTHORITY_FILE"],
+  })
   // DESIGN.md, Privacy: test and demo controls can never be on while the bot
   // has real Microsoft app credentials.
   .refine((env) => env.DEMO_MODE !== "true" || env.MicrosoftAppId === undefined, {
@@ -102,8 +111,11 @@ export interface BotConfig {
   demoMode: boolean;
 }
 
+export type AuthoritySource = { kind: "file"; file: string } | { kind: "demo"; policy: string };
+
 export interface Config {
   store: StoreConfig;
+  authority: AuthoritySource;
   calendar: CalendarConfig;
   bot: BotConfig;
   schedulerIntervalMs: number;
@@ -163,6 +175,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   return {
     store,
+    authority:
+      e.AUTHORITY_FILE !== undefined
+        ? { kind: "file", file: resolve(e.AUTHORITY_FILE) }
+        : { kind: "demo", policy: e.DEMO_POLICY },
     calendar,
     bot,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
