@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import type { GraphState } from "./state";
+
+/** One request as a route sees it (a top-level request or a $batch part). */
+export interface FakeRequest {
+  method: string;
+  /** Path after /v1.0, as sent (still percent-encoded). */
+  rawPath: string;
+  query: URLSearchParams;
+  /** Lower-cased names. */
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface FakeAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** The onlineMeeting fields the local Graph can be told to "forget". */
+export type ForgettableSetting =
+  | "lobbyBypassSettings"
+  | "allowedLobbyAdmitters"
+  | "allowMeetingChat"
+  | "allowRecording"
+  | "allowTranscription"
+  | "allowedPresenters"
+  | "isEntryExitAnnounced";
+
+/**
+ * "patch": the PATCH ignores the field (its answer shows the old value), as
+ * a tenant policy that overrides meeting options would.
+ * "read-back": the PATCH answer shows the new value but it is not kept, so
+ * only a later GET sees the old one.
+ */
+export type ForgetMode = "patch" | "read-back";
+
+export interface RouteContext {
+  state: GraphState;
+  forget: Map<ForgettableSetting, ForgetMode>;
+  /** How many GETs of a new event answer without its join link (Graph provisions it asynchronously). */
+  joinUrlLag: { remaining: number };
+}
+
+export type Route = (
+  request: FakeRequest,
+  params: string[],
+  context: RouteContext,
+) => FakeAnswer | Promise<FakeAnswer>;
+
+export function graphError(status: number, code: string, message: string): FakeAnswer {
+  return {
+    status,
+    headers: { "content-type": "application/json" },
+    body: { error: { code, message, innerError: { "request-id": "local" } } },
+  };
+}
+
+export function json(status: number, body: unknown): FakeAnswer {
+  return { status, headers: { "content-type": "application/json" }, body };
+}
+
+/** zod-checks a request body the way Graph does: 400 naming the fields (not the values). */
+export function parseBody<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+): { ok: true; value: T } | { ok: false; answer: FakeAnswer } {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const problems = parsed.error.issues
+    .map((i) => `${i.path.join(".") || "(body)"}: ${i.code}`)
+    .join("; ");
+  return { ok: false, answer: graphError(400, "RequestBodyRead", `invalid request: ${problems}`) };
+}
+
+/** "Prefer: include-unknown-enum-members", possibly among other preferences. */
+export function prefersUnknownEnums(request: FakeRequest): boolean {
+  return /(^|,)\s*include-unknown-enum-members\s*(,|$)/i.test(request.headers["prefer"] ?? "");
+}

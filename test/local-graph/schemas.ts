@@ -1,0 +1,210 @@
+import type * as MG from "@microsoft/microsoft-graph-types";
+import { z } from "zod";
+
+/**
+ * What the local Graph accepts, written to match
+ * @microsoft/microsoft-graph-types: the enum values are Graph's (copied from
+ * the type unions and checked against them below), objects are strict
+ * (Graph answers 400 for a property its type does not have), and the
+ * fields Convene must send are required. The `_is*` functions at the end
+ * make the type checker prove each schema's output is a valid Graph value.
+ */
+
+// Enum values, each checked against the Graph type it copies.
+const enumOf = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values);
+
+export const LOBBY_BYPASS_SCOPES = [
+  "organizer",
+  "organization",
+  "organizationAndFederated",
+  "everyone",
+  "unknownFutureValue",
+  "invited",
+  "organizationExcludingGuests",
+] as const satisfies readonly MG.LobbyBypassScope[];
+/** Evolvable enum members after unknownFutureValue: need `Prefer: include-unknown-enum-members`. */
+export const LATE_LOBBY_SCOPES: readonly string[] = ["invited", "organizationExcludingGuests"];
+
+export const LOBBY_ADMITTERS = [
+  "organizerAndCoOrganizersAndPresenters",
+  "organizerAndCoOrganizers",
+  "unknownFutureValue",
+] as const satisfies readonly MG.AllowedLobbyAdmitterRoles[];
+export const CHAT_MODES = [
+  "enabled",
+  "disabled",
+  "limited",
+  "unknownFutureValue",
+] as const satisfies readonly MG.MeetingChatMode[];
+export const PRESENTERS = [
+  "everyone",
+  "organization",
+  "roleIsPresenter",
+  "organizer",
+  "unknownFutureValue",
+] as const satisfies readonly MG.OnlineMeetingPresenters[];
+const ATTENDEE_TYPES = [
+  "required",
+  "optional",
+  "resource",
+] as const satisfies readonly MG.AttendeeType[];
+const BODY_TYPES = ["text", "html"] as const satisfies readonly MG.BodyType[];
+const IMPORTANCE = ["low", "normal", "high"] as const satisfies readonly MG.Importance[];
+const SENSITIVITY = [
+  "normal",
+  "personal",
+  "private",
+  "confidential",
+] as const satisfies readonly MG.Sensitivity[];
+const PROVIDERS = [
+  "unknown",
+  "skypeForBusiness",
+  "skypeForConsumer",
+  "teamsForBusiness",
+] as const satisfies readonly MG.OnlineMeetingProviderType[];
+
+/**
+ * The zones the local Graph understands: UTC and the UK's names, IANA and
+ * Windows. Graph knows many more; Convene only ever sends these.
+ */
+export const TIME_ZONES = ["UTC", "Europe/London", "GMT Standard Time"] as const;
+
+export const DateTimeTimeZone = z.strictObject({
+  dateTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?$/),
+  timeZone: z.enum(TIME_ZONES),
+});
+
+const EmailAddress = z.strictObject({
+  address: z.email(),
+  name: z.string().optional(),
+});
+
+const AttendeeSchema = z.strictObject({
+  emailAddress: EmailAddress,
+  type: enumOf(ATTENDEE_TYPES),
+});
+
+const ItemBody = z.strictObject({
+  contentType: enumOf(BODY_TYPES),
+  content: z.string(),
+});
+
+const LocationSchema = z.strictObject({ displayName: z.string() });
+
+/** POST /users/{id}/events, as Convene must send it: a Teams meeting with a transactionId. */
+export const EventCreate = z.strictObject({
+  subject: z.string().min(1),
+  body: ItemBody.optional(),
+  start: DateTimeTimeZone,
+  end: DateTimeTimeZone,
+  location: LocationSchema.optional(),
+  attendees: z.array(AttendeeSchema).optional(),
+  isOnlineMeeting: z.boolean().optional(),
+  onlineMeetingProvider: enumOf(PROVIDERS).optional(),
+  transactionId: z.string().min(1).optional(),
+  allowNewTimeProposals: z.boolean().optional(),
+  responseRequested: z.boolean().optional(),
+  importance: enumOf(IMPORTANCE).optional(),
+  sensitivity: enumOf(SENSITIVITY).optional(),
+  hideAttendees: z.boolean().optional(),
+});
+
+/**
+ * PATCH /users/{id}/events/{id}. `body` is refused on purpose, harder than
+ * Graph: Graph would accept it, replace the Teams join block and re-notify
+ * every attendee (DESIGN.md: never PATCH an event's body).
+ */
+export const EventPatch = z
+  .strictObject({
+    subject: z.string().min(1).optional(),
+    start: DateTimeTimeZone.optional(),
+    end: DateTimeTimeZone.optional(),
+    location: LocationSchema.optional(),
+    attendees: z.array(AttendeeSchema).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: "empty PATCH" })
+  .refine((p) => (p.start === undefined) === (p.end === undefined), {
+    message: "start and end change together",
+  });
+
+export const EventCancel = z.strictObject({ comment: z.string().optional() });
+
+export const OnlineMeetingPatch = z
+  .strictObject({
+    lobbyBypassSettings: z
+      .strictObject({
+        scope: enumOf(LOBBY_BYPASS_SCOPES),
+        isDialInBypassEnabled: z.boolean(),
+      })
+      .optional(),
+    allowedLobbyAdmitters: enumOf(LOBBY_ADMITTERS).optional(),
+    allowMeetingChat: enumOf(CHAT_MODES).optional(),
+    allowRecording: z.boolean().optional(),
+    allowTranscription: z.boolean().optional(),
+    allowedPresenters: enumOf(PRESENTERS).optional(),
+    isEntryExitAnnounced: z.boolean().optional(),
+    subject: z.string().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: "empty PATCH" });
+
+const Recipient = z.strictObject({ emailAddress: EmailAddress });
+
+const ExtendedProperty = z.strictObject({
+  id: z.string().regex(/^String \{[0-9a-fA-F-]{36}\} Name \S+$/),
+  value: z.string(),
+});
+
+/** POST /users/{id}/sendMail. */
+export const SendMail = z.strictObject({
+  message: z.strictObject({
+    subject: z.string(),
+    body: ItemBody,
+    toRecipients: z.array(Recipient).min(1),
+    ccRecipients: z.array(Recipient).optional(),
+    bccRecipients: z.array(Recipient).optional(),
+    singleValueExtendedProperties: z.array(ExtendedProperty).optional(),
+  }),
+  saveToSentItems: z.boolean().optional(),
+});
+
+/** POST /users/{id}/calendar/getSchedule. */
+export const GetSchedule = z.strictObject({
+  schedules: z.array(z.email()).min(1).max(20),
+  startTime: DateTimeTimeZone,
+  endTime: DateTimeTimeZone,
+  availabilityViewInterval: z.number().int().min(5).max(1440).optional(),
+});
+
+/** POST /$batch: at most 20 parts, unique ids, a Content-Type on every part with a body. */
+export const BatchRequest = z.strictObject({
+  requests: z
+    .array(
+      z
+        .strictObject({
+          id: z.string().min(1),
+          method: z.enum(["GET", "POST", "PATCH", "PUT", "DELETE"]),
+          url: z.string().min(1),
+          headers: z.record(z.string(), z.string()).optional(),
+          body: z.unknown().optional(),
+          dependsOn: z.array(z.string()).optional(),
+        })
+        .refine(
+          (part) =>
+            part.body === undefined ||
+            Object.keys(part.headers ?? {}).some((h) => h.toLowerCase() === "content-type"),
+          { message: "a part with a body needs a Content-Type header" },
+        ),
+    )
+    .min(1)
+    .max(20)
+    .refine((parts) => new Set(parts.map((p) => p.id)).size === parts.length, {
+      message: "part ids must be unique",
+    }),
+});
+
+// The type checker's proof that each schema's output is a Graph value.
+export const _isEvent = (x: z.infer<typeof EventCreate>): MG.Event => x;
+export const _isEventPatch = (x: z.infer<typeof EventPatch>): MG.Event => x;
+export const _isOnlineMeeting = (x: z.infer<typeof OnlineMeetingPatch>): MG.OnlineMeeting => x;
+export const _isMessage = (x: z.infer<typeof SendMail>["message"]): MG.Message => x;
+export const _isScheduleTime = (x: z.infer<typeof DateTimeTimeZone>): MG.DateTimeTimeZone => x;
