@@ -2,6 +2,7 @@ import {
   CardFactory,
   type CloudAdapter,
   type ConversationReference as BfConversationReference,
+  type TurnContext,
 } from "botbuilder";
 import type { ConversationReference } from "../model/conversation-reference";
 import type { CardJson } from "../workflow/ports/notifier";
@@ -11,6 +12,10 @@ import type { CardJson } from "../workflow/ports/notifier";
  * continueConversationAsync (a turn context built from a stored reference).
  * Used by the notifier and by invokes that finish after their answer was
  * already sent. Errors are the Bot Connector's, thrown as is: callers classify.
+ *
+ * The connector client under botbuilder (Azure core pipeline) already
+ * retries 429 (waiting Retry-After) and 5xx/network errors up to 3 times; an
+ * error that reaches us has outlasted those.
  */
 export class Proactive {
   constructor(
@@ -25,7 +30,13 @@ export class Proactive {
     summary?: string,
   ): Promise<string | undefined> {
     let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+    await this.continueConversation(reference, async (context) => {
+      // botbuilder would send this as a reply to the continuation event's
+      // made-up id (replyToActivity); a notification is a new message.
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
       const sent = await context.sendActivity({
         type: "message",
         attachments: [CardFactory.adaptiveCard(card)],
@@ -42,13 +53,33 @@ export class Proactive {
     activityId: string,
     card: CardJson,
   ): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+    await this.continueConversation(reference, async (context) => {
       await context.updateActivity({
         id: activityId,
         type: "message",
         attachments: [CardFactory.adaptiveCard(card)],
       });
     });
+  }
+
+  /**
+   * The adapter hands an error thrown inside the callback to onTurnError,
+   * which logs it and swallows it: the caller would think the message went
+   * out. Catch it inside and rethrow it here, where it can be classified.
+   */
+  private async continueConversation(
+    reference: Partial<BfConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure !== undefined) throw failure.error;
   }
 }
 
@@ -65,6 +96,5 @@ export function toBotReference(doc: ConversationReference): Partial<BfConversati
       name: "",
     },
     bot: { id: doc.botId, name: "" },
-    user: { id: "", name: "", aadObjectId: doc.userObjectId },
   };
 }
