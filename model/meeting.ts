@@ -63,6 +63,25 @@ export const Meeting = z
     requestedBy: EntraObjectId.optional(),
     bookingCard: CardRef.optional(),
     /**
+     * The slots last offered to the clerks (inside the limit where the chair
+     * is free, and a few past it): the book action accepts only one of these.
+     */
+    offer: z
+      .object({
+        chairId: EntraObjectId,
+        limitRule: z.string().min(1),
+        limitAt: Instant,
+        slots: z.array(
+          z.object({
+            id: z.string().min(1),
+            start: Instant,
+            end: Instant,
+            withinLimit: z.boolean(),
+          }),
+        ),
+      })
+      .optional(),
+    /**
      * A slot past the limit the clerk chose, waiting for the approval the
      * policy names (RULES.md section 3; 002: the Service Manager).
      */

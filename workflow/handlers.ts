@@ -16,7 +16,8 @@ import type { ActionHandler, ActionRequest, ActionResponse, BotHandlers } from "
 import { askApproval } from "./tasks/approval";
 import { sendBrief } from "./tasks/brief";
 import { createEvent } from "./tasks/create-event";
-import { offerBooking } from "./tasks/offer-booking";
+import { OFFER_BOOKING, OFFER_REBOOKING, offerBooking } from "./tasks/offer-booking";
+import { rescheduleEvent } from "./tasks/reschedule-event";
 import { sendPoliceChecks } from "./tasks/police-checks";
 import { runRuleTask } from "./tasks/rule-task";
 import { sendInvites } from "./tasks/send-invites";
@@ -58,7 +59,9 @@ export function botHandlers(deps: WorkflowDeps): BotHandlers {
  */
 export function taskHandlers(deps: WorkflowDeps): Map<string, TaskHandler> {
   const handlers = new Map<string, TaskHandler>([
-    ["conference.offer-booking", (t, c) => offerBooking(deps, t, c)],
+    [OFFER_BOOKING, (t, c) => offerBooking(deps, t, c)],
+    [OFFER_REBOOKING, (t, c) => offerBooking(deps, t, c)],
+    ["meeting.reschedule-event", (t, c) => rescheduleEvent(deps, t, c)],
     ["meeting.create-event", (t, c) => createEvent(deps, t, c)],
     ["meeting.send-invites", (t, c) => sendInvites(deps, t, c)],
     ["meeting.police-checks", (t, c) => sendPoliceChecks(deps, t, c)],

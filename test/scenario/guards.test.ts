@@ -182,6 +182,59 @@ describe("guards on card actions", () => {
   });
 });
 
+describe("rebooking", () => {
+  it("moves the meeting and its tasks: reminders come for the new date only, once each", async () => {
+    const world = await makeWorld({ policy: "leicestershire", start: "2027-01-11T09:00:00.000Z" });
+    try {
+      const meetingId = await requestAndBook(world, {
+        strategy: "2027-01-11",
+        requestAt: "2027-01-11T14:00:00.000Z",
+        bookAt: "2027-01-12T09:30:00.000Z",
+        slotStart: "2027-01-29T10:00:00.000Z",
+      });
+      // A social worker cannot move it; the clerk can.
+      expect(text(await world.say(DEMO_IDS.socialWorker, "rebook C-1001"))).toMatch(/only a clerk/);
+      expect(text(await world.say(DEMO_IDS.clerk, "rebook C-1001"))).toMatch(/Finding free slots/);
+      await world.runDue();
+      const offer = await offerOf(world, meetingId);
+      const newSlot = offer.slots.find((s) => s.start === "2027-02-01T10:00:00.000Z")!;
+      expect(newSlot.withinLimit).toBe(true);
+      await world.act(DEMO_IDS.clerk, VERBS.book, {
+        caseId: CASE_ID,
+        meetingId,
+        slotId: newSlot.id,
+      });
+      await world.runDue();
+      const moved = await world.store.get("meeting", meetingId, CASE_ID);
+      expect(moved?.start).toBe("2027-02-01T10:00:00.000Z");
+      const joinEarly = await world.store.get("task", `${meetingId}:sw.join-early`, meetingId);
+      expect(joinEarly?.dueAt).toBe("2027-02-01T09:45:00.000Z");
+
+      const from = world.notifier.sent.length;
+      await world.advanceTo("2027-02-01T12:00:00.000Z");
+      const reminders = world.notifier.sent
+        .slice(from)
+        .filter((s) => s.to === DEMO_IDS.socialWorker && s.preview.startsWith("Reminder"))
+        .map((s) => s.at);
+      // No invite list here: police-checks.request.best (Tue 19 Jan 16:00)
+      // and police-checks.request (Wed 20 Jan 16:00), anchored on the strategy
+      // discussion, do not move; report.family and report.chair-clerk 24
+      // hours before the new date; sw.join-early 15 minutes before it;
+      // nothing at the old date's instants (Thu 28 Jan 10:00, Fri 29 Jan 09:45).
+      expect(reminders.sort()).toEqual([
+        "2027-01-19T16:00:00.000Z",
+        "2027-01-20T16:00:00.000Z",
+        "2027-01-31T10:00:00.000Z",
+        "2027-01-31T10:00:00.000Z",
+        "2027-02-01T09:45:00.000Z",
+      ]);
+      expect(world.failed).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 async function inviteeIdOf(world: World, email: string): Promise<string> {
   const list = await world.store.get(
     "invite-list",

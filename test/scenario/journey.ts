@@ -47,9 +47,9 @@ export function inviteListData(meetingId: string): Record<string, unknown> {
 }
 
 export async function offerOf(world: World, meetingId: string): Promise<BookingOffer> {
-  const task = await world.store.get("task", `${meetingId}:conference.offer-booking`, meetingId);
-  if (task?.result === undefined) throw new Error("no booking offer yet");
-  return task.result as unknown as BookingOffer;
+  const meeting = await world.store.get("meeting", meetingId, meetingId.split(".")[0] ?? "");
+  if (meeting?.offer === undefined) throw new Error("no booking offer yet");
+  return meeting.offer;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Case, Meeting } from "../../model";
 import { audit } from "../audit";
 import { authorise } from "../authorise";
 import { bookMeeting } from "../book-meeting";
+import { rebookMeeting } from "../rebook-meeting";
 import * as cards from "../cards";
 import { chooseChair } from "../choose-chair";
 import type { WorkflowDeps } from "../deps";
@@ -25,10 +26,9 @@ const idsOf = (data: unknown): { caseId: string; meetingId: string } => {
   return { caseId: d.caseId, meetingId: d.meetingId };
 };
 
-async function offerOf(deps: WorkflowDeps, meeting: Meeting): Promise<BookingOffer> {
-  const task = await deps.store.get("task", `${meeting.id}:conference.offer-booking`, meeting.id);
-  const offer = task?.result as BookingOffer | undefined;
-  if (offer === undefined || !Array.isArray(offer.slots)) {
+function offerOf(meeting: Meeting): BookingOffer {
+  const offer = meeting.offer;
+  if (offer === undefined) {
     throw new WorkflowError(
       "Conflict",
       "The slots for this conference are still being worked out: try again shortly.",
@@ -44,7 +44,7 @@ async function loadForClerk(
   const { caseId, meetingId } = idsOf(request.data);
   const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
   await authorise(deps, request.actor, ["clerk"], { verb: request.verb, kase, meeting });
-  return { kase, meeting, offer: await offerOf(deps, meeting) };
+  return { kase, meeting, offer: offerOf(meeting) };
 }
 
 /**
@@ -71,6 +71,18 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
       bookCard(deps, kase, meeting, offer, {
         errors: { slotId: "Choose one of the slots offered inside the limit" },
         values: submittedValues(request.data),
+      }),
+    );
+  }
+  if (meeting.status === "booked" || meeting.status === "invited") {
+    if (meeting.start !== slot.start) {
+      await rebookMeeting(deps, request.actor, kase, meeting.id, slot);
+    }
+    return cardResponse(
+      cards.working({
+        what: "Moving the conference in Outlook",
+        detail: `${formatHumanInstant(Date.parse(slot.start))}. Everyone invited is told; the deadlines move with it.`,
+        caseReference: kase.reference,
       }),
     );
   }

@@ -6,7 +6,8 @@ import type { WorkflowDeps } from "../deps";
 import { WorkflowError } from "../errors";
 import { caseIdOf, loadCase } from "../load";
 import type { ActionResponse, MessageHandler } from "../ports";
-import { bookCard, type BookingOffer } from "../tasks/offer-booking";
+import { enqueue } from "../tasks/enqueue";
+import { bookCard, OFFER_REBOOKING } from "../tasks/offer-booking";
 import { familyAccessCard } from "./family-access";
 import { inviteListCard } from "./invite-list";
 import { outcomeCard } from "./outcome";
@@ -18,12 +19,13 @@ const HELP = [
   "Convene understands:",
   "• request REF – ask for a conference on case REF (social worker, manager)",
   "• book REF – book the requested conference (clerk)",
+  "• rebook REF – move a booked conference to another slot (clerk)",
   "• invite list REF, family REF, reports REF – the social worker's cards",
   "• outcome REF – record the outcome (chair)",
 ].join("\n");
 
 const COMMAND =
-  /^\s*(request|book|invite list|invites|family|reports|outcome)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
+  /^\s*(request|book|rebook|invite list|invites|family|reports|outcome)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
 
 /** The meeting a command is about: the newest one not stood down. */
 function current(meetings: readonly Meeting[]): Meeting | undefined {
@@ -69,15 +71,32 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
           await authorise(deps, actor, ["clerk"], { verb, kase, meeting });
           if (meeting.status !== "requested")
             throw new WorkflowError("Conflict", "That conference is already booked.");
-          const offer = (
-            await deps.store.get("task", `${meeting.id}:conference.offer-booking`, meeting.id)
-          )?.result as BookingOffer | undefined;
+          const offer = meeting.offer;
           if (offer === undefined)
             throw new WorkflowError(
               "Conflict",
               "The slots are still being worked out: try again in a minute.",
             );
           return cardResponse(bookCard(deps, kase, meeting, offer));
+        }
+        case "rebook": {
+          await authorise(deps, actor, ["clerk"], { verb, kase, meeting });
+          if (meeting.status !== "booked" && meeting.status !== "invited") {
+            throw new WorkflowError(
+              "Conflict",
+              "Only a booked conference that has not been held can be moved.",
+            );
+          }
+          await enqueue(deps, {
+            taskType: OFFER_REBOOKING,
+            caseId: kase.id,
+            meetingId: meeting.id,
+            key: String(deps.clock().getTime()),
+          });
+          return {
+            kind: "message",
+            text: `Finding free slots for case ${kase.reference}: the booking card follows.`,
+          };
         }
         case "invite list":
         case "invites":

@@ -16,6 +16,7 @@ import { MILESTONES } from "../milestones";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { optional } from "../tasks/after-booking-cards";
 import { enqueue } from "../tasks/enqueue";
+import { OFFER_BOOKING } from "../tasks/offer-booking";
 import { updateDoc } from "../update-doc";
 import { meetingIds } from "./ids";
 import { meetingIdFor } from "./request-conference";
@@ -152,7 +153,7 @@ export async function recordOutcome(
     try {
       await deps.store.create(next);
       await enqueue(deps, {
-        taskType: "conference.offer-booking",
+        taskType: OFFER_BOOKING,
         caseId: kase.id,
         meetingId: next.id,
       });

@@ -15,6 +15,7 @@ import { MILESTONES } from "../milestones";
 import { planMeetingTasks } from "../plan-meeting-tasks";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { enqueue } from "../tasks/enqueue";
+import { OFFER_BOOKING } from "../tasks/offer-booking";
 import { cardResponse } from "./respond";
 
 export const REQUESTERS = ["social-worker", "team-manager", "service-manager"] as const;
@@ -133,7 +134,7 @@ export async function requestConference(
     timeline,
     actor: request.actor.objectId,
   });
-  await enqueue(deps, { taskType: "conference.offer-booking", caseId: kase.id, meetingId });
+  await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
   if (created) {
     await audit(deps, {
       caseId: kase.id,

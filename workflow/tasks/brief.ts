@@ -121,7 +121,9 @@ export async function sendBrief(
     return { skipped: meeting.status };
   }
   const delivery = await sendCardOnce(deps, {
-    id: `${meeting.id}:brief:${meeting.chair.entraObjectId}`,
+    // Both brief tasks of a meeting name this one notification (same instant);
+    // a meeting moved to another date is briefed again.
+    id: `${meeting.id}:brief:${Date.parse(task.dueAt)}:${meeting.chair.entraObjectId}`,
     kind: "brief",
     recipient: meeting.chair,
     card: cards.brief(await briefView(deps, kase, meeting)),

@@ -4,18 +4,19 @@ import { staffWithRole, asPersonRef } from "../authority";
 import { bookingSlots, minutesOf, type Slot } from "../booking-slots";
 import * as cards from "../cards";
 import { chooseChair } from "../choose-chair";
+import { conferenceKind } from "../conference-kind";
 import type { WorkflowDeps } from "../deps";
 import { loadMeeting } from "../load";
 import { meetingLimit } from "../meeting-timeline";
 import { sendCardOnce } from "../notify";
+import { updateDoc } from "../update-doc";
 import { taskIds } from "./task-ids";
 
-export interface BookingOffer {
-  chairId: string;
-  limitRule: string;
-  limitAt: string;
-  slots: { id: string; start: string; end: string; withinLimit: boolean }[];
-}
+export type BookingOffer = NonNullable<Meeting["offer"]>;
+
+export const OFFER_BOOKING = "conference.offer-booking";
+/** The clerk asked to move a booked meeting ("rebook REF"). */
+export const OFFER_REBOOKING = "conference.offer-rebooking";
 
 /** What the clerk's book card shows; also rebuilt from the stored offer to re-render errors. */
 export function bookCard(
@@ -30,7 +31,7 @@ export function bookCard(
     caseId: kase.id,
     caseReference: kase.reference,
     meetingId: meeting.id,
-    meetingKind: meeting.kind === "CLA" ? "RCPC" : meeting.kind,
+    meetingKind: conferenceKind(meeting),
     limitRule: offer.limitRule,
     limitAt: offer.limitAt,
     chairName: chair.name,
@@ -68,9 +69,11 @@ export async function offerBooking(
 ): Promise<TaskResult> {
   const ids = taskIds(task);
   const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
-  if (meeting.status !== "requested" || meeting.pendingBooking !== undefined) {
-    return { skipped: meeting.status };
-  }
+  const rebooking = task.taskType === OFFER_REBOOKING;
+  const open = rebooking
+    ? meeting.status === "booked" || meeting.status === "invited"
+    : meeting.status === "requested" && meeting.pendingBooking === undefined;
+  if (!open) return { skipped: meeting.status };
   const limit = meetingLimit(deps.policy, meeting);
   if (limit === undefined) return { skipped: "no-limit" };
   const chair = chooseChair(deps.authority, kase, meeting);
@@ -101,6 +104,7 @@ export async function offerBooking(
       withinLimit: s.withinLimit,
     })),
   };
+  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => ({ ...m, offer }));
   const card = bookCard(deps, kase, { ...meeting, chair }, offer);
   for (const clerk of staffWithRole(deps.authority, "clerk")) {
     await sendCardOnce(deps, {
@@ -108,13 +112,13 @@ export async function offerBooking(
       kind: "booking-offer",
       recipient: asPersonRef(clerk),
       card,
-      preview: `Please book the ${meeting.kind} for case ${kase.reference}`,
+      preview: `Please ${rebooking ? "rebook" : "book"} the ${meeting.kind} for case ${kase.reference}`,
       taskId: task.id,
       caseId: kase.id,
       meetingId: meeting.id,
     });
   }
-  return offer as unknown as TaskResult;
+  return { slots: offer.slots.length, limitAt: offer.limitAt };
 }
 
 export function limitRuleOf(meeting: Meeting): string {

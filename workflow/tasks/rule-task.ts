@@ -101,7 +101,9 @@ export async function runRuleTask(
   const responsible = staffFor(entry.who, { authority: deps.authority, kase, meeting })[0];
   for (const s of sends) {
     await sendCardOnce(deps, {
-      id: `${task.id}:${s.person.entraObjectId}`,
+      // Keyed by the due instant too: a meeting moved to another date is
+      // reminded again for the new one (workflow/replan-meeting-tasks.ts).
+      id: `${task.id}:${Date.parse(task.dueAt)}:${s.person.entraObjectId}`,
       kind: s.kind,
       recipient: s.person,
       card: cards.taskAlert({

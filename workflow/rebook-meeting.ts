@@ -1,0 +1,56 @@
+import type { Case } from "../model";
+import { audit } from "./audit";
+import type { WorkflowDeps } from "./deps";
+import { WorkflowError } from "./errors";
+import type { Actor } from "./ports";
+import { replanMeetingTasks } from "./replan-meeting-tasks";
+import { enqueue } from "./tasks/enqueue";
+import { updateDoc } from "./update-doc";
+
+/**
+ * Moves a booked meeting to another offered slot (issue 5: "a rebooked
+ * meeting recomputes its tasks").
+ * 1. record the new start and end (IfMatch);
+ * 2. recompute its tasks: every rule anchored on the meeting moves with it,
+ *    and a reminder already sent for the old date is due again for the new;
+ * 3. queue the Outlook update (start and end only, never the body);
+ * 4. audit.
+ */
+export async function rebookMeeting(
+  deps: WorkflowDeps,
+  actor: Actor,
+  kase: Case,
+  meetingId: string,
+  slot: { start: string; end: string },
+): Promise<void> {
+  const { doc: meeting, changed } = await updateDoc(
+    deps.store,
+    "meeting",
+    meetingId,
+    kase.id,
+    (m) => {
+      if (m.status !== "booked" && m.status !== "invited") {
+        throw new WorkflowError(
+          "Conflict",
+          "Only a booked conference that has not been held can be moved.",
+        );
+      }
+      return m.start === slot.start ? undefined : { ...m, start: slot.start, end: slot.end };
+    },
+  );
+  if (!changed) return;
+  const replanned = await replanMeetingTasks(deps, kase, meeting);
+  await enqueue(deps, {
+    taskType: "meeting.reschedule-event",
+    caseId: kase.id,
+    meetingId,
+    key: String(Date.parse(slot.start)),
+  });
+  await audit(deps, {
+    caseId: kase.id,
+    actor: actor.objectId,
+    action: "meeting.rebook",
+    target: { type: "meeting", id: meetingId },
+    detail: { moved: replanned.moved, cancelled: replanned.cancelled, created: replanned.created },
+  });
+}
