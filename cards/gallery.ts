@@ -10,7 +10,7 @@ import { familyAccessSample } from "./family-access/sample";
 import { buildDoneCard, buildRefusalCard, buildWorkingCard } from "./generic/build";
 import { doneSample, refusalSample, workingSample } from "./generic/sample";
 import { buildInviteListCard } from "./invite-list/build";
-import { inviteListMaxSample, inviteListSample } from "./invite-list/sample";
+import { inviteListMaxSample, inviteListScreenshotSample } from "./invite-list/sample";
 import { buildOutcomeCard } from "./outcome/build";
 import { outcomeSample } from "./outcome/sample";
 import { buildReportStatusCard } from "./report-status/build";
@@ -37,6 +37,8 @@ export interface GalleryEntry {
   actionTitles: readonly string[];
   /** Sizes beyond the README: checked, not photographed. */
   screenshot: boolean;
+  /** A ShowCard to unfold for the screenshot (by its button title). */
+  expand?: string;
 }
 
 /** Every child name any sample uses. */
@@ -62,6 +64,7 @@ export const GALLERY: readonly GalleryEntry[] = [
       "the clerk picks a slot where the chair is free, inside the legal limit (shown); a slot past it needs the approver the policy names and a reason",
     build: () => buildBookCard(bookSample),
     actionTitles: ["Book this slot", "Book past the limit"],
+    expand: "Book past the limit",
   }),
   entry({
     name: "booking-confirmation",
@@ -69,12 +72,13 @@ export const GALLERY: readonly GalleryEntry[] = [
       "the chair (or SW) accepts, or declines for a conflict of interest with a reason (003)",
     build: () => buildBookingConfirmationCard(bookingConfirmationSample),
     actionTitles: ["Accept", "Decline: conflict of interest"],
+    expand: "Decline: conflict of interest",
   }),
   entry({
     name: "invite-list",
     description:
       "the SW's invite list, one person a row (add another keeps what was typed), police check reasons (002), submit as complete",
-    build: () => buildInviteListCard(inviteListSample),
+    build: () => buildInviteListCard(inviteListScreenshotSample),
     actionTitles: ["Add another person", "Submit list as complete"],
   }),
   entry({
@@ -83,13 +87,13 @@ export const GALLERY: readonly GalleryEntry[] = [
       "the same card re-rendered after a malformed submission: errors next to the fields, nothing lost",
     build: () =>
       buildInviteListCard({
-        ...inviteListSample,
-        rows: inviteListSample.rows.map((r, i) =>
-          i === 1 ? { ...r, policeCheckReason: "" } : i === 3 ? { ...r, email: "amira.khan@" } : r,
+        ...inviteListScreenshotSample,
+        rows: inviteListScreenshotSample.rows.map((r, i) =>
+          i === 0 ? { ...r, policeCheckReason: "" } : i === 1 ? { ...r, email: "amira.khan@" } : r,
         ),
         errors: {
-          "invitees.1.policeCheckReason": "The police will not run a check without a reason (002)",
-          "invitees.3.email": "Enter a valid email address",
+          "invitees.0.policeCheckReason": "The police will not run a check without a reason (002)",
+          "invitees.1.email": "Enter a valid email address",
         },
       }),
     actionTitles: ["Add another person", "Submit list as complete"],
@@ -120,6 +124,7 @@ export const GALLERY: readonly GalleryEntry[] = [
       "an escalation to the manager the rule names: how late, whose task, acknowledge, reassign, approve with a rationale",
     build: () => buildTaskAlertCard(escalationSample),
     actionTitles: ["Acknowledge", "Reassign", "Approve"],
+    expand: "Reassign",
   }),
   entry({
     name: "brief",

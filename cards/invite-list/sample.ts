@@ -68,3 +68,9 @@ export const inviteListMaxSample: InviteListView = {
         : "",
   })),
 };
+
+/** Short enough to photograph: a family member with a police check, a GP, an empty row. */
+export const inviteListScreenshotSample: InviteListView = {
+  ...inviteListSample,
+  rows: [PEOPLE[1]!, PEOPLE[3]!, { ...PEOPLE[3]!, name: "", role: "", agency: "", email: "" }],
+};

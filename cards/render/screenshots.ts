@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { GALLERY } from "../gallery";
+import { screenshotDir } from "./paths";
+import { CardRenderer } from "./renderer";
+
+/**
+ * The README's card screenshots: every gallery card rendered with the
+ * `adaptivecards` renderer and the Teams light host config in headless
+ * Chromium, saved as docs/cards/<name>.png. Regenerate with
+ *   npm run build && node dist/cards/render/screenshots.js
+ * A card the renderer reports anything about fails the run.
+ */
+export async function writeScreenshots(outDir = screenshotDir()): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const renderer = await CardRenderer.open();
+  const written: string[] = [];
+  try {
+    for (const entry of GALLERY.filter((g) => g.screenshot)) {
+      const result = await renderer.render(entry.build());
+      if (result.events.length > 0) {
+        throw new Error(`${entry.name}: ${result.events.join("; ")}`);
+      }
+      // Unfold the ShowCard that carries the point of the card (the approval past the limit).
+      if (entry.expand !== undefined) await renderer.click(entry.expand);
+      const path = join(outDir, `${entry.name}.png`);
+      await renderer.screenshot(path);
+      written.push(path);
+    }
+  } finally {
+    await renderer.close();
+  }
+  return written;
+}
+
+if (require.main === module) {
+  writeScreenshots().then(
+    (paths) => process.stdout.write(`${paths.join("\n")}\n`),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
