@@ -67,6 +67,7 @@ body { margin: 0; background: #f5f5f5; font-family: "Segoe UI", "Liberation Sans
 .ac-pushButton.style-positive { background: #5b5fc7; border-color: #5b5fc7; color: #fff; }
 .ac-pushButton.style-destructive { background: #c4314b; border-color: #c4314b; color: #fff; }
 .ac-pushButton.subdued { color: #616161; border-color: #e1dfdd; }
+.ac-pushButton.style-positive.subdued { color: #fff; opacity: 0.6; }
 .ac-pushButton.expanded { background: #e8ebfa; color: #242424; border-color: #5b5fc7; }
 /* The renderer's chevron is a glyph of an icon font Teams has and this page does not. */
 .ac-pushButton.expandable:after { font-family: inherit; font-size: 12px; content: " \\25BE"; }

@@ -1,0 +1,47 @@
+import { expectWellFormedCard, visibleText } from "../test-support/card-checks";
+import { buildBriefCard } from "./build";
+import { briefSample } from "./sample";
+
+describe("chair's brief", () => {
+  it("names the index child by first name in the body only, never in the preview", () => {
+    const card = buildBriefCard(briefSample);
+    expectWellFormedCard(card, ["Lily"]);
+    expect(visibleText(card)).toContain("Lily (index child) and 2 siblings");
+    const { indexChildFirstName: _omit, ...noName } = briefSample;
+    expect(visibleText(buildBriefCard(noName))).not.toContain("Lily");
+  });
+
+  it("groups replies, counts reports and police checks (status only), flags a repeat plan", () => {
+    const text = visibleText(buildBriefCard(briefSample));
+    for (const s of [
+      "Accepted (4)",
+      "Declined (1)",
+      "No reply (2)",
+      "Solicitor for the mother, Shah & Co (tentative)",
+      "3 of 4 in.",
+      "2 requested: 1 returned, 1 awaited.",
+      "Polish, booked",
+      "Repeat plan (plan.repeat.check)",
+      "Yes: Parents attend separately",
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toContain("Long plan");
+  });
+
+  it("says what is missing rather than leaving it out", () => {
+    const text = visibleText(
+      buildBriefCard({
+        ...briefSample,
+        interpreter: { language: "Arabic", booked: false },
+        familyAccess: undefined,
+        policeChecks: [],
+        reports: [],
+        joinUrl: undefined,
+      }),
+    );
+    expect(text).toContain("Arabic, NOT booked yet");
+    expect(text).toContain("Not recorded by the social worker");
+    expect(text).toContain("None requested.");
+    expect(text).not.toContain("Join the Teams meeting");
+  });
+});
