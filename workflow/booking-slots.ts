@@ -23,6 +23,8 @@ export interface Slot {
 export function bookingSlots(input: {
   calendar: Calendar;
   now: Date;
+  /** Offer nothing before this (the free/busy window's start); defaults to now. */
+  from?: Date;
   limit: Date;
   slotMinutes: readonly number[];
   meetingMinutes: number;
@@ -39,6 +41,9 @@ export function bookingSlots(input: {
   const today = calendar.toLocal(now.getTime()).day;
   // Never the same day: families and agencies need notice.
   let day = calendar.workingDaysAfter(today, 1);
+  if (input.from !== undefined) {
+    day = Math.max(day, calendar.workingDayOnOrAfter(calendar.toLocal(input.from.getTime()).day));
+  }
   for (let guard = 0; guard < 400 && out.length < maxSlots && late < lateSlots; guard++) {
     for (const minute of slotMinutes) {
       const startMs = calendar.toInstant(day, minute);

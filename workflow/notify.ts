@@ -29,7 +29,7 @@ type Delivery = "sent" | "already-sent" | "recipient-gone";
  *    retried (the notification stays visible as recipient-gone).
  */
 export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Promise<Delivery> {
-  const existing = await findOrCreate(deps, notice.id, () => ({
+  const { doc: existing } = await findOrCreate(deps, notice.id, () => ({
     kind: notice.kind,
     channel: "teams",
     recipient: notice.recipient.entraObjectId,
@@ -73,10 +73,10 @@ export async function sendEmailsOnce(
   from: string,
   notices: EmailNotice[],
 ): Promise<{ sent: number; alreadySent: number }> {
-  const pending: { notice: EmailNotice; doc: Notification }[] = [];
+  const pending: { notice: EmailNotice; doc: Notification; attempted: boolean }[] = [];
   let alreadySent = 0;
   for (const notice of notices) {
-    const doc = await findOrCreate(deps, notice.email.id, () => ({
+    const { doc, created } = await findOrCreate(deps, notice.email.id, () => ({
       kind: notice.kind,
       channel: "email",
       taskId: notice.taskId,
@@ -84,12 +84,14 @@ export async function sendEmailsOnce(
       meetingId: notice.meetingId,
     }));
     if (doc.status === "sent" || doc.status === "recipient-gone") alreadySent += 1;
-    else pending.push({ notice, doc });
+    // Found and not sent: an earlier run may have sent it and died before
+    // recording it, so the adapter looks in Sent Items before sending again.
+    else pending.push({ notice, doc, attempted: !created });
   }
   if (pending.length === 0) return { sent: 0, alreadySent };
   const results = await deps.calendar.sendEmails(
     from,
-    pending.map((p) => p.notice.email),
+    pending.map((p) => (p.attempted ? { ...p.notice.email, attempted: true } : p.notice.email)),
   );
   const byId = new Map(results.map((r) => [r.id, r]));
   let sent = 0;
@@ -126,9 +128,9 @@ async function findOrCreate(
   id: string,
   fields: () => Pick<Notification, "kind" | "channel"> &
     Partial<Pick<Notification, "recipient" | "taskId" | "caseId" | "meetingId">>,
-): Promise<Notification> {
+): Promise<{ doc: Notification; created: boolean }> {
   const found = await deps.store.get("notification", id, id);
-  if (found !== undefined) return found;
+  if (found !== undefined) return { doc: found, created: false };
   const f = fields();
   const doc: Notification = {
     id,
@@ -145,12 +147,12 @@ async function findOrCreate(
     createdAt: deps.clock().toISOString(),
   };
   try {
-    return await deps.store.create(doc);
+    return { doc: await deps.store.create(doc), created: true };
   } catch (err) {
     if (!isStoreError(err, "Conflict")) throw err;
     const again = await deps.store.get("notification", id, id);
     if (again === undefined) throw err;
-    return again;
+    return { doc: again, created: false };
   }
 }
 

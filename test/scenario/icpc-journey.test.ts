@@ -160,7 +160,43 @@ describe.each(Object.keys(EXPECTED))(
       expect(world.failed).toEqual([]);
     });
 
-    it("never names the child in a preview or a log line", () => {
+    it("made one locked Teams meeting in Outlook and emailed each family member once", () => {
+      const graph = world.graph!;
+      const events = [...graph.state.events.values()].filter((e) => !e.cancelled);
+      expect(events).toHaveLength(1);
+      const [meeting] = [...graph.state.meetings.values()];
+      expect(meeting?.settings).toEqual(
+        expect.objectContaining({
+          lobbyBypassSettings: {
+            scope: "organizationExcludingGuests",
+            isDialInBypassEnabled: false,
+          },
+          allowMeetingChat: "disabled",
+          allowRecording: false,
+          allowTranscription: false,
+        }),
+      );
+      // Professionals are attendees of the event; the family never is (002).
+      const attendees = JSON.stringify(events[0]?.patches ?? []);
+      expect(attendees).toContain("dana.officer@police.example");
+      expect(attendees).not.toMatch(/fran@home|gus@home|hal@law/);
+      // Each family member and the legal representative: one email, alone on it.
+      for (const email of ["fran@home.example", "gus@home.example", "hal@law.example"]) {
+        const mails = graph.state.sentMail.filter((m) => m.to.includes(email));
+        expect(mails).toHaveLength(1);
+        expect(mails[0]?.to).toEqual([email]);
+        expect(mails[0]?.cc).toEqual([]);
+      }
+      // One police-check request, to the police mailbox, with the reason.
+      const police = graph.state.sentMail.filter((m) =>
+        m.to.includes("police-checks@police.example"),
+      );
+      expect(police).toHaveLength(1);
+      expect(JSON.stringify(police[0]?.message)).toContain("previous domestic abuse call-outs");
+    });
+
+    it("never names the child in a preview, a log line or a Graph request", () => {
+      expect(JSON.stringify(world.graph!.calls)).not.toMatch(/Alex|Billie/);
       for (const s of world.notifier.sent) {
         expect(s.preview).not.toMatch(/Alex|Billie|Example/);
       }

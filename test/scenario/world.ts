@@ -14,6 +14,7 @@ import type { WorkflowDeps } from "../../workflow/deps";
 import { botHandlers, taskHandlers } from "../../workflow/handlers";
 import type { ActionResponse, CalendarPort } from "../../workflow/ports";
 import { recordingLogger } from "../fixtures/recording-logger";
+import { startLocalGraph, StaticTokenCredential, type LocalGraph } from "../local-graph";
 import { recordingNotifier } from "../fakes/recording-notifier";
 
 export { DEMO_IDS };
@@ -35,7 +36,8 @@ const NAMES: Record<string, string> = {
 export async function makeWorld(options: {
   policy: string;
   start: string;
-  calendar?: (deps: { clock: () => Date }) => CalendarPort;
+  /** "outbox" for the file adapter; by default the local Graph over HTTPS. */
+  calendar?: "outbox" | "local-graph";
   authority?: Authority;
 }) {
   const dir = mkdtempSync(join(tmpdir(), "convene-scenario-"));
@@ -45,12 +47,33 @@ export async function makeWorld(options: {
   const logger = recordingLogger();
   const authority = options.authority ?? demoAuthority(options.policy);
   const notifier = recordingNotifier(clock);
-  const calendar =
-    options.calendar?.({ clock }) ??
-    createCalendar(
-      { kind: "outbox", dir: join(dir, "outbox"), organizer: authority.organizer },
-      { logger, clock },
-    );
+  const TOKEN = "scenario-token";
+  const graph: LocalGraph | undefined =
+    options.calendar === "outbox" ? undefined : await startLocalGraph({ acceptTokens: [TOKEN] });
+  const calendar: CalendarPort & { close(): void } =
+    graph === undefined
+      ? createCalendar(
+          { kind: "outbox", dir: join(dir, "outbox"), organizer: authority.organizer },
+          { logger, clock },
+        )
+      : createCalendar(
+          {
+            kind: "graph",
+            tenantId: graph.tenantId,
+            clientId: graph.clientId,
+            credential: { kind: "secret", clientSecret: "unused" },
+            baseUrl: graph.baseUrl,
+            organizer: authority.organizer,
+          },
+          {
+            logger,
+            clock,
+            credential: new StaticTokenCredential(TOKEN),
+            ca: graph.ca,
+            sleep: async () => undefined,
+            random: () => 0.5,
+          },
+        );
   const deps: WorkflowDeps = {
     store,
     calendar,
@@ -131,6 +154,7 @@ export async function makeWorld(options: {
 
   return {
     dir,
+    graph,
     store,
     deps,
     notifier,
@@ -146,7 +170,8 @@ export async function makeWorld(options: {
       now = new Date(iso);
     },
     async close(): Promise<void> {
-      (calendar as { close?: () => void }).close?.();
+      calendar.close();
+      await graph?.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

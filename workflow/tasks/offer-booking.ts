@@ -77,16 +77,22 @@ export async function offerBooking(
   const limit = meetingLimit(deps.policy, meeting);
   if (limit === undefined) return { skipped: "no-limit" };
   const chair = chooseChair(deps.authority, kase, meeting);
-  const horizon = new Date(limit.getTime() + 21 * 86_400_000);
+  // Graph's getSchedule reads under 42 days (graph/translate/schedule.ts):
+  // the four weeks before the limit (all of an ICPC's 15 working days; the
+  // end of an RCPC's 6 months, when reviews are held) and two weeks past it.
+  const DAY = 86_400_000;
+  const from = new Date(Math.max(ctx.now.getTime(), limit.getTime() - 27 * DAY));
+  const horizon = new Date(limit.getTime() + 14 * DAY);
   const busyByMailbox = await deps.calendar.freeBusy(
     deps.authority.organizer,
     [chair.email],
-    ctx.now,
+    from,
     horizon,
   );
   const slots = bookingSlots({
     calendar: deps.policy.calendar,
     now: ctx.now,
+    from,
     limit,
     slotMinutes: deps.authority.slotTimes.map(minutesOf),
     meetingMinutes: deps.authority.meetingMinutes,
