@@ -13,6 +13,8 @@ export const CALENDAR_ERROR_REASONS = [
   "MeetingNotFound",
   /** Graph answered 2xx with a body Convene cannot read (zod at the edge). */
   "UnexpectedResponse",
+  /** No token from Entra ID (wrong secret or certificate, identity unavailable). */
+  "AuthenticationFailed",
   /** Convene's own input broke a rule before anything was sent. */
   "InvalidInput",
 ] as const;

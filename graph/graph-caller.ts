@@ -3,7 +3,12 @@ import { CalendarError, type CallOutcome } from "../workflow/ports/calendar";
 import { classifyStatus, isRetryable, mayHaveTakenEffect, parseRetryAfter } from "./classify";
 import { calendarError } from "./errors";
 import { NetworkError } from "./http/https-fetch";
-import type { GraphAnswer, GraphRequest, GraphTransport } from "./http/graph-transport";
+import {
+  CredentialFailure,
+  type GraphAnswer,
+  type GraphRequest,
+  type GraphTransport,
+} from "./http/graph-transport";
 import type { Limiter } from "./limiter";
 import { nextDelayMs, type RetryPolicy } from "./retry-policy";
 import type { Runtime } from "./runtime";
@@ -25,6 +30,8 @@ export interface Attempt {
   retryAfterMs?: number;
   /** Whether this attempt may have changed something although it did not say so. */
   inDoubt: boolean;
+  /** No token: nothing was sent (CredentialFailure). */
+  credentialStatus?: number | "failed";
 }
 
 export interface CallOptions {
@@ -64,6 +71,15 @@ export class GraphCaller {
     } catch (error) {
       if (error instanceof NetworkError) {
         return { outcome: "failed", networkError: error, inDoubt: true };
+      }
+      if (error instanceof CredentialFailure) {
+        // Entra ID refusing the app (4xx) is configuration, not weather.
+        const refused = error.status !== undefined && error.status >= 400 && error.status < 500;
+        return {
+          outcome: refused ? "rejected" : "failed",
+          inDoubt: false,
+          credentialStatus: error.status ?? "failed",
+        };
       }
       throw error;
     }
@@ -130,7 +146,9 @@ export class GraphCaller {
         outcome: attempt.outcome,
         ...(attempt.answer !== undefined
           ? { status: attempt.answer.status, graphCode: graphErrorCode(attempt.answer.body) }
-          : { network: attempt.networkError?.causeCode ?? "no-answer" }),
+          : attempt.credentialStatus !== undefined
+            ? { credential: attempt.credentialStatus }
+            : { network: attempt.networkError?.causeCode ?? "no-answer" }),
         ...(attempt.retryAfterMs !== undefined ? { retryAfterMs: attempt.retryAfterMs } : {}),
       },
       message,
@@ -142,6 +160,15 @@ export function toCalendarError(call: Call, attempt: Attempt): CalendarError {
   const outcome = attempt.outcome === "done" ? "failed" : attempt.outcome;
   const status = attempt.answer?.status;
   const code = attempt.answer !== undefined ? graphErrorCode(attempt.answer.body) : undefined;
+  if (attempt.credentialStatus !== undefined) {
+    return new CalendarError(
+      outcome,
+      `${call.op}: no Graph token (credential ${attempt.credentialStatus})`,
+      undefined,
+      undefined,
+      "AuthenticationFailed",
+    );
+  }
   const what =
     status !== undefined
       ? `HTTP ${status}${code !== undefined ? ` ${code}` : ""}`

@@ -101,6 +101,12 @@ export async function sendEmails(
     );
     if (left.length === 0) break;
     if (round === options.maxRounds) break;
+    // What is left to look up because of this call waits `settleMs` at the
+    // start of the next round anyway; anything else backs off (or honours
+    // Retry-After) first.
+    const needsBackoff =
+      retryAfterMs !== undefined || left.some((t) => t.stage === "send" || !t.doubtedHere);
+    if (!needsBackoff) continue;
     const delay = nextDelayMs(
       { ...caller.policy, maxAttempts: options.maxRounds },
       round,

@@ -26,7 +26,25 @@ export interface GraphAnswer {
   body: unknown;
 }
 
-/** Rejects with NetworkError when no answer came back at all. */
+/**
+ * No token: the credential failed (wrong secret, expired certificate, managed
+ * identity unavailable, Entra ID unreachable). Nothing reached Graph.
+ */
+export class CredentialFailure extends Error {
+  override readonly name = "CredentialFailure";
+  constructor(
+    /** Entra ID's HTTP status, when it answered. */
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Rejects with NetworkError when no answer came back at all, and with
+ * CredentialFailure when no token could be had.
+ */
 export interface GraphTransport {
   send(request: GraphRequest): Promise<GraphAnswer>;
 }
@@ -82,6 +100,19 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
 
   return {
     async send(request) {
+      // The token first, on its own: the SDK would wrap a credential's error
+      // into a GraphError without its status, indistinguishable from a lost
+      // connection. The credential caches the token, so the SDK's own call
+      // just below is a cache hit.
+      try {
+        await options.authProvider.getAccessToken();
+      } catch (error) {
+        const status = (error as { statusCode?: unknown }).statusCode;
+        throw new CredentialFailure(
+          typeof status === "number" ? status : undefined,
+          error instanceof Error ? error.name : "credential error",
+        );
+      }
       let api = client.api(request.path).responseType(ResponseType.RAW);
       if (request.headers !== undefined) api = api.headers(request.headers);
       let response: Response;

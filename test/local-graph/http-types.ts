@@ -39,7 +39,7 @@ export type ForgetMode = "patch" | "read-back";
 export interface RouteContext {
   state: GraphState;
   forget: Map<ForgettableSetting, ForgetMode>;
-  /** How many GETs of a new event answer without its join link (Graph provisions it asynchronously). */
+  /** How many answers carrying an event still lack its join link (Graph provisions it asynchronously). */
   joinUrlLag: { remaining: number };
 }
 

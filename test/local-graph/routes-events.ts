@@ -3,7 +3,7 @@ import { graphError, json, parseBody, type Route } from "./http-types";
 import { toInstant, type StoredEvent } from "./state";
 
 /** POST /users/{m}/events: a transactionId already used returns the event it made. */
-export const createEvent: Route = (request, [mailbox], { state }) => {
+export const createEvent: Route = (request, [mailbox], { state, joinUrlLag }) => {
   const parsed = parseBody(EventCreate, request.body);
   if (!parsed.ok) return parsed.answer;
   const payload = parsed.value;
@@ -13,18 +13,23 @@ export const createEvent: Route = (request, [mailbox], { state }) => {
   const owner = (mailbox as string).toLowerCase();
   if (payload.transactionId !== undefined) {
     const existing = state.eventByTransactionId(owner, payload.transactionId);
-    if (existing !== undefined) return json(201, eventJson(existing, true));
+    if (existing !== undefined) return json(201, eventJson(existing, showJoinUrl(joinUrlLag)));
   }
-  return json(201, eventJson(state.createEvent(owner, payload), true));
+  return json(201, eventJson(state.createEvent(owner, payload), showJoinUrl(joinUrlLag)));
 };
 
 export const getEvent: Route = (_request, [mailbox, id], context) => {
   const event = findEvent(context.state.events, mailbox, id);
   if (event === undefined) return notFound();
-  const showJoinUrl = context.joinUrlLag.remaining <= 0;
-  if (!showJoinUrl) context.joinUrlLag.remaining--;
-  return json(200, eventJson(event, showJoinUrl));
+  return json(200, eventJson(event, showJoinUrl(context.joinUrlLag)));
 };
+
+/** Graph provisions the Teams link asynchronously: the next n answers may lack it. */
+function showJoinUrl(lag: { remaining: number }): boolean {
+  if (lag.remaining <= 0) return true;
+  lag.remaining--;
+  return false;
+}
 
 /** PATCH /users/{m}/events/{id}: attendees, time, subject, location; never body (schemas.ts). */
 export const patchEvent: Route = (request, [mailbox, id], { state }) => {

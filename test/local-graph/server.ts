@@ -76,7 +76,7 @@ export interface LocalGraph {
   concurrencyRefusals: number;
   /** Make the next PATCHes of onlineMeetings not hold `setting` (see ForgetMode). */
   forget(setting: ForgettableSetting, mode?: ForgetMode): void;
-  /** The next `n` GETs of an event answer without its join link. */
+  /** The next `n` answers carrying an event (its create, then GETs) come without its join link. */
   delayJoinUrl(n: number): void;
   /** Forget state, calls, faults and forgotten settings (the certificate and port stay). */
   reset(): void;
