@@ -53,18 +53,15 @@ export async function startConvene(
   const policy = resolvePolicy(authority.policy, authority.overrides);
   const calendar = createCalendar(config.calendar, { logger, clock });
 
-  let notifier: Notifier | undefined;
+  // Bound late: the bot needs the workflow's handlers, the workflow the
+  // bot's notifier, the scheduler the workflow's task handlers.
+  const late: { notifier?: Notifier; scheduler?: Scheduler } = {};
   const lateNotifier: Notifier = {
-    sendCard: (...args) => {
-      if (notifier === undefined) return Promise.resolve({ outcome: "failed" });
-      return notifier.sendCard(...args);
-    },
-    updateCard: (...args) => {
-      if (notifier === undefined) return Promise.resolve({ outcome: "failed" });
-      return notifier.updateCard(...args);
-    },
+    sendCard: (...args) =>
+      late.notifier?.sendCard(...args) ?? Promise.resolve({ outcome: "failed" as const }),
+    updateCard: (...args) =>
+      late.notifier?.updateCard(...args) ?? Promise.resolve({ outcome: "failed" as const }),
   };
-  let scheduler: Scheduler | undefined;
   const deps: WorkflowDeps = {
     store,
     calendar,
@@ -73,9 +70,9 @@ export async function startConvene(
     authority,
     policy,
     logger,
-    kick: () => scheduler?.kick(),
+    kick: () => late.scheduler?.kick(),
   };
-  scheduler = new Scheduler({
+  const sched = new Scheduler({
     store,
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -90,7 +87,7 @@ export async function startConvene(
     onFailed: adminAlertRaiser({ store, clock, logger }),
     random: Math.random,
   });
-  const sched = scheduler;
+  late.scheduler = sched;
 
   const bot = await startBot({
     config: config.bot,
@@ -103,7 +100,7 @@ export async function startConvene(
       : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
   });
-  notifier = bot.notifier;
+  late.notifier = bot.notifier;
 
   if (config.bot.demoMode) {
     for (const kase of demoCases(authority, clock())) {

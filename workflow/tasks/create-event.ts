@@ -35,7 +35,9 @@ export async function createEvent(
   ctx: TaskContext,
 ): Promise<TaskResult> {
   const ids = taskIds(task);
-  let { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  const loaded = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  const kase = loaded.kase;
+  let meeting = loaded.meeting;
   if (meeting.status === "stood-down" || meeting.start === undefined || meeting.end === undefined) {
     return { skipped: meeting.status };
   }
