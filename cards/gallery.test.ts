@@ -4,7 +4,7 @@ import {
   executeActions,
   expectWellFormedCard,
   visibleText,
-} from "./test-support/card-checks";
+} from "./__tests__/card-checks";
 
 /** Card sizes, printed once for the README and the final report. */
 const sizes: string[] = [];

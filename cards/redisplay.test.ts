@@ -16,7 +16,7 @@ import { reportStatusSample } from "./report-status/sample";
 import { SUBMISSIONS } from "./submissions";
 import { buildTaskAlertCard } from "./task-alert/build";
 import { escalationSample, reminderSample } from "./task-alert/sample";
-import { defaultSubmission, expectWellFormedCard, visibleText } from "./test-support/card-checks";
+import { defaultSubmission, expectWellFormedCard, visibleText } from "./__tests__/card-checks";
 import { VERBS, type Verb } from "./verbs";
 
 /**

@@ -1,4 +1,4 @@
-import { PERSON_ID, expectFieldErrors, expectValid, ids } from "../test-support/submission-helpers";
+import { PERSON_ID, expectFieldErrors, expectValid, ids } from "../__tests__/submission-helpers";
 import { BookPastLimitSubmission, BookSubmission } from "./submission";
 
 describe("booking.book submission", () => {

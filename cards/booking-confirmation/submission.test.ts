@@ -1,4 +1,4 @@
-import { expectFieldErrors, expectValid, ids } from "../test-support/submission-helpers";
+import { expectFieldErrors, expectValid, ids } from "../__tests__/submission-helpers";
 import { AcceptBookingSubmission, DeclineBookingSubmission } from "./submission";
 
 describe("booking.accept / booking.decline submissions", () => {

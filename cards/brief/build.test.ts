@@ -1,4 +1,4 @@
-import { expectWellFormedCard, visibleText } from "../test-support/card-checks";
+import { expectWellFormedCard, visibleText } from "../__tests__/card-checks";
 import { buildBriefCard } from "./build";
 import { briefSample } from "./sample";
 

@@ -1,4 +1,4 @@
-import { cardSchemaErrors } from "../test-support/card-checks";
+import { cardSchemaErrors } from "../__tests__/card-checks";
 
 describe("the schema check itself", () => {
   it("accepts a minimal 1.5 card and refuses unknown properties and types", () => {

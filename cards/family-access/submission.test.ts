@@ -1,4 +1,4 @@
-import { expectFieldErrors, expectValid, ids } from "../test-support/submission-helpers";
+import { expectFieldErrors, expectValid, ids } from "../__tests__/submission-helpers";
 import { FamilyAccessSubmission } from "./submission";
 
 const good = {

@@ -6,7 +6,7 @@ import {
   expectWellFormedCard,
   inputIds,
   visibleText,
-} from "../test-support/card-checks";
+} from "../__tests__/card-checks";
 import { VERBS } from "../verbs";
 import { buildInviteListCard } from "./build";
 import { inviteListMaxSample, inviteListSample } from "./sample";

@@ -1,4 +1,4 @@
-import { CASE_ID, expectFieldErrors, expectValid } from "../test-support/submission-helpers";
+import { CASE_ID, expectFieldErrors, expectValid } from "../__tests__/submission-helpers";
 import { RequestConferenceSubmission } from "./submission";
 
 const good = {

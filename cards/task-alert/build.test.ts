@@ -1,4 +1,4 @@
-import { executeActions, expectWellFormedCard, visibleText } from "../test-support/card-checks";
+import { executeActions, expectWellFormedCard, visibleText } from "../__tests__/card-checks";
 import { VERBS } from "../verbs";
 import { buildTaskAlertCard } from "./build";
 import { escalationSample, reminderSample } from "./sample";

@@ -4,7 +4,7 @@ import {
   expectFieldErrors,
   expectValid,
   ids,
-} from "../test-support/submission-helpers";
+} from "../__tests__/submission-helpers";
 import {
   TaskAcknowledgeSubmission,
   TaskApproveSubmission,
