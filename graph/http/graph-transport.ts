@@ -107,11 +107,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       try {
         await options.authProvider.getAccessToken();
       } catch (error) {
-        const status = (error as { statusCode?: unknown }).statusCode;
-        throw new CredentialFailure(
-          typeof status === "number" ? status : undefined,
-          error instanceof Error ? error.name : "credential error",
-        );
+        throw toCredentialFailure(error);
       }
       let api = client.api(request.path).responseType(ResponseType.RAW);
       if (request.headers !== undefined) api = api.headers(request.headers);
@@ -138,6 +134,20 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       return { status: response.status, headers: response.headers, body };
     },
   };
+}
+
+/**
+ * @azure/identity's errors: AuthenticationError carries Entra ID's status;
+ * AuthenticationRequiredError means this credential cannot get a token as
+ * configured (MSAL's invalid_client, a bad certificate). Both are refusals
+ * (400). Anything else (CredentialUnavailableError, an unreachable
+ * endpoint) may pass: no status, retried.
+ */
+function toCredentialFailure(error: unknown): CredentialFailure {
+  const name = error instanceof Error ? error.name : "credential error";
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === "number") return new CredentialFailure(status, name);
+  return new CredentialFailure(name === "AuthenticationRequiredError" ? 400 : undefined, name);
 }
 
 function toNetworkError(error: unknown): Error {

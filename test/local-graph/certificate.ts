@@ -8,19 +8,23 @@ export interface Certificate {
 }
 
 /**
- * A self-signed certificate for 127.0.0.1 and localhost, made at test
+ * A self-signed certificate for 127.0.0.1 and localhost (or an app's
+ * client certificate, RSA), made at test
  * start (issue 4: nothing secret is committed). The client trusts it by
  * passing it as `ca` (graph/http/https-fetch.ts explains why not
  * NODE_EXTRA_CA_CERTS). `notBeforeDate` is backdated a day so a test that
  * runs just after midnight, or a skewed clock, still accepts it.
  */
-export async function makeCertificate(commonName = "localhost"): Promise<Certificate> {
+export async function makeCertificate(
+  commonName = "localhost",
+  keyType: "ec" | "rsa" = "ec",
+): Promise<Certificate> {
   const now = Date.now();
   const pems = await generate([{ name: "commonName", value: commonName }], {
-    // P-256: made in milliseconds and cheap per handshake (the fault tests
-    // reconnect after every dropped connection).
-    keyType: "ec",
-    curve: "P-256",
+    // P-256 for the server: made in milliseconds and cheap per handshake (the
+    // fault tests reconnect after every dropped connection). An app's client
+    // certificate must be RSA: Entra ID and MSAL sign assertions with RS256/PS256.
+    ...(keyType === "ec" ? { keyType: "ec" as const, curve: "P-256" as const } : { keySize: 2048 }),
     algorithm: "sha256",
     notBeforeDate: new Date(now - 86_400_000),
     notAfterDate: new Date(now + 7 * 86_400_000),
