@@ -247,3 +247,43 @@ async function inviteeIdOf(world: World, email: string): Promise<string> {
 }
 
 export { CHILD_IDS };
+
+describe("the outcome", () => {
+  it("re-checks the next dates against the timeline, whatever limits the card carried", async () => {
+    const world = await makeWorld({ policy: "england", start: "2027-01-11T09:00:00.000Z" });
+    try {
+      const meetingId = await requestAndBook(world, {
+        strategy: "2027-01-11",
+        requestAt: "2027-01-11T14:00:00.000Z",
+        bookAt: "2027-01-12T09:30:00.000Z",
+        slotStart: "2027-01-29T10:00:00.000Z",
+      });
+      await world.advanceTo("2027-01-29T12:00:00.000Z");
+      // A forged card claims a 6-month limit for the first RCPC (it is 3 months: 29 Apr).
+      const forged = await world.act(DEMO_IDS.chair, VERBS.recordOutcome, {
+        caseId: CASE_ID,
+        meetingId,
+        meetingDate: "2027-01-29",
+        nextRcpcLimit: "2027-07-29",
+        coreGroupLimit: "2027-02-12",
+        plan: "yes",
+        category: "neglect",
+        nextRcpcDate: "2027-06-01",
+        coreGroupDate: "2027-02-09",
+      });
+      expect(text(forged)).toContain("The next RCPC must be held by 2027-04-29");
+      expect((await world.store.get("meeting", meetingId, CASE_ID))?.outcome).toBeUndefined();
+      // The social worker cannot record an outcome.
+      const sw = await world.act(DEMO_IDS.socialWorker, VERBS.recordOutcome, {
+        caseId: CASE_ID,
+        meetingId,
+        meetingDate: "2027-01-29",
+        nextRcpcLimit: "2027-04-29",
+        plan: "no",
+      });
+      expect(text(sw)).toMatch(/only the chair of this conference/);
+    } finally {
+      await world.close();
+    }
+  });
+});

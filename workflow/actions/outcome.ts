@@ -55,6 +55,22 @@ export function outcomeCard(
   });
 }
 
+/** The limits of the next dates as calendar dates ("2027-04-29"), from the timeline. */
+function limitsOf(deps: WorkflowDeps, meeting: Meeting): { nextRcpc?: string; coreGroup?: string } {
+  const timeline = meetingTimeline(deps.policy, meeting);
+  const day = (iso: string | undefined) =>
+    iso === undefined
+      ? undefined
+      : formatIsoDate(deps.policy.calendar.toLocal(Date.parse(iso)).day);
+  const next =
+    meeting.kind === "ICPC" ? at(timeline, "rcpc.first.latest") : nextLimit(deps, meeting);
+  const core = at(timeline, "core-group.first.latest");
+  return {
+    ...optional("nextRcpc", day(next?.at)),
+    ...optional("coreGroup", day(core?.at)),
+  };
+}
+
 /** An RCPC's next review: 6 months after this one (rcpc.next.latest of the next RCPC). */
 function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
   const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start ?? "")).day);
@@ -99,6 +115,24 @@ export async function recordOutcome(
     );
   }
   const s = parsed.value;
+  // The limits travel in the card's data, so they are untrusted: check the
+  // dates again against the timeline (rcpc.first.latest or
+  // rcpc.next.latest, core-group.first.latest).
+  if (s.plan) {
+    const limits = limitsOf(deps, meeting);
+    const errors: Record<string, string> = {};
+    if (limits.nextRcpc !== undefined && s.nextRcpcDate > limits.nextRcpc) {
+      errors.nextRcpcDate = `The next RCPC must be held by ${limits.nextRcpc}`;
+    }
+    if (limits.coreGroup !== undefined && s.coreGroupDate > limits.coreGroup) {
+      errors.coreGroupDate = `The first core group must be held by ${limits.coreGroup}`;
+    }
+    if (Object.keys(errors).length > 0) {
+      return cardResponse(
+        outcomeCard(deps, kase, meeting, { errors, values: submittedValues(request.data) }),
+      );
+    }
+  }
   const nowIso = now.toISOString();
   const london = (date: string) =>
     new Date(
