@@ -28,6 +28,9 @@ export type * from "./brief/view-model";
 export * from "./outcome/submission";
 export * from "./outcome/view-model";
 export type * from "./generic/view-model";
+export * from "./quoracy-forecast/submission";
+export type * from "./quoracy-forecast/view-model";
+export type * from "./timeliness/view-model";
 
 export { cardPreview } from "./common/expand";
 export { formatDate, formatInstant, formatLateness, formatRange } from "./common/format";

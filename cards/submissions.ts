@@ -8,6 +8,11 @@ import { FamilyAccessSubmission } from "./family-access/submission";
 import { InviteListDraft, InviteListSubmission } from "./invite-list/submission";
 import { OutcomeSubmission } from "./outcome/submission";
 import { ReportStatusSubmission } from "./report-status/submission";
+import {
+  QuoracyAskSocialWorkerSubmission,
+  QuoracyNudgeSubmission,
+  QuoracyProposeStandDownSubmission,
+} from "./quoracy-forecast/submission";
 import { RequestConferenceSubmission } from "./request-conference/submission";
 import {
   TaskAcknowledgeSubmission,
@@ -37,6 +42,9 @@ export const SUBMISSIONS = {
   [VERBS.taskReassign]: TaskReassignSubmission,
   [VERBS.taskApprove]: TaskApproveSubmission,
   [VERBS.recordOutcome]: OutcomeSubmission,
+  [VERBS.quoracyNudge]: QuoracyNudgeSubmission,
+  [VERBS.quoracyAskSocialWorker]: QuoracyAskSocialWorkerSubmission,
+  [VERBS.quoracyProposeStandDown]: QuoracyProposeStandDownSubmission,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type Submissions = typeof SUBMISSIONS;

@@ -36,6 +36,12 @@ export const VERBS = {
   taskApprove: "task.approve",
   /** outcome: the chair records the conference's outcome. */
   recordOutcome: "outcome.record",
+  /** quoracy-forecast: email an agency that has declined or not replied, or whose report is missing. */
+  quoracyNudge: "quoracy.nudge",
+  /** quoracy-forecast: ask the SW to chase the agencies that work with the family. */
+  quoracyAskSocialWorker: "quoracy.ask-sw",
+  /** quoracy-forecast: propose standing the meeting down as not quorate (RULES.md 5), with a rationale. */
+  quoracyProposeStandDown: "quoracy.propose-stand-down",
 } as const;
 
 export type VerbName = keyof typeof VERBS;
