@@ -3,6 +3,7 @@ import { AccessNeeds } from "./access-needs";
 import { AuditEntry } from "./audit-entry";
 import { Case } from "./case";
 import { ConversationReference } from "./conversation-reference";
+import { InboundNotification } from "./inbound-notification";
 import { InviteList } from "./invite-list";
 import { Meeting } from "./meeting";
 import { Notification } from "./notification";
@@ -21,6 +22,7 @@ export * from "./task";
 export * from "./notification";
 export * from "./conversation-reference";
 export * from "./audit-entry";
+export * from "./inbound-notification";
 
 /** Every document Convene stores, by its `type`. */
 export const DOC_SCHEMAS = {
@@ -33,6 +35,7 @@ export const DOC_SCHEMAS = {
   notification: Notification,
   "conversation-reference": ConversationReference,
   "audit-entry": AuditEntry,
+  "inbound-notification": InboundNotification,
 } as const;
 
 export type DocType = keyof typeof DOC_SCHEMAS;
@@ -48,6 +51,7 @@ export const Document = z.discriminatedUnion("type", [
   Notification,
   ConversationReference,
   AuditEntry,
+  InboundNotification,
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;

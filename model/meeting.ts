@@ -95,6 +95,11 @@ export const Meeting = z
         requestedBy: EntraObjectId,
       })
       .optional(),
+    /**
+     * The quoracy forecast's warning (issue 7): at-risk once a card has gone
+     * to the chair and clerk; quorate when it has been withdrawn since.
+     */
+    quoracy: z.object({ state: z.enum(["at-risk", "quorate"]), at: Instant }).optional(),
     /** Review number for RCPC and CLA reviews (1 = first review). */
     reviewNumber: z.number().int().positive().optional(),
     start: Instant.optional(),

@@ -17,6 +17,7 @@ export const CONTAINER_OF: Record<DocType, ContainerName> = {
   "report-status": "cases",
   task: "tasks",
   notification: "notifications",
+  "inbound-notification": "notifications",
   "conversation-reference": "conversations",
   "audit-entry": "audit",
 };

@@ -1,3 +1,4 @@
 export * from "./calendar";
 export * from "./notifier";
 export * from "./actions";
+export * from "./replies";
