@@ -1,0 +1,23 @@
+import MailComposer from "nodemailer/lib/mail-composer";
+import type { Email } from "../../workflow/ports/calendar";
+import { idToken } from "./file-names";
+
+/**
+ * An RFC 5322 message, as Graph's sendMail would deliver it: the sender,
+ * exactly one `To` (002), plain text. Outlook opens a .eml directly.
+ */
+export async function buildEml(from: string, email: Email, date: Date): Promise<Buffer> {
+  const composer = new MailComposer({
+    from,
+    to: { name: email.to.name, address: email.to.email },
+    ...(email.cc !== undefined && email.cc.length > 0
+      ? { cc: email.cc.map((c) => ({ name: c.name, address: c.email })) }
+      : {}),
+    subject: email.subject,
+    text: email.bodyText,
+    date,
+    // Deterministic, from the id: the same email always has the same Message-ID.
+    messageId: `<${idToken(email.id)}@convene.local>`,
+  });
+  return composer.compile().build();
+}

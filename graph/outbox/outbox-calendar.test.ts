@@ -1,0 +1,213 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ICAL from "ical.js";
+import { simpleParser } from "mailparser";
+import { CalendarError, REQUIRED_LOBBY_SETTINGS } from "../../workflow/ports/calendar";
+import {
+  ORGANIZER,
+  SAMPLE_CHILD,
+  draftFor,
+  familyInvitations,
+  sampleCase,
+} from "../../test/local-graph/booking-fixture";
+import { RecordingLogger } from "../../test/local-graph/recording-logger";
+import { createCalendar, type ClosableCalendar } from "../create-calendar";
+import { OutboxCalendar } from "./outbox-calendar";
+
+const NOW = new Date("2026-12-01T09:00:00.000Z");
+let dir: string;
+let outbox: ClosableCalendar;
+let logger: RecordingLogger;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "convene-outbox-"));
+  logger = new RecordingLogger();
+  outbox = createCalendar(
+    { kind: "outbox", dir, organizer: ORGANIZER },
+    { logger, clock: () => NOW },
+  );
+});
+afterEach(() => {
+  outbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const files = (sub: string) => readdirSync(path.join(dir, sub)).sort();
+const read = (sub: string, name: string) => readFileSync(path.join(dir, sub, name), "utf8");
+
+function parseIcs(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const event = calendar.getFirstSubcomponent("vevent");
+  if (event === null) throw new Error("no VEVENT");
+  return { calendar, event, vevent: new ICAL.Event(event) };
+}
+
+describe("the outbox adapter", () => {
+  it("is what createCalendar gives without Graph credentials", () => {
+    expect(outbox).toBeInstanceOf(OutboxCalendar);
+  });
+
+  it("writes a meeting request Outlook can open: METHOD:REQUEST, London time, the join link", async () => {
+    const c = sampleCase(1);
+    const draft = draftFor(c, 1);
+    const conference = await outbox.createConference(draft);
+    expect(conference.settings).toEqual(REQUIRED_LOBBY_SETTINGS);
+    const join = new URL(conference.joinWebUrl);
+    expect(join.protocol).toBe("https:");
+    expect(join.hostname).toBe("teams.invalid"); // well formed, reaches nobody (RFC 2606)
+    expect(join.pathname).toMatch(/^\/l\/meetup-join\/19%3ameeting_[0-9a-f]+%40thread\.v2\/0$/);
+
+    expect(files("meetings")).toEqual(["meeting-C-1001-1.0.request.ics", "meeting-C-1001-1.json"]);
+    const { calendar, event, vevent } = parseIcs(
+      read("meetings", "meeting-C-1001-1.0.request.ics"),
+    );
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe(
+      "Europe/London",
+    );
+    expect(vevent.uid).toBe("meeting-C-1001-1@convene.local");
+    expect(vevent.sequence).toBe(0);
+    expect(vevent.summary).toBe("ICPC – case C-1001");
+    expect(event.getFirstProperty("dtstart")?.getParameter("tzid")).toBe("Europe/London");
+    expect(vevent.startDate.toString()).toBe("2027-01-08T10:00:00");
+    expect(vevent.startDate.toJSDate()).toEqual(draft.start);
+    expect(vevent.endDate.toJSDate()).toEqual(draft.end);
+    expect(vevent.attendees).toHaveLength(12);
+    expect(vevent.description).toContain(conference.joinWebUrl);
+    expect(vevent.description).toContain("wait in the lobby");
+    expect(event.getFirstPropertyValue("x-microsoft-skypeteamsmeetingurl")).toBe(
+      conference.joinWebUrl,
+    );
+    expect(String(event.getFirstPropertyValue("organizer"))).toBe(`mailto:${ORGANIZER}`);
+  });
+
+  it("keeps a summer conference at its BST wall time", async () => {
+    const draft = {
+      ...draftFor(sampleCase(2), 2),
+      start: new Date("2027-06-10T09:00:00.000Z"),
+      end: new Date("2027-06-10T11:00:00.000Z"),
+    };
+    await outbox.createConference(draft);
+    const { vevent } = parseIcs(read("meetings", "meeting-C-1002-2.0.request.ics"));
+    expect(vevent.startDate.toString()).toBe("2027-06-10T10:00:00");
+    expect(vevent.startDate.toJSDate()).toEqual(draft.start);
+  });
+
+  it("returns the same meeting for the same transactionId (no second file)", async () => {
+    const draft = draftFor(sampleCase(1), 1);
+    const first = await outbox.createConference(draft);
+    const second = await outbox.createConference(draft);
+    expect(second).toEqual(first);
+    expect(files("meetings")).toHaveLength(2);
+    const other = await outbox
+      .createConference({ ...draft, transactionId: "another" })
+      .catch((e: unknown) => e);
+    expect((other as CalendarError).code).toBe("Calendar.InvalidInput");
+  });
+
+  it("reschedule and attendee changes are new REQUESTs with a higher SEQUENCE; cancel is METHOD:CANCEL", async () => {
+    const draft = draftFor(sampleCase(1), 1);
+    const { eventId } = await outbox.createConference(draft);
+    await outbox.reschedule(
+      ORGANIZER,
+      eventId,
+      new Date("2027-02-01T10:00:00Z"),
+      new Date("2027-02-01T12:00:00Z"),
+    );
+    await outbox.setAttendees(ORGANIZER, eventId, [
+      { email: "chair@council.example", name: "Chair" },
+    ]);
+    await outbox.cancel(ORGANIZER, eventId, "The conference has been stood down.");
+    expect(files("meetings")).toEqual([
+      "meeting-C-1001-1.0.request.ics",
+      "meeting-C-1001-1.1.request.ics",
+      "meeting-C-1001-1.2.request.ics",
+      "meeting-C-1001-1.3.cancel.ics",
+      "meeting-C-1001-1.json",
+    ]);
+    const moved = parseIcs(read("meetings", "meeting-C-1001-1.1.request.ics")).vevent;
+    expect(moved.sequence).toBe(1);
+    expect(moved.startDate.toJSDate()).toEqual(new Date("2027-02-01T10:00:00Z"));
+    expect(
+      parseIcs(read("meetings", "meeting-C-1001-1.2.request.ics")).vevent.attendees,
+    ).toHaveLength(1);
+    const cancel = parseIcs(read("meetings", "meeting-C-1001-1.3.cancel.ics"));
+    expect(cancel.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancel.event.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(cancel.vevent.sequence).toBe(3);
+    expect(cancel.vevent.uid).toBe("meeting-C-1001-1@convene.local");
+    expect(cancel.vevent.description).toBe("The conference has been stood down.");
+    const after = await outbox
+      .reschedule(
+        ORGANIZER,
+        eventId,
+        new Date("2027-03-01T10:00:00Z"),
+        new Date("2027-03-01T11:00:00Z"),
+      )
+      .catch((e: unknown) => e);
+    expect((after as CalendarError).outcome).toBe("gone");
+  });
+
+  it("writes each email once as RFC 5322 mail: one To, no Cc", async () => {
+    const c = sampleCase(1);
+    const draft = draftFor(c, 1);
+    const conference = await outbox.createConference(draft);
+    const invitations = familyInvitations(c, draft, conference);
+    const results = await outbox.sendEmails(ORGANIZER, invitations);
+    expect(results.map((r) => r.outcome)).toEqual(["done", "done", "done"]);
+    await outbox.sendEmails(ORGANIZER, invitations); // a retry: still one file each
+    expect(files("mail")).toEqual([
+      "meeting-C-1001-1%3Ainvite%3Aadvocate.eml",
+      "meeting-C-1001-1%3Ainvite%3Aparent-1.eml",
+      "meeting-C-1001-1%3Ainvite%3Aparent-2.eml",
+    ]);
+    const mail = await simpleParser(
+      readFileSync(path.join(dir, "mail", "meeting-C-1001-1%3Ainvite%3Aparent-1.eml")),
+    );
+    expect(mail.from?.value).toEqual([{ address: ORGANIZER, name: "" }]);
+    const to = Array.isArray(mail.to) ? mail.to : [mail.to];
+    expect(to.flatMap((a) => a?.value ?? [])).toEqual([
+      { address: "parent1.case1@family.example", name: "Parent One" },
+    ]);
+    expect(mail.cc).toBeUndefined();
+    expect(mail.subject).toBe("Invitation: child protection conference");
+    expect(mail.text).toContain(conference.joinWebUrl);
+    expect(mail.date).toEqual(NOW);
+    expect(mail.messageId).toMatch(/^<[0-9a-f]{24}@convene\.local>$/);
+  });
+
+  it("answers free/busy from the meetings it holds", async () => {
+    const draft = draftFor(sampleCase(1), 1);
+    await outbox.createConference(draft);
+    const busy = await outbox.freeBusy(
+      ORGANIZER,
+      ["professional1.case1@agency.example", "someone.else@council.example"],
+      new Date("2027-01-08T00:00:00Z"),
+      new Date("2027-01-09T00:00:00Z"),
+    );
+    expect(busy.get("professional1.case1@agency.example")).toEqual([
+      { start: draft.start, end: draft.end, status: "busy" },
+    ]);
+    expect(busy.get("someone.else@council.example")).toEqual([]);
+  });
+
+  it("never puts a child's name in a file name, a file or a log line", async () => {
+    const c = sampleCase(1);
+    const draft = draftFor(c, 1);
+    const conference = await outbox.createConference(draft);
+    await outbox.sendEmails(ORGANIZER, familyInvitations(c, draft, conference));
+    await outbox.cancel(ORGANIZER, conference.eventId, "Stood down.");
+    const everything = ["meetings", "mail"].flatMap((sub) =>
+      files(sub).map((name) => ({ name, text: read(sub, name) })),
+    );
+    for (const needle of [SAMPLE_CHILD.firstName, SAMPLE_CHILD.lastName]) {
+      for (const file of everything) {
+        expect(file.name).not.toContain(needle);
+        expect(file.text).not.toContain(needle);
+      }
+      expect(logger.text()).not.toContain(needle);
+    }
+    for (const file of everything) expect(file.name).toMatch(/^[A-Za-z0-9._%-]+$/);
+  });
+});

@@ -1,0 +1,280 @@
+import { randomUUID } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Logger } from "../../infra/logger";
+import {
+  CalendarError,
+  REQUIRED_LOBBY_SETTINGS,
+  type Attendee,
+  type BusySlot,
+  type CalendarPort,
+  type ConferenceDraft,
+  type CreatedConference,
+  type Email,
+  type EmailResult,
+  type Mailbox,
+} from "../../workflow/ports/calendar";
+import { calendarError } from "../errors";
+import { checkDraft, checkEmails, checkRange } from "../input";
+import { buildEml } from "./eml";
+import { idToken, safeIdForFileName } from "./file-names";
+import { buildIcs, type OutboxMeeting } from "./ics";
+
+export interface OutboxOptions {
+  /** ./outbox/ by default (infra/config.ts). */
+  dir: string;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/**
+ * The local default when no Graph credentials are configured (issue 4,
+ * step 4): the same CalendarPort, written as files a clerk can open in
+ * Outlook.
+ *
+ *   meetings/<meetingId>.json                 what the outbox knows of the meeting
+ *   meetings/<meetingId>.<sequence>.request.ics   each invitation or update
+ *   meetings/<meetingId>.<sequence>.cancel.ics    the cancellation
+ *   mail/<emailId>.eml                        each email, written once
+ *
+ * Names are ids only. Like Graph: a create with the same transactionId
+ * returns the meeting it made; an email id already written is not written
+ * again (so a retried send is still one email); the meeting comes back
+ * locked with REQUIRED_LOBBY_SETTINGS and a join link that is well formed
+ * but reaches nobody (a `.invalid` host, RFC 2606).
+ */
+export class OutboxCalendar implements CalendarPort {
+  constructor(private readonly options: OutboxOptions) {}
+
+  async createConference(draft: ConferenceDraft): Promise<CreatedConference> {
+    checkDraft(draft);
+    const existing = await this.readMeeting(draft.meetingId);
+    if (existing !== undefined) {
+      if (existing.transactionId !== draft.transactionId) {
+        throw calendarError(
+          "rejected",
+          "InvalidInput",
+          `conference ${draft.meetingId} already exists with another transactionId`,
+        );
+      }
+      return this.created(existing);
+    }
+    const meeting: OutboxMeeting = {
+      meetingId: draft.meetingId,
+      transactionId: draft.transactionId,
+      organizer: draft.organizer,
+      subject: draft.subject,
+      bodyText: draft.bodyText,
+      start: draft.start,
+      end: draft.end,
+      ...(draft.location !== undefined ? { location: draft.location } : {}),
+      attendees: [...draft.attendees],
+      joinWebUrl: fakeJoinUrl(draft.meetingId),
+      sequence: 0,
+      cancelled: false,
+    };
+    // The .ics first, the state last: a crash in between leaves no state,
+    // and the retry writes the same .ics again (same name, same content).
+    await this.writeIcs(meeting, "REQUEST");
+    await this.writeMeeting(meeting);
+    this.options.logger.info(
+      { op: "outbox.conference.create", meetingId: meeting.meetingId },
+      "outbox meeting written",
+    );
+    return this.created(meeting);
+  }
+
+  async setAttendees(_organizer: Mailbox, eventId: string, attendees: Attendee[]): Promise<void> {
+    const meeting = await this.meetingOf(eventId);
+    await this.update({ ...meeting, attendees: [...attendees] });
+  }
+
+  async sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]> {
+    checkEmails(emails);
+    const dir = path.join(this.options.dir, "mail");
+    await fs.mkdir(dir, { recursive: true });
+    const results: EmailResult[] = [];
+    for (const email of emails) {
+      const file = path.join(dir, `${safeIdForFileName(email.id)}.eml`);
+      const written = await writeOnce(file, await buildEml(from, email, this.options.clock()));
+      this.options.logger.info(
+        { op: "outbox.mail", emailId: email.id, alreadyWritten: !written },
+        "outbox email",
+      );
+      results.push({ id: email.id, outcome: "done", httpStatus: 202 });
+    }
+    return results;
+  }
+
+  async reschedule(_organizer: Mailbox, eventId: string, start: Date, end: Date): Promise<void> {
+    if (!(end.getTime() > start.getTime())) {
+      throw calendarError("rejected", "InvalidInput", "reschedule: end must be after start");
+    }
+    const meeting = await this.meetingOf(eventId);
+    await this.update({ ...meeting, start, end });
+  }
+
+  async cancel(_organizer: Mailbox, eventId: string, comment: string): Promise<void> {
+    const meeting = await this.meetingOf(eventId);
+    const cancelled = { ...meeting, sequence: meeting.sequence + 1, cancelled: true };
+    await this.writeIcs(cancelled, "CANCEL", comment);
+    await this.writeMeeting(cancelled);
+  }
+
+  async freeBusy(
+    _organizer: Mailbox,
+    mailboxes: Mailbox[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<Mailbox, BusySlot[]>> {
+    checkRange(from, to);
+    const out = new Map<Mailbox, BusySlot[]>(mailboxes.map((m) => [m, []]));
+    for (const meeting of await this.allMeetings()) {
+      if (meeting.cancelled || meeting.end <= from || meeting.start >= to) continue;
+      const involved = new Set(
+        [meeting.organizer, ...meeting.attendees.map((a) => a.email)].map((e) => e.toLowerCase()),
+      );
+      for (const mailbox of mailboxes) {
+        if (involved.has(mailbox.toLowerCase())) {
+          out.get(mailbox)?.push({ start: meeting.start, end: meeting.end, status: "busy" });
+        }
+      }
+    }
+    for (const slots of out.values()) slots.sort((a, b) => a.start.getTime() - b.start.getTime());
+    return out;
+  }
+
+  private created(meeting: OutboxMeeting): CreatedConference {
+    return {
+      eventId: eventIdOf(meeting.meetingId),
+      onlineMeetingId: `outbox-meeting-${idToken(meeting.meetingId)}`,
+      joinWebUrl: meeting.joinWebUrl,
+      settings: { ...REQUIRED_LOBBY_SETTINGS },
+    };
+  }
+
+  /** A change Outlook must apply: SEQUENCE + 1 and a new REQUEST. */
+  private async update(meeting: OutboxMeeting): Promise<void> {
+    if (meeting.cancelled) {
+      throw new CalendarError("gone", `conference ${meeting.meetingId} was cancelled`);
+    }
+    const next = { ...meeting, sequence: meeting.sequence + 1 };
+    await this.writeIcs(next, "REQUEST");
+    await this.writeMeeting(next);
+  }
+
+  private async meetingOf(eventId: string): Promise<OutboxMeeting> {
+    const meetingId = eventId.startsWith(EVENT_PREFIX) ? eventId.slice(EVENT_PREFIX.length) : "";
+    const meeting = meetingId === "" ? undefined : await this.readMeeting(meetingId);
+    if (meeting === undefined) {
+      throw new CalendarError("gone", "no such outbox event");
+    }
+    return meeting;
+  }
+
+  private meetingsDir(): string {
+    return path.join(this.options.dir, "meetings");
+  }
+
+  private async writeIcs(
+    meeting: OutboxMeeting,
+    method: "REQUEST" | "CANCEL",
+    comment?: string,
+  ): Promise<void> {
+    await fs.mkdir(this.meetingsDir(), { recursive: true });
+    const name = `${safeIdForFileName(meeting.meetingId)}.${meeting.sequence}.${method.toLowerCase()}.ics`;
+    await writeAtomically(
+      path.join(this.meetingsDir(), name),
+      buildIcs(meeting, method, this.options.clock(), comment),
+    );
+  }
+
+  private async writeMeeting(meeting: OutboxMeeting): Promise<void> {
+    await fs.mkdir(this.meetingsDir(), { recursive: true });
+    await writeAtomically(
+      path.join(this.meetingsDir(), `${safeIdForFileName(meeting.meetingId)}.json`),
+      JSON.stringify(meeting, null, 2),
+    );
+  }
+
+  private async readMeeting(meetingId: string): Promise<OutboxMeeting | undefined> {
+    const file = path.join(this.meetingsDir(), `${safeIdForFileName(meetingId)}.json`);
+    let text: string;
+    try {
+      text = await fs.readFile(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+    return StoredMeeting.parse(JSON.parse(text));
+  }
+
+  private async allMeetings(): Promise<OutboxMeeting[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.meetingsDir());
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const out: OutboxMeeting[] = [];
+    for (const name of names.filter((n) => n.endsWith(".json"))) {
+      const text = await fs.readFile(path.join(this.meetingsDir(), name), "utf8");
+      out.push(StoredMeeting.parse(JSON.parse(text)));
+    }
+    return out;
+  }
+}
+
+const EVENT_PREFIX = "outbox-event:";
+
+function eventIdOf(meetingId: string): string {
+  return `${EVENT_PREFIX}${meetingId}`;
+}
+
+/** Teams' join-link shape on a host that can never resolve (RFC 2606 `.invalid`). */
+function fakeJoinUrl(meetingId: string): string {
+  return `https://teams.invalid/l/meetup-join/19%3ameeting_${idToken(meetingId)}%40thread.v2/0`;
+}
+
+/** zod at the edge: the state file is read back from disk. */
+const StoredMeeting = z.object({
+  meetingId: z.string().min(1),
+  transactionId: z.string().min(1),
+  organizer: z.string().min(1),
+  subject: z.string(),
+  bodyText: z.string(),
+  start: z.coerce.date(),
+  end: z.coerce.date(),
+  location: z.string().optional(),
+  attendees: z.array(z.object({ email: z.string(), name: z.string() })),
+  joinWebUrl: z.string(),
+  sequence: z.number().int().min(0),
+  cancelled: z.boolean(),
+});
+
+async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+  const tmp = `${file}.${randomUUID()}.tmp`;
+  await fs.writeFile(tmp, data);
+  await fs.rename(tmp, file);
+}
+
+/**
+ * Exactly once: written to a temporary file, then hard-linked to its final
+ * name, which fails if the name exists. A crash leaves either no .eml or a
+ * complete one, never half a message. Resolves false if it already existed.
+ */
+async function writeOnce(file: string, data: Buffer): Promise<boolean> {
+  const tmp = `${file}.${randomUUID()}.tmp`;
+  await fs.writeFile(tmp, data);
+  try {
+    await fs.link(tmp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    await fs.unlink(tmp);
+  }
+}
