@@ -6,6 +6,7 @@ import { APPROVAL_TASK, book, bookPastLimit } from "./actions/book";
 import { submitFamilyAccess } from "./actions/family-access";
 import { messageHandler } from "./actions/messages";
 import { recordOutcome } from "./actions/outcome";
+import { askSocialWorker, nudgeAgency, proposeStandDown } from "./actions/quoracy";
 import { updateReportStatus } from "./actions/report-status";
 import { requestConference } from "./actions/request-conference";
 import { action } from "./actions/respond";
@@ -13,6 +14,8 @@ import { taskAcknowledge, taskApprove, taskDone, taskReassign } from "./actions/
 import type { WorkflowDeps } from "./deps";
 import { BRIEF_TASK } from "./plan-brief";
 import type { ActionHandler, ActionRequest, ActionResponse, BotHandlers } from "./ports";
+import { FORECAST_TASK } from "./quoracy/forecast-times";
+import { POLL_TASK, REFRESH_TASK, runForecast, runPoll, runRefresh } from "./quoracy/tasks";
 import { askApproval } from "./tasks/approval";
 import { sendBrief } from "./tasks/brief";
 import { createEvent } from "./tasks/create-event";
@@ -40,6 +43,9 @@ const USE_CASES: Readonly<Record<string, UseCase>> = {
   [VERBS.taskReassign]: taskReassign,
   [VERBS.taskApprove]: taskApprove,
   [VERBS.recordOutcome]: recordOutcome,
+  [VERBS.quoracyNudge]: nudgeAgency,
+  [VERBS.quoracyAskSocialWorker]: askSocialWorker,
+  [VERBS.quoracyProposeStandDown]: proposeStandDown,
 };
 
 export function botHandlers(deps: WorkflowDeps): BotHandlers {
@@ -67,6 +73,9 @@ export function taskHandlers(deps: WorkflowDeps): Map<string, TaskHandler> {
     ["meeting.police-checks", (t, c) => sendPoliceChecks(deps, t, c)],
     [APPROVAL_TASK, (t, c) => askApproval(deps, t, c)],
     [BRIEF_TASK, (t, c) => sendBrief(deps, t, c)],
+    [FORECAST_TASK, (t, c) => runForecast(deps, t, c)],
+    [POLL_TASK, (t, c) => runPoll(deps, t, c)],
+    [REFRESH_TASK, (t, c) => runRefresh(deps, t, c)],
   ]);
   const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
   for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);

@@ -2,6 +2,7 @@ import { taskPk, type Case, type Meeting, type Task } from "../model";
 import { isStoreError } from "../infra/store/port";
 import type { WorkflowDeps } from "./deps";
 import { meetingTimeline } from "./meeting-timeline";
+import { FORECAST_TASK, forecastTaskIds, forecastTimes } from "./quoracy/forecast-times";
 
 export const BRIEF_TASK = "brief.chair";
 
@@ -22,23 +23,44 @@ export function briefAt(deps: Pick<WorkflowDeps, "policy">, meeting: Meeting): D
   return new Date(cal.toInstant(cal.workingDaysBefore(day, 1), deps.policy.sendTime));
 }
 
-/** Stores the brief's task (deterministic id: planning twice creates one). */
+/**
+ * The tasks Convene adds to a meeting's timeline: the chair's brief and the
+ * two quoracy forecasts (issue 7), by id → due instant.
+ */
+export function extraTasks(
+  deps: Pick<WorkflowDeps, "policy">,
+  meeting: Meeting,
+): Map<string, { taskType: string; dueAt: Date }> {
+  const out = new Map<string, { taskType: string; dueAt: Date }>();
+  const brief = briefAt(deps, meeting);
+  if (brief !== undefined)
+    out.set(`${meeting.id}:${BRIEF_TASK}`, { taskType: BRIEF_TASK, dueAt: brief });
+  const forecast = forecastTimes(deps, meeting);
+  if (forecast !== undefined) {
+    const ids = forecastTaskIds(meeting.id);
+    out.set(ids.first, { taskType: FORECAST_TASK, dueAt: forecast.first });
+    out.set(ids.eve, { taskType: FORECAST_TASK, dueAt: forecast.eve });
+  }
+  return out;
+}
+
+/** Stores those tasks (deterministic ids: planning twice creates each once). */
 export async function planBrief(deps: WorkflowDeps, kase: Case, meeting: Meeting): Promise<void> {
-  const at = briefAt(deps, meeting);
-  if (at === undefined) return;
-  const base = { taskType: BRIEF_TASK, caseId: kase.id, meetingId: meeting.id };
-  const task: Task = {
-    id: `${meeting.id}:${BRIEF_TASK}`,
-    type: "task",
-    pk: taskPk(base),
-    ...base,
-    dueAt: at.toISOString(),
-    status: "pending",
-    attempts: 0,
-  };
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
+  for (const [id, { taskType, dueAt }] of extraTasks(deps, meeting)) {
+    const base = { taskType, caseId: kase.id, meetingId: meeting.id };
+    const task: Task = {
+      id,
+      type: "task",
+      pk: taskPk(base),
+      ...base,
+      dueAt: dueAt.toISOString(),
+      status: "pending",
+      attempts: 0,
+    };
+    try {
+      await deps.store.create(task);
+    } catch (err) {
+      if (!isStoreError(err, "Conflict")) throw err;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import type { Case, Meeting, Task } from "../model";
 import type { WorkflowDeps } from "./deps";
 import { meetingTimeline } from "./meeting-timeline";
-import { BRIEF_TASK, briefAt, planBrief } from "./plan-brief";
+import { extraTasks, planBrief } from "./plan-brief";
 import { planMeetingTasks, tasksFromTimeline } from "./plan-meeting-tasks";
 import { updateDoc } from "./update-doc";
 
@@ -28,8 +28,7 @@ export async function replanMeetingTasks(
   })) {
     wanted.set(t.id, t.dueAt);
   }
-  const brief = briefAt(deps, meeting);
-  if (brief !== undefined) wanted.set(`${meeting.id}:${BRIEF_TASK}`, brief.toISOString());
+  for (const [id, extra] of extraTasks(deps, meeting)) wanted.set(id, extra.dueAt.toISOString());
 
   let moved = 0;
   let cancelled = 0;

@@ -1,0 +1,38 @@
+import type { Rsvp } from "../../model/invite-list";
+import type { WorkflowDeps } from "../deps";
+import type { AttendeeReply } from "../ports";
+import { updateDoc } from "../update-doc";
+
+const RSVP: Record<AttendeeReply["reply"], Rsvp> = {
+  accepted: "accepted",
+  tentative: "tentative",
+  declined: "declined",
+  none: "pending",
+};
+
+/**
+ * Copies Outlook's replies onto the invite list's professionals (by email).
+ * Answers whether anything changed, so only a change re-evaluates quoracy.
+ */
+export async function applyReplies(
+  deps: WorkflowDeps,
+  caseId: string,
+  meetingId: string,
+  replies: readonly AttendeeReply[],
+): Promise<boolean> {
+  const byEmail = new Map(replies.map((r) => [r.email.toLowerCase(), RSVP[r.reply]]));
+  const list = await deps.store.get("invite-list", `${meetingId}:invite-list`, caseId);
+  if (list === undefined) return false;
+  const { changed } = await updateDoc(deps.store, "invite-list", list.id, caseId, (l) => {
+    let touched = false;
+    const invitees = l.invitees.map((i) => {
+      const next: Rsvp | undefined =
+        i.email === undefined ? undefined : byEmail.get(i.email.toLowerCase());
+      if (next === undefined || next === i.rsvp || i.relation !== "professional") return i;
+      touched = true;
+      return { ...i, rsvp: next };
+    });
+    return touched ? { ...l, invitees } : undefined;
+  });
+  return changed;
+}
