@@ -103,3 +103,14 @@ it("a wrong secret is `rejected` with Calendar.AuthenticationFailed, and nothing
   expect((error as CalendarError).outcome).toBe("rejected");
   expect(graph.calls).toHaveLength(0);
 });
+
+it("emails without a token are reported `rejected`, not sent and not retried for rounds", async () => {
+  const calendar = calendarWith({ kind: "secret", clientSecret: "not-the-secret" });
+  const results = await calendar.sendEmails(ORGANIZER, [
+    { id: "e1", to: { email: "p@family.example", name: "P" }, subject: "S", bodyText: "B" },
+  ]);
+  calendar.close();
+  expect(results).toEqual([{ id: "e1", outcome: "rejected" }]);
+  expect(graph.calls).toHaveLength(0);
+  expect(graph.tokenCalls.filter((t) => t.path.endsWith("/token"))).toHaveLength(1);
+});

@@ -260,6 +260,10 @@ async function forEachBatch(
           } else if (answer !== undefined) {
             // 429/503 on the batch: nothing in it ran. 4xx: Convene's fault, for every part.
             onPart(t, answer.status, undefined, attempt.retryAfterMs);
+          } else {
+            // No token: nothing was sent. A refusal is final, anything else waits a round.
+            t.outcome = attempt.outcome;
+            if (attempt.outcome === "rejected") t.stage = "finished";
           }
         }
         return;
