@@ -1,5 +1,7 @@
+import { ConfigError } from "../infra/config";
 import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
+import { runStats, STATS_USAGE } from "./stats-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
 
@@ -8,11 +10,12 @@ export interface Io {
   readonly stderr: NodeJS.WritableStream;
 }
 
-const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n`;
+const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n`;
 
-const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string>> = {
+const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string | Promise<string>>> = {
   timeline: runTimeline,
   schedule: runSchedule,
+  stats: runStats,
 };
 
 /**
@@ -23,7 +26,9 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string>> = 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
-    io.stderr.write(`convene: a command is required (timeline or schedule); try convene --help\n`);
+    io.stderr.write(
+      `convene: a command is required (timeline, schedule or stats); try convene --help\n`,
+    );
     return EXIT_USAGE;
   }
   if (command === "--help" || command === "-h" || command === "help") {
@@ -32,14 +37,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const run = COMMANDS[command];
   if (run === undefined) {
-    io.stderr.write(`convene: unknown command "${oneLine(command)}" (known: timeline, schedule)\n`);
+    io.stderr.write(
+      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats)\n`,
+    );
     return EXIT_USAGE;
   }
   try {
-    io.stdout.write(run(rest));
+    io.stdout.write(await run(rest));
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RulesInputError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof RulesInputError ||
+      error instanceof ConfigError
+    ) {
       io.stderr.write(`convene: ${oneLine(error.message)}\n`);
       return EXIT_USAGE;
     }

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { SqliteStore } from "../infra/store/sqlite/sqlite-store";
+import { aMeeting, aCase } from "../test/fixtures/documents";
+import { main } from "./main";
+
+async function convene(
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        append(chunk.toString());
+        callback();
+      },
+    });
+  const code = await main(argv, {
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+  });
+  return { code, stdout, stderr };
+}
+
+describe("convene stats", () => {
+  const dir = mkdtempSync(join(tmpdir(), "convene-stats-"));
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    process.env.DATA_DIR = dir;
+    process.env.DEMO_POLICY = "england";
+    const store = new SqliteStore({ file: join(dir, "convene.sqlite") });
+    await store.create(aCase("case-1"));
+    // Strategy Mon 11 Jan 2027: the 15th working day after is Mon 1 Feb.
+    const held = (id: string, start: string) =>
+      aMeeting(id, "case-1", start, {
+        status: "outcome-recorded",
+        anchors: { strategy: "2027-01-11" },
+      });
+    await store.create(held("m-on-time", "2027-01-29T10:00:00.000Z"));
+    await store.create(held("m-on-limit", "2027-02-01T10:00:00.000Z"));
+    await store.create(held("m-late", "2027-02-02T10:00:00.000Z"));
+    // Booked, not held: not counted.
+    await store.create(
+      aMeeting("m-booked", "case-1", "2027-01-20T10:00:00.000Z", {
+        anchors: { strategy: "2027-01-11" },
+      }),
+    );
+    await store.close();
+  });
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("prints the council's ICPC timeliness beside England's, as JSON", async () => {
+    const { code, stdout, stderr } = await convene(
+      "stats",
+      "--from",
+      "2027-01-01",
+      "--to",
+      "2027-02-28",
+      "--json",
+    );
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.icpc.overall).toEqual({ counted: 3, onTime: 2, percent: 66.7 });
+    expect(out.icpc.byMonth).toEqual({
+      "2027-01": { counted: 1, onTime: 1, percent: 100 },
+      "2027-02": { counted: 2, onTime: 1, percent: 50 },
+    });
+    expect(out.national.icpc).toEqual([
+      { year: "2022-23", percent: 78.5 },
+      { year: "2024-25", percent: 81.4 },
+    ]);
+  });
+
+  it("prints a table people can read", async () => {
+    const { code, stdout } = await convene("stats", "--from", "2027-01-01", "--to", "2027-02-28");
+    expect(code).toBe(0);
+    expect(stdout).toContain("ICPCs within 15 working days of the strategy discussion  66.7%");
+    expect(stdout).toContain("81.4% (2024-25)");
+    // --to is inclusive: the whole of 1 Feb counts, not 2 Feb.
+    const upToFirst = await convene(
+      "stats",
+      "--from",
+      "2027-01-01",
+      "--to",
+      "2027-02-01",
+      "--json",
+    );
+    expect(JSON.parse(upToFirst.stdout).icpc.overall).toEqual({
+      counted: 2,
+      onTime: 2,
+      percent: 100,
+    });
+  });
+
+  it("refuses bad input with one line and exit 2", async () => {
+    for (const args of [
+      ["--from", "2027-02-30", "--to", "2027-03-01"],
+      ["--from", "2027-03-01", "--to", "2027-02-01"],
+      ["--from", "2027-03-01"],
+    ]) {
+      const { code, stdout, stderr } = await convene("stats", ...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    }
+  });
+});

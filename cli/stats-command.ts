@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { loadConfig } from "../infra/config";
+import { loadAuthority } from "../infra/load-authority";
+import { openStore } from "../infra/store/open-store";
+import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
+import type { Authority } from "../workflow/authority";
+import { NATIONAL_ICPC_TIMELINESS } from "../workflow/stats/national";
+import { loadTimeliness } from "../workflow/stats/load-timeliness";
+import type { Rate, Timeliness } from "../workflow/stats/timeliness";
+import { dateArg, firstIssue, parseFlags } from "./args";
+import { renderTable } from "./table";
+import { UsageError } from "./usage-error";
+
+const OPTIONS = {
+  from: { type: "string" },
+  to: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+const StatsArgs = z
+  .object({
+    from: dateArg("--from").optional(),
+    to: dateArg("--to").optional(),
+    json: z.boolean().optional(),
+  })
+  .strict();
+
+export const STATS_USAGE = "convene stats --from DATE --to DATE [--json]";
+
+/**
+ * `convene stats` (issue 7): the council's timeliness for meetings held
+ * from --from to --to inclusive, counted the national way, beside the
+ * national ICPC figures. Reads the configured store (DATA_DIR or Cosmos)
+ * and authority (AUTHORITY_FILE or the demo one).
+ */
+export async function runStats(argv: readonly string[]): Promise<string> {
+  const parsed = StatsArgs.safeParse(parseFlags(argv, OPTIONS));
+  if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
+  const { from, to } = parsed.data;
+  if (from === undefined) throw new UsageError("--from is required (YYYY-MM-DD)");
+  if (to === undefined) throw new UsageError("--to is required (YYYY-MM-DD)");
+  if (to < from) throw new UsageError("--to must not be before --from");
+  const config = loadConfig();
+  const authority = loadAuthority(config.authority);
+  const policy = resolvePolicy(authority.policy, authority.overrides);
+  const range = {
+    from: new Date(policy.calendar.toInstant(from, 0)),
+    to: new Date(policy.calendar.toInstant(to + 1, 0)),
+  };
+  const store = await openStore(config.store);
+  try {
+    const figures = await loadTimeliness({ store, policy }, range);
+    const result = { ...figures, policy: policy.id, national: { icpc: NATIONAL_ICPC_TIMELINESS } };
+    return parsed.data.json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : renderStats(figures, policy, authority, { from, to });
+  } finally {
+    await store.close();
+  }
+}
+
+const pct = (r: Rate) => (r.percent === undefined ? "–" : `${r.percent.toFixed(1)}%`);
+
+function renderStats(
+  t: Timeliness,
+  policy: ResolvedPolicy,
+  authority: Authority,
+  days: { from: number; to: number },
+): string {
+  const national = NATIONAL_ICPC_TIMELINESS.map((n) => `${n.percent}% (${n.year})`).join(", ");
+  const name = (id: string) => authority.staff.find((s) => s.entraObjectId === id)?.name ?? id;
+  const rows: string[][] = [
+    [
+      "ICPCs within 15 working days of the strategy discussion",
+      pct(t.icpc.overall),
+      String(t.icpc.overall.counted),
+      national,
+    ],
+    ["RCPCs within their limit", pct(t.rcpc.overall), String(t.rcpc.overall.counted), ""],
+    ["CLA reviews within their limit", pct(t.cla.overall), String(t.cla.overall.counted), ""],
+    [
+      "Reports shared with the family on time",
+      pct(t.reportsSharedOnTime),
+      String(t.reportsSharedOnTime.counted),
+      "",
+    ],
+    ["Invite lists on time", pct(t.inviteListsOnTime), String(t.inviteListsOnTime.counted), ""],
+  ];
+  const part = (title: string, byKey: Record<string, Rate>, label: (k: string) => string) =>
+    Object.keys(byKey).length === 0
+      ? ""
+      : `\n${title}\n` +
+        renderTable(
+          ["", "on time", "counted"],
+          Object.entries(byKey).map(([k, r]) => [label(k), pct(r), String(r.counted)]),
+        );
+  return (
+    `Timeliness, ${formatHumanDate(days.from)} to ${formatHumanDate(days.to)} (policy ${policy.id})\n\n` +
+    renderTable(["measure", "council", "counted", "England"], rows) +
+    part("ICPCs by month", t.icpc.byMonth, (k) => k) +
+    part("ICPCs by team (team manager)", t.icpc.byTeam, name) +
+    part("ICPCs by chair", t.icpc.byChair, name)
+  );
+}
