@@ -9,6 +9,7 @@ import { DocId, EntraObjectId, Instant, docBase } from "./common";
 export const InviteeRelation = z.enum(["family", "legal-representative", "professional"]);
 
 export const Rsvp = z.enum(["pending", "accepted", "declined", "tentative"]);
+export type Rsvp = z.infer<typeof Rsvp>;
 
 export const Invitee = z
   .object({
