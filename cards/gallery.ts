@@ -15,10 +15,18 @@ import { buildOutcomeCard } from "./outcome/build";
 import { outcomeSample } from "./outcome/sample";
 import { buildReportStatusCard } from "./report-status/build";
 import { reportStatusMaxSample, reportStatusSample } from "./report-status/sample";
+import { buildQuoracyForecastCard } from "./quoracy-forecast/build";
+import {
+  quoracyForecastSample,
+  quoracyMaxSample,
+  quoracyWithdrawnSample,
+} from "./quoracy-forecast/sample";
 import { buildRequestConferenceCard } from "./request-conference/build";
 import { requestConferenceChildNames, requestConferenceSample } from "./request-conference/sample";
 import { buildTaskAlertCard } from "./task-alert/build";
 import { escalationSample, reminderSample } from "./task-alert/sample";
+import { buildTimelinessCard } from "./timeliness/build";
+import { timelinessMaxSample, timelinessSample } from "./timeliness/sample";
 
 /**
  * Every card with sample data (fictional): the README screenshots, the
@@ -141,6 +149,27 @@ export const GALLERY: readonly GalleryEntry[] = [
     actionTitles: ["Record outcome"],
   }),
   entry({
+    name: "quoracy-forecast",
+    description:
+      "to the chair and clerk when a meeting is at risk of being inquorate: each agency's reply and report; nudge an agency, ask the SW, propose a stand-down with a rationale",
+    build: () => buildQuoracyForecastCard(quoracyForecastSample),
+    actionTitles: ["Nudge agency", "Ask the SW", "Propose stand-down"],
+    expand: "Nudge agency",
+  }),
+  entry({
+    name: "quoracy-withdrawn",
+    description: "the same card once enough agencies are expected: the warning withdrawn",
+    build: () => buildQuoracyForecastCard(quoracyWithdrawnSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "timeliness",
+    description:
+      "the council's timeliness beside the national figures, as bars: ICPCs in 15 working days, RCPCs, CLA reviews, reports to families, invite lists; by month and by team",
+    build: () => buildTimelinessCard(timelinessSample),
+    actionTitles: [],
+  }),
+  entry({
     name: "done",
     description: "confirmation after an action",
     build: () => buildDoneCard(doneSample),
@@ -177,6 +206,20 @@ export const GALLERY: readonly GalleryEntry[] = [
     description: "30 invitees, 12 reports, 10 police checks",
     build: () => buildBriefCard(briefMaxSample),
     actionTitles: ["Join the Teams meeting"],
+    screenshot: false,
+  }),
+  entry({
+    name: "quoracy-forecast-12",
+    description: "12 agencies, none expected",
+    build: () => buildQuoracyForecastCard(quoracyMaxSample),
+    actionTitles: ["Nudge agency", "Ask the SW", "Propose stand-down"],
+    screenshot: false,
+  }),
+  entry({
+    name: "timeliness-max",
+    description: "5 measures with national figures, 12 months, 10 teams, 10 chairs",
+    build: () => buildTimelinessCard(timelinessMaxSample),
+    actionTitles: [],
     screenshot: false,
   }),
 ];

@@ -11,6 +11,8 @@ import { buildFamilyAccessCard } from "./family-access/build";
 import { familyAccessSample } from "./family-access/sample";
 import { buildOutcomeCard } from "./outcome/build";
 import { outcomeSample } from "./outcome/sample";
+import { buildQuoracyForecastCard } from "./quoracy-forecast/build";
+import { quoracyForecastSample } from "./quoracy-forecast/sample";
 import { buildReportStatusCard } from "./report-status/build";
 import { reportStatusSample } from "./report-status/sample";
 import { SUBMISSIONS } from "./submissions";
@@ -123,6 +125,29 @@ const CASES: Case[] = [
     },
     spoil: { nextRcpcDate: "2027-04-08" },
     expect: ["The next RCPC must be held by Wed 7 Apr 2027"],
+  },
+  {
+    name: "nudge an agency",
+    verb: VERBS.quoracyNudge,
+    build: (r) => buildQuoracyForecastCard({ ...quoracyForecastSample, ...r }),
+    fill: { agencyKey: "police" },
+    spoil: { agencyKey: "" },
+    expect: ["Choose an agency to nudge", "Please check the field marked below."],
+  },
+  {
+    name: "ask the social worker",
+    verb: VERBS.quoracyAskSocialWorker,
+    build: (r) => buildQuoracyForecastCard({ ...quoracyForecastSample, ...r }),
+    spoil: { note: "x".repeat(501) },
+    expect: ["Keep this under 500 characters"],
+  },
+  {
+    name: "propose a stand-down",
+    verb: VERBS.quoracyProposeStandDown,
+    build: (r) => buildQuoracyForecastCard({ ...quoracyForecastSample, ...r }),
+    fill: { standDownRationale: "Police and health declined; no reports" },
+    spoil: { standDownRationale: " " },
+    expect: ["Give the rationale for standing the meeting down"],
   },
 ];
 

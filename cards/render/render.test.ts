@@ -1,7 +1,7 @@
 import { parseSubmission } from "../common/errors";
 import { GALLERY } from "../gallery";
 import { SUBMISSIONS } from "../submissions";
-import { isVerb, VERBS } from "../verbs";
+import { isVerb, VERBS, type Verb } from "../verbs";
 import { CardRenderer } from "./renderer";
 
 /**
@@ -55,6 +55,70 @@ describe("the Adaptive Cards renderer", () => {
     if (!action?.verb || !isVerb(action.verb)) throw new Error("no verb");
     const parsed = parseSubmission(SUBMISSIONS[action.verb], action.data);
     expect(parsed.ok ? "ok" : parsed.errors).toBe("ok");
+  });
+
+  interface ShowCardFlow {
+    name: string;
+    open: string;
+    choose?: string;
+    type?: readonly [label: string, value: string];
+    submit: string;
+    verb: Verb;
+    expected: Record<string, string>;
+  }
+  it.each<ShowCardFlow>([
+    {
+      name: "quoracy-forecast",
+      open: "Nudge agency",
+      choose: "Police (declined, no report)",
+      submit: "Send the nudge",
+      verb: VERBS.quoracyNudge,
+      expected: { agencyKey: "police" },
+    },
+    {
+      name: "quoracy-forecast",
+      open: "Ask the SW",
+      type: ["Note for the social worker", "Please ring the health visitor today"],
+      submit: "Send to the social worker",
+      verb: VERBS.quoracyAskSocialWorker,
+      expected: { note: "Please ring the health visitor today" },
+    },
+    {
+      name: "quoracy-forecast",
+      open: "Propose stand-down",
+      type: ["Rationale", "Police and health declined; no reports by the day before"],
+      submit: "Send for approval",
+      verb: VERBS.quoracyProposeStandDown,
+      expected: {
+        reason: "not-quorate",
+        standDownRationale: "Police and health declined; no reports by the day before",
+      },
+    },
+  ])(
+    "$name: '$open' then '$submit' posts what $verb accepts",
+    async ({ name, open, choose, type, submit, verb, expected }) => {
+      const entry = GALLERY.find((g) => g.name === name)!;
+      await renderer.render(entry.build());
+      await renderer.click(open);
+      if (choose !== undefined) await renderer.choose(choose);
+      if (type !== undefined) await renderer.type(type[0], type[1]);
+      const action = await renderer.click(submit);
+      expect(action?.verb).toBe(verb);
+      const parsed = parseSubmission(SUBMISSIONS[verb], action?.data);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      expect(parsed.value).toMatchObject({ caseId: "case-0412", meetingId: "meeting-0412-1" });
+      expect(parsed.value).toMatchObject(expected);
+    },
+  );
+
+  it("a stand-down cannot be proposed without a rationale, nor a nudge without an agency", async () => {
+    const entry = GALLERY.find((g) => g.name === "quoracy-forecast")!;
+    await renderer.render(entry.build());
+    await renderer.click("Propose stand-down");
+    expect(await renderer.click("Send for approval")).toBeNull();
+    await renderer.render(entry.build());
+    await renderer.click("Nudge agency");
+    expect(await renderer.click("Send the nudge")).toBeNull();
   });
 
   it("blocks a submission with a required input missing (isRequired), posting nothing", async () => {

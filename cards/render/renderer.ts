@@ -91,6 +91,16 @@ export class CardRenderer {
     );
   }
 
+  /** Type into a text input found by its label (unfold its ShowCard first). */
+  async type(label: string, value: string): Promise<void> {
+    await this.page.locator("#host").getByLabel(label).first().fill(value);
+  }
+
+  /** Pick an option of an expanded choice set by its title. */
+  async choose(title: string): Promise<void> {
+    await this.page.locator("#host").getByLabel(title, { exact: true }).check();
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.locator("#frame").screenshot({ path });
   }

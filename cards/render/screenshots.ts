@@ -8,15 +8,23 @@ import { CardRenderer } from "./renderer";
  * The README's card screenshots: every gallery card rendered with the
  * `adaptivecards` renderer and the Teams light host config in headless
  * Chromium, saved as docs/cards/<name>.png. Regenerate with
- *   npm run build && node dist/cards/render/screenshots.js
- * A card the renderer reports anything about fails the run.
+ *   npm run build && node dist/cards/render/screenshots.js [name ...]
+ * (names: only those cards; none: every card). A card the renderer reports
+ * anything about fails the run.
  */
-export async function writeScreenshots(outDir = screenshotDir()): Promise<string[]> {
+export async function writeScreenshots(
+  outDir = screenshotDir(),
+  only: readonly string[] = [],
+): Promise<string[]> {
+  const unknown = only.filter((n) => !GALLERY.some((g) => g.screenshot && g.name === n));
+  if (unknown.length > 0) throw new Error(`no screenshot card named ${unknown.join(", ")}`);
   mkdirSync(outDir, { recursive: true });
   const renderer = await CardRenderer.open();
   const written: string[] = [];
   try {
-    for (const entry of GALLERY.filter((g) => g.screenshot)) {
+    for (const entry of GALLERY.filter(
+      (g) => g.screenshot && (only.length === 0 || only.includes(g.name)),
+    )) {
       const result = await renderer.render(entry.build());
       if (result.events.length > 0) {
         throw new Error(`${entry.name}: ${result.events.join("; ")}`);
@@ -34,7 +42,7 @@ export async function writeScreenshots(outDir = screenshotDir()): Promise<string
 }
 
 if (require.main === module) {
-  writeScreenshots().then(
+  writeScreenshots(screenshotDir(), process.argv.slice(2)).then(
     (paths) => process.stdout.write(`${paths.join("\n")}\n`),
     (err: unknown) => {
       process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);

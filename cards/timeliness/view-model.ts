@@ -22,10 +22,16 @@ export interface TimelinessRow extends TimelinessFigure {
   national?: NationalFigure[];
 }
 
-/** A month, team or chair: one mini bar of the breakdown's measure. */
-export interface TimelinessPart extends TimelinessFigure {
-  /** "Jan" / "Jan 2027" for a month; the team's or chair's name. */
+/** A month: one vertical mini bar of the breakdown's measure. */
+export interface TimelinessMonth extends TimelinessFigure {
+  /** "Jan" (a column is narrow: 3 letters read best). */
   label: string;
+}
+
+/** A team or a chair: one horizontal bar of the breakdown's measure. */
+export interface TimelinessGroup extends TimelinessFigure {
+  /** The team's name as the council configured it, or the chair's name. */
+  name: string;
 }
 
 /**
@@ -38,13 +44,15 @@ export interface TimelinessView {
   title: string;
   /** "1 Apr 2026 to 31 Mar 2027" */
   periodText: string;
+  /** Whose figures the council's bars show ("Northshire"); default "This council". */
+  councilLabel?: string;
   rows: TimelinessRow[];
   /** Which measure the months, teams and chairs break down (default: the first row's label). */
   breakdownLabel?: string;
   /** Up to the last 12 months, oldest first. */
-  months?: TimelinessPart[];
+  months?: TimelinessMonth[];
   /** Per team (names as the council configured them). */
-  teams?: TimelinessPart[];
+  teams?: TimelinessGroup[];
   /** Per chair (staff names). */
-  chairs?: TimelinessPart[];
+  chairs?: TimelinessGroup[];
 }
