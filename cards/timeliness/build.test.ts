@@ -5,7 +5,7 @@ import {
   MAX_CARD_BYTES,
   visibleText,
 } from "../__tests__/card-checks";
-import { buildTimelinessCard, formatPercent } from "./build";
+import { buildTimelinessCard, formatPercent, timelinessCardBody } from "./build";
 import { ENGLAND_ICPC, timelinessMaxSample, timelinessSample } from "./sample";
 import type { TimelinessView } from "./view-model";
 
@@ -189,6 +189,12 @@ describe("timeliness card", () => {
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
     expect(bars(card)).toHaveLength(5 * 3 + 10 + 10);
     expect(visibleText(card)).toContain("By chair:");
+  });
+
+  it("gives its body for the month-ahead list to append", () => {
+    const body = timelinessCardBody(timelinessSample);
+    expect(body).toEqual(buildTimelinessCard(timelinessSample).body);
+    expect(body.length).toBeGreaterThan(3);
   });
 
   it("prints percentages to one decimal at most", () => {

@@ -186,3 +186,12 @@ export function buildTimelinessCard(view: TimelinessView): CardJson {
     groups,
   });
 }
+
+/**
+ * The same picture as body elements, for a card that shows it among other
+ * things (the month-ahead list appends it under its meetings).
+ */
+export function timelinessCardBody(view: TimelinessView): unknown[] {
+  const body = buildTimelinessCard(view).body;
+  return Array.isArray(body) ? (body as unknown[]) : [];
+}
