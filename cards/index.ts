@@ -44,11 +44,7 @@ export { buildTaskAlertCard } from "./task-alert/build";
 export { buildBriefCard } from "./brief/build";
 export { buildOutcomeCard } from "./outcome/build";
 export { buildDoneCard, buildRefusalCard, buildWorkingCard } from "./generic/build";
-export {
-  buildQuoracyForecastCard,
-  expectedAgencyCount,
-  isAgencyExpected,
-} from "./quoracy-forecast/build";
+export { buildQuoracyForecastCard } from "./quoracy-forecast/build";
 export {
   AMBER_POINTS,
   TIMELINESS_LIMITS,

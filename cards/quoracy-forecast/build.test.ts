@@ -9,14 +9,9 @@ import {
   visibleText,
 } from "../__tests__/card-checks";
 import { VERBS } from "../verbs";
-import {
-  buildQuoracyForecastCard,
-  expectedAgencyCount,
-  isAgencyExpected,
-  quoracyCountText,
-  tally,
-} from "./build";
+import { buildQuoracyForecastCard, quoracyCountText, tally } from "./build";
 import { quoracyForecastSample, quoracyMaxSample, quoracyWithdrawnSample } from "./sample";
+import type { QuoracyRsvp } from "./view-model";
 
 const CHILDREN = [...requestConferenceChildNames, ...briefChildNames];
 const ids = { caseId: "case-0412", meetingId: "meeting-0412-1" };
@@ -67,9 +62,9 @@ describe("quoracy forecast card", () => {
     expect(text).toContain("the safeguarding manager (002)");
   });
 
-  it("offers to nudge only the agencies not expected (the GP's report is in)", () => {
+  it("offers to nudge only the agencies not expected (the GP's report is in), most worrying first", () => {
     const card = buildQuoracyForecastCard(quoracyForecastSample);
-    expect(nudgeChoices(card)).toEqual(["police", "health-visiting", "school", "housing"]);
+    expect(nudgeChoices(card)).toEqual(["health-visiting", "police", "school", "housing"]);
     expect(visibleText(card)).toContain("Northfield Primary School (no reply, no report)");
     expect(inputIds(card).sort()).toEqual(["agencyKey", "note", "standDownRationale"]);
   });
@@ -89,11 +84,18 @@ describe("quoracy forecast card", () => {
   });
 
   it("counts an agency that accepted or whose report is in (RULES.md 5), not a tentative one", () => {
-    expect(isAgencyExpected({ rsvp: "accepted", reportReceived: false })).toBe(true);
-    expect(isAgencyExpected({ rsvp: "declined", reportReceived: true })).toBe(true);
-    expect(isAgencyExpected({ rsvp: "tentative", reportReceived: false })).toBe(false);
-    expect(isAgencyExpected({ rsvp: "none", reportReceived: false })).toBe(false);
-    expect(expectedAgencyCount(quoracyForecastSample.agencies)).toBe(1);
+    const one = (rsvp: QuoracyRsvp, reportReceived: boolean) =>
+      visibleText(
+        buildQuoracyForecastCard({
+          ...quoracyForecastSample,
+          agencies: [{ key: "police", name: "Police", rsvp, reportReceived }],
+          needed: 1,
+        }),
+      );
+    expect(one("accepted", false)).toContain("1 of the 1 agency needed is expected");
+    expect(one("declined", true)).toContain("1 of the 1 agency needed is expected");
+    expect(one("tentative", false)).toContain("none of the 1 agency needed is expected yet");
+    expect(one("none", false)).toContain("none of the 1 agency needed is expected yet");
     expect(quoracyCountText(0, 2)).toBe("none of the 2 agencies needed is expected yet");
     expect(quoracyCountText(1, 1)).toBe("1 of the 1 agency needed is expected");
     expect(quoracyCountText(3, 2)).toBe("3 of the 2 agencies needed are expected");
@@ -128,6 +130,10 @@ describe("quoracy forecast card", () => {
     expect(() => buildQuoracyForecastCard({ ...quoracyForecastSample, needed: 1.5 })).toThrow(
       RangeError,
     );
+    const police = quoracyForecastSample.agencies[0]!;
+    expect(() =>
+      buildQuoracyForecastCard({ ...quoracyForecastSample, agencies: [police, police] }),
+    ).toThrow(/unique/);
   });
 
   it("12 agencies with an error on every field stay under 40 KB", () => {

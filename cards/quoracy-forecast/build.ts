@@ -2,6 +2,7 @@ import type { CardJson } from "../../workflow/ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatInstant } from "../common/format";
 import { errorSummary, fieldErrorsOn, inputValues } from "../common/redisplay";
+import { forecastQuoracy } from "../../rules/quoracy";
 import { AGENCY_KEY } from "../report-status/submission";
 import template from "./template.json";
 import type { QuoracyAgency, QuoracyForecastView, QuoracyRsvp } from "./view-model";
@@ -22,17 +23,19 @@ const RSVP: Record<QuoracyRsvp, { text: string; color: string }> = {
 };
 
 /**
- * Whether an agency counts towards quoracy (RULES.md 5: "present or
- * reporting"): it accepted the invitation, or its report is in. Tentative
- * and no reply do not count yet. workflow/ forecasts with the same rule, so
- * the card's "1 of the 2 needed" and the decision to send it agree.
+ * RULES.md 5 through rules/quoracy.ts, the rule workflow/ forecasts with:
+ * an agency is expected when it accepted or its report is in (tentative
+ * and no reply do not count yet), so the card's "1 of the 2 needed" and
+ * the decision to send it agree. The agencies not expected come most
+ * worrying first (declined, no reply, tentative).
  */
-export function isAgencyExpected(agency: Pick<QuoracyAgency, "rsvp" | "reportReceived">): boolean {
-  return agency.rsvp === "accepted" || agency.reportReceived;
-}
-
-export function expectedAgencyCount(agencies: readonly QuoracyAgency[]): number {
-  return agencies.filter(isAgencyExpected).length;
+function forecastOf(list: readonly QuoracyAgency[]) {
+  const forecast = forecastQuoracy(
+    list.map((a) => ({ key: a.key, reply: a.rsvp, reportReceived: a.reportReceived })),
+  );
+  const byKey = new Map(list.map((a) => [a.key, a]));
+  const atRisk = forecast.atRisk.map((s) => byKey.get(s.key)!);
+  return { expected: forecast.expected, atRisk, notExpected: new Set(atRisk.map((a) => a.key)) };
 }
 
 const agencies = (n: number) => `${n} ${n === 1 ? "agency" : "agencies"}`;
@@ -79,11 +82,12 @@ export function buildQuoracyForecastCard(view: QuoracyForecastView): CardJson {
   for (const a of view.agencies) {
     if (!AGENCY_KEY.test(a.key)) throw new RangeError(`agency key "${a.key}" is not [A-Za-z0-9_-]`);
   }
+  if (new Set(view.agencies.map((a) => a.key)).size !== view.agencies.length)
+    throw new RangeError("agency keys must be unique");
   const atRiskView = view.state === "at-risk";
-  const expected = expectedAgencyCount(view.agencies);
+  const { expected, atRisk, notExpected } = forecastOf(view.agencies);
   const startText = formatInstant(view.meetingStart);
   const count = quoracyCountText(expected, view.needed);
-  const notExpected = view.agencies.filter((a) => !isAgencyExpected(a));
   const facts = [
     { title: "Meeting", value: `${view.meetingKind}, ${startText}` },
     { title: "Case", value: view.caseReference },
@@ -112,16 +116,16 @@ export function buildQuoracyForecastCard(view: QuoracyForecastView): CardJson {
       rsvpText: RSVP[a.rsvp].text,
       rsvpColor: RSVP[a.rsvp].color,
       reportText: a.reportReceived ? "Received" : "Missing",
-      reportColor: isAgencyExpected(a) ? "Default" : "Attention",
+      reportColor: notExpected.has(a.key) ? "Attention" : "Default",
     })),
     ruleText:
       "Quorate means at least 2 agencies other than children's social care attend or send a report, or all of them if fewer work with the family (an agency counts once it accepts or its report is in).",
     has: {
-      nudge: atRiskView && notExpected.length > 0,
+      nudge: atRiskView && atRisk.length > 0,
       askSocialWorker: atRiskView,
       proposeStandDown: atRiskView,
     },
-    atRisk: notExpected.map((a) => ({ key: a.key, title: whyAtRisk(a) })),
+    atRisk: atRisk.map((a) => ({ key: a.key, title: whyAtRisk(a) })),
     approvalText: `Standing down needs the approval of ${view.standDownApprover ?? "the manager your policy names"}; the meeting stays booked until then.`,
     v: inputValues(FIELDS, view.values, {}),
     e: fieldErrorsOn(FIELDS, view.errors),
