@@ -2,6 +2,7 @@ import type { TokenCredential } from "@azure/identity";
 import type { CalendarConfig } from "../infra/config";
 import type { Logger } from "../infra/logger";
 import type { CalendarPort } from "../workflow/ports/calendar";
+import type { RepliesPort } from "../workflow/ports/replies";
 import { createAuthProvider, createCredential } from "./auth";
 import { GraphCalendar } from "./graph-calendar";
 import { GraphCaller } from "./graph-caller";
@@ -38,13 +39,17 @@ export interface CalendarDeps {
   limiter?: Limiter;
 }
 
-/** A CalendarPort that can also let go of its sockets (tests, the bench, shutdown). */
-export type ClosableCalendar = CalendarPort & { close(): void };
+/**
+ * The calendar-and-mail port and the replies port in one object (the
+ * composition root passes it as both `calendar` and `replies`), which can
+ * also let go of its sockets (tests, the bench, shutdown).
+ */
+export type ClosableCalendar = CalendarPort & RepliesPort & { close(): void };
 
 /**
  * The factory the composition root calls: Graph when GRAPH_TENANT_ID and
  * friends are configured, otherwise the outbox under OUTBOX_DIR. Returns the
- * port, never an SDK type (DESIGN.md habit 5).
+ * ports (calendar and replies), never an SDK type (DESIGN.md habit 5).
  */
 export function createCalendar(config: CalendarConfig, deps: CalendarDeps): ClosableCalendar {
   const clock = deps.clock ?? (() => new Date());

@@ -10,9 +10,11 @@ import {
   type EmailResult,
   type Mailbox,
 } from "../workflow/ports/calendar";
+import type { AttendeeReply, RepliesPort, Subscription } from "../workflow/ports/replies";
+import { readAttendeeReplies } from "./attendee-replies";
 import { calendarError } from "./errors";
 import type { Call, GraphCaller } from "./graph-caller";
-import { checkDraft, checkEmails, checkRange } from "./input";
+import { checkDraft, checkEmails, checkEventIds, checkRange, checkSubscription } from "./input";
 import {
   EventSchema,
   OnlineMeetingListSchema,
@@ -38,6 +40,11 @@ import {
   onlineMeetingUrl,
 } from "./translate/online-meeting";
 import {
+  SubscriptionAnswerSchema,
+  fromSubscription,
+  toSubscriptionCreate,
+} from "./translate/replies";
+import {
   MAX_SCHEDULES_PER_CALL,
   MAX_SCHEDULE_RANGE_MS,
   PREFER_UTC,
@@ -56,11 +63,11 @@ export interface GraphCalendarOptions {
 }
 
 /**
- * CalendarPort over Microsoft Graph. Each operation is a thin sequence of
- * calls; the payloads come from translate/ and every answer is parsed with
- * zod (schemas.ts).
+ * CalendarPort and RepliesPort over Microsoft Graph. Each operation is a
+ * thin sequence of calls; the payloads come from translate/ and every
+ * answer is parsed with zod (schemas.ts, translate/).
  */
-export class GraphCalendar implements CalendarPort {
+export class GraphCalendar implements CalendarPort, RepliesPort {
   constructor(
     private readonly caller: GraphCaller,
     private readonly options: GraphCalendarOptions,
@@ -207,6 +214,62 @@ export class GraphCalendar implements CalendarPort {
       }
     }
     return out;
+  }
+
+  /**
+   * Each event's attendees and their replies, 20 events per $batch
+   * (attendee-replies.ts). Needs Calendars.Read on the organiser's mailbox.
+   */
+  async attendeeReplies(
+    organizer: Mailbox,
+    eventIds: readonly string[],
+  ): Promise<Map<string, AttendeeReply[]>> {
+    if (eventIds.length === 0) return new Map();
+    checkEventIds(organizer, eventIds);
+    return readAttendeeReplies(this.caller, organizer, eventIds);
+  }
+
+  /**
+   * POST /subscriptions: "updated" on the organiser's events, expiring at
+   * `expiresAt` or Graph's maximum (under 7 days), whichever is sooner.
+   * Graph first checks the notification URL (it must echo Graph's
+   * validationToken within 10 seconds), so this resolves only once the
+   * endpoint is up. A retry after a lost answer may leave a second
+   * subscription behind: harmless (the same refresh is queued twice, and it
+   * lapses at its expiry), and rarer than a missed reply.
+   */
+  async subscribeToEvents(
+    organizer: Mailbox,
+    notificationUrl: string,
+    clientState: string,
+    expiresAt: Date,
+  ): Promise<Subscription> {
+    const now = this.caller.runtime.clock();
+    checkSubscription({ organizer, notificationUrl, clientState, expiresAt }, now);
+    const call: Call = {
+      op: "subscription.create",
+      method: "POST",
+      path: "/subscriptions",
+      body: toSubscriptionCreate(organizer, notificationUrl, clientState, expiresAt, now),
+    };
+    const answer = await this.callParsed(call, SubscriptionAnswerSchema);
+    const subscription = fromSubscription(answer);
+    if (subscription === undefined) {
+      throw calendarError(
+        "failed",
+        "UnexpectedResponse",
+        "subscription.create: Graph's expirationDateTime was not understood",
+      );
+    }
+    this.caller.runtime.logger.info(
+      {
+        op: "subscription.create",
+        subscriptionId: subscription.id,
+        expiresAt: subscription.expiresAt.toISOString(),
+      },
+      "subscribed to the organiser's events",
+    );
+    return subscription;
   }
 
   private async callParsed<T>(call: Call, schema: import("zod").ZodType<T>): Promise<T> {

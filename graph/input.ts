@@ -49,6 +49,36 @@ export function checkEmails(emails: readonly Email[]): void {
   }
 }
 
+/** attendeeReplies: Graph event ids (opaque, base64-like, about 150 characters). */
+const EventIdsSchema = z.array(z.string().min(1).max(1024));
+
+export function checkEventIds(organizer: string, eventIds: readonly string[]): void {
+  check(z.email(), organizer, "organizer");
+  check(EventIdsSchema, eventIds, "event ids");
+}
+
+/**
+ * subscribeToEvents: Graph requires an https notificationUrl and a
+ * clientState of at most 128 characters; an expiry in the past is a slip.
+ */
+export const SubscriptionInputSchema = z.object({
+  organizer: z.email(),
+  notificationUrl: z.url({ protocol: /^https$/ }),
+  clientState: z.string().min(1).max(128),
+  expiresAt: z.date(),
+});
+
+export function checkSubscription(input: z.infer<typeof SubscriptionInputSchema>, now: Date): void {
+  check(SubscriptionInputSchema, input, "subscription");
+  if (!(input.expiresAt.getTime() > now.getTime())) {
+    throw calendarError(
+      "rejected",
+      "InvalidInput",
+      "subscription: expiresAt must be in the future",
+    );
+  }
+}
+
 export function checkRange(from: Date, to: Date): void {
   if (!(to.getTime() > from.getTime())) {
     throw calendarError("rejected", "InvalidInput", "free/busy: `to` must be after `from`");

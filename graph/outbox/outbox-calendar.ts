@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -15,8 +15,10 @@ import {
   type EmailResult,
   type Mailbox,
 } from "../../workflow/ports/calendar";
+import type { AttendeeReply, RepliesPort, Subscription } from "../../workflow/ports/replies";
 import { calendarError } from "../errors";
 import { checkDraft, checkEmails, checkRange } from "../input";
+import { clampSubscriptionExpiry } from "../translate/replies";
 import { buildEml } from "./eml";
 import { idToken, safeIdForFileName } from "./file-names";
 import { buildIcs, type OutboxMeeting } from "./ics";
@@ -43,8 +45,12 @@ export interface OutboxOptions {
  * again (so a retried send is still one email); the meeting comes back
  * locked with REQUIRED_LOBBY_SETTINGS and a join link that is well formed
  * but reaches nobody (a `.invalid` host, RFC 2606).
+ *
+ * Replies: nobody answers a file, so every attendee of a meeting the outbox
+ * wrote has replied "none"; change notifications never come, and a
+ * subscription is a local record of the request.
  */
-export class OutboxCalendar implements CalendarPort {
+export class OutboxCalendar implements CalendarPort, RepliesPort {
   constructor(private readonly options: OutboxOptions) {}
 
   async createConference(draft: ConferenceDraft): Promise<CreatedConference> {
@@ -143,6 +149,60 @@ export class OutboxCalendar implements CalendarPort {
     }
     for (const slots of out.values()) slots.sort((a, b) => a.start.getTime() - b.start.getTime());
     return out;
+  }
+
+  /**
+   * Every attendee of each meeting the outbox wrote, reply "none". An event
+   * the outbox never wrote, or cancelled, is absent (as Graph's 404 is).
+   */
+  async attendeeReplies(
+    _organizer: Mailbox,
+    eventIds: readonly string[],
+  ): Promise<Map<string, AttendeeReply[]>> {
+    const out = new Map<string, AttendeeReply[]>();
+    for (const eventId of new Set(eventIds)) {
+      const meetingId = eventId.startsWith(EVENT_PREFIX) ? eventId.slice(EVENT_PREFIX.length) : "";
+      const meeting = meetingId === "" ? undefined : await this.readMeeting(meetingId);
+      if (meeting === undefined || meeting.cancelled) continue;
+      const seen = new Set<string>();
+      const replies: AttendeeReply[] = [];
+      for (const attendee of meeting.attendees) {
+        const key = attendee.email.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        replies.push({ email: attendee.email, reply: "none" });
+      }
+      out.set(eventId, replies);
+    }
+    return out;
+  }
+
+  /**
+   * A local subscription that nothing will ever notify: its id is derived
+   * from the organiser and URL (no address in it), its expiry clamped as
+   * Graph would. Never throws: the outbox has no endpoint to refuse.
+   */
+  subscribeToEvents(
+    organizer: Mailbox,
+    notificationUrl: string,
+    _clientState: string,
+    expiresAt: Date,
+  ): Promise<Subscription> {
+    const now = this.options.clock();
+    const digest = createHash("sha256")
+      .update(`${organizer.toLowerCase()}\n${notificationUrl}`)
+      .digest("hex")
+      .slice(0, 32);
+    const wanted = Number.isNaN(expiresAt.getTime()) ? now : expiresAt;
+    const subscription = {
+      id: `outbox-subscription-${digest}`,
+      expiresAt: clampSubscriptionExpiry(wanted, now),
+    };
+    this.options.logger.info(
+      { op: "outbox.subscription", subscriptionId: subscription.id },
+      "outbox subscription (no notifications will come)",
+    );
+    return Promise.resolve(subscription);
   }
 
   private created(meeting: OutboxMeeting): CreatedConference {

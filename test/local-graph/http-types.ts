@@ -41,7 +41,21 @@ export interface RouteContext {
   forget: Map<ForgettableSetting, ForgetMode>;
   /** How many answers carrying an event still lack its join link (Graph provisions it asynchronously). */
   joinUrlLag: { remaining: number };
+  /** The app's client id: a subscription's applicationId. */
+  applicationId: string;
+  /**
+   * Graph's check of a new subscription's notificationUrl: it posts a
+   * validationToken and wants it back within 10 seconds. Unset: every URL
+   * passes (nothing is sent).
+   */
+  validator: { current?: NotificationUrlValidator };
 }
+
+/** Plays the subscriber's endpoint: what it answers to `?validationToken=…` (undefined: no answer). */
+export type NotificationUrlValidator = (
+  notificationUrl: string,
+  validationToken: string,
+) => Promise<string | undefined>;
 
 export type Route = (
   request: FakeRequest,

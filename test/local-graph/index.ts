@@ -7,6 +7,12 @@ export {
   type RecordedPart,
 } from "./server";
 export { FAULT_KINDS, type FaultKind, type PartFaultKind } from "./faults";
-export type { ForgetMode, ForgettableSetting } from "./http-types";
+export type { ForgetMode, ForgettableSetting, NotificationUrlValidator } from "./http-types";
+export type {
+  AttendeeResponse,
+  ChangeNotification,
+  NotificationDelivery,
+  StoredSubscription,
+} from "./state";
 export { makeCertificate } from "./certificate";
 export { StaticTokenCredential } from "./static-token-credential";

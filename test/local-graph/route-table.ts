@@ -8,6 +8,7 @@ import {
 import { cancelEvent, createEvent, getEvent, patchEvent } from "./routes-events";
 import { getSchedule, sendMail, sentItems } from "./routes-mail";
 import { findMeetings, getMeeting, patchMeeting } from "./routes-meetings";
+import { createSubscription } from "./routes-subscriptions";
 
 /** The Graph endpoints Convene uses (after /v1.0); anything else is 404, as an unknown segment is in Graph. */
 const ROUTES: [string, RegExp, Route][] = [
@@ -21,6 +22,7 @@ const ROUTES: [string, RegExp, Route][] = [
   ["POST", /^\/users\/([^/]+)\/sendMail$/, sendMail],
   ["GET", /^\/users\/([^/]+)\/mailFolders\/sentitems\/messages$/i, sentItems],
   ["POST", /^\/users\/([^/]+)\/calendar\/getSchedule$/i, getSchedule],
+  ["POST", /^\/subscriptions$/, createSubscription],
 ];
 
 export interface RouteMatch {

@@ -1,6 +1,6 @@
 import { EventCancel, EventCreate, EventPatch } from "./schemas";
 import { graphError, json, parseBody, type Route } from "./http-types";
-import { toInstant, type StoredEvent } from "./state";
+import { NO_REPLY_TIME, toInstant, type GraphState, type StoredEvent } from "./state";
 
 /** POST /users/{m}/events: a transactionId already used returns the event it made. */
 export const createEvent: Route = (request, [mailbox], { state, joinUrlLag }) => {
@@ -13,15 +13,41 @@ export const createEvent: Route = (request, [mailbox], { state, joinUrlLag }) =>
   const owner = (mailbox as string).toLowerCase();
   if (payload.transactionId !== undefined) {
     const existing = state.eventByTransactionId(owner, payload.transactionId);
-    if (existing !== undefined) return json(201, eventJson(existing, showJoinUrl(joinUrlLag)));
+    if (existing !== undefined) {
+      return json(201, eventJson(state, existing, showJoinUrl(joinUrlLag)));
+    }
   }
-  return json(201, eventJson(state.createEvent(owner, payload), showJoinUrl(joinUrlLag)));
+  return json(201, eventJson(state, state.createEvent(owner, payload), showJoinUrl(joinUrlLag)));
 };
 
-export const getEvent: Route = (_request, [mailbox, id], context) => {
+/**
+ * GET /users/{m}/events/{id}[?$select=a,b]: with $select, only those
+ * properties (and id, @odata.etag), as Graph answers; a property the event
+ * type does not have is a 400. Only an answer that carries onlineMeeting
+ * uses up the join-link lag.
+ */
+export const getEvent: Route = (request, [mailbox, id], context) => {
   const event = findEvent(context.state.events, mailbox, id);
   if (event === undefined) return notFound();
-  return json(200, eventJson(event, showJoinUrl(context.joinUrlLag)));
+  const select = request.query.get("$select");
+  if (select === null) {
+    return json(200, eventJson(context.state, event, showJoinUrl(context.joinUrlLag)));
+  }
+  const wanted = select.split(",").map((p) => p.trim());
+  const withJoinUrl = wanted.includes("onlineMeeting") ? showJoinUrl(context.joinUrlLag) : true;
+  const full = eventJson(context.state, event, withJoinUrl);
+  const picked: Record<string, unknown> = { "@odata.etag": full["@odata.etag"], id: full.id };
+  for (const property of wanted) {
+    if (!(property in full) || property.startsWith("@")) {
+      return graphError(
+        400,
+        "RequestBroker--ParseUri",
+        `Could not find a property named '${property}' on type 'microsoft.graph.event'.`,
+      );
+    }
+    picked[property] = full[property];
+  }
+  return json(200, picked);
 };
 
 /** Graph provisions the Teams link asynchronously: the next n answers may lack it. */
@@ -55,7 +81,7 @@ export const patchEvent: Route = (request, [mailbox, id], { state }) => {
   event.payload = { ...event.payload, ...patch };
   event.patches.push(request.body);
   event.changes++;
-  return json(200, eventJson(event, true));
+  return json(200, eventJson(state, event, true));
 };
 
 /** POST /users/{m}/events/{id}/cancel: 202, and the event leaves the calendar (404 after). */
@@ -83,16 +109,27 @@ function notFound() {
   return graphError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
 }
 
-function eventJson(event: StoredEvent, withJoinUrl: boolean): Record<string, unknown> {
+function eventJson(
+  state: GraphState,
+  event: StoredEvent,
+  withJoinUrl: boolean,
+): Record<string, unknown> {
   const p = event.payload;
   return {
+    "@odata.etag": `W/"local-${event.changes}"`,
     id: event.id,
     subject: p.subject,
     body: p.body ?? { contentType: "text", content: "" },
     start: p.start,
     end: p.end,
     location: p.location ?? { displayName: "" },
-    attendees: (p.attendees ?? []).map((a) => ({ ...a, status: { response: "none" } })),
+    // The organiser's copy: each attendee's reply (none until they answer), in UTC.
+    attendees: (p.attendees ?? []).map((a) => {
+      const status = state.statusOf(event, a.emailAddress.address);
+      return { ...a, status: { response: status.response, time: graphTime(status.time) } };
+    }),
+    organizer: { emailAddress: { address: event.mailbox } },
+    responseStatus: { response: "organizer", time: graphTime(NO_REPLY_TIME) },
     isOnlineMeeting: p.isOnlineMeeting ?? false,
     onlineMeetingProvider: p.onlineMeetingProvider ?? "unknown",
     onlineMeeting:
@@ -106,4 +143,10 @@ function eventJson(event: StoredEvent, withJoinUrl: boolean): Record<string, unk
     transactionId: event.transactionId ?? null,
     isCancelled: event.cancelled,
   };
+}
+
+/** An Edm.DateTimeOffset as Graph writes a reply's time: "2027-01-22T11:00:00Z", "0001-01-01T00:00:00Z". */
+function graphTime(at: Date): string {
+  if (at.getTime() === NO_REPLY_TIME.getTime()) return "0001-01-01T00:00:00Z";
+  return `${at.toISOString().slice(0, 19)}Z`;
 }

@@ -175,6 +175,47 @@ export const GetSchedule = z.strictObject({
   availabilityViewInterval: z.number().int().min(5).max(1440).optional(),
 });
 
+export const CHANGE_TYPES = ["created", "updated", "deleted"] as const;
+export const TLS_VERSIONS = ["v1_0", "v1_1", "v1_2", "v1_3"] as const;
+const HttpsUrl = z.url({ protocol: /^https$/ });
+
+/**
+ * POST /subscriptions. Graph requires changeType (a comma-separated list of
+ * created, updated, deleted), an https notificationUrl, the resource and
+ * the expiry; clientState (at most 128 characters) is optional to Graph but
+ * required here: Convene's endpoint refuses notifications without it.
+ * Rich notifications (includeResourceData) need an encryption certificate.
+ * The expiry's limits (in the future, at most 10,080 minutes for Outlook
+ * events) are checked by the route, against the local Graph's clock.
+ */
+export const SubscriptionCreate = z
+  .strictObject({
+    changeType: z.string().refine(
+      (value) => {
+        const parts = value.split(",").map((p) => p.trim());
+        return (
+          parts.length > 0 &&
+          parts.every((p) => (CHANGE_TYPES as readonly string[]).includes(p)) &&
+          new Set(parts).size === parts.length
+        );
+      },
+      { message: "changeType: a comma-separated list of created, updated, deleted" },
+    ),
+    notificationUrl: HttpsUrl,
+    resource: z.string().min(1),
+    expirationDateTime: z.iso.datetime({ offset: true }),
+    clientState: z.string().min(1).max(128),
+    lifecycleNotificationUrl: HttpsUrl.optional(),
+    latestSupportedTlsVersion: z.enum(TLS_VERSIONS).optional(),
+    includeResourceData: z.boolean().optional(),
+    encryptionCertificate: z.string().min(1).optional(),
+    encryptionCertificateId: z.string().min(1).optional(),
+  })
+  .refine((s) => s.includeResourceData !== true || s.encryptionCertificate !== undefined, {
+    message: "includeResourceData needs an encryptionCertificate",
+    path: ["encryptionCertificate"],
+  });
+
 /** POST /$batch: at most 20 parts, unique ids, a Content-Type on every part with a body. */
 export const BatchRequest = z.strictObject({
   requests: z
@@ -207,4 +248,5 @@ export const _isEvent = (x: z.infer<typeof EventCreate>): MG.Event => x;
 export const _isEventPatch = (x: z.infer<typeof EventPatch>): MG.Event => x;
 export const _isOnlineMeeting = (x: z.infer<typeof OnlineMeetingPatch>): MG.OnlineMeeting => x;
 export const _isMessage = (x: z.infer<typeof SendMail>["message"]): MG.Message => x;
+export const _isSubscription = (x: z.infer<typeof SubscriptionCreate>): MG.Subscription => x;
 export const _isScheduleTime = (x: z.infer<typeof DateTimeTimeZone>): MG.DateTimeTimeZone => x;

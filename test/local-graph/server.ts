@@ -9,6 +9,7 @@ import {
   type FakeRequest,
   type ForgetMode,
   type ForgettableSetting,
+  type NotificationUrlValidator,
   type RouteContext,
 } from "./http-types";
 import { issueToken, openIdConfiguration, type OAuthConfig } from "./oauth";
@@ -29,6 +30,13 @@ export interface LocalGraphOptions {
   acceptTokens?: string[];
   /** Outlook's concurrent requests per mailbox before 429 MailboxConcurrency (4). */
   mailboxConcurrency?: number;
+  /**
+   * The local Graph's clock (reply times, subscription expiry limits); give
+   * it the adapter's clock when that is fixed. The real time by default.
+   */
+  now?: () => Date;
+  /** Plays the subscriber's endpoint when a subscription is made (see validateNotificationUrlWith). */
+  validateNotificationUrl?: NotificationUrlValidator;
 }
 
 /** One request the local Graph answered (token requests are kept apart, in `tokenCalls`). */
@@ -78,6 +86,12 @@ export interface LocalGraph {
   forget(setting: ForgettableSetting, mode?: ForgetMode): void;
   /** The next `n` answers carrying an event (its create, then GETs) come without its join link. */
   delayJoinUrl(n: number): void;
+  /**
+   * From now on, POST /subscriptions checks the notificationUrl as Graph
+   * does: `validator` gets the URL and a validationToken and must answer
+   * the token (undefined: every URL passes, nothing is sent).
+   */
+  validateNotificationUrlWith(validator: NotificationUrlValidator | undefined): void;
   /** Forget state, calls, faults and forgotten settings (the certificate and port stay). */
   reset(): void;
   close(): Promise<void>;
@@ -86,8 +100,9 @@ export interface LocalGraph {
 /**
  * A local Microsoft Graph over HTTPS on 127.0.0.1 (random port), for the
  * adapter's tests and bench/graph: the endpoints of route-table.ts, each
- * body checked against schemas.ts, state kept in memory, every call
- * recorded, faults and latency on demand (faults.ts), Outlook's per-mailbox
+ * body checked against schemas.ts, state kept in memory (attendees'
+ * replies set with `state.respond`, subscriptions and the change
+ * notifications they would receive), every call recorded, faults and latency on demand (faults.ts), Outlook's per-mailbox
  * concurrency limit enforced, and an OAuth token endpoint (oauth.ts).
  */
 export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<LocalGraph> {
@@ -104,7 +119,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
   };
   const issued = new Set<string>(options.acceptTokens ?? []);
   const limit = options.mailboxConcurrency ?? 4;
-  const state = new GraphState();
+  const state = new GraphState(options.now ?? (() => new Date()), tenantId);
   const faults = new Faults(options.seed ?? 1);
   const calls: RecordedCall[] = [];
   const tokenCalls: { path: string; status: number }[] = [];
@@ -112,7 +127,19 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
   const peakConcurrency = new Map<string, number>();
   const forgotten = new Map<ForgettableSetting, ForgetMode>();
   const joinUrlLag = { remaining: 0 };
-  const context: RouteContext = { state, forget: forgotten, joinUrlLag };
+  const validator: RouteContext["validator"] = {};
+  const setValidator = (v: NotificationUrlValidator | undefined): void => {
+    if (v === undefined) delete validator.current;
+    else validator.current = v;
+  };
+  setValidator(options.validateNotificationUrl);
+  const context: RouteContext = {
+    state,
+    forget: forgotten,
+    joinUrlLag,
+    applicationId: clientId,
+    validator,
+  };
   const sockets = new Set<Socket>();
   let origin = "";
   let refusals = 0;
@@ -354,6 +381,9 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     delayJoinUrl(n) {
       joinUrlLag.remaining = n;
     },
+    validateNotificationUrlWith(v) {
+      setValidator(v);
+    },
     reset() {
       state.reset();
       faults.clear();
@@ -362,6 +392,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       peakConcurrency.clear();
       forgotten.clear();
       joinUrlLag.remaining = 0;
+      setValidator(options.validateNotificationUrl);
       refusals = 0;
     },
     close: () =>

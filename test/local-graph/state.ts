@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import type * as MG from "@microsoft/microsoft-graph-types";
 import type { z } from "zod";
 import { dayFromYmd, londonInstant } from "../../rules";
 import type { DateTimeTimeZone, EventCreate } from "./schemas";
@@ -39,6 +40,12 @@ export interface StoredEvent {
   conferenceId?: string;
   /** Times the event changed after creation (Graph bumps the iCalendar SEQUENCE likewise). */
   changes: number;
+  /**
+   * Attendees' replies by lower-cased address (respond()); an attendee
+   * without one shows `none`. Kept across PATCHes of the attendee list, as
+   * Outlook keeps the tracking of someone still invited.
+   */
+  replies: Map<string, AttendeeStatus>;
   patches: unknown[];
   cancelled: boolean;
   cancelComment?: string;
@@ -68,6 +75,57 @@ export interface SentMail {
   notSaved?: true;
 }
 
+/** An attendee's `status` (Graph's responseStatus) as the organiser's copy shows it. */
+export interface AttendeeStatus {
+  response: MG.ResponseType;
+  time: Date;
+}
+
+/** What a professional can do with an invitation in Outlook (or "none": take it back, for tests). */
+export type AttendeeResponse = Extract<
+  MG.ResponseType,
+  "accepted" | "declined" | "tentativelyAccepted" | "none"
+>;
+
+/** A subscription made with POST /subscriptions. */
+export interface StoredSubscription {
+  id: string;
+  /** The mailbox whose events it watches, lower-cased. */
+  mailbox: string;
+  resource: string;
+  changeTypes: string[];
+  notificationUrl: string;
+  clientState: string;
+  expiresAt: Date;
+  lifecycleNotificationUrl?: string;
+}
+
+/** One change notification, as Graph posts it (changeNotification). */
+export interface ChangeNotification {
+  id: string;
+  subscriptionId: string;
+  subscriptionExpirationDateTime: string;
+  clientState: string;
+  changeType: "created" | "updated" | "deleted";
+  resource: string;
+  tenantId: string;
+  resourceData: {
+    "@odata.type": "#Microsoft.Graph.Event";
+    "@odata.id": string;
+    "@odata.etag": string;
+    id: string;
+  };
+}
+
+/** A POST Graph would have made to a subscriber's notificationUrl (nothing is sent). */
+export interface NotificationDelivery {
+  notificationUrl: string;
+  body: { value: ChangeNotification[] };
+}
+
+/** Graph's time for "no reply yet". */
+export const NO_REPLY_TIME = new Date("0001-01-01T00:00:00Z");
+
 export interface BusyFixture {
   mailbox: string;
   start: Date;
@@ -78,14 +136,25 @@ export interface BusyFixture {
 /** Everything the local Graph remembers; tests read it directly. */
 export class GraphState {
   readonly events = new Map<string, StoredEvent>();
+  readonly subscriptions = new Map<string, StoredSubscription>();
+  /** Every change notification Graph would have posted, oldest first. */
+  readonly notifications: NotificationDelivery[] = [];
   readonly meetings = new Map<string, StoredMeeting>();
   readonly sentMail: SentMail[] = [];
   readonly busy: BusyFixture[] = [];
   /** Mailboxes getSchedule reports as not found. */
   readonly unknownMailboxes = new Set<string>();
 
+  constructor(
+    /** The local Graph's clock: reply times, subscription expiry. */
+    readonly now: () => Date = () => new Date(),
+    readonly tenantId = "local-tenant",
+  ) {}
+
   reset(): void {
     this.events.clear();
+    this.subscriptions.clear();
+    this.notifications.length = 0;
     this.meetings.clear();
     this.sentMail.length = 0;
     this.busy.length = 0;
@@ -110,6 +179,7 @@ export class GraphState {
       start: toInstant(payload.start),
       end: toInstant(payload.end),
       changes: 0,
+      replies: new Map(),
       patches: [],
       cancelled: false,
     };
@@ -135,6 +205,79 @@ export class GraphState {
     }
     this.events.set(id, event);
     return event;
+  }
+
+  /**
+   * Test helper: `email` answers the invitation to `eventId` in Outlook
+   * (accepted, declined, tentativelyAccepted; "none" takes it back). The
+   * organiser's copy of the event changes, so every live subscription to
+   * "updated" on the organiser's events gets a change notification, kept
+   * in `notifications` and returned (nothing is posted anywhere).
+   * Throws if the event does not exist or `email` is not one of its attendees.
+   */
+  respond(
+    eventId: string,
+    email: string,
+    response: AttendeeResponse,
+    at: Date = this.now(),
+  ): NotificationDelivery[] {
+    const event = this.events.get(eventId);
+    if (event === undefined || event.cancelled) {
+      throw new Error(`local Graph: no event ${eventId} to respond to`);
+    }
+    const who = email.toLowerCase();
+    const invited = (event.payload.attendees ?? []).some(
+      (a) => a.emailAddress.address.toLowerCase() === who,
+    );
+    if (!invited) throw new Error(`local Graph: ${email} is not an attendee of ${eventId}`);
+    if (response === "none") {
+      event.replies.delete(who);
+    } else {
+      event.replies.set(who, { response, time: at });
+    }
+    return this.notify(event, "updated");
+  }
+
+  /** The status an attendee of `event` shows to the organiser. */
+  statusOf(event: StoredEvent, email: string): AttendeeStatus {
+    return event.replies.get(email.toLowerCase()) ?? { response: "none", time: NO_REPLY_TIME };
+  }
+
+  private notify(
+    event: StoredEvent,
+    changeType: ChangeNotification["changeType"],
+  ): NotificationDelivery[] {
+    const now = this.now();
+    const deliveries: NotificationDelivery[] = [];
+    for (const sub of this.subscriptions.values()) {
+      if (sub.mailbox !== event.mailbox || sub.expiresAt.getTime() <= now.getTime()) continue;
+      if (!sub.changeTypes.includes(changeType)) continue;
+      const odataId = `Users/${event.mailbox}/Events/${event.id}`;
+      deliveries.push({
+        notificationUrl: sub.notificationUrl,
+        body: {
+          value: [
+            {
+              id: randomUUID(),
+              subscriptionId: sub.id,
+              subscriptionExpirationDateTime: sub.expiresAt.toISOString(),
+              clientState: sub.clientState,
+              changeType,
+              resource: odataId,
+              tenantId: this.tenantId,
+              resourceData: {
+                "@odata.type": "#Microsoft.Graph.Event",
+                "@odata.id": odataId,
+                "@odata.etag": `W/"${createHash("sha256").update(`${event.id}:${randomUUID()}`).digest("base64").slice(0, 24)}"`,
+                id: event.id,
+              },
+            },
+          ],
+        },
+      });
+    }
+    this.notifications.push(...deliveries);
+    return deliveries;
   }
 
   /** Meetings whose every setting is the one Convene requires (for counting "locked"). */
