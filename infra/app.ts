@@ -10,6 +10,8 @@ import type { Config } from "./config";
 import { DemoClock } from "./demo/clock";
 import { demoCases } from "./demo/cases";
 import { demoRoutes } from "./demo/routes";
+import { ensureJobsPlanned } from "../workflow/jobs/plan-jobs";
+import { ensurePoll } from "../workflow/quoracy/tasks";
 import { loadAuthority } from "./load-authority";
 import type { Logger } from "./logger";
 import { adminAlertRaiser } from "./scheduler/admin-alert";
@@ -65,6 +67,7 @@ export async function startConvene(
   const deps: WorkflowDeps = {
     store,
     calendar,
+    replies: calendar,
     notifier: lateNotifier,
     clock,
     authority,
@@ -111,6 +114,10 @@ export async function startConvene(
       }
     }
   }
+  // The replies poll is a chain of tasks on the half hour (issue 7); make
+  // sure one exists (the id is deterministic, so instances agree).
+  await ensurePoll(deps, clock());
+  await ensureJobsPlanned(deps, clock());
   sched.start();
   logger.info(
     {

@@ -16,6 +16,8 @@ import { BRIEF_TASK } from "./plan-brief";
 import type { ActionHandler, ActionRequest, ActionResponse, BotHandlers } from "./ports";
 import { FORECAST_TASK } from "./quoracy/forecast-times";
 import { POLL_TASK, REFRESH_TASK, runForecast, runPoll, runRefresh } from "./quoracy/tasks";
+import { MONTH_AHEAD, sendMonthAhead } from "./jobs/month-ahead";
+import { PLAN_JOBS, planJobsHandler } from "./jobs/plan-jobs";
 import { askApproval } from "./tasks/approval";
 import { sendBrief } from "./tasks/brief";
 import { createEvent } from "./tasks/create-event";
@@ -79,5 +81,12 @@ export function taskHandlers(deps: WorkflowDeps): Map<string, TaskHandler> {
   ]);
   const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
   for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);
+  // Recurring jobs with a handler so far (issue 6 brings the other lists).
+  const jobs = new Map<string, TaskHandler>([[MONTH_AHEAD, (t, c) => sendMonthAhead(deps, t, c)]]);
+  const handled = new Set(
+    [...jobs.keys()].filter((id) => deps.policy.recurring.some((r) => r.id === id)),
+  );
+  for (const id of handled) handlers.set(id, jobs.get(id) as TaskHandler);
+  handlers.set(PLAN_JOBS, planJobsHandler(deps, handled));
   return handlers;
 }

@@ -146,9 +146,14 @@ describe.each(Object.keys(EXPECTED))(
 
       const sends = world.notifier.sent
         .slice(afterBooking)
-        // The outcome requests the next RCPC: its booking offer is not a reminder.
+        // The outcome requests the next RCPC: its booking offer is not a
+        // reminder; the quoracy forecast has its own scenario (nobody
+        // replies to the invitations here).
         .filter(
-          (s) => !s.preview.startsWith("Please book") && !s.preview.startsWith("Report status"),
+          (s) =>
+            !s.preview.startsWith("Please book") &&
+            !s.preview.startsWith("Report status") &&
+            !s.preview.includes("may not be quorate"),
         )
         .map((s) => [
           s.at,

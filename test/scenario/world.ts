@@ -5,14 +5,14 @@ import type { Case } from "../../model";
 import { Scheduler } from "../../infra/scheduler/scheduler";
 import { SqliteStore } from "../../infra/store/sqlite/sqlite-store";
 import type { Store } from "../../infra/store/port";
-import { createCalendar } from "../../graph/create-calendar";
+import { createCalendar, type ClosableCalendar } from "../../graph/create-calendar";
 import { demoAuthority, DEMO_IDS } from "../../infra/demo/authority";
 import { demoCases } from "../../infra/demo/cases";
 import { resolvePolicy } from "../../rules";
 import type { Authority } from "../../workflow/authority";
 import type { WorkflowDeps } from "../../workflow/deps";
 import { botHandlers, taskHandlers } from "../../workflow/handlers";
-import type { ActionResponse, CalendarPort } from "../../workflow/ports";
+import type { ActionResponse } from "../../workflow/ports";
 import { recordingLogger } from "../fixtures/recording-logger";
 import { startLocalGraph, StaticTokenCredential, type LocalGraph } from "../local-graph";
 import { recordingNotifier } from "../fakes/recording-notifier";
@@ -50,7 +50,7 @@ export async function makeWorld(options: {
   const TOKEN = "scenario-token";
   const graph: LocalGraph | undefined =
     options.calendar === "outbox" ? undefined : await startLocalGraph({ acceptTokens: [TOKEN] });
-  const calendar: CalendarPort & { close(): void } =
+  const calendar: ClosableCalendar =
     graph === undefined
       ? createCalendar(
           { kind: "outbox", dir: join(dir, "outbox"), organizer: authority.organizer },
@@ -77,6 +77,7 @@ export async function makeWorld(options: {
   const deps: WorkflowDeps = {
     store,
     calendar,
+    replies: calendar,
     notifier,
     clock,
     authority,
