@@ -175,20 +175,59 @@ describe("timeliness card", () => {
     expect(bad([{ ...row, counted: -1 }])).toThrow(RangeError);
     expect(bad([{ ...row, counted: 0 }])).toThrow(/nothing counted/);
     expect(bad([{ ...row, national: [{ label: "England", percent: 181.4 }] }])).toThrow(RangeError);
+    expect(bad(Array.from({ length: 9 }, () => row))).toThrow(/at most 8/);
     expect(() =>
       buildTimelinessCard({
         ...timelinessSample,
-        months: Array.from({ length: 13 }, () => ({ label: "x", counted: 0 })),
+        teams: [{ name: "North", percent: 50, counted: 0 }],
       }),
-    ).toThrow(/at most 12/);
+    ).toThrow(/nothing counted/);
   });
 
-  it("the largest realistic card (12 months, 10 teams, 10 chairs) stays under 40 KB", () => {
+  it("the largest card (12 months, 12 teams, 12 chairs) stays under 40 KB", () => {
     const card = buildTimelinessCard(timelinessMaxSample);
     expectWellFormedCard(card);
     expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
-    expect(bars(card)).toHaveLength(5 * 3 + 10 + 10);
+    expect(bars(card)).toHaveLength(5 * 3 + 12 + 12);
     expect(visibleText(card)).toContain("By chair:");
+    expect(visibleText(card)).not.toContain("more chairs");
+  });
+
+  it("shows the last 12 months, and the first 12 teams and chairs with how many more", () => {
+    const many = Array.from({ length: 15 }, (_, i) => ({
+      name: `Chair ${i + 1}`,
+      percent: 80,
+      counted: 5,
+    }));
+    const card = buildTimelinessCard({
+      ...timelinessMaxSample,
+      months: Array.from({ length: 14 }, (_, i) => ({
+        label: `M${i + 1}`,
+        percent: 90,
+        counted: 3,
+      })),
+      teams: many.slice(0, 13),
+      chairs: many,
+    });
+    expectWellFormedCard(card);
+    expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
+    const text = visibleText(card);
+    expect(text).not.toMatch(/^M2$/m);
+    expect(text).toMatch(/^M3$/m);
+    expect(text).toContain("…and 1 more team (npx convene stats lists them all)");
+    expect(text).toContain("…and 3 more chairs (npx convene stats lists them all)");
+    expect(text).not.toContain("Chair 13");
+  });
+
+  it("compares the breakdown with the row its label names, or begins", () => {
+    const card = buildTimelinessCard({
+      ...timelinessSample,
+      rows: [timelinessSample.rows[1]!, timelinessSample.rows[0]!],
+      breakdownLabel: "ICPCs within 15 working days",
+    });
+    expect(visibleText(card)).toContain("By team: ICPCs within 15 working days");
+    expect(monthBars(card)[2]).toEqual([96, "good"]);
+    expect(monthBars(card)[4]).toEqual([48, "attention"]);
   });
 
   it("gives its body for the month-ahead list to append", () => {

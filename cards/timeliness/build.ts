@@ -9,7 +9,11 @@ import type {
   TimelinessView,
 } from "./view-model";
 
-/** The most a card shows: beyond these the card nears Teams' size limit. */
+/**
+ * The most a card shows, to stay under Teams' size limit: more rows or
+ * national figures is a caller's mistake (refused); of more months the card
+ * shows the last 12, of more teams or chairs the first 12 and how many more.
+ */
 export const TIMELINESS_LIMITS = { rows: 8, national: 3, months: 12, parts: 12 } as const;
 
 /** How far below the national figure still reads amber rather than red (percentage points). */
@@ -122,9 +126,13 @@ function groupBars(what: string, parts: readonly TimelinessGroup[], reference?: 
 export function buildTimelinessCard(view: TimelinessView): CardJson {
   const rows = limit("rows", view.rows, TIMELINESS_LIMITS.rows);
   const councilLabel = view.councilLabel ?? "This council";
+  // The row the breakdown's bars are compared with: the one the label names, or begins.
+  const bl = view.breakdownLabel;
   const breakdownRow =
-    view.breakdownLabel === undefined ? rows[0] : rows.find((r) => r.label === view.breakdownLabel);
-  const breakdownLabel = view.breakdownLabel ?? rows[0]?.label ?? "";
+    (bl === undefined
+      ? undefined
+      : (rows.find((r) => r.label === bl) ?? rows.find((r) => r.label.startsWith(bl)))) ?? rows[0];
+  const breakdownLabel = bl ?? rows[0]?.label ?? "";
   const reference = newest(breakdownRow);
   const rowSections = rows.map((row) => {
     checkFigure(row.label, row);
@@ -134,7 +142,7 @@ export function buildTimelinessCard(view: TimelinessView): CardJson {
       bars: [councilBar(councilLabel, row, newest(row)), ...national.map(nationalBar)],
     };
   });
-  const monthBars = limit("months", view.months, TIMELINESS_LIMITS.months).map((m) => {
+  const monthBars = (view.months ?? []).slice(-TIMELINESS_LIMITS.months).map((m) => {
     checkFigure(`month ${m.label}`, m);
     return {
       label: m.label,
@@ -152,17 +160,21 @@ export function buildTimelinessCard(view: TimelinessView): CardJson {
     monthRows.push({ months: line });
   }
   const groups = [
-    {
-      title: `By team: ${breakdownLabel}`,
-      parts: limit("teams", view.teams, TIMELINESS_LIMITS.parts),
-    },
-    {
-      title: `By chair: ${breakdownLabel}`,
-      parts: limit("chairs", view.chairs, TIMELINESS_LIMITS.parts),
-    },
+    { title: `By team: ${breakdownLabel}`, parts: view.teams ?? [], more: ["team", "teams"] },
+    { title: `By chair: ${breakdownLabel}`, parts: view.chairs ?? [], more: ["chair", "chairs"] },
   ]
     .filter((g) => g.parts.length > 0)
-    .map((g) => ({ title: g.title, bars: groupBars(g.title, g.parts, reference) }));
+    .map((g) => {
+      const left = g.parts.length - TIMELINESS_LIMITS.parts;
+      return {
+        title: g.title,
+        bars: groupBars(g.title, g.parts.slice(0, TIMELINESS_LIMITS.parts), reference),
+        more:
+          left > 0
+            ? `…and ${left} more ${g.more[left === 1 ? 0 : 1]} (npx convene stats lists them all)`
+            : "",
+      };
+    });
   const compared = rows.some((r) => (r.national ?? []).length > 0);
   const headline = rows[0];
   const headlineText =

@@ -40,22 +40,22 @@ export const timelinessSample: TimelinessView = {
   ],
 };
 
-/** The largest realistic card: 12 months, 10 teams, 10 chairs, long names, a month with none. */
+/** The largest card: 12 months ("Apr 2026"), 12 teams, 12 chairs, long names, a month with none. */
 export const timelinessMaxSample: TimelinessView = {
   ...timelinessSample,
   rows: timelinessSample.rows.map((r) => ({ ...r, national: ENGLAND_ICPC })),
   months: MONTHS.map((label, i) => ({
-    label,
+    label: `${label} ${i < 9 ? 2026 : 2027}`,
     ...(i === 7 ? { counted: 0 } : { percent: ICPC_BY_MONTH[i], counted: COUNTED[i]! }),
   })),
-  teams: Array.from({ length: 10 }, (_, i) => ({
+  teams: Array.from({ length: 12 }, (_, i) => ({
     name: `Children's Social Work Locality Team ${i + 1} (Assessment and Intervention)`,
-    percent: 55 + i * 4.5,
+    percent: 55 + i * 4,
     counted: 10 + i,
   })),
-  chairs: Array.from({ length: 10 }, (_, i) => ({
+  chairs: Array.from({ length: 12 }, (_, i) => ({
     name: `Independent Child Protection Chair Number ${i + 1}`,
-    percent: 60 + i * 4,
+    percent: 56 + i * 4,
     counted: 5 + i,
   })),
 };

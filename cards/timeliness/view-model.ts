@@ -24,7 +24,7 @@ export interface TimelinessRow extends TimelinessFigure {
 
 /** A month: one vertical mini bar of the breakdown's measure. */
 export interface TimelinessMonth extends TimelinessFigure {
-  /** "Jan" (a column is narrow: 3 letters read best). */
+  /** "Jan", or "Jan 2027" (wraps under its bar). */
   label: string;
 }
 
@@ -47,12 +47,17 @@ export interface TimelinessView {
   /** Whose figures the council's bars show ("Northshire"); default "This council". */
   councilLabel?: string;
   rows: TimelinessRow[];
-  /** Which measure the months, teams and chairs break down (default: the first row's label). */
+  /**
+   * The measure the months, teams and chairs break down, as their headings
+   * name it (default: the first row's label). Their bars are coloured
+   * against the national figure of the row with this label, or whose label
+   * begins with it, else the first row.
+   */
   breakdownLabel?: string;
-  /** Up to the last 12 months, oldest first. */
+  /** Months, oldest first: the card shows the last 12. */
   months?: TimelinessMonth[];
-  /** Per team (names as the council configured them). */
+  /** Per team (names as the council configured them): the card shows the first 12 and how many more. */
   teams?: TimelinessGroup[];
-  /** Per chair (staff names). */
+  /** Per chair (staff names): the first 12 and how many more. */
   chairs?: TimelinessGroup[];
 }
