@@ -192,6 +192,56 @@ describe("the outbox adapter", () => {
     expect(busy.get("someone.else@council.example")).toEqual([]);
   });
 
+  it("answers every attendee of its meetings with reply none; a cancelled or unknown event is absent", async () => {
+    const one = await outbox.createConference(draftFor(sampleCase(1), 1));
+    const two = await outbox.createConference(draftFor(sampleCase(2), 2));
+    await outbox.setAttendees(ORGANIZER, two.eventId, [
+      { email: "chair@council.example", name: "Chair" },
+      { email: "CHAIR@council.example", name: "Chair again" },
+      { email: "dana@police.example", name: "Dana" },
+    ]);
+    const gone = await outbox.createConference(draftFor(sampleCase(3), 3));
+    await outbox.cancel(ORGANIZER, gone.eventId, "Stood down.");
+
+    const replies = await outbox.attendeeReplies(ORGANIZER, [
+      one.eventId,
+      two.eventId,
+      gone.eventId,
+      "outbox-event:never-written",
+      "AAMkAG-a-graph-id",
+    ]);
+    expect([...replies.keys()]).toEqual([one.eventId, two.eventId]);
+    expect(replies.get(one.eventId)).toHaveLength(12);
+    expect(replies.get(one.eventId)?.every((r) => r.reply === "none")).toBe(true);
+    expect(replies.get(two.eventId)).toEqual([
+      { email: "chair@council.example", reply: "none" },
+      { email: "dana@police.example", reply: "none" },
+    ]);
+    expect(await outbox.attendeeReplies(ORGANIZER, [])).toEqual(new Map());
+  });
+
+  it("answers a local subscription, clamped as Graph would, and never throws", async () => {
+    const url = "https://convene.council.example/api/graph/notifications";
+    const day = 24 * 3_600_000;
+    const soon = await outbox.subscribeToEvents(ORGANIZER, url, "s", new Date(NOW.getTime() + day));
+    expect(soon).toEqual({
+      id: expect.stringMatching(/^outbox-subscription-[0-9a-f]{32}$/),
+      expiresAt: new Date(NOW.getTime() + day),
+    });
+    const far = await outbox.subscribeToEvents(
+      ORGANIZER,
+      url,
+      "s",
+      new Date(NOW.getTime() + 30 * day),
+    );
+    expect(far.expiresAt.getTime() - NOW.getTime()).toBeLessThan(7 * day);
+    expect(far.id).toBe(soon.id);
+    await expect(
+      outbox.subscribeToEvents("", "not a url", "", new Date(Number.NaN)),
+    ).resolves.toEqual({ id: expect.any(String), expiresAt: NOW });
+    expect(logger.text()).not.toContain(url);
+  });
+
   it("never puts a child's name in a file name, a file or a log line", async () => {
     const c = sampleCase(1);
     const draft = draftFor(c, 1);

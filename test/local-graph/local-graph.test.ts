@@ -363,3 +363,184 @@ describe("getSchedule", () => {
     ).toBe(200);
   });
 });
+
+describe("attendees' replies", () => {
+  const attendee = (address: string) => ({
+    emailAddress: { address, name: "A Professional" },
+    type: "required",
+  });
+  const withAttendees = () =>
+    event({ attendees: [attendee("dana@police.example"), attendee("eli@nhs.example")] });
+
+  it("answers $select=attendees with the attendees only, each with its reply (none at first)", async () => {
+    const { body } = await call("POST", `${ORG}/events`, withAttendees());
+    const read = await call("GET", `${ORG}/events/${body.id}?$select=attendees`);
+    expect(read.status).toBe(200);
+    expect(Object.keys(read.body).sort()).toEqual(["@odata.etag", "attendees", "id"]);
+    expect(read.body.attendees).toEqual([
+      {
+        ...attendee("dana@police.example"),
+        status: { response: "none", time: "0001-01-01T00:00:00Z" },
+      },
+      {
+        ...attendee("eli@nhs.example"),
+        status: { response: "none", time: "0001-01-01T00:00:00Z" },
+      },
+    ]);
+    const unknown = await call("GET", `${ORG}/events/${body.id}?$select=attendees,childName`);
+    expect(unknown.status).toBe(400);
+  });
+
+  it("shows a reply set with state.respond, kept across a PATCH of the attendee list", async () => {
+    const { body } = await call("POST", `${ORG}/events`, withAttendees());
+    const at = new Date("2027-01-22T11:00:00.000Z");
+    expect(graph.state.respond(body.id, "DANA@police.example", "declined", at)).toEqual([]);
+    graph.state.respond(body.id, "eli@nhs.example", "tentativelyAccepted", at);
+    const statuses = async () =>
+      (await call("GET", `${ORG}/events/${body.id}?$select=attendees`)).body.attendees.map(
+        (a: Json) => `${a.emailAddress.address}:${a.status.response}:${a.status.time}`,
+      );
+    expect(await statuses()).toEqual([
+      "dana@police.example:declined:2027-01-22T11:00:00Z",
+      "eli@nhs.example:tentativelyAccepted:2027-01-22T11:00:00Z",
+    ]);
+    await call("PATCH", `${ORG}/events/${body.id}`, {
+      attendees: [attendee("dana@police.example"), attendee("fay@school.example")],
+    });
+    expect(await statuses()).toEqual([
+      "dana@police.example:declined:2027-01-22T11:00:00Z",
+      "fay@school.example:none:0001-01-01T00:00:00Z",
+    ]);
+    expect(() => graph.state.respond(body.id, "eli@nhs.example", "accepted")).toThrow(
+      /not an attendee/,
+    );
+    expect(() => graph.state.respond("AAMkAGnope", "dana@police.example", "accepted")).toThrow(
+      /no event/,
+    );
+  });
+
+  it("serves the same read as a $batch part, and 404 for an event that is gone", async () => {
+    const { body } = await call("POST", `${ORG}/events`, withAttendees());
+    graph.state.respond(body.id, "eli@nhs.example", "accepted");
+    const batch = await call("POST", "/$batch", {
+      requests: [
+        { id: "1", method: "GET", url: `${ORG}/events/${body.id}?$select=attendees` },
+        { id: "2", method: "GET", url: `${ORG}/events/AAMkAGgone?$select=attendees` },
+      ],
+    });
+    const [one, two] = batch.body.responses;
+    expect(one.status).toBe(200);
+    expect(one.body.attendees[1].status.response).toBe("accepted");
+    expect(two.status).toBe(404);
+    expect(graph.calls[1]?.parts?.map((p) => `${p.id}:${p.query}:${p.status}`)).toEqual([
+      "1:?$select=attendees:200",
+      "2:?$select=attendees:404",
+    ]);
+  });
+});
+
+describe("POST /subscriptions", () => {
+  const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  const subscription = (extra: Record<string, unknown> = {}) => ({
+    changeType: "updated",
+    notificationUrl: "https://convene.council.example/api/graph/notifications",
+    resource: "/users/conferences@council.example/events",
+    expirationDateTime: inHours(48),
+    clientState: "secret-state",
+    ...extra,
+  });
+
+  it("creates a subscription: 201 with its id and expiry, recorded", async () => {
+    const made = await call("POST", "/subscriptions", subscription());
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({
+      id: expect.any(String),
+      resource: "/users/conferences@council.example/events",
+      changeType: "updated",
+      clientState: "secret-state",
+      applicationId: graph.clientId,
+      includeResourceData: false,
+    });
+    expect(made.body.expirationDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
+    expect(graph.state.subscriptions.get(made.body.id)?.mailbox).toBe(
+      "conferences@council.example",
+    );
+    expect(graph.calls[0]).toMatchObject({ method: "POST", path: "/subscriptions", status: 201 });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["no clientState", { clientState: undefined }],
+    ["a clientState over 128 characters", { clientState: "x".repeat(129) }],
+    ["no resource", { resource: undefined }],
+    ["an unknown changeType", { changeType: "changed" }],
+    ["a changeType twice", { changeType: "updated,updated" }],
+    ["an http notificationUrl", { notificationUrl: "http://convene.council.example/hook" }],
+    ["an http lifecycleNotificationUrl", { lifecycleNotificationUrl: "http://x.example/l" }],
+    ["an expiry without a zone", { expirationDateTime: "2027-01-01T00:00:00" }],
+    ["an expiry in the past", { expirationDateTime: inHours(-1) }],
+    ["an expiry beyond 10,080 minutes", { expirationDateTime: inHours(24 * 7 + 1) }],
+    ["resource data without a certificate", { includeResourceData: true }],
+    ["a property subscriptions do not have", { childName: "x" }],
+    ["a resource other than a mailbox's events", { resource: "/users/a@b.example/messages" }],
+    ["/me, which means nothing to an app", { resource: "/me/events" }],
+  ])("refuses %s", async (_what, change) => {
+    const body: Record<string, unknown> = subscription(change);
+    for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+    const refused = await call("POST", "/subscriptions", body);
+    expect(refused.status).toBe(400);
+    expect(graph.state.subscriptions.size).toBe(0);
+  });
+
+  it("raises an expiry under 45 minutes to 45 minutes", async () => {
+    const before = Date.now();
+    const made = await call(
+      "POST",
+      "/subscriptions",
+      subscription({ expirationDateTime: inHours(0.1) }),
+    );
+    const minutes = (Date.parse(made.body.expirationDateTime) - before) / 60_000;
+    expect(minutes).toBeGreaterThanOrEqual(45);
+    expect(minutes).toBeLessThan(46);
+  });
+
+  it("checks the notificationUrl with a validationToken when told to", async () => {
+    const tokens: string[] = [];
+    graph.validateNotificationUrlWith(async (_url, token) => {
+      tokens.push(token);
+      return token;
+    });
+    expect((await call("POST", "/subscriptions", subscription())).status).toBe(201);
+    expect(tokens).toHaveLength(1);
+    graph.validateNotificationUrlWith(async () => undefined);
+    const refused = await call("POST", "/subscriptions", subscription());
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("ValidationError");
+    expect(graph.state.subscriptions.size).toBe(1);
+  });
+
+  it("notifies live 'updated' subscriptions on the event's mailbox when someone replies", async () => {
+    const { body } = await call(
+      "POST",
+      `${ORG}/events`,
+      event({
+        attendees: [{ emailAddress: { address: "dana@police.example" }, type: "required" }],
+      }),
+    );
+    const mine = await call("POST", "/subscriptions", subscription());
+    await call("POST", "/subscriptions", subscription({ changeType: "created,deleted" }));
+    await call(
+      "POST",
+      "/subscriptions",
+      subscription({ resource: "/users/someone.else@council.example/events" }),
+    );
+    const deliveries = graph.state.respond(body.id, "dana@police.example", "accepted");
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]?.body.value[0]).toMatchObject({
+      subscriptionId: mine.body.id,
+      clientState: "secret-state",
+      changeType: "updated",
+      resource: `Users/conferences@council.example/Events/${body.id}`,
+      resourceData: { "@odata.type": "#Microsoft.Graph.Event", id: body.id },
+    });
+  });
+});
