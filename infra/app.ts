@@ -11,6 +11,7 @@ import { DemoClock } from "./demo/clock";
 import { demoCases } from "./demo/cases";
 import { demoRoutes } from "./demo/routes";
 import { ensureJobsPlanned } from "../workflow/jobs/plan-jobs";
+import { queueSubscribe } from "../workflow/quoracy/subscription";
 import { ensurePoll } from "../workflow/quoracy/tasks";
 import { loadAuthority } from "./load-authority";
 import type { Logger } from "./logger";
@@ -85,7 +86,10 @@ export async function startConvene(
     intervalMs: config.schedulerIntervalMs,
     maxAttempts: 5,
     backoff: exponentialBackoff({ baseMs: 30_000, maxMs: 30 * 60_000, random: Math.random }),
-    handlers: taskHandlers(deps),
+    handlers: taskHandlers(
+      deps,
+      config.notifications ? { notifications: config.notifications } : {},
+    ),
     logger,
     onFailed: adminAlertRaiser({ store, clock, logger }),
     random: Math.random,
@@ -118,6 +122,7 @@ export async function startConvene(
   // sure one exists (the id is deterministic, so instances agree).
   await ensurePoll(deps, clock());
   await ensureJobsPlanned(deps, clock());
+  if (config.notifications !== undefined) await queueSubscribe(deps, clock());
   sched.start();
   logger.info(
     {

@@ -74,3 +74,31 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ MicrosoftAppId: "app-id" })).toThrow(/AUTHORITY_FILE/);
   });
 });
+
+describe("Graph change notifications configuration", () => {
+  it("needs an https URL and a long secret, together", () => {
+    const secret = "x".repeat(40);
+    expect(
+      loadConfig({
+        GRAPH_NOTIFICATION_URL: "https://convene.example/api/graph/notifications",
+        GRAPH_CLIENT_STATE: secret,
+      }).notifications,
+    ).toEqual({ url: "https://convene.example/api/graph/notifications", clientState: secret });
+    expect(() =>
+      loadConfig({
+        GRAPH_NOTIFICATION_URL: "http://convene.example/n",
+        GRAPH_CLIENT_STATE: secret,
+      }),
+    ).toThrow(/GRAPH_NOTIFICATION_URL/);
+    expect(() => loadConfig({ GRAPH_NOTIFICATION_URL: "https://convene.example/n" })).toThrow(
+      /GRAPH_NOTIFICATION_URL/,
+    );
+    expect(() =>
+      loadConfig({
+        GRAPH_NOTIFICATION_URL: "https://convene.example/n",
+        GRAPH_CLIENT_STATE: "short",
+      }),
+    ).toThrow(/GRAPH_CLIENT_STATE/);
+    expect(loadConfig({}).notifications).toBeUndefined();
+  });
+});

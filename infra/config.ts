@@ -35,6 +35,17 @@ const Env = z
     /** The mailbox that organises conferences and sends Convene's email. */
     GRAPH_ORGANIZER: z.preprocess(emptyAsUndefined, z.email().optional()),
     OUTBOX_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default("./outbox")),
+    /**
+     * Graph change notifications on the organiser's events (issue 7): the
+     * public https URL of POST /api/graph/notifications, and the shared
+     * secret each notification must carry back. Without them, replies are
+     * polled only.
+     */
+    GRAPH_NOTIFICATION_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^https$/ }).optional(),
+    ),
+    GRAPH_CLIENT_STATE: z.preprocess(emptyAsUndefined, z.string().min(32).max(128).optional()),
     // Bot Framework (issue 5); the names botbuilder's ConfigurationBotFrameworkAuthentication reads.
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
@@ -69,6 +80,13 @@ const Env = z
       path: ["GRAPH_TENANT_ID"],
     },
   )
+  .refine(
+    (env) => (env.GRAPH_NOTIFICATION_URL === undefined) === (env.GRAPH_CLIENT_STATE === undefined),
+    {
+      message: "GRAPH_NOTIFICATION_URL and GRAPH_CLIENT_STATE (at least 32 characters) go together",
+      path: ["GRAPH_NOTIFICATION_URL"],
+    },
+  )
   // A real deployment names its council; the demo authority is for local runs.
   .refine((env) => env.MicrosoftAppId === undefined || env.AUTHORITY_FILE !== undefined, {
     message: "AUTHORITY_FILE is required when MicrosoftAppId is configured",
@@ -101,6 +119,12 @@ export type CalendarConfig =
     }
   | { kind: "outbox"; dir: string; organizer: string };
 
+/** Graph change notifications, when configured (issue 7). */
+export interface NotificationsConfig {
+  url: string;
+  clientState: string;
+}
+
 export interface BotConfig {
   port: number;
   /** Absent: a local run without authentication (Agents Playground). */
@@ -117,6 +141,7 @@ export interface Config {
   store: StoreConfig;
   authority: AuthoritySource;
   calendar: CalendarConfig;
+  notifications?: NotificationsConfig;
   bot: BotConfig;
   schedulerIntervalMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -180,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { kind: "file", file: resolve(e.AUTHORITY_FILE) }
         : { kind: "demo", policy: e.DEMO_POLICY },
     calendar,
+    ...(e.GRAPH_NOTIFICATION_URL !== undefined && e.GRAPH_CLIENT_STATE !== undefined
+      ? { notifications: { url: e.GRAPH_NOTIFICATION_URL, clientState: e.GRAPH_CLIENT_STATE } }
+      : {}),
     bot,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,

@@ -15,6 +15,7 @@ import type { WorkflowDeps } from "./deps";
 import { BRIEF_TASK } from "./plan-brief";
 import type { ActionHandler, ActionRequest, ActionResponse, BotHandlers } from "./ports";
 import { FORECAST_TASK } from "./quoracy/forecast-times";
+import { SUBSCRIBE_TASK, subscribeHandler } from "./quoracy/subscription";
 import { POLL_TASK, REFRESH_TASK, runForecast, runPoll, runRefresh } from "./quoracy/tasks";
 import { MONTH_AHEAD, sendMonthAhead } from "./jobs/month-ahead";
 import { PLAN_JOBS, planJobsHandler } from "./jobs/plan-jobs";
@@ -65,7 +66,10 @@ export function botHandlers(deps: WorkflowDeps): BotHandlers {
  * The scheduler's handlers: Convene's own background work by task type, and
  * every timeline rule of the policy (the task type is the rule id).
  */
-export function taskHandlers(deps: WorkflowDeps): Map<string, TaskHandler> {
+export function taskHandlers(
+  deps: WorkflowDeps,
+  options: { notifications?: { url: string; clientState: string } } = {},
+): Map<string, TaskHandler> {
   const handlers = new Map<string, TaskHandler>([
     [OFFER_BOOKING, (t, c) => offerBooking(deps, t, c)],
     [OFFER_REBOOKING, (t, c) => offerBooking(deps, t, c)],
@@ -88,5 +92,8 @@ export function taskHandlers(deps: WorkflowDeps): Map<string, TaskHandler> {
   );
   for (const id of handled) handlers.set(id, jobs.get(id) as TaskHandler);
   handlers.set(PLAN_JOBS, planJobsHandler(deps, handled));
+  if (options.notifications !== undefined) {
+    handlers.set(SUBSCRIBE_TASK, subscribeHandler(deps, options.notifications));
+  }
   return handlers;
 }
