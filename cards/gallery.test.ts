@@ -1,4 +1,5 @@
 import { GALLERY } from "./gallery";
+import { VERBS } from "./verbs";
 import {
   cardBytes,
   executeActions,
@@ -28,6 +29,12 @@ describe.each(GALLERY.map((g) => [g.name, g] as const))("card %s", (_name, g) =>
 
   it("gives every Action.Execute the ids it acts on", () => {
     for (const a of executeActions(card)) {
+      if (a.verb === VERBS.caseMappingAllocate) {
+        // A month's list, not one case: the month, and each row's case by its index.
+        expect(a.data.month).toMatch(/^\d{4}-\d{2}$/);
+        expect(a.data["allocations.0.caseId"]).toEqual(expect.any(String));
+        continue;
+      }
       expect(typeof a.data.caseId).toBe("string");
       expect(a.data.caseId).not.toBe("");
       if (a.verb.startsWith("task.")) expect(a.data.taskId).not.toBe("");

@@ -26,6 +26,24 @@ import { requestConferenceChildNames, requestConferenceSample } from "./request-
 import { buildTaskAlertCard } from "./task-alert/build";
 import { escalationSample, reminderSample } from "./task-alert/sample";
 import { buildTimelinessCard } from "./timeliness/build";
+import { buildCaseMappingCard } from "./case-mapping/build";
+import {
+  caseMappingChairSample,
+  caseMappingMaxSample,
+  caseMappingSample,
+} from "./case-mapping/sample";
+import { buildExceptionReportCard } from "./exception-report/build";
+import { exceptionReportMaxSample, exceptionReportSample } from "./exception-report/sample";
+import { buildIndicatorReviewCard } from "./indicator-review/build";
+import { indicatorReviewMaxSample, indicatorReviewSample } from "./indicator-review/sample";
+import { buildMeetingListCard } from "./meeting-list/build";
+import {
+  fortnightListMaxSample,
+  monthAheadMaxTimelinessSample,
+  monthAheadSample,
+  weeklyListMaxSample,
+  weeklyListSample,
+} from "./meeting-list/sample";
 import { timelinessMaxSample, timelinessSample } from "./timeliness/sample";
 
 /**
@@ -170,6 +188,40 @@ export const GALLERY: readonly GalleryEntry[] = [
     actionTitles: [],
   }),
   entry({
+    name: "meeting-list",
+    description:
+      "the weekly list (also the fortnight and month-ahead lists, 000): counts per day, then each meeting by day with case reference, chair, status, SW report, agency reports, invite list, out of timescale; what needs chasing in red",
+    build: () => buildMeetingListCard(weeklyListSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "exception-report",
+    description:
+      "the Monday exception report (000): late invite lists, late reports, meetings stood down, meetings out of timescale, each with how late and the reason, rationale or approval",
+    build: () => buildExceptionReportCard(exceptionReportSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "indicator-review",
+    description:
+      "a CPA's monthly indicator review for supervision (003): plans of 15 months or more, repeat plans within 2 years, plans ended at the first RCPC, by case reference",
+    build: () => buildIndicatorReviewCard(indicatorReviewSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "case-mapping",
+    description:
+      "the month's child in need cases open 12 months or more (004) for the QA admin manager: review or new mapping, a chair picked per case, cases per chair, save allocations",
+    build: () => buildCaseMappingCard(caseMappingSample),
+    actionTitles: ["Save allocations"],
+  }),
+  entry({
+    name: "case-mapping-chair",
+    description: "a chair's own case mappings for the month, read only",
+    build: () => buildCaseMappingCard(caseMappingChairSample),
+    actionTitles: [],
+  }),
+  entry({
     name: "done",
     description: "confirmation after an action",
     build: () => buildDoneCard(doneSample),
@@ -220,6 +272,57 @@ export const GALLERY: readonly GalleryEntry[] = [
     description: "5 measures with national figures, 12 months, 10 teams, 10 chairs",
     build: () => buildTimelinessCard(timelinessMaxSample),
     actionTitles: [],
+    screenshot: false,
+  }),
+  entry({
+    name: "meeting-list-500",
+    description:
+      "the weekly list of 500 meetings: counts per day, the first 40, the rest in the CSV",
+    build: () => buildMeetingListCard(weeklyListMaxSample),
+    actionTitles: [],
+    screenshot: false,
+  }),
+  entry({
+    name: "meeting-list-fortnight-1000",
+    description: "the fortnight list of 1000 meetings",
+    build: () => buildMeetingListCard(fortnightListMaxSample),
+    actionTitles: [],
+    screenshot: false,
+  }),
+  entry({
+    name: "meeting-list-month-ahead",
+    description: "the month-ahead list of 1200 meetings with the timeliness chart",
+    build: () => buildMeetingListCard(monthAheadSample),
+    actionTitles: [],
+    screenshot: false,
+  }),
+  entry({
+    name: "meeting-list-month-ahead-max",
+    description:
+      "the month-ahead list with the largest timeliness chart (left out: sent on its own)",
+    build: () => buildMeetingListCard(monthAheadMaxTimelinessSample),
+    actionTitles: [],
+    screenshot: false,
+  }),
+  entry({
+    name: "exception-report-max",
+    description: "80 late invite lists, 200 late reports, 25 stood down, 40 out of timescale",
+    build: () => buildExceptionReportCard(exceptionReportMaxSample),
+    actionTitles: [],
+    screenshot: false,
+  }),
+  entry({
+    name: "indicator-review-max",
+    description: "15 chairs with 18 cases each",
+    build: () => buildIndicatorReviewCard(indicatorReviewMaxSample),
+    actionTitles: [],
+    screenshot: false,
+  }),
+  entry({
+    name: "case-mapping-80",
+    description: "80 cases to allocate among 15 chairs",
+    build: () => buildCaseMappingCard(caseMappingMaxSample),
+    actionTitles: ["Save allocations"],
     screenshot: false,
   }),
 ];

@@ -31,6 +31,11 @@ export type * from "./generic/view-model";
 export * from "./quoracy-forecast/submission";
 export type * from "./quoracy-forecast/view-model";
 export type * from "./timeliness/view-model";
+export type * from "./meeting-list/view-model";
+export type * from "./exception-report/view-model";
+export type * from "./indicator-review/view-model";
+export * from "./case-mapping/submission";
+export type * from "./case-mapping/view-model";
 
 export { cardPreview } from "./common/expand";
 export { formatDate, formatInstant, formatLateness, formatRange } from "./common/format";
@@ -51,3 +56,36 @@ export {
   buildTimelinessCard,
   timelinessCardBody,
 } from "./timeliness/build";
+
+// Issue 6's lists: each card shows the counts of every row and its first
+// rows; layout… says how many it left out (then attach the CSV). There is
+// no register-changes card: see csv/register-changes.ts for why.
+export { LIST_CARD_BUDGET } from "./common/list";
+export {
+  MEETING_LIST_LIMITS,
+  buildMeetingListCard,
+  layoutMeetingListCard,
+  type MeetingListLayout,
+} from "./meeting-list/build";
+export {
+  EXCEPTION_REPORT_LIMITS,
+  STAND_DOWN_REASON_TEXT,
+  buildExceptionReportCard,
+  layoutExceptionReportCard,
+  type ExceptionReportLayout,
+} from "./exception-report/build";
+export {
+  INDICATOR_REVIEW_LIMITS,
+  buildIndicatorReviewCard,
+  layoutIndicatorReviewCard,
+  type IndicatorReviewLayout,
+} from "./indicator-review/build";
+export {
+  CASE_MAPPING_LIMITS,
+  buildCaseMappingCard,
+  layoutCaseMappingCard,
+  type CaseMappingLayout,
+} from "./case-mapping/build";
+export * from "./csv/csv";
+export * from "./csv/lists";
+export * from "./csv/register-changes";

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { CaseMappingAllocateSubmission } from "./case-mapping/submission";
 import { BookPastLimitSubmission, BookSubmission } from "./book/submission";
 import {
   AcceptBookingSubmission,
@@ -45,6 +46,7 @@ export const SUBMISSIONS = {
   [VERBS.quoracyNudge]: QuoracyNudgeSubmission,
   [VERBS.quoracyAskSocialWorker]: QuoracyAskSocialWorkerSubmission,
   [VERBS.quoracyProposeStandDown]: QuoracyProposeStandDownSubmission,
+  [VERBS.caseMappingAllocate]: CaseMappingAllocateSubmission,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type Submissions = typeof SUBMISSIONS;

@@ -42,6 +42,8 @@ export const VERBS = {
   quoracyAskSocialWorker: "quoracy.ask-sw",
   /** quoracy-forecast: propose standing the meeting down as not quorate (RULES.md 5), with a rationale. */
   quoracyProposeStandDown: "quoracy.propose-stand-down",
+  /** case-mapping: the QA admin manager allocates each CIN case to a CP chair for the month (004). */
+  caseMappingAllocate: "case-mapping.allocate",
 } as const;
 
 export type VerbName = keyof typeof VERBS;
