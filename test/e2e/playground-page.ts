@@ -221,6 +221,48 @@ export class PlaygroundPage {
     await answered;
   }
 
+  /**
+   * Picks a date in an Input.Date, which the Playground renders as a Fluent
+   * UI DatePicker (a read-only combobox with a calendar): opens it, pages
+   * to the month, clicks the day.
+   */
+  async pickDate(labelOrId: string, isoDate: string, options: InCard = {}): Promise<void> {
+    const input = await this.findInput(labelOrId, options.card);
+    const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+    const monthName = new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", {
+      month: "long",
+      timeZone: "UTC",
+    });
+    const target = `${monthName} ${y}`;
+    await input.click();
+    const header = this.page.locator(".fui-CalendarDay__monthAndYear").last();
+    for (let i = 0; i < 60; i++) {
+      const shown = (await header.getAttribute("aria-label")) ?? "";
+      if (shown === target) break;
+      const [shownMonth, shownYear] = shown.split(" ");
+      const shownIndex = Number(shownYear) * 12 + new Date(`${shownMonth} 1, 2000`).getMonth();
+      const forward = shownIndex < y * 12 + (m - 1);
+      await this.page
+        .locator(`button[title^="${forward ? "Next" : "Previous"} month"]`)
+        .last()
+        .click();
+    }
+    const day = this.page
+      .locator(".fui-CalendarDayGrid__table")
+      .last()
+      .locator("button, td[role=gridcell]")
+      .filter({ hasText: new RegExp(`^${d}$`) })
+      .filter({ hasNot: this.page.locator(".fui-CalendarDayGrid__dayOutsideNavigatedMonth") });
+    const candidates = await day.all();
+    for (const c of candidates) {
+      const cls = (await c.getAttribute("class")) ?? "";
+      if (cls.includes("OutsideNavigatedMonth") || cls.includes("outside")) continue;
+      await c.click();
+      return;
+    }
+    throw new Error(`no day ${isoDate} in the date picker (showing ${target})`);
+  }
+
   async screenshot(file: string): Promise<void> {
     await this.page.screenshot({ path: file, fullPage: true });
   }
