@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { CardJson } from "../workflow/ports/notifier";
 import { buildBookCard } from "./book/build";
+import { buildCaseMappingCard } from "./case-mapping/build";
+import { CASE_MAPPING_CHAIRS, caseMappingSample } from "./case-mapping/sample";
 import { bookSample } from "./book/sample";
 import { buildBookingConfirmationCard } from "./booking-confirmation/build";
 import { bookingConfirmationSample } from "./booking-confirmation/sample";
@@ -148,6 +150,18 @@ const CASES: Case[] = [
     fill: { standDownRationale: "Police and health declined; no reports" },
     spoil: { standDownRationale: " " },
     expect: ["Give the rationale for standing the meeting down"],
+  },
+  {
+    name: "allocate case mappings (a month's list: the error belongs to no one input)",
+    verb: VERBS.caseMappingAllocate,
+    build: (r) => buildCaseMappingCard({ ...caseMappingSample, ...r }),
+    fill: { "allocations.0.chairId": CASE_MAPPING_CHAIRS[2]!.id },
+    spoil: {
+      "allocations.0.chairId": "",
+      "allocations.3.chairId": "",
+      "allocations.4.chairId": "",
+    },
+    expect: ["Choose a chair for at least one case"],
   },
 ];
 

@@ -63,10 +63,8 @@ describe("meeting list card (list.weekly, list.fortnight, list.month-ahead)", ()
       "Weekly list: Northshire",
       "9 meetings: 3 ICPCs, 3 RCPCs, 3 CLA reviews",
       "3 SW reports not shared · 2 invite lists late or overdue · 1 out of timescale",
-      "Mon 4 Jan",
-      "2 meetings · 1 SW report not shared",
-      "Wed 6 Jan",
-      "0 meetings",
+      "Mon\u00a04\u00a0Jan\n2 meetings · 1 SW report not shared",
+      "Wed\u00a06\u00a0Jan\n0 meetings",
       "Thu 7 Jan 2027 · 3 meetings",
       "Chair: Daniel Hughes · Invites sent · ",
       "Agency reports 1 of 5",
@@ -160,7 +158,7 @@ describe("meeting list card (list.weekly, list.fortnight, list.month-ahead)", ()
     const text = visibleText(layout.card);
     expect(text).toContain("500 meetings: 100 ICPCs, 200 RCPCs, 200 CLA reviews");
     for (const d of ["Mon 4 Jan", "Tue 5 Jan", "Wed 6 Jan", "Thu 7 Jan", "Fri 8 Jan"])
-      expect(text).toMatch(new RegExp(`^${d}\\n100 meetings · `, "m"));
+      expect(text).toMatch(new RegExp(`^${d.replace(/ /g, "\u00a0")}\\n100 meetings · `, "m"));
     expect(text).toContain("…and 460 more meetings: see the CSV in your email");
     // The last day shown is only partly listed, and says so.
     expect(text).toMatch(/· 100 meetings \(the first \d+ here\)/);

@@ -172,8 +172,11 @@ export function layoutMeetingListCard(view: MeetingListView): MeetingListLayout 
     const c = countOf(perDay.get(day)!);
     const problems = problemsText(c);
     return {
-      // The period gives the year; "Mon 4 Jan" keeps the column narrow.
-      title: formatDate(day).replace(/ \d{4}$/, ""),
+      // The period gives the year; "Mon 4 Jan" with no-break spaces keeps the
+      // column narrow and on one line (a FactSet wraps its titles to fit the values).
+      title: formatDate(day)
+        .replace(/ \d{4}$/, "")
+        .replace(/ /g, "\u00a0"),
       value: `${plural(c.meetings, "meeting")}${problems === "" ? "" : ` · ${problems}`}`,
     };
   });

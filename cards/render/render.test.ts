@@ -46,6 +46,7 @@ describe("the Adaptive Cards renderer", () => {
     ["report-status", "Save report status", VERBS.updateReportStatus],
     ["reminder", "Done", VERBS.taskDone],
     ["escalation", "Acknowledge", VERBS.taskAcknowledge],
+    ["case-mapping", "Save allocations", VERBS.caseMappingAllocate],
   ] as const)("%s: '%s' posts data its schema accepts", async (name, title, verb) => {
     const entry = GALLERY.find((g) => g.name === name)!;
     await renderer.render(entry.build());
@@ -110,6 +111,25 @@ describe("the Adaptive Cards renderer", () => {
       expect(parsed.value).toMatchObject(expected);
     },
   );
+
+  it("case-mapping: a chair picked from a drop-down is what case-mapping.allocate stores", async () => {
+    const entry = GALLERY.find((g) => g.name === "case-mapping")!;
+    await renderer.render(entry.build());
+    await renderer.select("Chair for CIN-2025-0087", "Priya Nair");
+    const action = await renderer.click("Save allocations");
+    expect(action?.verb).toBe(VERBS.caseMappingAllocate);
+    const parsed = parseSubmission(SUBMISSIONS[VERBS.caseMappingAllocate], action?.data);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.value).toEqual({
+      month: "2027-01",
+      cardVersion: "1",
+      allocations: [
+        { caseId: "case-cin-087", chairId: "2d8b9e30-4c5f-4071-8c1d-3e4f5a6b7c82" },
+        { caseId: "case-cin-061", chairId: "0b6f7c1e-2a3d-4e5f-8a9b-1c2d3e4f5a60" },
+        { caseId: "case-cin-099", chairId: "1c7a8d2f-3b4e-4f60-9b0c-2d3e4f5a6b71" },
+      ],
+    });
+  });
 
   it("a stand-down cannot be proposed without a rationale, nor a nudge without an agency", async () => {
     const entry = GALLERY.find((g) => g.name === "quoracy-forecast")!;

@@ -101,6 +101,14 @@ export class CardRenderer {
     await this.page.locator("#host").getByLabel(title, { exact: true }).check();
   }
 
+  /** Pick an option of a compact (drop-down) choice set, found by its label, by the option's title. */
+  async select(label: string, title: string): Promise<void> {
+    await this.page
+      .locator("#host")
+      .getByLabel(label, { exact: true })
+      .selectOption({ label: title });
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.locator("#frame").screenshot({ path });
   }
