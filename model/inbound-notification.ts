@@ -12,5 +12,8 @@ export const InboundNotification = z
     subscriptionId: z.string().min(1),
     receivedAt: Instant,
   })
-  .refine((n) => n.pk === n.id, { message: "an inbound notification's pk is its id", path: ["pk"] });
+  .refine((n) => n.pk === n.id, {
+    message: "an inbound notification's pk is its id",
+    path: ["pk"],
+  });
 export type InboundNotification = z.infer<typeof InboundNotification>;

@@ -68,6 +68,9 @@ export const Meeting = z
      */
     offer: z
       .object({
+        /** Offered to book a requested meeting, or to move a booked one ("rebook REF"). */
+        purpose: z.enum(["booking", "rebooking"]).optional(),
+        madeAt: Instant.optional(),
         chairId: EntraObjectId,
         limitRule: z.string().min(1),
         limitAt: Instant,
@@ -100,6 +103,12 @@ export const Meeting = z
      * to the chair and clerk; quorate when it has been withdrawn since.
      */
     quoracy: z.object({ state: z.enum(["at-risk", "quorate"]), at: Instant }).optional(),
+    /**
+     * The meeting's own legal limit when its kind's timeline does not give
+     * it: the first RCPC after an ICPC is due within 3 months of the ICPC
+     * (`rcpc.first.latest`), not 6 months (`rcpc.next.latest`).
+     */
+    limit: z.object({ rule: z.string().min(1), at: Instant }).optional(),
     /** Review number for RCPC and CLA reviews (1 = first review). */
     reviewNumber: z.number().int().positive().optional(),
     start: Instant.optional(),

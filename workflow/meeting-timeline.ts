@@ -1,5 +1,11 @@
 import type { Meeting } from "../model";
-import { parseIsoDate, timeline, type ResolvedPolicy, type Timeline } from "../rules";
+import {
+  parseIsoDate,
+  timeline,
+  type ResolvedPolicy,
+  type Timeline,
+  type TimelineEntry,
+} from "../rules";
 
 /**
  * The rules' timeline of a stored meeting: its anchors and, once booked, its
@@ -7,6 +13,28 @@ import { parseIsoDate, timeline, type ResolvedPolicy, type Timeline } from "../r
  * Europe/London days and minutes, so the start is converted here.
  */
 export function meetingTimeline(policy: ResolvedPolicy, meeting: Meeting): Timeline {
+  const base = baseTimeline(policy, meeting);
+  const own = meeting.limit;
+  if (own === undefined) return base;
+  // The first RCPC after an ICPC: its limit is the ICPC's rcpc.first.latest
+  // (3 months), in place of the 6 months every later review has.
+  const entries: TimelineEntry[] = base.entries.filter(
+    (e) => !(e.kind === "limit" && e.anchor === "previous"),
+  );
+  entries.push({
+    rule: own.rule,
+    kind: "limit",
+    at: policy.calendar.formatInstant(Date.parse(own.at)),
+    who: ["clerk"],
+    text: "First review conference: within 3 months of the initial conference",
+    anchor: "previous",
+    source: "Working Together 2023",
+  });
+  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.rule.localeCompare(b.rule));
+  return { ...base, entries };
+}
+
+function baseTimeline(policy: ResolvedPolicy, meeting: Meeting): Timeline {
   const a = meeting.anchors;
   const at =
     meeting.start === undefined ? undefined : policy.calendar.toLocal(Date.parse(meeting.start));

@@ -13,7 +13,8 @@ import { updateDoc } from "./update-doc";
  * 1. record the new start and end (IfMatch);
  * 2. recompute its tasks: every rule anchored on the meeting moves with it,
  *    and a reminder already sent for the old date is due again for the new;
- * 3. queue the Outlook update (start and end only, never the body);
+ * 3. queue the Outlook update (start and end only, never the body) and the
+ *    family's emails with the new date;
  * 4. audit.
  */
 export async function rebookMeeting(
@@ -23,28 +24,31 @@ export async function rebookMeeting(
   meetingId: string,
   slot: { start: string; end: string },
 ): Promise<void> {
-  const { doc: meeting, changed } = await updateDoc(
-    deps.store,
-    "meeting",
-    meetingId,
-    kase.id,
-    (m) => {
-      if (m.status !== "booked" && m.status !== "invited") {
-        throw new WorkflowError(
-          "Conflict",
-          "Only a booked conference that has not been held can be moved.",
-        );
-      }
-      return m.start === slot.start ? undefined : { ...m, start: slot.start, end: slot.end };
-    },
-  );
-  if (!changed) return;
+  const { doc: meeting } = await updateDoc(deps.store, "meeting", meetingId, kase.id, (m) => {
+    if (m.status !== "booked" && m.status !== "invited") {
+      throw new WorkflowError(
+        "Conflict",
+        "Only a booked conference that has not been held can be moved.",
+      );
+    }
+    return m.start === slot.start ? undefined : { ...m, start: slot.start, end: slot.end };
+  });
+  // Whether or not this call moved it (a retry after a failure part-way
+  // must finish the job), the tasks follow the meeting, Outlook is updated
+  // and the family is told: every step is idempotent.
   const replanned = await replanMeetingTasks(deps, kase, meeting);
   await enqueue(deps, {
     taskType: "meeting.reschedule-event",
     caseId: kase.id,
     meetingId,
-    key: String(Date.parse(slot.start)),
+    key: `${Date.parse(slot.start)}-${deps.clock().getTime()}`,
+  });
+  // Family invitations are keyed by the meeting's start: the new date is a new email.
+  await enqueue(deps, {
+    taskType: "meeting.send-invites",
+    caseId: kase.id,
+    meetingId,
+    key: `moved-${Date.parse(slot.start)}`,
   });
   await audit(deps, {
     caseId: kase.id,

@@ -96,12 +96,10 @@ describe("guards on card actions", () => {
     );
     expect(audit).toHaveLength(1);
     const familyInvites = ["fran@home.example", "gus@home.example", "hal@law.example"];
+    const start = Date.parse("2027-01-29T10:00:00.000Z");
     for (const email of familyInvites) {
-      const n = await world.store.get(
-        "notification",
-        `${meetingId}:invite:${await inviteeIdOf(world, email)}`,
-        `${meetingId}:invite:${await inviteeIdOf(world, email)}`,
-      );
+      const id = `${meetingId}:invite:${await inviteeIdOf(world, email)}:${start}`;
+      const n = await world.store.get("notification", id, id);
       expect(n?.status).toBe("sent");
       expect(n?.attempts).toBe(1);
     }

@@ -74,10 +74,22 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
       }),
     );
   }
+  if (Date.parse(slot.start) <= deps.clock().getTime()) {
+    throw new WorkflowError(
+      "Conflict",
+      'That slot has passed: ask for new slots ("rebook" or "book").',
+    );
+  }
   if (meeting.status === "booked" || meeting.status === "invited") {
-    if (meeting.start !== slot.start) {
-      await rebookMeeting(deps, request.actor, kase, meeting.id, slot);
+    // Only a card from "rebook REF" moves a booked meeting: a clerk's old
+    // booking card, clicked again, must not.
+    if (offer.purpose !== "rebooking") {
+      throw new WorkflowError(
+        "Conflict",
+        'This conference is already booked. To move it, type "rebook" and the case reference.',
+      );
     }
+    await rebookMeeting(deps, request.actor, kase, meeting.id, slot);
     return cardResponse(
       cards.working({
         what: "Moving the conference in Outlook",

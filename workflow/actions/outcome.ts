@@ -13,6 +13,7 @@ import { WorkflowError } from "../errors";
 import { loadMeeting } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
 import { MILESTONES } from "../milestones";
+import { planMeetingTasks } from "../plan-meeting-tasks";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { optional } from "../tasks/after-booking-cards";
 import { enqueue } from "../tasks/enqueue";
@@ -168,8 +169,17 @@ export async function recordOutcome(
       },
     };
   });
-  if (changed && s.plan) {
+  // Whenever the stored outcome has a plan (not only when this call wrote
+  // it: a retry after a failure part-way must finish the job), the next
+  // RCPC exists, its limit and tasks are planned, and the clerks are asked
+  // to book it. Each step is idempotent.
+  const stored = await deps.store.get("meeting", meeting.id, kase.id);
+  if (stored?.outcome?.decision === "plan") {
     const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
+    const first =
+      meeting.kind === "ICPC"
+        ? at(meetingTimeline(deps.policy, meeting), "rcpc.first.latest")
+        : undefined;
     const next: Meeting = {
       id: meetingIdFor(kase.id, "RCPC", day),
       type: "meeting",
@@ -182,18 +192,21 @@ export async function recordOutcome(
       requestedBy: request.actor.objectId,
       inPerson: meeting.inPerson,
       ...optional("chair", meeting.chair),
+      ...(first !== undefined ? { limit: { rule: first.rule, at: first.at } } : {}),
       createdAt: nowIso,
     };
     try {
       await deps.store.create(next);
-      await enqueue(deps, {
-        taskType: OFFER_BOOKING,
-        caseId: kase.id,
-        meetingId: next.id,
-      });
     } catch (err) {
       if (!isStoreError(err, "Conflict")) throw err;
     }
+    await planMeetingTasks(deps, {
+      caseId: kase.id,
+      meetingId: next.id,
+      timeline: meetingTimeline(deps.policy, next),
+      actor: request.actor.objectId,
+    });
+    await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId: next.id });
   }
   if (changed) {
     await audit(deps, {

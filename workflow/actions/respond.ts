@@ -37,7 +37,7 @@ export function action(
       return cardResponse(
         cards.refusal({
           reason: "Convene could not finish this just now",
-          hint: "Nothing was changed. Please try again in a minute.",
+          hint: "Please try again in a minute: nothing already done will be done twice.",
           code: codeOf(err),
         }),
       );

@@ -17,10 +17,11 @@ import type { WorkflowDeps } from "../deps";
 import { WorkflowError } from "../errors";
 import { loadMeeting, loadTask } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
-import { milestoneOf } from "../milestones";
+import { MILESTONES, milestoneOf } from "../milestones";
 import { sendCardOnce } from "../notify";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { staffFor } from "../roles";
+import { reassignOptions, ruleNoticeId } from "../tasks/rule-task";
 import { updateDoc } from "../update-doc";
 import { APPROVAL_TASK } from "./book";
 import { cardResponse } from "./respond";
@@ -39,14 +40,27 @@ async function loadAll(
   return { kase, meeting, task };
 }
 
-/** The people a rule names, and the case's managers: who may say it is done. */
-function mayAct(
+/**
+ * Facts a reminder's "Done" must never record: that a meeting was held or
+ * booked, its outcome recorded, its brief sent. Convene records those from
+ * the act itself (the chair's outcome, the Outlook event), so a forged Done
+ * cannot silence a limit's escalation.
+ */
+const NOT_BY_DONE: ReadonlySet<string> = new Set([
+  MILESTONES.held,
+  MILESTONES.booked,
+  MILESTONES.outcomeRecorded,
+  MILESTONES.briefSent,
+]);
+
+/** The people a rule names, the case's managers and whoever it was reassigned to: who may say it is done. */
+async function mayAct(
   deps: WorkflowDeps,
   kase: Case,
   meeting: Meeting,
   task: Task,
   actorId: string,
-): boolean {
+): Promise<boolean> {
   const entry =
     meeting.start !== undefined || meeting.anchors
       ? meetingTimeline(deps.policy, meeting).entries.find((e) => e.rule === task.taskType)
@@ -59,7 +73,9 @@ function mayAct(
           kase,
           meeting,
         });
+  const reassigned = `${task.id}:reassigned:${actorId}`;
   return (
+    (await deps.store.get("notification", reassigned, reassigned)) !== undefined ||
     named.some((p) => p.entraObjectId === actorId) ||
     kase.teamManager.entraObjectId === actorId ||
     kase.serviceManager.entraObjectId === actorId
@@ -80,7 +96,7 @@ export async function taskDone(
   const parsed = parseSubmission(TaskDoneSubmission, request.data);
   if (!parsed.ok) throw new WorkflowError("BadInput", "The card is missing its ids.");
   const { kase, meeting, task } = await loadAll(deps, parsed.value);
-  if (!mayAct(deps, kase, meeting, task, request.actor.objectId)) {
+  if (!(await mayAct(deps, kase, meeting, task, request.actor.objectId))) {
     await authorise(deps, request.actor, [], {
       verb: request.verb,
       kase,
@@ -89,6 +105,12 @@ export async function taskDone(
     });
   }
   const milestone = milestoneOf(task.taskType);
+  if (milestone !== undefined && NOT_BY_DONE.has(milestone)) {
+    throw new WorkflowError(
+      "BadInput",
+      "This is recorded when it happens, not by marking a reminder done.",
+    );
+  }
   if (milestone === undefined)
     throw new WorkflowError("BadInput", "This reminder has nothing to mark done.");
   const now = deps.clock().toISOString();
@@ -126,11 +148,11 @@ export async function taskAcknowledge(
   const parsed = parseSubmission(TaskAcknowledgeSubmission, request.data);
   if (!parsed.ok) throw new WorkflowError("BadInput", "The card is missing its ids.");
   const { kase, meeting, task } = await loadAll(deps, parsed.value);
-  const sent = await deps.store.get(
-    "notification",
-    `${task.id}:${request.actor.objectId}`,
-    `${task.id}:${request.actor.objectId}`,
-  );
+  const entry = meetingTimeline(deps.policy, meeting).entries.find((e) => e.rule === task.taskType);
+  const noticeId =
+    entry === undefined ? undefined : ruleNoticeId(task.id, entry.at, request.actor.objectId);
+  const sent =
+    noticeId === undefined ? undefined : await deps.store.get("notification", noticeId, noticeId);
   if (sent === undefined) {
     await authorise(deps, request.actor, [], {
       verb: request.verb,
@@ -165,11 +187,8 @@ export async function taskReassign(
     meeting,
   });
   const target = staffById(deps.authority, parsed.value.reassignTo);
-  if (
-    target === undefined ||
-    (!target.roles.includes("social-worker") &&
-      target.entraObjectId !== kase.teamManager.entraObjectId)
-  ) {
+  const offered = reassignOptions(deps, kase).some((o) => o.id === parsed.value.reassignTo);
+  if (target === undefined || !offered) {
     throw new WorkflowError("BadInput", "Choose someone from the list offered.");
   }
   const entry = meetingTimeline(deps.policy, meeting).entries.find((e) => e.rule === task.taskType);
@@ -253,6 +272,17 @@ export async function taskApprove(
       refusal: "only the approver the clerk chose can approve this",
     });
     throw new WorkflowError("Forbidden", "only the approver the clerk chose can approve this");
+  }
+  // The card approved one slot; if the clerk has since chosen another, this
+  // card is stale (the approval task is keyed by the slot it asked about).
+  if (!task.id.endsWith(`:${pending.start.replace(/[:.]/g, "")}`)) {
+    throw new WorkflowError(
+      "Conflict",
+      "The clerk has since chosen another slot: approve it from its own card.",
+    );
+  }
+  if (Date.parse(pending.start) <= deps.clock().getTime()) {
+    throw new WorkflowError("Conflict", "That slot has passed: the clerk needs to choose another.");
   }
   const now = deps.clock().toISOString();
   await bookMeeting(deps, request.actor, kase, meeting.id, {

@@ -11,6 +11,7 @@ import { sendCardOnce } from "../notify";
 import { agencyKey } from "../actions/report-status";
 import { optional } from "./after-booking-cards";
 import { updateDoc } from "../update-doc";
+import { briefAt } from "../plan-brief";
 import { taskIds } from "./task-ids";
 
 const TECH = (a: {
@@ -120,10 +121,12 @@ export async function sendBrief(
   ) {
     return { skipped: meeting.status };
   }
+  const at = briefAt(deps, meeting);
+  if (at === undefined) return { skipped: "no-date" };
   const delivery = await sendCardOnce(deps, {
     // Both brief tasks of a meeting name this one notification (same instant);
     // a meeting moved to another date is briefed again.
-    id: `${meeting.id}:brief:${Date.parse(task.dueAt)}:${meeting.chair.entraObjectId}`,
+    id: `${meeting.id}:brief:${at.getTime()}:${meeting.chair.entraObjectId}`,
     kind: "brief",
     recipient: meeting.chair,
     card: cards.brief(await briefView(deps, kase, meeting)),

@@ -9,6 +9,7 @@ import { sendCardOnce } from "../notify";
 import { meetingSubject } from "../subjects";
 import { updateDoc } from "../update-doc";
 import { staffCardsAfterBooking } from "./after-booking-cards";
+import { enqueue } from "./enqueue";
 import { taskIds } from "./task-ids";
 
 /** 002: the chair admits professionals, then the family after any confidential part. */
@@ -72,6 +73,16 @@ export async function createEvent(
             },
       )
     ).doc;
+  }
+  // A list submitted before the event existed is sent now.
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  if (list?.complete === true) {
+    await enqueue(deps, {
+      taskType: "meeting.send-invites",
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: `event-${meeting.outlookEventId ?? ""}`.slice(0, 120).replace(/[/\\?#]/g, "_"),
+    });
   }
   for (const notice of staffCardsAfterBooking(deps, kase, meeting, task.id)) {
     await sendCardOnce(deps, notice);

@@ -100,6 +100,8 @@ export async function offerBooking(
   });
   const limitRule = limitRuleOf(meeting);
   const offer: BookingOffer = {
+    purpose: rebooking ? "rebooking" : "booking",
+    madeAt: ctx.now.toISOString(),
     chairId: chair.entraObjectId,
     limitRule,
     limitAt: limit.toISOString(),
@@ -128,6 +130,7 @@ export async function offerBooking(
 }
 
 export function limitRuleOf(meeting: Meeting): string {
+  if (meeting.limit !== undefined) return meeting.limit.rule;
   if (meeting.kind === "ICPC") return "icpc.latest";
   if (meeting.kind === "RCPC") return "rcpc.next.latest";
   if (meeting.reviewNumber === 1 || meeting.anchors.lookedAfter !== undefined)

@@ -13,7 +13,12 @@ import { staffFor } from "../roles";
 import { kindWords, withPrefix } from "../subjects";
 import { agencyKey } from "../actions/report-status";
 import { sendBrief } from "./brief";
+import { limitRuleOf } from "./offer-booking";
 import { taskIds } from "./task-ids";
+
+/** One card per rule, due instant and person: retries send it once; a moved meeting sends it again. */
+export const ruleNoticeId = (taskId: string, entryAt: string, personId: string): string =>
+  `${taskId}:${Date.parse(entryAt)}:${personId}`;
 
 /** 001's pre-discussion deadline is when Convene briefs the chair (see plan-brief.ts). */
 const BRIEF_RULES = new Set(["chair.pre-discussion"]);
@@ -28,7 +33,8 @@ const AGENCY_REPORT_RULES = new Set(["reports.icpc", "reports.rcpc", "reports.pa
  */
 function limitMet(meeting: Meeting, entry: TimelineEntry): boolean {
   if (isDone(meeting, entry.rule)) return true;
-  if (milestoneOf(entry.rule) !== MILESTONES.held) return false;
+  const own = entry.rule === limitRuleOf(meeting);
+  if (!own && milestoneOf(entry.rule) !== MILESTONES.held) return false;
   return (
     meeting.start !== undefined &&
     meeting.status !== "requested" &&
@@ -65,7 +71,10 @@ export async function runRuleTask(
   if (meeting.status === "stood-down") return { skipped: "stood-down" };
   const entry = meetingTimeline(deps.policy, meeting).entries.find((e) => e.rule === task.taskType);
   if (entry === undefined) return { skipped: "not-in-timeline" };
-  if (Date.parse(entry.at) !== Date.parse(task.dueAt)) return { skipped: "rescheduled" };
+  // The rule now falls later than this task (the meeting moved and the task
+  // is being replanned): not yet. A task retried after a failed send runs
+  // later than its entry, and must still send.
+  if (Date.parse(entry.at) > Date.parse(task.dueAt)) return { skipped: "rescheduled" };
   if (BRIEF_RULES.has(entry.rule)) return sendBrief(deps, task, ctx);
   if (entry.kind === "limit" ? limitMet(meeting, entry) : isDone(meeting, entry.rule)) {
     return { skipped: "done" };
@@ -103,7 +112,7 @@ export async function runRuleTask(
     await sendCardOnce(deps, {
       // Keyed by the due instant too: a meeting moved to another date is
       // reminded again for the new one (workflow/replan-meeting-tasks.ts).
-      id: `${task.id}:${Date.parse(task.dueAt)}:${s.person.entraObjectId}`,
+      id: ruleNoticeId(task.id, entry.at, s.person.entraObjectId),
       kind: s.kind,
       recipient: s.person,
       card: cards.taskAlert({
@@ -137,7 +146,7 @@ export async function runRuleTask(
 }
 
 /** Other social workers of the same team, and the team manager. */
-function reassignOptions(deps: WorkflowDeps, kase: Case) {
+export function reassignOptions(deps: WorkflowDeps, kase: Case) {
   const team = staffWithRole(deps.authority, "social-worker").filter(
     (s) => s.teamManager === kase.teamManager.entraObjectId,
   );

@@ -2,7 +2,6 @@ import type { Case, Invitee, Meeting, Task } from "../../model";
 import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
 import { formatHumanInstant } from "../../rules";
 import type { WorkflowDeps } from "../deps";
-import { TransientError } from "../errors";
 import { loadMeeting } from "../load";
 import { MILESTONES } from "../milestones";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../notify";
@@ -55,9 +54,9 @@ export async function sendInvites(
   const ids = taskIds(task);
   const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
   if (meeting.status === "stood-down") return { skipped: "stood-down" };
-  if (meeting.outlookEventId === undefined) {
-    throw new TransientError("WaitingForEvent", "the Outlook event is not created yet");
-  }
+  // Not booked in Outlook yet (a list can come before the booking, 000):
+  // creating the event queues the invitations again (tasks/create-event.ts).
+  if (meeting.outlookEventId === undefined) return { skipped: "no-event-yet" };
   const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
   if (list === undefined) return { skipped: "no-list" };
   const professionals: Attendee[] = list.invitees
@@ -84,7 +83,8 @@ export async function sendInvites(
       caseId: kase.id,
       meetingId: meeting.id,
       email: {
-        id: `${meeting.id}:invite:${i.id}`,
+        // Keyed by the start too: a meeting moved to another date is a new invitation.
+        id: `${meeting.id}:invite:${i.id}:${Date.parse(meeting.start ?? "")}`,
         to: { email: i.email as string, name: i.name },
         subject: withPrefix(
           deps.policy.id,
