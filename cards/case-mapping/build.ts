@@ -10,9 +10,10 @@ import type { CaseMappingRow, CaseMappingView } from "./view-model";
 /**
  * The most cases a card lists: MAX_CASE_MAPPING_ROWS (what the submission
  * takes), fewer when the pickers would take the card past LIST_CARD_BUDGET.
- * Each picker repeats every chair, so the allocation card holds about 25
- * cases with 15 chairs; a chair's read-only list holds every case a
- * chair is given in a month. On the allocation card the cases not yet
+ * Each picker repeats every chair, so the allocation card holds about 23
+ * cases with 11 chairs (003's number of CPAs), 19 with 15, 14 with 15 long
+ * names (caseMappingMaxSample); a chair's read-only list holds every case
+ * a chair is given in a month. On the allocation card the cases not yet
  * allocated come first: once those are saved, the card comes back with
  * the next ones.
  */

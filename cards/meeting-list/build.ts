@@ -22,13 +22,15 @@ import type { InviteListState, MeetingListRow, MeetingListView, SwReportStage } 
  * How many meetings the card lists at most (fewer if they would take it
  * past LIST_CARD_BUDGET), and how many the month-ahead card keeps beside
  * the timeliness chart before it leaves the chart out (see
- * layoutMeetingListCard). At 40 rows of the longest realistic content the
- * card is about 27 KB; the rest of a week of 500 meetings is counted per day
- * at the top and listed in the CSV.
+ * layoutMeetingListCard). 40 rows of the longest realistic content (long
+ * chair names, every problem flagged) make a card of about 35 KB; the rest
+ * of a week of 500 meetings is counted per day at the top and listed in the
+ * CSV. The month-ahead list with a year's timeliness chart (about 14 KB)
+ * keeps about 24 rows.
  */
 export const MEETING_LIST_LIMITS = { rows: 40, rowsBesideTimeliness: 10 } as const;
 
-const STATUS: Record<MeetingStatus, string> = {
+export const MEETING_STATUS_TEXT: Record<MeetingStatus, string> = {
   requested: "Requested, not booked yet",
   booked: "Booked",
   invited: "Invites sent",
@@ -50,8 +52,6 @@ export const INVITE_LIST_TEXT: Record<InviteListState, string> = {
   awaited: "Invite list not due yet",
   overdue: "Invite list overdue",
 };
-
-export const MEETING_STATUS_TEXT = STATUS;
 
 const KIND_PLURAL: Record<MeetingKind, [string, string]> = {
   ICPC: ["ICPC", "ICPCs"],
@@ -87,7 +87,7 @@ function rowRuns(r: MeetingListRow): Run[] {
   const flag = (bad: boolean, text: string) => (bad && live(r) ? attention(text) : plain(text));
   return joinRuns([
     plain(`Chair: ${r.chairName ?? "none yet"}`),
-    plain(STATUS[r.status]),
+    plain(MEETING_STATUS_TEXT[r.status]),
     flag(r.swReport !== "shared", SW_REPORT_TEXT[r.swReport]),
     plain(agencyReportsText(r)),
     flag(r.inviteList === "late" || r.inviteList === "overdue", INVITE_LIST_TEXT[r.inviteList]),
@@ -188,6 +188,9 @@ export function layoutMeetingListCard(view: MeetingListView): MeetingListLayout 
   const summary =
     rows.length === 0 ? "No meetings" : `${plural(rows.length, "meeting")}: ${byKind.join(", ")}`;
   const problems = problemsText(all);
+  // Built once: the search below builds the card several times.
+  const timelinessBody =
+    view.timeliness === undefined ? undefined : timelinessCardBody(view.timeliness);
 
   const build = (shown: number, withTimeliness: boolean): CardJson => {
     const days: { heading: string; rows: unknown[] }[] = [];
@@ -226,19 +229,19 @@ export function layoutMeetingListCard(view: MeetingListView): MeetingListLayout 
       total: rows.length,
       more: moreText(rows.length - shown, "meeting", "meetings", view.fullListText),
     });
-    if (withTimeliness && view.timeliness !== undefined) {
+    if (withTimeliness && timelinessBody !== undefined) {
       (card.body as unknown[]).push({
         type: "Container",
         separator: true,
         spacing: "ExtraLarge",
-        items: timelinessCardBody(view.timeliness),
+        items: timelinessBody,
       });
     }
     return card;
   };
 
   const max = Math.min(rows.length, MEETING_LIST_LIMITS.rows);
-  if (view.timeliness !== undefined) {
+  if (timelinessBody !== undefined) {
     const min = Math.min(max, MEETING_LIST_LIMITS.rowsBesideTimeliness);
     const fitted = fitCard((n) => build(n, true), max, { min });
     if (fitted !== undefined)
