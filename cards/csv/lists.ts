@@ -29,7 +29,7 @@ export const MEETING_LIST_CSV_HEADER = [
   "Time",
   "Meeting",
   "Case reference",
-  "Chair",
+  "Chair or IRO",
   "Status",
   "SW report",
   "Agency reports received",

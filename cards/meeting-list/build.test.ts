@@ -67,6 +67,7 @@ describe("meeting list card (list.weekly, list.fortnight, list.month-ahead)", ()
       "Wed\u00a06\u00a0Jan\n0 meetings",
       "Thu 7 Jan 2027 · 3 meetings",
       "Chair: Daniel Hughes · Invites sent · ",
+      "IRO: Priya Nair · Invites sent · SW report shared with the family",
       "Agency reports 1 of 5",
       "Chair: none yet · Requested, not booked yet",
       "No agency reports expected",

@@ -86,7 +86,8 @@ function checkRow(r: MeetingListRow): void {
 function rowRuns(r: MeetingListRow): Run[] {
   const flag = (bad: boolean, text: string) => (bad && live(r) ? attention(text) : plain(text));
   return joinRuns([
-    plain(`Chair: ${r.chairName ?? "none yet"}`),
+    // A CLA review is chaired by the IRO (RULES.md 1).
+    plain(`${r.kind === "CLA" ? "IRO" : "Chair"}: ${r.chairName ?? "none yet"}`),
     plain(MEETING_STATUS_TEXT[r.status]),
     flag(r.swReport !== "shared", SW_REPORT_TEXT[r.swReport]),
     plain(agencyReportsText(r)),

@@ -33,7 +33,7 @@ export interface MeetingListRow {
   kind: MeetingKind;
   /** The booked start; a requested meeting not booked yet is listed by its limit's date instead. */
   start: IsoInstant;
-  /** The chair's (or IRO's) name, staff; absent when none is allocated yet. */
+  /** The chair's (the IRO's, for a CLA review) name, staff; absent when none is allocated yet. */
   chairName?: string;
   status: MeetingStatus;
   swReport: SwReportStage;
@@ -53,6 +53,7 @@ export interface MeetingListRow {
  * first rows (see common/list.ts), the CSV every row.
  */
 export interface MeetingListView {
+  /** Which list (the sender's, for the CSV's file name): the card itself reads the same. */
   list: MeetingListKind;
   /** "Weekly list: Swindon" */
   title: string;
