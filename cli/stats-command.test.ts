@@ -43,10 +43,17 @@ describe("convene stats", () => {
     await store.create(held("m-on-time", "2027-01-29T10:00:00.000Z"));
     await store.create(held("m-on-limit", "2027-02-01T10:00:00.000Z"));
     await store.create(held("m-late", "2027-02-02T10:00:00.000Z"));
-    // Booked, not held: not counted.
+    // Stood down, never held: not counted.
     await store.create(
-      aMeeting("m-booked", "case-1", "2027-01-20T10:00:00.000Z", {
+      aMeeting("m-stood-down", "case-1", "2027-01-20T10:00:00.000Z", {
+        status: "stood-down",
         anchors: { strategy: "2027-01-11" },
+        standDown: {
+          reason: "no-longer-needed",
+          rationale: "moved away",
+          approvedBy: ["00000000-0000-4000-8000-000000000003"],
+          at: "2027-01-19T10:00:00.000Z",
+        },
       }),
     );
     await store.close();

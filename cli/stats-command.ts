@@ -49,7 +49,9 @@ export async function runStats(argv: readonly string[]): Promise<string> {
   };
   const store = await openStore(config.store);
   try {
-    const figures = await loadTimeliness({ store, policy }, range);
+    // A booked meeting whose start has passed counts as held: "passed" is
+    // now, read here at the command line (the top layer), never below it.
+    const figures = await loadTimeliness({ store, policy }, { ...range, now: new Date() });
     const result = { ...figures, policy: policy.id, national: { icpc: NATIONAL_ICPC_TIMELINESS } };
     return parsed.data.json
       ? `${JSON.stringify(result, null, 2)}\n`

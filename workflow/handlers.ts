@@ -16,7 +16,15 @@ import { BRIEF_TASK } from "./plan-brief";
 import type { ActionHandler, ActionRequest, ActionResponse, BotHandlers } from "./ports";
 import { FORECAST_TASK } from "./quoracy/forecast-times";
 import { SUBSCRIBE_TASK, subscribeHandler } from "./quoracy/subscription";
-import { POLL_TASK, REFRESH_TASK, runForecast, runPoll, runRefresh } from "./quoracy/tasks";
+import {
+  POLL_TASK,
+  REEVALUATE_TASK,
+  REFRESH_TASK,
+  runForecast,
+  runPoll,
+  runReevaluate,
+  runRefresh,
+} from "./quoracy/tasks";
 import { MONTH_AHEAD, sendMonthAhead } from "./jobs/month-ahead";
 import { PLAN_JOBS, planJobsHandler } from "./jobs/plan-jobs";
 import { askApproval } from "./tasks/approval";
@@ -82,6 +90,7 @@ export function taskHandlers(
     [FORECAST_TASK, (t, c) => runForecast(deps, t, c)],
     [POLL_TASK, (t, c) => runPoll(deps, t, c)],
     [REFRESH_TASK, (t, c) => runRefresh(deps, t, c)],
+    [REEVALUATE_TASK, (t, c) => runReevaluate(deps, t, c)],
   ]);
   const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
   for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);

@@ -16,6 +16,8 @@ export const MILESTONES = {
   familyAccessRecorded: "family-access.recorded",
   reportSharedWithFamily: "report.shared-with-family",
   reportsIn: "reports.in",
+  /** 002 `report.chair-clerk`: the SW's own report is with the chair and the clerk. */
+  reportSentToChair: "report.sent-to-chair",
   briefSent: "brief.sent",
   outcomeRecorded: "outcome.recorded",
   planSignedOff: "plan.signed-off",
@@ -57,7 +59,7 @@ const BY_RULE: Readonly<Record<string, MilestoneName>> = {
   "reports.icpc": M.reportsIn,
   "reports.rcpc": M.reportsIn,
   "reports.partners": M.reportsIn,
-  "report.chair-clerk": M.reportsIn,
+  "report.chair-clerk": M.reportSentToChair,
   "report.family": M.reportSharedWithFamily,
   "report.family.best": M.reportSharedWithFamily,
   "report.family-walkthrough": M.reportSharedWithFamily,

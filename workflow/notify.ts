@@ -39,13 +39,17 @@ export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Prom
   }));
   if (existing.status === "sent") return "already-sent";
   if (existing.status === "recipient-gone") return "recipient-gone";
+  // Claim it first (IfMatch): of two senders racing (two tasks at one
+  // instant, a double click), one wins and the other leaves it to them.
+  const claimed = await claim(deps, existing);
+  if (claimed === undefined) return "already-sent";
   const result = await deps.notifier.sendCard(
     notice.recipient.entraObjectId,
     notice.card,
     notice.preview,
   );
   const status: Notification["status"] = result.outcome;
-  await record(deps, existing, status, {
+  await record(deps, claimed, status, {
     ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
     ...(result.activityId !== undefined ? { activityId: result.activityId } : {}),
   });
@@ -84,9 +88,13 @@ export async function sendEmailsOnce(
       meetingId: notice.meetingId,
     }));
     if (doc.status === "sent" || doc.status === "recipient-gone") alreadySent += 1;
-    // Found and not sent: an earlier run may have sent it and died before
-    // recording it, so the adapter looks in Sent Items before sending again.
-    else pending.push({ notice, doc, attempted: !created });
+    else {
+      // Found and not sent: an earlier run may have sent it and died before
+      // recording it, so the adapter looks in Sent Items before sending again.
+      const claimed = await claim(deps, doc);
+      if (claimed === undefined) alreadySent += 1;
+      else pending.push({ notice, doc: claimed, attempted: !created });
+    }
   }
   if (pending.length === 0) return { sent: 0, alreadySent };
   const results = await deps.calendar.sendEmails(
@@ -108,6 +116,9 @@ export async function sendEmailsOnce(
             : r.outcome === "throttled"
               ? "throttled"
               : "failed";
+    // Refused by Graph (400/403: a bad address, a permission): recorded as
+    // failed for an administrator to see, and not retried: retrying cannot fix it.
+    const permanent = r?.outcome === "rejected";
     await record(
       deps,
       doc,
@@ -115,7 +126,7 @@ export async function sendEmailsOnce(
       r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {},
     );
     if (status === "sent") sent += 1;
-    if (status === "throttled" || status === "failed") unfinished += 1;
+    if ((status === "throttled" || status === "failed") && !permanent) unfinished += 1;
   }
   if (unfinished > 0) {
     throw new TransientError("Mail.unfinished", `${unfinished} email(s) not sent yet`);
@@ -156,6 +167,16 @@ async function findOrCreate(
   }
 }
 
+/** attempts + 1 under the document's etag; undefined when someone else claimed it first. */
+async function claim(deps: WorkflowDeps, doc: Notification): Promise<Notification | undefined> {
+  try {
+    return await deps.store.replace({ ...doc, attempts: doc.attempts + 1 }, doc.etag ?? "");
+  } catch (err) {
+    if (isStoreError(err, "PreconditionFailed")) return undefined;
+    throw err;
+  }
+}
+
 async function record(
   deps: WorkflowDeps,
   doc: Notification,
@@ -165,7 +186,7 @@ async function record(
   const next: Notification = {
     ...doc,
     status,
-    attempts: doc.attempts + 1,
+    attempts: doc.attempts,
     ...(extra.activityId !== undefined ? { activityId: extra.activityId } : {}),
     result: {
       at: deps.clock().toISOString(),

@@ -9,6 +9,7 @@ import type { InviteeDraft } from "../../cards/invite-list/view-model";
 import type { Case, Invitee, InviteList, Meeting } from "../../model";
 import { isStoreError } from "../../infra/store/port";
 import { audit } from "../audit";
+import { REEVALUATE_TASK } from "../quoracy/tasks";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
 import { conferenceKind } from "../conference-kind";
@@ -169,6 +170,15 @@ export async function submitInviteList(
       caseId: kase.id,
       meetingId: meeting.id,
       key: version,
+    });
+  }
+  // A report in or an agency added can change the quoracy forecast.
+  if (changed) {
+    await enqueue(deps, {
+      taskType: REEVALUATE_TASK,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: String(deps.clock().getTime()),
     });
   }
   if (changed) {

@@ -2,6 +2,8 @@ import { parseSubmission } from "../../cards/common/errors";
 import { ReportStatusSubmission } from "../../cards/report-status/submission";
 import type { Case, Meeting, ReportStatus } from "../../model";
 import { audit } from "../audit";
+import { REEVALUATE_TASK } from "../quoracy/tasks";
+import { enqueue } from "../tasks/enqueue";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
 import { conferenceKind } from "../conference-kind";
@@ -124,6 +126,7 @@ export async function updateReportStatus(
   );
   const reached: MilestoneName[] = [];
   if (s.sharedWithFamily) reached.push(MILESTONES.reportSharedWithFamily);
+  if (s.sentToChairAndClerk) reached.push(MILESTONES.reportSentToChair);
   if (s.sentToChairAndClerk && Object.values(agencies).every(Boolean))
     reached.push(MILESTONES.reportsIn);
   await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
@@ -133,6 +136,15 @@ export async function updateReportStatus(
     for (const r of missing) milestones[r] = { at: now, by: request.actor.objectId };
     return { ...m, milestones };
   });
+  // A report in or an agency added can change the quoracy forecast.
+  if (changed) {
+    await enqueue(deps, {
+      taskType: REEVALUATE_TASK,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: String(deps.clock().getTime()),
+    });
+  }
   if (changed) {
     await audit(deps, {
       caseId: kase.id,

@@ -24,7 +24,7 @@ export async function sendMonthAhead(
   const today = cal.toLocal(ctx.now.getTime()).day;
   const to = new Date(cal.toInstant(today, 0));
   const from = new Date(to.getTime() - 365 * 86_400_000);
-  const figures = await loadTimeliness(deps, { from, to });
+  const figures = await loadTimeliness(deps, { from, to, now: ctx.now });
   const card = buildTimelinessCard(timelinessView(figures, deps));
   const managers = [
     ...staffWithRole(deps.authority, "team-manager"),

@@ -1,5 +1,5 @@
 import type { Case, Meeting, PersonRef } from "../../model";
-import { forecastQuoracy } from "../../rules/quoracy";
+import { QUORUM, forecastQuoracy } from "../../rules/quoracy";
 import { asPersonRef, staffWithRole } from "../authority";
 import { quoracyCard } from "./card";
 import type { WorkflowDeps } from "../deps";
@@ -50,7 +50,12 @@ export async function evaluateQuoracy(
     deps.store.get("report-status", `${meeting.id}:reports`, kase.id),
   ]);
   const agencies = agencyStandings(list, reports);
-  const forecast = forecastQuoracy(agencies);
+  // No complete invite list three working days before: nobody can be
+  // expected, which is exactly when the chair needs to know.
+  const forecast =
+    list?.complete === true
+      ? forecastQuoracy(agencies)
+      : { quorate: false, expected: 0, needed: QUORUM, atRisk: [] };
   const warned = meeting.quoracy?.state === "at-risk";
   if (forecast.quorate && !warned) return "quorate";
 

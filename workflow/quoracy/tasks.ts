@@ -100,6 +100,19 @@ export async function runPoll(
   return refreshReplies(deps, ctx.now);
 }
 
+export const REEVALUATE_TASK = "quoracy.reevaluate";
+
+/** quoracy.reevaluate: the invite list or a report changed; forecast again (inside the window only). */
+export async function runReevaluate(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  return { forecast: await evaluateQuoracy(deps, kase, meeting, ctx.now) };
+}
+
 /** replies.refresh: a one-off refresh (a Graph change notification arrived). */
 export async function runRefresh(
   deps: WorkflowDeps,

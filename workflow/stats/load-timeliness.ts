@@ -8,7 +8,7 @@ import { timeliness, type CountedMeeting, type Timeliness } from "./timeliness";
  */
 export async function loadTimeliness(
   deps: { store: Store; policy: ResolvedPolicy },
-  range: { from: Date; to: Date },
+  range: { from: Date; to: Date; now?: Date },
 ): Promise<Timeliness> {
   const meetings = (await deps.store.meetingsInRange(range.from, range.to)).items;
   const teams = new Map<string, string>();

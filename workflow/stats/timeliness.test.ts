@@ -160,10 +160,17 @@ describe("timeliness, counted the national way", () => {
       [
         { meeting: icpc(1, s, Date.UTC(2027, 1, 1), "outcome-recorded"), teamManagerId: TEAMS[0]! },
         { meeting: icpc(2, s, Date.UTC(2027, 1, 2), "outcome-recorded"), teamManagerId: TEAMS[0]! },
-        { meeting: icpc(3, s, Date.UTC(2027, 0, 20), "booked"), teamManagerId: TEAMS[0]! },
+        // Booked for after "now": not held yet, not counted.
+        { meeting: icpc(3, s, Date.UTC(2027, 1, 20), "booked"), teamManagerId: TEAMS[0]! },
+        // Booked, its start passed, no outcome recorded yet: held, counted.
+        { meeting: icpc(4, s, Date.UTC(2027, 0, 20), "booked"), teamManagerId: TEAMS[0]! },
       ],
-      { from: new Date(Date.UTC(2027, 0, 1)), to: new Date(Date.UTC(2027, 2, 1)) },
+      {
+        from: new Date(Date.UTC(2027, 0, 1)),
+        to: new Date(Date.UTC(2027, 2, 1)),
+        now: new Date(Date.UTC(2027, 1, 10)),
+      },
     );
-    expect(figures.icpc.overall).toEqual({ counted: 2, onTime: 1, percent: 50 });
+    expect(figures.icpc.overall).toEqual({ counted: 3, onTime: 2, percent: 66.7 });
   });
 });

@@ -1,5 +1,5 @@
 import type { Meeting } from "../../model";
-import { formatIsoDate, type ResolvedPolicy } from "../../rules";
+import { formatIsoDate, resolvePolicy, type ResolvedPolicy } from "../../rules";
 import { meetingLimit, meetingTimeline } from "../meeting-timeline";
 import { MILESTONES } from "../milestones";
 import { FAMILY_REPORT_RULES, INVITE_LIST_RULES } from "../timeline-dates";
@@ -44,6 +44,8 @@ export interface CountedMeeting {
 }
 
 const HELD: ReadonlySet<Meeting["status"]> = new Set(["held", "outcome-recorded"]);
+/** Booked and not stood down: held once its start has passed, outcome recorded or not. */
+const GOING_AHEAD: ReadonlySet<Meeting["status"]> = new Set(["booked", "invited"]);
 
 function rate(counted: number, onTime: number): Rate {
   return {
@@ -98,8 +100,8 @@ class BreakdownTally {
 /**
  * The council's timeliness, counted the way the national children in need
  * return counts ICPCs (README, "Timeliness figures"):
- * - a meeting counts in the period in which it was held (its date), only
- *   once held: a meeting stood down and never held is not a conference and
+ * - a meeting counts in the period in which it was held (its date), once
+ *   held (its outcome recorded, or its start passed and not stood down): a meeting stood down and never held is not a conference and
  *   is not counted; its rebooking counts when held, measured from the same
  *   anchor (the original strategy discussion), so standing down never
  *   resets the clock;
@@ -114,8 +116,13 @@ class BreakdownTally {
 export function timeliness(
   policy: ResolvedPolicy,
   meetings: readonly CountedMeeting[],
-  range: { from: Date; to: Date },
+  range: { from: Date; to: Date; now?: Date },
 ): Timeliness {
+  // The national return counts working days with England's bank holidays
+  // only: a council's own closure days (RULES.md overrides) move its
+  // deadlines, not the national measure.
+  const national = resolvePolicy(policy.id);
+  const now = (range.now ?? range.to).getTime();
   const icpc = new BreakdownTally();
   const rcpc = new BreakdownTally();
   const cla = new BreakdownTally();
@@ -123,10 +130,12 @@ export function timeliness(
   const lists = new Tally();
   const cal = policy.calendar;
   for (const { meeting, teamManagerId } of meetings) {
-    if (!HELD.has(meeting.status) || meeting.start === undefined) continue;
+    if (meeting.start === undefined) continue;
     const startMs = Date.parse(meeting.start);
+    const held = HELD.has(meeting.status) || (GOING_AHEAD.has(meeting.status) && startMs <= now);
+    if (!held) continue;
     if (startMs < range.from.getTime() || startMs >= range.to.getTime()) continue;
-    const limit = meetingLimit(policy, meeting);
+    const limit = meetingLimit(national, meeting);
     if (limit === undefined) continue;
     const heldDay = cal.toLocal(startMs).day;
     const limitDay = cal.toLocal(limit.getTime()).day;

@@ -33,34 +33,40 @@ export async function sendPoliceChecks(
     meeting.start !== undefined
       ? dueOf(meetingTimeline(deps.policy, meeting), ...POLICE_CHECK_RULES)
       : undefined;
-  const body = [
-    `Police checks are requested for a ${kindWords(meeting.kind).toLowerCase()}, case ${kase.reference}.`,
+  const header = [
+    `Police check requested for a ${kindWords(meeting.kind).toLowerCase()}, case ${kase.reference}.`,
     meeting.start !== undefined
       ? `The conference is on ${formatHumanInstant(Date.parse(meeting.start))}.`
       : "",
     due !== undefined ? `Requested by the deadline of ${formatHumanInstant(Date.parse(due))}.` : "",
-    "",
-    ...people.map(
-      (p, n) => `${n + 1}. ${p.name} (${p.role}) – reason: ${p.policeCheck.reason ?? ""}`,
-    ),
-    "",
-    `Requested by ${kase.socialWorker.name}, social worker.`,
-  ].join("\n");
-  const result = await sendEmailsOnce(deps, deps.authority.organizer, [
-    {
-      kind: "police-checks",
+  ]
+    .filter((line) => line !== "")
+    .join(" ");
+  // One email per person, keyed by the person: editing the list later (a
+  // teacher added) sends only the new checks. Criminal offence data: to the
+  // police mailbox only, nobody copied.
+  const result = await sendEmailsOnce(
+    deps,
+    deps.authority.organizer,
+    people.map((p) => ({
+      kind: "police-check",
       taskId: task.id,
       caseId: kase.id,
       meetingId: meeting.id,
       email: {
-        id: `${task.id}:email`,
+        id: `${meeting.id}:police-check:${p.id}`,
         to: { email: deps.authority.policeChecksMailbox, name: "Police checks" },
-        cc: [{ email: kase.socialWorker.email, name: kase.socialWorker.name }],
-        subject: withPrefix(deps.policy.id, `Police checks: case ${kase.reference}`),
-        bodyText: body,
+        subject: withPrefix(deps.policy.id, `Police check: case ${kase.reference}`),
+        bodyText: [
+          header,
+          "",
+          `${p.name} (${p.role}) – reason: ${p.policeCheck.reason ?? ""}`,
+          "",
+          `Requested by ${kase.socialWorker.name}, social worker.`,
+        ].join("\n"),
       },
-    },
-  ]);
+    })),
+  );
   await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
     m.milestones[MILESTONES.policeChecksSent] !== undefined
       ? undefined
