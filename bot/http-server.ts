@@ -9,11 +9,28 @@ import { errorCode } from "./errors";
 
 export const MESSAGES_PATH = "/api/messages";
 
+/**
+ * A webhook outside the Bot Framework (Graph change notifications): it gets
+ * the query and the parsed body and answers with a status, a content type
+ * and a body. Its own authentication is its business (Graph's clientState).
+ */
+export interface ApiRoute {
+  method: "POST";
+  /** Must start with /api/ and must not be /api/messages. */
+  path: string;
+  handle(request: { query: Record<string, string | undefined>; body: unknown }): Promise<{
+    status: number;
+    contentType: "text/plain" | "application/json";
+    body: string;
+  }>;
+}
+
 export interface HttpServerDeps {
   adapter: CloudAdapter;
   bot: ConveneBot;
   logger: Logger;
   demoRoutes: readonly DemoRoute[];
+  apiRoutes?: readonly ApiRoute[];
 }
 
 export interface RunningServer {
@@ -43,6 +60,24 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   server.get("/api/health", async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: "ok" });
   });
+
+  for (const route of deps.apiRoutes ?? []) {
+    if (!route.path.startsWith("/api/") || route.path === MESSAGES_PATH) {
+      throw new Error(`api route ${route.path} must be under /api/ and not ${MESSAGES_PATH}`);
+    }
+    server.post(route.path, async (req: restify.Request, res: restify.Response) => {
+      try {
+        const query: Record<string, string | undefined> = {};
+        for (const [k, v] of new URL(req.url ?? "/", "http://localhost").searchParams) query[k] = v;
+        const answer = await route.handle({ query, body: req.body as unknown });
+        res.setHeader("content-type", answer.contentType);
+        res.sendRaw(answer.status, answer.body);
+      } catch (err) {
+        deps.logger.error({ path: route.path, code: errorCode(err) }, "api route failed");
+        res.send(500, { code: errorCode(err) });
+      }
+    });
+  }
 
   for (const route of deps.demoRoutes) {
     const handler = async (req: restify.Request, res: restify.Response): Promise<void> => {

@@ -5,4 +5,5 @@
 export { startBot, DEFAULT_INVOKE_BUDGET_MS } from "./start-bot";
 export type { StartBotDeps, RunningBot } from "./start-bot";
 export type { DemoRoute } from "./demo-routes";
+export type { ApiRoute } from "./http-server";
 export { BotError, type BotErrorCode } from "./errors";

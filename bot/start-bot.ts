@@ -9,7 +9,7 @@ import { Background } from "./background";
 import { ReferenceBook } from "./conversation-references";
 import { ConveneBot } from "./convene-bot";
 import { checkDemoRoutes, type DemoRoute } from "./demo-routes";
-import { createHttpServer, listen, MESSAGES_PATH } from "./http-server";
+import { createHttpServer, listen, MESSAGES_PATH, type ApiRoute } from "./http-server";
 import { Proactive } from "./proactive";
 import { RecentInvokes } from "./recent-invokes";
 import { TeamsNotifier } from "./teams-notifier";
@@ -22,6 +22,8 @@ export interface StartBotDeps {
   logger: Logger;
   /** Domain time: stamps stored references (updatedAt, blockedAt). */
   clock: () => Date;
+  /** Webhooks beside /api/messages (POST /api/graph/notifications). */
+  apiRoutes?: readonly ApiRoute[];
   /** Demo-only routes (POST /api/demo/clock …): refused unless demoMode and no appId. */
   extraRoutes?: readonly DemoRoute[];
   /** Bind address; all interfaces when absent (App Service). Tests pass 127.0.0.1. */
@@ -72,7 +74,13 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       budgetMs: deps.invokeBudgetMs ?? DEFAULT_INVOKE_BUDGET_MS,
     },
   });
-  const server = createHttpServer({ adapter, bot, logger, demoRoutes });
+  const server = createHttpServer({
+    adapter,
+    bot,
+    logger,
+    demoRoutes,
+    ...(deps.apiRoutes !== undefined ? { apiRoutes: deps.apiRoutes } : {}),
+  });
   const running = await listen(server, config.port, deps.host);
   const url = `http://${deps.host ?? "localhost"}:${running.port}`;
   logger.info(

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { startBot } from "../bot";
+import { startBot, type ApiRoute } from "../bot";
 import { createCalendar } from "../graph/create-calendar";
 import { resolvePolicy } from "../rules";
 import type { WorkflowDeps } from "../workflow/deps";
@@ -12,6 +12,7 @@ import { demoCases } from "./demo/cases";
 import { demoRoutes } from "./demo/routes";
 import { ensureJobsPlanned } from "../workflow/jobs/plan-jobs";
 import { queueSubscribe } from "../workflow/quoracy/subscription";
+import { receiveGraphNotifications } from "../workflow/quoracy/graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
 import { loadAuthority } from "./load-authority";
 import type { Logger } from "./logger";
@@ -20,6 +21,15 @@ import { exponentialBackoff } from "./scheduler/backoff";
 import { Scheduler } from "./scheduler/scheduler";
 import { isStoreError } from "./store/port";
 import { openStore } from "./store/open-store";
+
+/** POST /api/graph/notifications (issue 7): Graph's change notifications on the organiser's events. */
+function graphNotificationsRoute(deps: WorkflowDeps, clientState: string): ApiRoute {
+  return {
+    method: "POST",
+    path: "/api/graph/notifications",
+    handle: (request) => receiveGraphNotifications(deps, clientState, request),
+  };
+}
 
 export interface RunningConvene {
   /** `${url}/api/messages`: what Teams (Azure Bot) or the Agents Playground calls. */
@@ -106,6 +116,9 @@ export async function startConvene(
       ? { extraRoutes: demoRoutes(demoClock, () => sched.runOnce()) }
       : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(config.notifications !== undefined
+      ? { apiRoutes: [graphNotificationsRoute(deps, config.notifications.clientState)] }
+      : {}),
   });
   late.notifier = bot.notifier;
 
