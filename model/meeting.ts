@@ -115,6 +115,8 @@ export const Meeting = z
     end: Instant.optional(),
     inPerson: z.boolean(),
     chair: PersonRef.optional(),
+    /** Chairs who declined this meeting for a conflict of interest (003): never offered it again. */
+    declinedChairs: z.array(EntraObjectId).optional(),
     /** Booked after its limit: the approval the policy names (002: Service Manager). */
     outOfTimescale: z
       .object({ approvedBy: EntraObjectId, approvedAt: Instant, reason: z.string().min(1) })

@@ -1,5 +1,7 @@
 import { VERBS } from "../cards/verbs";
+import { PermanentTaskError } from "../infra/scheduler/errors";
 import type { TaskHandler } from "../infra/scheduler/scheduler";
+import { WorkflowError } from "./errors";
 import { addInviteeRow, submitInviteList } from "./actions/invite-list";
 import { acceptBooking, declineBooking } from "./actions/booking-confirmation";
 import { APPROVAL_TASK, book, bookPastLimit } from "./actions/book";
@@ -13,7 +15,13 @@ import { action } from "./actions/respond";
 import { taskAcknowledge, taskApprove, taskDone, taskReassign } from "./actions/task-actions";
 import type { WorkflowDeps } from "./deps";
 import { BRIEF_TASK } from "./plan-brief";
-import type { ActionHandler, ActionRequest, ActionResponse, BotHandlers } from "./ports";
+import {
+  CalendarError,
+  type ActionHandler,
+  type ActionRequest,
+  type ActionResponse,
+  type BotHandlers,
+} from "./ports";
 import { FORECAST_TASK } from "./quoracy/forecast-times";
 import { SUBSCRIBE_TASK, subscribeHandler } from "./quoracy/subscription";
 import {
@@ -104,5 +112,27 @@ export function taskHandlers(
   if (options.notifications !== undefined) {
     handlers.set(SUBSCRIBE_TASK, subscribeHandler(deps, options.notifications));
   }
+  for (const [type, handler] of handlers) handlers.set(type, permanentWhenHopeless(handler));
   return handlers;
+}
+
+/**
+ * DESIGN.md habit 9 for background work: Graph refusing a request (400/403:
+ * wrong input or a missing permission) or answering that the event is gone,
+ * and a workflow refusal (bad stored data), will not change by retrying:
+ * the task fails at once, visibly, for an administrator. Throttling and
+ * 5xx stay transient and are retried with backoff.
+ */
+function permanentWhenHopeless(handler: TaskHandler): TaskHandler {
+  return async (task, ctx) => {
+    try {
+      return await handler(task, ctx);
+    } catch (err) {
+      if (err instanceof CalendarError && (err.outcome === "rejected" || err.outcome === "gone")) {
+        throw new PermanentTaskError(err.code, err.message);
+      }
+      if (err instanceof WorkflowError) throw new PermanentTaskError(err.code, err.message);
+      throw err;
+    }
+  };
 }

@@ -1,4 +1,4 @@
-import type { Case } from "../model";
+import type { Case, Meeting } from "../model";
 import { audit } from "./audit";
 import type { WorkflowDeps } from "./deps";
 import { WorkflowError } from "./errors";
@@ -23,6 +23,7 @@ export async function rebookMeeting(
   kase: Case,
   meetingId: string,
   slot: { start: string; end: string },
+  chair?: NonNullable<Meeting["chair"]>,
 ): Promise<void> {
   const { doc: meeting } = await updateDoc(deps.store, "meeting", meetingId, kase.id, (m) => {
     if (m.status !== "booked" && m.status !== "invited") {
@@ -31,7 +32,10 @@ export async function rebookMeeting(
         "Only a booked conference that has not been held can be moved.",
       );
     }
-    return m.start === slot.start ? undefined : { ...m, start: slot.start, end: slot.end };
+    const sameChair = chair === undefined || m.chair?.entraObjectId === chair.entraObjectId;
+    return m.start === slot.start && sameChair
+      ? undefined
+      : { ...m, start: slot.start, end: slot.end, ...(chair !== undefined ? { chair } : {}) };
   });
   // Whether or not this call moved it (a retry after a failure part-way
   // must finish the job), the tasks follow the meeting, Outlook is updated

@@ -89,7 +89,14 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
         'This conference is already booked. To move it, type "rebook" and the case reference.',
       );
     }
-    await rebookMeeting(deps, request.actor, kase, meeting.id, slot);
+    await rebookMeeting(
+      deps,
+      request.actor,
+      kase,
+      meeting.id,
+      slot,
+      chooseChair(deps.authority, kase, meeting),
+    );
     return cardResponse(
       cards.working({
         what: "Moving the conference in Outlook",

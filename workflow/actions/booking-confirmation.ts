@@ -11,6 +11,7 @@ import type { WorkflowDeps } from "../deps";
 import { WorkflowError } from "../errors";
 import { loadMeeting } from "../load";
 import { sendCardOnce } from "../notify";
+import { updateDoc } from "../update-doc";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { meetingIds } from "./ids";
 import { cardResponse } from "./respond";
@@ -76,6 +77,14 @@ export async function declineBooking(
       }),
     );
   }
+  // Recorded on the meeting: the next offer ("rebook REF") has another chair.
+  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
+    const declined = m.declinedChairs ?? [];
+    if (declined.includes(request.actor.objectId)) return undefined;
+    const next = { ...m, declinedChairs: [...declined, request.actor.objectId] };
+    delete next.chair;
+    return next;
+  });
   await audit(deps, {
     caseId: kase.id,
     actor: request.actor.objectId,
@@ -94,7 +103,7 @@ export async function declineBooking(
       recipient: asPersonRef(person),
       card: cards.done({
         title: "Chair declined a conference",
-        message: `${request.actor.name} declined the ${meeting.kind} for case ${kase.reference}: ${parsed.value.declineReason}. Please rebook with another chair.`,
+        message: `${request.actor.name} declined the ${meeting.kind} for case ${kase.reference}: ${parsed.value.declineReason}. Type "rebook ${kase.reference}" for slots with another chair.`,
         caseReference: kase.reference,
       }),
       preview: `Chair declined the ${meeting.kind} for case ${kase.reference}`,
