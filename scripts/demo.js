@@ -54,18 +54,23 @@ function waitForPort(p, tries = 100) {
 start([path.join(root, "dist/infra/main.js")], "convene");
 waitForPort(port)
   .then(() => {
+    // One Playground per demo user (scripts/playground.js): the Playground
+    // cannot switch user while it runs. Extra arguments pass through
+    // (--as social-worker, --no-open).
+    const extra = process.argv.slice(2);
     start(
       [
-        path.join(root, "node_modules/@microsoft/m365agentsplayground/cli.js"),
-        "-e",
+        path.join(root, "scripts/playground.js"),
+        ...(extra.includes("--as") ? [] : ["--all"]),
+        "--endpoint",
         `http://localhost:${port}/api/messages`,
-        "-c",
-        "msteams",
-        "--disable-telemetry",
+        ...extra,
       ],
       "agents playground",
     );
-    process.stdout.write("demo: Agents Playground on http://localhost:56150\n");
+    process.stdout.write(
+      "demo: Agents Playgrounds on http://localhost:56150 (clerk) to 56155; see README 'Running locally'\n",
+    );
   })
   .catch((err) => {
     process.stderr.write(`demo: ${err.message}\n`);
