@@ -11,6 +11,7 @@
  */
 const { spawn } = require("node:child_process");
 const net = require("node:net");
+const { setTimeout } = require("node:timers");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..");
