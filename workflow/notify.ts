@@ -56,7 +56,38 @@ export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Prom
   if (status === "throttled" || status === "failed") {
     throw new TransientError(`Teams.${status}`, `card ${notice.kind} not delivered yet`);
   }
+  if (status === "recipient-gone") await emailInstead(deps, notice);
   return status === "sent" ? "sent" : "recipient-gone";
+}
+
+/**
+ * Someone without the app in Teams (never installed, or removed it) must
+ * still hear of an escalation: they get the preview by email, sent once,
+ * with how to get the card. The preview names no child (it is written for a
+ * lock screen), so it is fit for an email subject too.
+ */
+async function emailInstead(deps: WorkflowDeps, notice: CardNotice): Promise<void> {
+  await sendEmailsOnce(deps, deps.authority.organizer, [
+    {
+      kind: `${notice.kind}-by-email`,
+      ...(notice.taskId !== undefined ? { taskId: notice.taskId } : {}),
+      ...(notice.caseId !== undefined ? { caseId: notice.caseId } : {}),
+      ...(notice.meetingId !== undefined ? { meetingId: notice.meetingId } : {}),
+      email: {
+        id: `${notice.id}:email`,
+        to: { email: notice.recipient.email, name: notice.recipient.name },
+        subject: `Convene: ${notice.preview}`,
+        bodyText: [
+          `Dear ${notice.recipient.name},`,
+          "",
+          `${notice.preview}.`,
+          "",
+          "Convene could not reach you in Microsoft Teams: the Convene app is not installed for you.",
+          "Please add Convene in Teams (Apps) to see the details and act on them, or contact the conference clerks.",
+        ].join("\n"),
+      },
+    },
+  ]);
 }
 
 export interface EmailNotice {

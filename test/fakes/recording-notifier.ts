@@ -17,7 +17,10 @@ export function recordingNotifier(clock: () => Date): Notifier & {
   sent: SentCard[];
   updates: { to: string; activityId: string; card: CardJson; at: string }[];
   failNext: (n: number) => void;
+  /** Users who removed the app (or never installed it): Teams answers 403. */
+  gone: Set<string>;
 } {
+  const gone = new Set<string>();
   const sent: SentCard[] = [];
   const updates: { to: string; activityId: string; card: CardJson; at: string }[] = [];
   let failures = 0;
@@ -25,10 +28,12 @@ export function recordingNotifier(clock: () => Date): Notifier & {
   return {
     sent,
     updates,
+    gone,
     failNext: (n) => {
       failures = n;
     },
     async sendCard(to, card, preview): Promise<SendResult> {
+      if (gone.has(to)) return { outcome: "recipient-gone", httpStatus: 403 };
       if (failures > 0) {
         failures -= 1;
         return { outcome: "throttled", httpStatus: 429, retryAfterMs: 1000 };

@@ -246,6 +246,33 @@ async function inviteeIdOf(world: World, email: string): Promise<string> {
 
 export { CHILD_IDS };
 
+describe("someone without the app in Teams", () => {
+  it("gets the escalation by email instead, once, with no child's name", async () => {
+    const world = await makeWorld({ policy: "swindon", start: "2027-01-11T09:00:00.000Z" });
+    try {
+      world.notifier.gone.add(DEMO_IDS.teamManager);
+      await requestAndBook(world, {
+        strategy: "2027-01-11",
+        requestAt: "2027-01-11T14:00:00.000Z",
+        bookAt: "2027-01-12T09:30:00.000Z",
+        slotStart: "2027-01-29T10:00:00.000Z",
+      });
+      // No invite list: the TM's reminder (Mon 18 Jan 09:00) and escalation (Tue 19 Jan 09:00).
+      await world.advanceTo("2027-01-19T12:00:00.000Z");
+      const mails = world.graph!.state.sentMail.filter((m) =>
+        m.to.includes("tayo.manager@demo-council.example"),
+      );
+      expect(mails.length).toBe(3);
+      const subjects = mails.map((m) => (m.message as { subject: string }).subject);
+      expect(subjects.some((x) => x.startsWith("Convene: Escalation"))).toBe(true);
+      expect(JSON.stringify(mails)).not.toMatch(/Alex|Billie/);
+      expect(world.failed).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 describe("the outcome", () => {
   it("re-checks the next dates against the timeline, whatever limits the card carried", async () => {
     const world = await makeWorld({ policy: "england", start: "2027-01-11T09:00:00.000Z" });

@@ -7,6 +7,8 @@ import type { WorkflowDeps } from "../deps";
 import { loadMeeting } from "../load";
 import { meetingLimit } from "../meeting-timeline";
 import { sendCardOnce } from "../notify";
+import { WorkflowError } from "../errors";
+import { limitRuleOf } from "./offer-booking";
 import { taskIds } from "./task-ids";
 
 /**
@@ -24,7 +26,9 @@ export async function askApproval(
   const pending = meeting.pendingBooking;
   if (meeting.status !== "requested" || pending === undefined) return { skipped: meeting.status };
   const approver = staffById(deps.authority, pending.approverId);
-  if (approver === undefined) return { skipped: "approver-unknown" };
+  if (approver === undefined) {
+    throw new WorkflowError("NotFound", "the approver chosen is no longer on the staff list");
+  }
   const limit = meetingLimit(deps.policy, meeting);
   await sendCardOnce(deps, {
     id: `${task.id}:${approver.entraObjectId}`,
@@ -36,7 +40,7 @@ export async function askApproval(
       kind: "escalation",
       taskId: task.id,
       meetingId: meeting.id,
-      ruleId: limit === undefined ? "out-of-timescale" : "icpc.latest",
+      ruleId: limitRuleOf(meeting),
       what: `Booking the ${meeting.kind} out of timescale on ${formatHumanInstant(Date.parse(pending.start))}: ${pending.reason}`,
       dueAt: limit?.toISOString() ?? pending.start,
       now: ctx.now.toISOString(),
