@@ -6,8 +6,8 @@ import { join } from "node:path";
 import type { CardJson } from "../../workflow/ports/notifier";
 import { ALL_VERBS } from "../verbs";
 
-/** ../shared/schemas beside the repository (the issue's offline schema). */
-export const SHARED_SCHEMAS = join(__dirname, "..", "..", "..", "shared", "schemas");
+/** The offline schemas, vendored from ../shared/schemas (cards/schemas/README.md). */
+export const SHARED_SCHEMAS = join(__dirname, "..", "schemas");
 
 /** Teams takes messages up to about 80 KB; a card stays under half of that (issue 5). */
 export const MAX_CARD_BYTES = 40 * 1024;

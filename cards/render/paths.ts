@@ -15,9 +15,9 @@ export function repoRoot(from: string = __dirname): string {
   return dir;
 }
 
-/** The Teams light host config, beside the repository (../shared/schemas, see its README). */
+/** The Teams light host config, vendored from ../shared/schemas (cards/schemas/README.md). */
 export const hostConfigPath = (root = repoRoot()) =>
-  join(root, "..", "shared", "schemas", "teams-host-config-light.json");
+  join(root, "cards", "schemas", "teams-host-config-light.json");
 
 /**
  * The renderer's browser bundle and stylesheet. Loaded into the page, never
