@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     };
   };
   const bot = await startBot({
-    config: { port: 0, appType: "SingleTenant", demoMode: false },
+    config: { port: 0, appType: "SingleTenant", demoMode: true },
     store,
     handlers: {
       actions: new Map([["bench.touch", touch]]),

@@ -42,6 +42,14 @@ describe("demo routes", () => {
     ).rejects.toMatchObject({ code: "DemoRoutesRefused" });
   });
 
+  it("an unauthenticated bot refuses to start outside demo mode", async () => {
+    await expect(startBot({ ...deps({ demoMode: false }), extraRoutes: [] })).rejects.toMatchObject(
+      {
+        code: "InvalidBotConfig",
+      },
+    );
+  });
+
   it("refuse to start with demo mode off, or outside /api/demo/", async () => {
     await expect(startBot(deps({ demoMode: false }))).rejects.toMatchObject({
       code: "DemoRoutesRefused",

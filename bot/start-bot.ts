@@ -14,6 +14,7 @@ import { Proactive } from "./proactive";
 import { RecentInvokes } from "./recent-invokes";
 import { TeamsNotifier } from "./teams-notifier";
 import { turnErrorHandler } from "./turn-error";
+import { BotError } from "./errors";
 
 export interface StartBotDeps {
   config: BotConfig;
@@ -54,6 +55,17 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const { config, store, handlers, logger, clock } = deps;
   const demoRoutes = deps.extraRoutes ?? [];
   checkDemoRoutes(config, demoRoutes);
+  // DESIGN.md, Privacy: skipping authentication is for an explicitly enabled
+  // local run only. Without an app id the bot answers anyone who can post to
+  // it, so it starts only in demo mode, and then on loopback unless told
+  // otherwise (tests pass their own host).
+  if (config.appId === undefined && !config.demoMode) {
+    throw new BotError(
+      "InvalidBotConfig",
+      "MicrosoftAppId is not set: set it (with its credential), or DEMO_MODE=true for a local run",
+    );
+  }
+  const host = deps.host ?? (config.appId === undefined ? "127.0.0.1" : undefined);
 
   const adapter = new CloudAdapter(createBotAuthentication(config));
   adapter.onTurnError = turnErrorHandler(logger);
@@ -81,8 +93,8 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     demoRoutes,
     ...(deps.apiRoutes !== undefined ? { apiRoutes: deps.apiRoutes } : {}),
   });
-  const running = await listen(server, config.port, deps.host);
-  const url = `http://${deps.host ?? "localhost"}:${running.port}`;
+  const running = await listen(server, config.port, host);
+  const url = `http://${host ?? "localhost"}:${running.port}`;
   logger.info(
     {
       port: running.port,

@@ -102,3 +102,24 @@ describe("Graph change notifications configuration", () => {
     expect(loadConfig({}).notifications).toBeUndefined();
   });
 });
+
+describe("production and demo settings never mix", () => {
+  it("refuses demo mode beside Graph, Cosmos or a council's authority file", () => {
+    const tenant = "7d1f0c5e-2b8a-4c1e-9f3a-0a1b2c3d4e5f";
+    const client = "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c";
+    const graph = {
+      GRAPH_TENANT_ID: tenant,
+      GRAPH_CLIENT_ID: client,
+      GRAPH_CLIENT_SECRET: "s",
+      GRAPH_ORGANIZER: "c@x.example",
+    };
+    expect(() => loadConfig({ DEMO_MODE: "true", ...graph })).toThrow(/DEMO_MODE/);
+    expect(() =>
+      loadConfig({ DEMO_MODE: "true", COSMOS_ENDPOINT: "https://x.example/", COSMOS_KEY: "k" }),
+    ).toThrow(/DEMO_MODE/);
+    expect(() => loadConfig({ DEMO_MODE: "true", AUTHORITY_FILE: "council.json" })).toThrow(
+      /DEMO_MODE/,
+    );
+    expect(() => loadConfig({ MicrosoftAppPassword: "p" })).toThrow(/MicrosoftAppId/);
+  });
+});

@@ -94,9 +94,27 @@ const Env = z
   })
   // DESIGN.md, Privacy: test and demo controls can never be on while the bot
   // has real Microsoft app credentials.
-  .refine((env) => env.DEMO_MODE !== "true" || env.MicrosoftAppId === undefined, {
-    message: "DEMO_MODE cannot be enabled while MicrosoftAppId is configured",
-    path: ["DEMO_MODE"],
+  // Nor beside any other production credential: a demo clock moved on a
+  // real tenant would fire every reminder to real families at once.
+  .refine(
+    (env) =>
+      env.DEMO_MODE !== "true" ||
+      (env.MicrosoftAppId === undefined &&
+        env.MicrosoftAppPassword === undefined &&
+        env.GRAPH_TENANT_ID === undefined &&
+        env.GRAPH_CLIENT_SECRET === undefined &&
+        env.GRAPH_CERTIFICATE_PATH === undefined &&
+        env.COSMOS_ENDPOINT === undefined &&
+        env.AUTHORITY_FILE === undefined),
+    {
+      message:
+        "DEMO_MODE cannot be enabled with production settings (MicrosoftApp*, GRAPH_TENANT_ID or a Graph credential, COSMOS_ENDPOINT, AUTHORITY_FILE)",
+      path: ["DEMO_MODE"],
+    },
+  )
+  .refine((env) => env.MicrosoftAppPassword === undefined || env.MicrosoftAppId !== undefined, {
+    message: "MicrosoftAppPassword is set without MicrosoftAppId",
+    path: ["MicrosoftAppId"],
   });
 
 export type StoreConfig =

@@ -41,7 +41,13 @@ export async function botUnderTest(options: BotUnderTestOptions = {}): Promise<B
     message: options.message ?? (async () => ({ kind: "message", text: "ok" })),
   };
   const bot = await startBot({
-    config: { port: 0, appType: "SingleTenant", demoMode: false, ...options.config },
+    // Unauthenticated runs are demo (local) runs only (bot/start-bot.ts).
+    config: {
+      port: 0,
+      appType: "SingleTenant",
+      demoMode: options.config?.appId === undefined,
+      ...options.config,
+    },
     store,
     handlers,
     logger,

@@ -80,7 +80,7 @@ describe("end-to-end harness: Agents Playground in headless Chromium", () => {
       };
     };
     bot = await startBot({
-      config: { port: 0, appType: "SingleTenant", demoMode: false },
+      config: { port: 0, appType: "SingleTenant", demoMode: true },
       store,
       logger: silentLogger,
       clock: () => new Date(),
