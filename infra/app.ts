@@ -90,9 +90,11 @@ export async function startConvene(
     store,
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    // Long enough for a throttled Graph call with retries; short enough that a
+    // Longer than the slowest handler (a batch of emails whose answers were
+    // lost: rounds of send, settle and Sent Items look-up, with Graph's
+    // timeouts), so a live instance is never overtaken; short enough that a
     // dead instance's work is picked up well inside a working day.
-    leaseMs: 5 * 60_000,
+    leaseMs: 20 * 60_000,
     intervalMs: config.schedulerIntervalMs,
     maxAttempts: 5,
     backoff: exponentialBackoff({ baseMs: 30_000, maxMs: 30 * 60_000, random: Math.random }),

@@ -11,7 +11,8 @@ export const cardResponse = (card: CardJson): ActionResponse => ({ kind: "card",
  * - a WorkflowError (bad input, a refusal, a stale card) → a clear refusal
  *   card; nothing was changed (use cases decide before they write);
  * - anything else (the store is down) → logged by ids and answered with a
- *   "try again" card: the actor retries, nothing half-done is reported as done.
+ *   "try again" message that leaves the card in place: the actor retries,
+ *   nothing half-done is reported as done.
  */
 export function action(
   deps: WorkflowDeps,
@@ -34,13 +35,12 @@ export function action(
         target: { type: "verb", id: request.verb },
         detail: { code: codeOf(err) },
       }).catch(() => undefined);
-      return cardResponse(
-        cards.refusal({
-          reason: "Convene could not finish this just now",
-          hint: "Please try again in a minute: nothing already done will be done twice.",
-          code: codeOf(err),
-        }),
-      );
+      // A message, not a card: Teams keeps the card and what was typed in
+      // it, so the person can simply press the button again.
+      return {
+        kind: "message",
+        text: "Convene could not finish this just now. Please try again in a minute: nothing already done will be done twice.",
+      };
     }
   };
 }
