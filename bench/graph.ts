@@ -8,9 +8,8 @@
  *
  * Run: npm run build && node dist/bench/graph.js [--bookings N] [--latency MS]
  */
-import type { CalendarConfig } from "../infra/config";
-import { silentLogger } from "../infra/logger";
-import { createCalendar, type ClosableCalendar } from "../graph/create-calendar";
+import type { ClosableCalendar } from "../graph/create-calendar";
+import { graphCalendarFor } from "../test/local-graph/harness";
 import { CalendarError, type Email } from "../workflow/ports/calendar";
 import {
   ORGANIZER,
@@ -18,12 +17,7 @@ import {
   familyInvitations,
   sampleCase,
 } from "../test/local-graph/booking-fixture";
-import {
-  FAULT_KINDS,
-  StaticTokenCredential,
-  startLocalGraph,
-  type LocalGraph,
-} from "../test/local-graph";
+import { FAULT_KINDS, startLocalGraph, type LocalGraph } from "../test/local-graph";
 
 const TOKEN = "bench-token";
 const PARALLEL = 8;
@@ -35,23 +29,8 @@ function flag(name: string, fallback: number): number {
 }
 
 function calendarFor(graph: LocalGraph): ClosableCalendar {
-  const config: CalendarConfig = {
-    kind: "graph",
-    tenantId: graph.tenantId,
-    clientId: graph.clientId,
-    credential: { kind: "secret", clientSecret: "unused" },
-    baseUrl: graph.baseUrl,
-    organizer: ORGANIZER,
-  };
-  return createCalendar(config, {
-    logger: silentLogger,
-    credential: new StaticTokenCredential(TOKEN),
-    ca: graph.ca,
-    clock: () => new Date("2026-12-01T09:00:00.000Z"),
-    // Retry-After and backoff are counted, not waited: the figure is Convene's work.
-    sleep: async () => undefined,
-    timeoutMs: 5_000,
-  });
+  // Retry-After and backoff are counted, not waited: the figure is Convene's work.
+  return graphCalendarFor(graph, TOKEN, { sleep: async () => undefined });
 }
 
 async function retrying<T>(work: () => Promise<T>): Promise<T> {

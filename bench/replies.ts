@@ -10,9 +10,8 @@
  *
  * Run: npm run build && node dist/bench/replies.js [--meetings N] [--latency MS]
  */
-import type { CalendarConfig } from "../infra/config";
-import { silentLogger } from "../infra/logger";
-import { createCalendar, type ClosableCalendar } from "../graph/create-calendar";
+import type { ClosableCalendar } from "../graph/create-calendar";
+import { graphCalendarFor } from "../test/local-graph/harness";
 import { createHttpsFetch } from "../graph/http/https-fetch";
 import { Limiter } from "../graph/limiter";
 import {
@@ -23,7 +22,7 @@ import {
 import type { AttendeeReply } from "../workflow/ports/replies";
 import { ORGANIZER } from "../test/local-graph/booking-fixture";
 import { replyInPattern, seedMeetings } from "../test/local-graph/replies-fixture";
-import { StaticTokenCredential, startLocalGraph, type LocalGraph } from "../test/local-graph";
+import { startLocalGraph, type LocalGraph } from "../test/local-graph";
 
 const TOKEN = "bench-replies-token";
 const NOW = new Date("2026-12-01T09:00:00.000Z");
@@ -36,23 +35,8 @@ function flag(name: string, fallback: number): number {
 }
 
 function calendarFor(graph: LocalGraph): ClosableCalendar {
-  const config: CalendarConfig = {
-    kind: "graph",
-    tenantId: graph.tenantId,
-    clientId: graph.clientId,
-    credential: { kind: "secret", clientSecret: "unused" },
-    baseUrl: graph.baseUrl,
-    organizer: ORGANIZER,
-  };
-  return createCalendar(config, {
-    logger: silentLogger,
-    credential: new StaticTokenCredential(TOKEN),
-    ca: graph.ca,
-    clock: () => NOW,
-    // Retry-After and backoff are counted, not waited: the figure is Convene's work.
-    sleep: async () => undefined,
-    timeoutMs: 5_000,
-  });
+  // Retry-After and backoff are counted, not waited: the figure is Convene's work.
+  return graphCalendarFor(graph, TOKEN, { sleep: async () => undefined });
 }
 
 interface Run {

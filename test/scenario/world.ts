@@ -14,7 +14,8 @@ import type { WorkflowDeps } from "../../workflow/deps";
 import { botHandlers, taskHandlers } from "../../workflow/handlers";
 import type { ActionResponse } from "../../workflow/ports";
 import { recordingLogger } from "../fixtures/recording-logger";
-import { startLocalGraph, StaticTokenCredential, type LocalGraph } from "../local-graph";
+import { startLocalGraph, type LocalGraph } from "../local-graph";
+import { graphCalendarFor } from "../local-graph/harness";
 import { recordingNotifier } from "../fakes/recording-notifier";
 
 export { DEMO_IDS };
@@ -56,24 +57,7 @@ export async function makeWorld(options: {
           { kind: "outbox", dir: join(dir, "outbox"), organizer: authority.organizer },
           { logger, clock },
         )
-      : createCalendar(
-          {
-            kind: "graph",
-            tenantId: graph.tenantId,
-            clientId: graph.clientId,
-            credential: { kind: "secret", clientSecret: "unused" },
-            baseUrl: graph.baseUrl,
-            organizer: authority.organizer,
-          },
-          {
-            logger,
-            clock,
-            credential: new StaticTokenCredential(TOKEN),
-            ca: graph.ca,
-            sleep: async () => undefined,
-            random: () => 0.5,
-          },
-        );
+      : graphCalendarFor(graph, TOKEN, { logger, clock, sleep: async () => undefined });
   const deps: WorkflowDeps = {
     store,
     calendar,
