@@ -1,29 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { SqliteStore } from "../infra/store/sqlite/sqlite-store";
 import { aMeeting, aCase } from "../test/fixtures/documents";
-import { main } from "./main";
-
-async function convene(
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        append(chunk.toString());
-        callback();
-      },
-    });
-  const code = await main(argv, {
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-  });
-  return { code, stdout, stderr };
-}
+import { convene } from "./__tests__/run-cli";
 
 describe("convene stats", () => {
   const dir = mkdtempSync(join(tmpdir(), "convene-stats-"));
