@@ -33,7 +33,7 @@ import {
   runReevaluate,
   runRefresh,
 } from "./quoracy/tasks";
-import { MONTH_AHEAD, sendMonthAhead } from "./jobs/month-ahead";
+import { meetingListHandler } from "./jobs/meeting-lists";
 import { PLAN_JOBS, planJobsHandler } from "./jobs/plan-jobs";
 import { askApproval } from "./tasks/approval";
 import { sendBrief } from "./tasks/brief";
@@ -103,7 +103,11 @@ export function taskHandlers(
   const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
   for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);
   // Recurring jobs with a handler so far (issue 6 brings the other lists).
-  const jobs = new Map<string, TaskHandler>([[MONTH_AHEAD, (t, c) => sendMonthAhead(deps, t, c)]]);
+  const jobs = new Map<string, TaskHandler>([
+    ["list.weekly", meetingListHandler(deps, "list.weekly")],
+    ["list.fortnight", meetingListHandler(deps, "list.fortnight")],
+    ["list.month-ahead", meetingListHandler(deps, "list.month-ahead")],
+  ]);
   const handled = new Set(
     [...jobs.keys()].filter((id) => deps.policy.recurring.some((r) => r.id === id)),
   );

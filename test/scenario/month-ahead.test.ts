@@ -1,6 +1,7 @@
 import { aMeeting } from "../fixtures/documents";
 import { ensureJobsPlanned } from "../../workflow/jobs/plan-jobs";
 import { cardText } from "../fakes/recording-notifier";
+import { requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld } from "./world";
 
 /**
@@ -39,6 +40,33 @@ describe("the month-ahead list's timeliness figures", () => {
       const text = cardText(lists[0]!.card);
       expect(text).toContain("66.7%");
       expect(text).toContain("81.4%");
+      expect(world.failed).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("the weekly list (000 rule 18, Mondays, to the SMs) lists the week's meetings by case reference", async () => {
+    const world = await makeWorld({ policy: "swindon", start: "2027-01-11T09:00:00.000Z" });
+    try {
+      await ensureJobsPlanned(world.deps, world.clock());
+      await requestAndBook(world, {
+        strategy: "2027-01-11",
+        requestAt: "2027-01-11T14:00:00.000Z",
+        bookAt: "2027-01-12T09:30:00.000Z",
+        slotStart: "2027-01-29T10:00:00.000Z",
+      });
+      await world.advanceTo("2027-01-25T12:00:00.000Z");
+      const weekly = world.notifier.sent.filter((s) => s.preview.startsWith("Weekly list"));
+      // Mon 18 Jan (nothing that week) and Mon 25 Jan (the ICPC on Fri 29 Jan), to the SM only.
+      expect(weekly.map((s) => [s.at.slice(0, 10), s.to])).toEqual([
+        ["2027-01-18", DEMO_IDS.serviceManager],
+        ["2027-01-25", DEMO_IDS.serviceManager],
+      ]);
+      expect(weekly[1]!.preview).toContain("1 meeting(s)");
+      const text = cardText(weekly[1]!.card);
+      expect(text).toContain("C-1001");
+      expect(text).not.toMatch(/Alex|Billie/);
       expect(world.failed).toEqual([]);
     } finally {
       await world.close();
