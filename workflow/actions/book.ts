@@ -16,15 +16,8 @@ import type { ActionRequest, ActionResponse } from "../ports";
 import { bookCard, type BookingOffer } from "../tasks/offer-booking";
 import { enqueue } from "../tasks/enqueue";
 import { updateDoc } from "../update-doc";
+import { meetingIds } from "./ids";
 import { cardResponse } from "./respond";
-
-const idsOf = (data: unknown): { caseId: string; meetingId: string } => {
-  const d = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
-  if (typeof d.caseId !== "string" || typeof d.meetingId !== "string") {
-    throw new WorkflowError("BadInput", "The card has no case or meeting id.");
-  }
-  return { caseId: d.caseId, meetingId: d.meetingId };
-};
 
 function offerOf(meeting: Meeting): BookingOffer {
   const offer = meeting.offer;
@@ -41,7 +34,7 @@ async function loadForClerk(
   deps: WorkflowDeps,
   request: ActionRequest,
 ): Promise<{ kase: Case; meeting: Meeting; offer: BookingOffer }> {
-  const { caseId, meetingId } = idsOf(request.data);
+  const { caseId, meetingId } = meetingIds(request.data);
   const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
   await authorise(deps, request.actor, ["clerk"], { verb: request.verb, kase, meeting });
   return { kase, meeting, offer: offerOf(meeting) };

@@ -7,6 +7,7 @@ import { asPersonRef, staffWithRole } from "../authority";
 import { audit } from "../audit";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
+import { conferenceKind } from "../conference-kind";
 import type { WorkflowDeps } from "../deps";
 import { WorkflowError } from "../errors";
 import { loadMeeting } from "../load";
@@ -67,7 +68,7 @@ export async function declineBooking(
         caseId: kase.id,
         caseReference: kase.reference,
         meetingId: meeting.id,
-        meetingKind: meeting.kind === "ICPC" ? "ICPC" : "RCPC",
+        meetingKind: conferenceKind(meeting),
         start: meeting.start ?? "",
         end: meeting.end ?? "",
         inPerson: meeting.inPerson,

@@ -3,19 +3,17 @@ import { submittedValues } from "../../cards/common/values";
 import { FamilyAccessSubmission } from "../../cards/family-access/submission";
 import type { AccessNeeds, Case, Meeting } from "../../model";
 import { audit } from "../audit";
-import { authorise } from "../authorise";
 import * as cards from "../cards";
 import { conferenceKind } from "../conference-kind";
 import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
+import { recordMilestones } from "../record-milestones";
 import { MILESTONES } from "../milestones";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { optional } from "../tasks/after-booking-cards";
 import { dueOf } from "../timeline-dates";
 import { putDoc } from "../put-doc";
-import { updateDoc } from "../update-doc";
-import { meetingIds } from "./ids";
+import { loadForAction } from "./load-for-action";
 import { cardResponse } from "./respond";
 
 export function familyAccessCard(
@@ -48,13 +46,7 @@ export async function submitFamilyAccess(
   deps: WorkflowDeps,
   request: ActionRequest,
 ): Promise<ActionResponse> {
-  const { caseId, meetingId } = meetingIds(request.data);
-  const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
-  await authorise(deps, request.actor, ["social-worker", "team-manager"], {
-    verb: request.verb,
-    kase,
-    meeting,
-  });
+  const { kase, meeting } = await loadForAction(deps, request, ["social-worker", "team-manager"]);
   const parsed = parseSubmission(FamilyAccessSubmission, request.data);
   if (!parsed.ok) {
     return cardResponse(
@@ -91,17 +83,10 @@ export async function submitFamilyAccess(
   const changed = await putDoc(deps.store, doc, (old) =>
     sameExcept(old, doc, ["recordedAt", "recordedBy", "etag"]),
   );
-  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
-    m.milestones[MILESTONES.familyAccessRecorded] !== undefined
-      ? undefined
-      : {
-          ...m,
-          milestones: {
-            ...m.milestones,
-            [MILESTONES.familyAccessRecorded]: { at: now, by: request.actor.objectId },
-          },
-        },
-  );
+  await recordMilestones(deps, doc, [MILESTONES.familyAccessRecorded], {
+    at: now,
+    by: request.actor.objectId,
+  });
   if (changed) {
     await audit(deps, {
       caseId: kase.id,

@@ -9,32 +9,24 @@ import type { InviteeDraft } from "../../cards/invite-list/view-model";
 import type { Case, Invitee, InviteList, Meeting } from "../../model";
 import { isStoreError } from "../../infra/store/port";
 import { audit } from "../audit";
-import { REEVALUATE_TASK } from "../quoracy/tasks";
-import { authorise } from "../authorise";
+import { queueReforecast } from "../quoracy/tasks";
 import * as cards from "../cards";
 import { conferenceKind } from "../conference-kind";
 import type { WorkflowDeps } from "../deps";
 import { WorkflowError } from "../errors";
-import { loadMeeting } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
+import { recordMilestones } from "../record-milestones";
 import { MILESTONES } from "../milestones";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { enqueue } from "../tasks/enqueue";
 import { optional } from "../tasks/after-booking-cards";
 import { dueOf, INVITE_LIST_RULES, POLICE_CHECK_RULES } from "../timeline-dates";
 import { updateDoc } from "../update-doc";
+import { loadForAction } from "./load-for-action";
 import { cardResponse } from "./respond";
 
 /** The SW, or their team manager covering (000 rule 1: the TM signs off the list). */
 const LIST_KEEPERS = ["social-worker", "team-manager"] as const;
-
-function ids(data: unknown): { caseId: string; meetingId: string } {
-  const d = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
-  if (typeof d.caseId !== "string" || typeof d.meetingId !== "string") {
-    throw new WorkflowError("BadInput", "The card has no case or meeting id.");
-  }
-  return { caseId: d.caseId, meetingId: d.meetingId };
-}
 
 export function inviteListCard(
   deps: WorkflowDeps,
@@ -58,15 +50,12 @@ export function inviteListCard(
 }
 
 async function load(deps: WorkflowDeps, request: ActionRequest) {
-  const { caseId, meetingId } = ids(request.data);
-  const loaded = await loadMeeting(deps, caseId, meetingId);
-  await authorise(deps, request.actor, LIST_KEEPERS, { verb: request.verb, ...withKase(loaded) });
+  const loaded = await loadForAction(deps, request, LIST_KEEPERS);
   if (loaded.meeting.status === "stood-down") {
     throw new WorkflowError("Conflict", "This conference was stood down.");
   }
   return loaded;
 }
-const withKase = (l: { kase: Case; meeting: Meeting }) => ({ kase: l.kase, meeting: l.meeting });
 
 /** verb invite-list.add-row: the card again with one more row; nothing is stored. */
 export async function addInviteeRow(
@@ -145,19 +134,15 @@ export async function submitInviteList(
     ).changed;
   }
   const policeChecks = invitees.filter((i) => i.policeCheck.needed).length;
-  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
-    const milestones = { ...m.milestones };
-    let touched = false;
-    if (milestones[MILESTONES.inviteListComplete] === undefined) {
-      milestones[MILESTONES.inviteListComplete] = { at: now, by: request.actor.objectId };
-      touched = true;
-    }
-    if (policeChecks === 0 && milestones[MILESTONES.policeChecksSent] === undefined) {
-      milestones[MILESTONES.policeChecksSent] = { at: now, by: "system" };
-      touched = true;
-    }
-    return touched ? { ...m, milestones } : undefined;
+  const where = { caseId: kase.id, meetingId: meeting.id };
+  await recordMilestones(deps, where, [MILESTONES.inviteListComplete], {
+    at: now,
+    by: request.actor.objectId,
   });
+  // No police check asked for: nothing to send, so nobody is chased for it.
+  if (policeChecks === 0) {
+    await recordMilestones(deps, where, [MILESTONES.policeChecksSent], { at: now, by: "system" });
+  }
   await enqueue(deps, {
     taskType: "meeting.send-invites",
     caseId: kase.id,
@@ -172,16 +157,9 @@ export async function submitInviteList(
       key: version,
     });
   }
-  // A report in or an agency added can change the quoracy forecast.
   if (changed) {
-    await enqueue(deps, {
-      taskType: REEVALUATE_TASK,
-      caseId: kase.id,
-      meetingId: meeting.id,
-      key: String(deps.clock().getTime()),
-    });
-  }
-  if (changed) {
+    // A report in or an agency added can change the quoracy forecast.
+    await queueReforecast(deps, { caseId: kase.id, meetingId: meeting.id });
     await audit(deps, {
       caseId: kase.id,
       actor: request.actor.objectId,

@@ -2,22 +2,19 @@ import { parseSubmission } from "../../cards/common/errors";
 import { ReportStatusSubmission } from "../../cards/report-status/submission";
 import type { Case, Meeting, ReportStatus } from "../../model";
 import { audit } from "../audit";
-import { REEVALUATE_TASK } from "../quoracy/tasks";
-import { enqueue } from "../tasks/enqueue";
-import { authorise } from "../authorise";
+import { queueReforecast } from "../quoracy/tasks";
 import * as cards from "../cards";
 import { conferenceKind } from "../conference-kind";
 import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
+import { recordMilestones } from "../record-milestones";
 import { MILESTONES, type MilestoneName } from "../milestones";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { putDoc } from "../put-doc";
 import { optional } from "../tasks/after-booking-cards";
 import { CHAIR_REPORT_RULES, dueOf, FAMILY_REPORT_RULES } from "../timeline-dates";
-import { updateDoc } from "../update-doc";
 import { sameExcept } from "./family-access";
-import { meetingIds } from "./ids";
+import { loadForAction } from "./load-for-action";
 import { cardResponse } from "./respond";
 
 /** An agency's name as a card input key (`agencies.<key>.received`). */
@@ -86,13 +83,7 @@ export async function updateReportStatus(
   deps: WorkflowDeps,
   request: ActionRequest,
 ): Promise<ActionResponse> {
-  const { caseId, meetingId } = meetingIds(request.data);
-  const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
-  await authorise(deps, request.actor, ["social-worker", "team-manager"], {
-    verb: request.verb,
-    kase,
-    meeting,
-  });
+  const { kase, meeting } = await loadForAction(deps, request, ["social-worker", "team-manager"]);
   const parsed = parseSubmission(ReportStatusSubmission, request.data);
   if (!parsed.ok) return cardResponse(await reportStatusCard(deps, kase, meeting, parsed.errors));
   const s = parsed.value;
@@ -129,23 +120,10 @@ export async function updateReportStatus(
   if (s.sentToChairAndClerk) reached.push(MILESTONES.reportSentToChair);
   if (s.sentToChairAndClerk && Object.values(agencies).every(Boolean))
     reached.push(MILESTONES.reportsIn);
-  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
-    const missing = reached.filter((r) => m.milestones[r] === undefined);
-    if (missing.length === 0) return undefined;
-    const milestones = { ...m.milestones };
-    for (const r of missing) milestones[r] = { at: now, by: request.actor.objectId };
-    return { ...m, milestones };
-  });
-  // A report in or an agency added can change the quoracy forecast.
+  await recordMilestones(deps, doc, reached, { at: now, by: request.actor.objectId });
   if (changed) {
-    await enqueue(deps, {
-      taskType: REEVALUATE_TASK,
-      caseId: kase.id,
-      meetingId: meeting.id,
-      key: String(deps.clock().getTime()),
-    });
-  }
-  if (changed) {
+    // A report in or an agency added can change the quoracy forecast.
+    await queueReforecast(deps, { caseId: kase.id, meetingId: meeting.id });
     await audit(deps, {
       caseId: kase.id,
       actor: request.actor.objectId,

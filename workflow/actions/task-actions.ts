@@ -17,12 +17,12 @@ import type { WorkflowDeps } from "../deps";
 import { WorkflowError } from "../errors";
 import { loadMeeting, loadTask } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
+import { recordMilestones } from "../record-milestones";
 import { MILESTONES, milestoneOf } from "../milestones";
 import { sendCardOnce } from "../notify";
 import type { ActionRequest, ActionResponse } from "../ports";
 import { staffFor } from "../roles";
 import { reassignOptions, ruleNoticeId } from "../tasks/rule-task";
-import { updateDoc } from "../update-doc";
 import { APPROVAL_TASK } from "./book";
 import { cardResponse } from "./respond";
 
@@ -114,13 +114,14 @@ export async function taskDone(
   if (milestone === undefined)
     throw new WorkflowError("BadInput", "This reminder has nothing to mark done.");
   const now = deps.clock().toISOString();
-  const { changed } = await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
-    m.milestones[milestone] !== undefined
-      ? undefined
-      : {
-          ...m,
-          milestones: { ...m.milestones, [milestone]: { at: now, by: request.actor.objectId } },
-        },
+  const changed = await recordMilestones(
+    deps,
+    { caseId: kase.id, meetingId: meeting.id },
+    [milestone],
+    {
+      at: now,
+      by: request.actor.objectId,
+    },
   );
   if (changed) {
     await audit(deps, {

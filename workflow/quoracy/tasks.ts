@@ -4,6 +4,7 @@ import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
 import { isStoreError } from "../../infra/store/port";
 import type { WorkflowDeps } from "../deps";
 import { loadMeeting } from "../load";
+import { enqueue } from "../tasks/enqueue";
 import { taskIds } from "../tasks/task-ids";
 import { applyReplies } from "./apply-replies";
 import { evaluateQuoracy } from "./evaluate";
@@ -120,4 +121,17 @@ export async function runRefresh(
   ctx: TaskContext,
 ): Promise<TaskResult> {
   return refreshReplies(deps, ctx.now);
+}
+
+/** The invite list or a report changed: forecast again, in the background. */
+export async function queueReforecast(
+  deps: WorkflowDeps,
+  where: { caseId: string; meetingId: string },
+): Promise<void> {
+  await enqueue(deps, {
+    taskType: REEVALUATE_TASK,
+    caseId: where.caseId,
+    meetingId: where.meetingId,
+    key: String(deps.clock().getTime()),
+  });
 }

@@ -6,11 +6,11 @@ import * as cards from "../cards";
 import { conferenceKind } from "../conference-kind";
 import type { WorkflowDeps } from "../deps";
 import { loadMeeting } from "../load";
+import { recordMilestones } from "../record-milestones";
 import { MILESTONES } from "../milestones";
 import { sendCardOnce } from "../notify";
 import { agencyKey } from "../actions/report-status";
 import { optional } from "./after-booking-cards";
-import { updateDoc } from "../update-doc";
 import { briefAt } from "../plan-brief";
 import { taskIds } from "./task-ids";
 
@@ -135,16 +135,9 @@ export async function sendBrief(
     caseId: kase.id,
     meetingId: meeting.id,
   });
-  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
-    m.milestones[MILESTONES.briefSent] !== undefined
-      ? undefined
-      : {
-          ...m,
-          milestones: {
-            ...m.milestones,
-            [MILESTONES.briefSent]: { at: ctx.now.toISOString(), by: "system" },
-          },
-        },
-  );
+  await recordMilestones(deps, { caseId: kase.id, meetingId: meeting.id }, [MILESTONES.briefSent], {
+    at: ctx.now.toISOString(),
+    by: "system",
+  });
   return { delivery };
 }

@@ -4,11 +4,11 @@ import { formatHumanInstant } from "../../rules";
 import type { WorkflowDeps } from "../deps";
 import { loadMeeting } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
+import { recordMilestones } from "../record-milestones";
 import { MILESTONES } from "../milestones";
 import { sendEmailsOnce } from "../notify";
 import { kindWords, withPrefix } from "../subjects";
 import { dueOf, POLICE_CHECK_RULES } from "../timeline-dates";
-import { updateDoc } from "../update-doc";
 import { taskIds } from "./task-ids";
 
 /**
@@ -67,16 +67,14 @@ export async function sendPoliceChecks(
       },
     })),
   );
-  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
-    m.milestones[MILESTONES.policeChecksSent] !== undefined
-      ? undefined
-      : {
-          ...m,
-          milestones: {
-            ...m.milestones,
-            [MILESTONES.policeChecksSent]: { at: ctx.now.toISOString(), by: "system" },
-          },
-        },
+  await recordMilestones(
+    deps,
+    { caseId: kase.id, meetingId: meeting.id },
+    [MILESTONES.policeChecksSent],
+    {
+      at: ctx.now.toISOString(),
+      by: "system",
+    },
   );
   return { people: people.length, sent: result.sent };
 }
