@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DocId, Instant, IsoDate, docBase } from "./common";
+import { DocId, EntraObjectId, Instant, IsoDate, docBase } from "./common";
 import { PersonRef } from "./person";
 
 /**
@@ -15,6 +15,8 @@ export const Child = z.object({
    * what `plan.repeat.check` and `plan.long.check` read for the chair's brief.
    */
   planHistory: z.array(z.object({ start: IsoDate, end: IsoDate.optional() })).optional(),
+  /** The day the child became looked after: anchor of `cla.first.latest` (RULES.md section 3). */
+  lookedAfterSince: IsoDate.optional(),
 });
 export type Child = z.infer<typeof Child>;
 
@@ -39,6 +41,15 @@ export const Case = z
     teamManager: PersonRef,
     serviceManager: PersonRef,
     chair: PersonRef.optional(),
+    /**
+     * An open Child in Need plan (004): cases open 12 months or more go on
+     * `cin.case-mapping.monthly`.
+     */
+    cin: z.object({ openedAt: IsoDate, closedAt: IsoDate.optional() }).optional(),
+    /** Case mappings held (004): reviewed within 6 months, else a new one is arranged. */
+    mappings: z
+      .array(z.object({ on: IsoDate, chairId: EntraObjectId, kind: z.enum(["new", "review"]) }))
+      .optional(),
     createdAt: Instant,
   })
   // A case is its own partition: the meetings, invite lists and reports of

@@ -7,6 +7,7 @@ import { InboundNotification } from "./inbound-notification";
 import { InviteList } from "./invite-list";
 import { Meeting } from "./meeting";
 import { Notification } from "./notification";
+import { RegisterEntry } from "./register-entry";
 import { ReportStatus } from "./report-status";
 import { Task } from "./task";
 
@@ -23,6 +24,7 @@ export * from "./notification";
 export * from "./conversation-reference";
 export * from "./audit-entry";
 export * from "./inbound-notification";
+export * from "./register-entry";
 
 /** Every document Convene stores, by its `type`. */
 export const DOC_SCHEMAS = {
@@ -36,6 +38,7 @@ export const DOC_SCHEMAS = {
   "conversation-reference": ConversationReference,
   "audit-entry": AuditEntry,
   "inbound-notification": InboundNotification,
+  "register-entry": RegisterEntry,
 } as const;
 
 export type DocType = keyof typeof DOC_SCHEMAS;
@@ -52,6 +55,7 @@ export const Document = z.discriminatedUnion("type", [
   ConversationReference,
   AuditEntry,
   InboundNotification,
+  RegisterEntry,
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;

@@ -210,6 +210,17 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(items.map((m) => m.id)).toEqual(["m-first", "m-stood-down", "m-last"]);
     });
 
+    it("lists every document of one type across partitions, by id", async () => {
+      await store.create(aCase("case-2"));
+      await store.create(aCase("case-1"));
+      await store.create(aMeeting("m-1", "case-1", at(0)));
+      const cases = await store.listAll("case");
+      expect(cases.invalid).toEqual([]);
+      expect(cases.items.map((c) => c.id)).toEqual(["case-1", "case-2"]);
+      expect((await store.listAll("meeting")).items.map((m) => m.id)).toEqual(["m-1"]);
+      expect((await store.listAll("invite-list")).items).toEqual([]);
+    });
+
     it("lists the meetings of one case", async () => {
       await store.create(aCase("case-1"));
       await store.create(aMeeting("m-2", "case-1", at(86_400_000)));

@@ -14,6 +14,8 @@ const ROLE_WORDS: Record<StaffRole, string> = {
   chair: "the chair of this conference",
   director: "the Director",
   "qa-manager": "a QA manager",
+  "safeguarding-manager": "a safeguarding manager",
+  "qa-admin": "the QA admin manager",
 };
 
 /**

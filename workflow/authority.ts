@@ -15,6 +15,10 @@ export const STAFF_ROLES = [
   "chair",
   "director",
   "qa-manager",
+  /** 002: approves a stand-down. */
+  "safeguarding-manager",
+  /** 004: the QA admin manager who allocates case mappings to chairs. */
+  "qa-admin",
 ] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
@@ -24,6 +28,13 @@ export const StaffMember = PersonRef.extend({
   /** A social worker's line managers: who their escalations go to. */
   teamManager: EntraObjectId.optional(),
   serviceManager: EntraObjectId.optional(),
+  /**
+   * false for someone who does not use Teams (a director, a partner agency's
+   * manager): lists reach them as an email with a CSV attachment instead.
+   */
+  inTeams: z.boolean().default(true),
+  /** The team, for counts per team (003's QA notices for the performance team). */
+  team: z.string().min(1).optional(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
@@ -39,6 +50,8 @@ export const Authority = z
     organizer: z.email(),
     /** Where police-check requests go (002: police need 7 working days). */
     policeChecksMailbox: z.email(),
+    /** 003: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
+    healthMailboxes: z.array(z.email()).default([]),
     staff: z.array(StaffMember).min(1),
     /** Conference length for the Outlook event. */
     meetingMinutes: z.number().int().min(30).max(240).default(90),

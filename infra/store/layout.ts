@@ -15,6 +15,7 @@ export const CONTAINER_OF: Record<DocType, ContainerName> = {
   "invite-list": "cases",
   "access-needs": "cases",
   "report-status": "cases",
+  "register-entry": "cases",
   task: "tasks",
   notification: "notifications",
   "inbound-notification": "notifications",

@@ -5,6 +5,8 @@ export * from "./errors";
 /** Audit entries are append-only: they go through appendAudit and never change. */
 export type MutableDocument = Exclude<Document, { type: "audit-entry" }>;
 export type MutableDocType = MutableDocument["type"];
+/** Document types a job may list across partitions (never tasks or audit: they have their own queries). */
+export type ListableType = Exclude<DocType, "task" | "audit-entry" | "notification">;
 
 /** A stored document that failed its schema: reported by id and skipped. */
 export interface InvalidRef {
@@ -56,6 +58,12 @@ export interface Store {
   /** Meetings starting in [from, to), every status, by start. */
   meetingsInRange(from: Date, to: Date): Promise<Listing<Meeting>>;
   meetingsOfCase(caseId: string): Promise<Listing<Meeting>>;
+  /**
+   * Every valid document of one type across partitions, by id: for the
+   * monthly and daily jobs that look at every case (indicator review, case
+   * mapping, the CP register). Not for request paths.
+   */
+  listAll<T extends ListableType>(type: T): Promise<Listing<DocOf<T>>>;
   /** pending and running tasks of a meeting, by dueAt. */
   openTasksOfMeeting(meetingId: string): Promise<Listing<Task>>;
 

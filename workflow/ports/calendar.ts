@@ -87,6 +87,12 @@ export interface Email {
   subject: string;
   bodyText: string;
   /**
+   * Files sent with the email: a list's CSV for people not in Teams
+   * (issue 6), the CLA consultation documents (000). Small files only
+   * (Graph's inline attachment limit is 3 MB per message).
+   */
+  attachments?: EmailAttachment[];
+  /**
    * Convene tried to send this email before and has no result recorded for
    * it (a failed or unknown outcome, or a process that stopped mid-send).
    * The adapter then looks for it among what the sender already sent before
@@ -94,6 +100,14 @@ export interface Email {
    * Leave it unset on the first attempt: the look-up costs a request.
    */
   attempted?: boolean;
+}
+
+export interface EmailAttachment {
+  /** A file name with ids only, never a child's name. */
+  name: string;
+  contentType: string;
+  /** The file's bytes (UTF-8 text for a CSV). */
+  content: Buffer;
 }
 
 export interface BusySlot {

@@ -4,7 +4,7 @@ import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../
 import { decodeAll, decodeOrThrow, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../errors";
 import { CONTAINERS, CONTAINER_OF, readyAtOf, type ContainerName } from "../layout";
-import type { InvalidRef, Listing, MutableDocument, Page, Store } from "../port";
+import type { InvalidRef, ListableType, Listing, MutableDocument, Page, Store } from "../port";
 import { CONTAINER_DEFINITIONS } from "./containers";
 
 export interface CosmosStoreOptions {
@@ -135,6 +135,16 @@ export class CosmosStore implements Store {
         { name: "@to", value: to.toISOString() },
       ],
     });
+  }
+
+  async listAll<T extends ListableType>(type: T): Promise<Listing<DocOf<T>>> {
+    // Cross-partition; only the daily and monthly jobs call it.
+    const listing = await this.queryAll(type, CONTAINER_OF[type], {
+      query: "SELECT * FROM c WHERE c.type = @type",
+      parameters: [{ name: "@type", value: type }],
+    });
+    listing.items.sort((a, b) => compare((a as { id: string }).id, (b as { id: string }).id));
+    return listing;
   }
 
   async meetingsOfCase(caseId: string): Promise<Listing<Meeting>> {

@@ -6,7 +6,7 @@ import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../
 import { decode, decodeAll, decodeOrThrow, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../errors";
 import { CONTAINER_OF, readyAtOf } from "../layout";
-import type { InvalidRef, Listing, MutableDocument, Page, Store } from "../port";
+import type { InvalidRef, ListableType, Listing, MutableDocument, Page, Store } from "../port";
 import { applySchema } from "./schema";
 
 export interface SqliteStoreOptions {
@@ -134,6 +134,9 @@ export class SqliteStore implements Store {
         `SELECT id, type, etag, body FROM docs
          WHERE type = 'meeting' AND start_at >= ? AND start_at < ? ORDER BY start_at, id`,
       ),
+      ofType: db.prepare<[string, string], Row>(
+        "SELECT id, type, etag, body FROM docs WHERE coll = ? AND type = ? ORDER BY id",
+      ),
       ofPartition: db.prepare<[string, string, string], Row>(
         "SELECT id, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND type = ? ORDER BY id",
       ),
@@ -230,6 +233,10 @@ export class SqliteStore implements Store {
       "meeting",
       this.stmt.meetingsInRange.all(from.toISOString(), to.toISOString()),
     );
+  }
+
+  async listAll<T extends ListableType>(type: T): Promise<Listing<DocOf<T>>> {
+    return this.listing(type, this.stmt.ofType.all(CONTAINER_OF[type], type));
   }
 
   async meetingsOfCase(caseId: string): Promise<Listing<Meeting>> {

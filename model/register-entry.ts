@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { DocId, EntraObjectId, Instant, docBase } from "./common";
+
+/**
+ * One change to the child protection register (003: "the outcome of each
+ * conference goes to the CP register the same day"; 001: decisions and the
+ * register updated on the meeting day). `register.notify-health` sends the
+ * day's changes to the health mailboxes at 17:00. Kept beside the case
+ * (pk = case id); ids only, the child by id.
+ */
+export const REGISTER_CHANGES = ["added", "removed", "category-changed"] as const;
+export const RegisterEntry = z
+  .object({
+    ...docBase("register-entry"),
+    caseId: DocId,
+    childId: DocId,
+    change: z.enum(REGISTER_CHANGES),
+    /** The plan's category of abuse (neglect, physical, emotional, sexual). */
+    category: z.string().min(1).optional(),
+    /** The conference whose decision this is, if any. */
+    meetingId: DocId.optional(),
+    at: Instant,
+    recordedBy: EntraObjectId,
+  })
+  .refine((e) => e.pk === e.caseId, {
+    message: "a register entry's pk is its case id",
+    path: ["pk"],
+  });
+export type RegisterEntry = z.infer<typeof RegisterEntry>;
