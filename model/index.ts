@@ -2,12 +2,17 @@ import { z } from "zod";
 import { AccessNeeds } from "./access-needs";
 import { AuditEntry } from "./audit-entry";
 import { Case } from "./case";
+import { ChairUnavailability } from "./chair-unavailability";
+import { DutyRota } from "./duty-rota";
+import { CaseMappingMonth } from "./case-mapping-month";
 import { ConversationReference } from "./conversation-reference";
 import { InboundNotification } from "./inbound-notification";
 import { InviteList } from "./invite-list";
 import { Meeting } from "./meeting";
 import { Notification } from "./notification";
 import { RegisterEntry } from "./register-entry";
+import { QaNotice } from "./qa-notice";
+import { Consultation } from "./consultation";
 import { ReportStatus } from "./report-status";
 import { Task } from "./task";
 
@@ -25,6 +30,11 @@ export * from "./conversation-reference";
 export * from "./audit-entry";
 export * from "./inbound-notification";
 export * from "./register-entry";
+export * from "./chair-unavailability";
+export * from "./duty-rota";
+export * from "./case-mapping-month";
+export * from "./qa-notice";
+export * from "./consultation";
 
 /** Every document Convene stores, by its `type`. */
 export const DOC_SCHEMAS = {
@@ -39,6 +49,11 @@ export const DOC_SCHEMAS = {
   "audit-entry": AuditEntry,
   "inbound-notification": InboundNotification,
   "register-entry": RegisterEntry,
+  "chair-unavailability": ChairUnavailability,
+  "duty-rota": DutyRota,
+  "case-mapping-month": CaseMappingMonth,
+  "qa-notice": QaNotice,
+  consultation: Consultation,
 } as const;
 
 export type DocType = keyof typeof DOC_SCHEMAS;
@@ -56,6 +71,11 @@ export const Document = z.discriminatedUnion("type", [
   AuditEntry,
   InboundNotification,
   RegisterEntry,
+  ChairUnavailability,
+  DutyRota,
+  CaseMappingMonth,
+  QaNotice,
+  Consultation,
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;

@@ -8,7 +8,21 @@ import { DocId, EntraObjectId, Instant, docBase } from "./common";
  * day's changes to the health mailboxes at 17:00. Kept beside the case
  * (pk = case id); ids only, the child by id.
  */
-export const REGISTER_CHANGES = ["added", "removed", "category-changed"] as const;
+/**
+ * What changed on the register. A plan transferred in from (or out to)
+ * another authority adds (removes) the child as surely as a conference does,
+ * and A&E must know it the same day; a change of category keeps the child on
+ * the register, so it is recorded here but is no news for A&E (see
+ * cards/csv/register-changes.ts: the health list carries no category).
+ */
+export const REGISTER_CHANGES = [
+  "added",
+  "removed",
+  "transferred-in",
+  "transferred-out",
+  "category-changed",
+] as const;
+export type RegisterChangeKind = (typeof REGISTER_CHANGES)[number];
 export const RegisterEntry = z
   .object({
     ...docBase("register-entry"),
@@ -19,6 +33,11 @@ export const RegisterEntry = z
     category: z.string().min(1).optional(),
     /** The conference whose decision this is, if any. */
     meetingId: DocId.optional(),
+    /**
+     * A "removed" entry decided at the first RCPC after the ICPC: 003's
+     * `indicator.review` counts plans ended at the first RCPC.
+     */
+    firstRcpc: z.boolean().optional(),
     at: Instant,
     recordedBy: EntraObjectId,
   })

@@ -16,6 +16,14 @@ export const CONTAINER_OF: Record<DocType, ContainerName> = {
   "access-needs": "cases",
   "report-status": "cases",
   "register-entry": "cases",
+  // Chairs (003): point reads by id; pk the chair (unavailability) or
+  // rota:<authority> (duty rota); see model/chair-unavailability.ts and
+  // model/duty-rota.ts for why each change is one document.
+  "chair-unavailability": "cases",
+  "duty-rota": "cases",
+  "case-mapping-month": "cases",
+  "qa-notice": "cases",
+  consultation: "cases",
   task: "tasks",
   notification: "notifications",
   "inbound-notification": "notifications",
