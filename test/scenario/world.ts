@@ -70,6 +70,16 @@ export async function makeWorld(options: {
     kick: () => undefined,
   };
   const failed: { taskId: string; error: string }[] = [];
+  /** Every task the scheduler ran to completion, with the fake clock's time. */
+  const ran: { taskId: string; taskType: string; at: string }[] = [];
+  const handlerMap = taskHandlers(deps);
+  for (const [type, handler] of handlerMap) {
+    handlerMap.set(type, async (task, ctx) => {
+      const result = await handler(task, ctx);
+      ran.push({ taskId: task.id, taskType: task.taskType, at: ctx.now.toISOString() });
+      return result;
+    });
+  }
   const scheduler = new Scheduler({
     store,
     clock,
@@ -78,7 +88,7 @@ export async function makeWorld(options: {
     intervalMs: 1000,
     maxAttempts: 5,
     backoff: () => 60_000,
-    handlers: taskHandlers(deps),
+    handlers: handlerMap,
     logger,
     onFailed: async (task, error) => {
       failed.push({ taskId: task.id, error });
@@ -145,6 +155,7 @@ export async function makeWorld(options: {
     notifier,
     logger,
     failed,
+    ran,
     cases,
     act,
     say,

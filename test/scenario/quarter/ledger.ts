@@ -1,0 +1,68 @@
+import type { Email } from "../../../workflow/ports";
+import { cardText } from "../../fakes/recording-notifier";
+import type { World } from "../world";
+
+export interface LedgerEmail {
+  at: string;
+  to: string;
+  subject: string;
+  body: string;
+  attachments: string[];
+}
+
+/**
+ * Everything a quarter's replay sent, with the fake clock's time: Teams
+ * cards (from the recording notifier) and emails (recorded at the calendar
+ * port as the adapter accepted them, so a retried part is seen once only
+ * if Convene sent it once).
+ */
+export function ledgerOf(world: World) {
+  const emails: LedgerEmail[] = [];
+  const calendar = world.deps.calendar;
+  const sendEmails = calendar.sendEmails.bind(calendar);
+  // The scheduler's handlers read deps.calendar at each call, so wrapping
+  // the method records every email the workflow sends from here on.
+  calendar.sendEmails = async (from: string, batch: Email[]) => {
+    const results = await sendEmails(from, batch);
+    for (const email of batch) {
+      const result = results.find((r) => r.id === email.id);
+      if (result?.outcome !== "done") continue;
+      emails.push({
+        at: world.clock().toISOString(),
+        to: email.to.email,
+        subject: email.subject,
+        body: email.bodyText,
+        attachments: (email.attachments ?? []).map((a) => a.name),
+      });
+    }
+    return results;
+  };
+  return {
+    emails,
+    get cards() {
+      return world.notifier.sent.map((s) => ({
+        at: s.at,
+        to: s.to,
+        preview: s.preview,
+        text: cardText(s.card),
+      }));
+    },
+    /** The same message twice to the same person: what "exactly once" forbids. */
+    duplicates(): string[] {
+      const seen = new Set<string>();
+      const out: string[] = [];
+      for (const c of this.cards) {
+        const key = `card|${c.to}|${c.preview}|${c.text}`;
+        if (seen.has(key)) out.push(`${c.at} ${c.to} ${c.preview}`);
+        seen.add(key);
+      }
+      for (const e of emails) {
+        const key = `email|${e.to}|${e.subject}|${e.body}`;
+        if (seen.has(key)) out.push(`${e.at} ${e.to} ${e.subject}`);
+        seen.add(key);
+      }
+      return out;
+    },
+  };
+}
+export type Ledger = ReturnType<typeof ledgerOf>;

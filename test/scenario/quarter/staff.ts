@@ -1,0 +1,80 @@
+import { Authority, type AuthorityInput } from "../../../workflow/authority";
+import { demoAuthority, DEMO_IDS } from "../../../infra/demo/authority";
+
+/**
+ * The people of a quarter's replay: the demo's one-of-each (whose ids the
+ * demo cases use) plus the people a whole council's procedure needs: a
+ * second chair (the duty chair who covers a sick one, 003), an IRO for CLA
+ * reviews, a QA & Review SM (000's joint stand-down approver, the exception
+ * report), a Director who does not use Teams (lists reach them as CSV
+ * email), a safeguarding manager (002's stand-down approver) and the QA
+ * admin manager who allocates case mappings (004). Invented names.
+ */
+export const Q = {
+  ...DEMO_IDS,
+  dutyChair: "66666666-6666-4666-8666-666666666666",
+  iro: "77777777-7777-4777-8777-777777777777",
+  qaManager: "88888888-8888-4888-8888-888888888888",
+  director: "99999999-9999-4999-8999-999999999999",
+  safeguardingManager: "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+  qaAdmin: "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
+} as const;
+
+export const DIRECTOR_EMAIL = "dana.director@quarter-council.example";
+export const HEALTH_MAILBOX = "ae-safeguarding@nhs.example";
+
+export function quarterAuthority(policy: string): Authority {
+  const demo = demoAuthority(policy);
+  const staff: AuthorityInput["staff"] = demo.staff.map((s) =>
+    // The demo SM also holds the QA role; here the QA & Review SM is a
+    // different person, so 000's joint decision really takes two.
+    s.entraObjectId === DEMO_IDS.serviceManager ? { ...s, roles: ["service-manager"] } : s,
+  );
+  staff.push(
+    {
+      entraObjectId: Q.dutyChair,
+      name: "Drew Duty",
+      email: "drew.duty@quarter-council.example",
+      roles: ["chair"],
+    },
+    {
+      entraObjectId: Q.iro,
+      name: "Indi Reviewer",
+      email: "indi.reviewer@quarter-council.example",
+      roles: ["chair"],
+    },
+    {
+      entraObjectId: Q.qaManager,
+      name: "Quinn Quality",
+      email: "quinn.quality@quarter-council.example",
+      roles: ["qa-manager"],
+    },
+    {
+      entraObjectId: Q.director,
+      name: "Dana Director",
+      email: DIRECTOR_EMAIL,
+      roles: ["director"],
+      inTeams: false,
+    },
+    {
+      entraObjectId: Q.safeguardingManager,
+      name: "Sasha Safeguarding",
+      email: "sasha.safeguarding@quarter-council.example",
+      roles: ["safeguarding-manager"],
+    },
+    {
+      entraObjectId: Q.qaAdmin,
+      name: "Alo Admin",
+      email: "alo.admin@quarter-council.example",
+      roles: ["qa-admin"],
+    },
+  );
+  const input: AuthorityInput = {
+    ...demo,
+    id: "quarter",
+    name: "Quarter Council",
+    staff,
+    healthMailboxes: [HEALTH_MAILBOX],
+  };
+  return Authority.parse(input);
+}

@@ -1,0 +1,162 @@
+import { VERBS } from "../../../cards/verbs";
+import type { Case } from "../../../model";
+import type { ActionResponse } from "../../../workflow/ports";
+import type { World } from "../world";
+import { Q } from "./staff";
+
+/**
+ * The steps of a quarter's work, as the people do them through the bot's
+ * handlers (the same entry points Teams calls): request, book, invite list,
+ * family access, outcome. Case-generic versions of ../journey.ts.
+ */
+
+/** Fails the scenario if the handler refused (a refusal card) or could not finish. */
+export function accepted(response: ActionResponse, what: string): ActionResponse {
+  const text = JSON.stringify(response);
+  if (response.kind === "message" || text.includes("You can't do this"))
+    throw new Error(`${what} refused: ${text.slice(0, 400)}`);
+  return response;
+}
+
+export const childIdsOf = (kase: Case): string => kase.children.map((c) => c.id).join(",");
+
+export async function requestIcpc(
+  world: World,
+  kase: Case,
+  input: { strategy: string; at: string },
+): Promise<string> {
+  await world.advanceTo(input.at);
+  const response = await world.act(Q.socialWorker, VERBS.requestConference, {
+    caseId: kase.id,
+    meetingKind: "ICPC",
+    childIds: childIdsOf(kase),
+    indexChildId: kase.indexChildId,
+    strategyDate: input.strategy,
+  });
+  accepted(response, "request");
+  await world.runDue();
+  return `${kase.id}.icpc.${input.strategy}`;
+}
+
+/** The clerk books the offered slot starting at `slotStart` (an ISO instant). */
+export async function bookOffered(
+  world: World,
+  kase: Case,
+  meetingId: string,
+  input: { slotStart: string; at: string },
+): Promise<void> {
+  await world.advanceTo(input.at);
+  const meeting = await world.store.get("meeting", meetingId, kase.id);
+  const slot = meeting?.offer?.slots.find((s) => s.start === input.slotStart);
+  if (slot === undefined)
+    throw new Error(
+      `slot ${input.slotStart} not offered: ${JSON.stringify(meeting?.offer?.slots.map((s) => s.start))}`,
+    );
+  const response = await world.act(
+    Q.clerk,
+    VERBS.book,
+    { caseId: kase.id, meetingId, slotId: slot.id, inPerson: "false" },
+    `clerk-card-${meetingId}`,
+  );
+  accepted(response, "booking");
+  await world.runDue();
+}
+
+/** Two agencies, one parent, one police check with its reason. */
+export function inviteList(kase: Case, meetingId: string): Record<string, unknown> {
+  const tag = kase.reference.toLowerCase();
+  const rows = [
+    {
+      name: "PC Dana Officer",
+      role: "Police officer",
+      agency: "Police",
+      email: `police.${tag}@police.example`,
+      relation: "professional",
+      policeCheck: "false",
+    },
+    {
+      name: "Dr Eli Practitioner",
+      role: "GP",
+      agency: "Health",
+      email: `gp.${tag}@nhs.example`,
+      relation: "professional",
+      policeCheck: "false",
+    },
+    {
+      name: "Fran Parent",
+      role: "Mother",
+      email: `parent.${tag}@home.example`,
+      relation: "family",
+      policeCheck: "true",
+      policeCheckReason: "Lives in the household; previous call-outs",
+    },
+  ];
+  const data: Record<string, unknown> = { caseId: kase.id, meetingId };
+  rows.forEach((row, i) => {
+    for (const [k, v] of Object.entries(row)) data[`invitees.${i}.${k}`] = v;
+  });
+  return data;
+}
+
+export async function submitInviteList(
+  world: World,
+  kase: Case,
+  meetingId: string,
+  at: string,
+): Promise<void> {
+  await world.advanceTo(at);
+  const response = await world.act(
+    Q.socialWorker,
+    VERBS.submitInviteList,
+    inviteList(kase, meetingId),
+  );
+  accepted(response, "list");
+  await world.act(Q.socialWorker, VERBS.submitFamilyAccess, {
+    caseId: kase.id,
+    meetingId,
+    smartphoneWithVideo: "true",
+    dataOrWifi: "true",
+    hasTeams: "false",
+    joiningBy: "video",
+    interpreterNeeded: "false",
+    reportSharing: "secure-email",
+    splitConference: "false",
+  });
+  await world.runDue();
+}
+
+/** The chair records the outcome at `at` (on the meeting's day). */
+export async function recordOutcome(
+  world: World,
+  kase: Case,
+  meetingId: string,
+  input: {
+    at: string;
+    meetingDate: string;
+    nextRcpcLimit: string;
+    plan: boolean;
+    nextRcpcDate?: string;
+    coreGroupLimit?: string;
+    coreGroupDate?: string;
+    chair?: string;
+  },
+): Promise<void> {
+  await world.advanceTo(input.at);
+  const response = await world.act(input.chair ?? Q.chair, VERBS.recordOutcome, {
+    caseId: kase.id,
+    meetingId,
+    meetingDate: input.meetingDate,
+    nextRcpcLimit: input.nextRcpcLimit,
+    plan: input.plan ? "yes" : "no",
+    ...(input.plan
+      ? {
+          category: "neglect",
+          nextRcpcDate: input.nextRcpcDate,
+          coreGroupLimit: input.coreGroupLimit,
+          coreGroupDate: input.coreGroupDate,
+        }
+      : {}),
+  });
+  accepted(response, "outcome");
+  await world.runDue();
+}
