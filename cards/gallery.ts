@@ -45,6 +45,12 @@ import {
   weeklyListSample,
 } from "./meeting-list/sample";
 import { timelinessMaxSample, timelinessSample } from "./timeliness/sample";
+import { buildQuoracyRecordCard } from "./quoracy-record/build";
+import { quoracyRecordSample } from "./quoracy-record/sample";
+import { buildStandDownApprovalCard } from "./stand-down-approval/build";
+import { standDownApprovalSample } from "./stand-down-approval/sample";
+import { buildStandDownRequestCard } from "./stand-down-request/build";
+import { standDownRequestSample } from "./stand-down-request/sample";
 
 /**
  * Every card with sample data (fictional): the README screenshots, the
@@ -179,6 +185,27 @@ export const GALLERY: readonly GalleryEntry[] = [
     description: "the same card once enough agencies are expected: the warning withdrawn",
     build: () => buildQuoracyForecastCard(quoracyWithdrawnSample),
     actionTitles: [],
+  }),
+  entry({
+    name: "quoracy-record",
+    description:
+      "the chair records on the day the agencies present or reporting and how many work with the family; quorate or not is recorded (RULES.md 5)",
+    build: () => buildQuoracyRecordCard(quoracyRecordSample),
+    actionTitles: ["Record quoracy"],
+  }),
+  entry({
+    name: "stand-down-request",
+    description:
+      "clerk, SW, chair or the case's managers ask to stand a meeting down: RULES.md 5's reasons as a fixed list, a rationale always, the approval the policy needs",
+    build: () => buildStandDownRequestCard(standDownRequestSample),
+    actionTitles: ["Ask for approval"],
+  }),
+  entry({
+    name: "stand-down-approval",
+    description:
+      "to each approver the policy names (002: a safeguarding manager; 000: operational and QA & Review SMs jointly): reason, rationale, approvals so far, who tells the attendees, the rebooking",
+    build: () => buildStandDownApprovalCard(standDownApprovalSample),
+    actionTitles: ["Approve stand-down"],
   }),
   entry({
     name: "timeliness",

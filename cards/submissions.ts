@@ -15,6 +15,9 @@ import {
   QuoracyProposeStandDownSubmission,
 } from "./quoracy-forecast/submission";
 import { RequestConferenceSubmission } from "./request-conference/submission";
+import { QuoracyRecordSubmission } from "./quoracy-record/submission";
+import { StandDownApproveSubmission } from "./stand-down-approval/submission";
+import { StandDownRequestSubmission } from "./stand-down-request/submission";
 import {
   TaskAcknowledgeSubmission,
   TaskApproveSubmission,
@@ -46,6 +49,9 @@ export const SUBMISSIONS = {
   [VERBS.quoracyNudge]: QuoracyNudgeSubmission,
   [VERBS.quoracyAskSocialWorker]: QuoracyAskSocialWorkerSubmission,
   [VERBS.quoracyProposeStandDown]: QuoracyProposeStandDownSubmission,
+  [VERBS.quoracyRecord]: QuoracyRecordSubmission,
+  [VERBS.standDownRequest]: StandDownRequestSubmission,
+  [VERBS.standDownApprove]: StandDownApproveSubmission,
   [VERBS.caseMappingAllocate]: CaseMappingAllocateSubmission,
 } as const satisfies Record<Verb, z.ZodType>;
 

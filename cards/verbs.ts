@@ -42,8 +42,35 @@ export const VERBS = {
   quoracyAskSocialWorker: "quoracy.ask-sw",
   /** quoracy-forecast: propose standing the meeting down as not quorate (RULES.md 5), with a rationale. */
   quoracyProposeStandDown: "quoracy.propose-stand-down",
+  /** quoracy-record: the chair records the agencies present or reporting on the day (RULES.md 5). */
+  quoracyRecord: "quoracy.record",
+  /** stand-down-request: clerk, SW, chair or the case's TM/SM asks to stand a meeting down, with reason and rationale. */
+  standDownRequest: "stand-down.request",
+  /** stand-down-approval: an approver the policy names approves (002: safeguarding manager; 000: both SMs). */
+  standDownApprove: "stand-down.approve",
   /** case-mapping: the QA admin manager allocates each CIN case to a CP chair for the month (004). */
   caseMappingAllocate: "case-mapping.allocate",
+  // Chairs (003): no case of their own except the cover verbs (caseId + meetingId).
+  /** chair-unavailable: a chair marks leave, training, supervision or duty elsewhere. */
+  chairUnavailableAdd: "chairs.unavailable.add",
+  /** duty-rota: the team manager or a clerk makes a month's rota. */
+  rotaGenerate: "chairs.rota.generate",
+  /** duty-rota: swap two duty days (a chair asks; the team manager swaps at once). */
+  rotaSwap: "chairs.rota.swap",
+  /** duty-rota swap request: the other chair accepts. */
+  rotaSwapAccept: "chairs.rota.swap-accept",
+  /** duty-rota swap request: the other chair declines. */
+  rotaSwapDecline: "chairs.rota.swap-decline",
+  /** sick-report: a chair off sick on a day (chair, their team manager, a clerk). */
+  reportSick: "chairs.report-sick",
+  /** sick-cover: the duty chair takes the sick chair's conference. */
+  coverAccept: "chairs.cover.accept",
+  /** sick-cover: the duty chair cannot take it: the team manager decides. */
+  coverDecline: "chairs.cover.decline",
+  /** sick-cover decision: the team manager stands the conference down, with a rationale. */
+  coverStandDown: "chairs.cover.stand-down",
+  /** sick-cover decision: the team manager asks for the next free chair. */
+  coverKeepTrying: "chairs.cover.keep-trying",
 } as const;
 
 export type VerbName = keyof typeof VERBS;

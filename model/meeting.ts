@@ -28,6 +28,45 @@ export const StandDownReason = z.enum([
   "family-cannot-attend",
   "unforeseen",
 ]);
+export type StandDownReason = z.infer<typeof StandDownReason>;
+
+/**
+ * RULES.md section 5's sub-reasons: "no longer needed" (looked after,
+ * deceased, transferred out, threshold not met) and "unforeseen" (chair,
+ * clerk or SW unavailable without cover, network failure). The other
+ * reasons have none.
+ */
+export const STAND_DOWN_DETAILS = {
+  "no-longer-needed": ["looked-after", "deceased", "transferred-out", "threshold-not-met"],
+  unforeseen: ["chair-unavailable", "clerk-unavailable", "sw-unavailable", "network-failure"],
+} as const;
+export const StandDownDetail = z.enum([
+  ...STAND_DOWN_DETAILS["no-longer-needed"],
+  ...STAND_DOWN_DETAILS.unforeseen,
+]);
+export type StandDownDetail = z.infer<typeof StandDownDetail>;
+
+/** Who tells the attendees (002): the clerk when the unit stood it down, else the SW. */
+export const StandDownOriginator = z.enum(["unit", "social-worker"]);
+
+/** One approval the policy needs (workflow/stand-down/approvals.ts), with who gave it and when. */
+export const StandDownApproval = z.object({
+  /** The requirement it fills ("operational-sm", "qa-sm", "safeguarding-manager"...). */
+  slot: z.string().min(1),
+  by: EntraObjectId,
+  at: Instant,
+});
+export type StandDownApproval = z.infer<typeof StandDownApproval>;
+
+/** What a stand-down request and the stand-down itself record. */
+const standDownCommon = {
+  reason: StandDownReason,
+  detail: StandDownDetail.optional(),
+  rationale: z.string().min(1),
+  requestedBy: EntraObjectId.optional(),
+  originator: StandDownOriginator.optional(),
+  approvals: z.array(StandDownApproval).optional(),
+};
 
 /**
  * A fact the workflow has recorded about a meeting ("invite-list.complete",
@@ -123,11 +162,40 @@ export const Meeting = z
       .optional(),
     standDown: z
       .object({
-        reason: StandDownReason,
-        rationale: z.string().min(1),
+        ...standDownCommon,
         // 000 needs two approvers (operational SM and QA & Review SM).
         approvedBy: z.array(EntraObjectId).min(1),
         at: Instant,
+      })
+      .optional(),
+    /**
+     * A stand-down asked for and waiting for the approvals the policy names
+     * (RULES.md section 5): the meeting goes ahead as booked until every
+     * one is in. `id` is echoed by the approval cards, so a card from an
+     * earlier request cannot approve this one.
+     */
+    standDownRequest: z
+      .object({
+        ...standDownCommon,
+        id: z.string().min(1),
+        requestedBy: EntraObjectId,
+        requestedAt: Instant,
+        originator: StandDownOriginator,
+        approvals: z.array(StandDownApproval),
+      })
+      .optional(),
+    /**
+     * Quoracy as the chair recorded it on the day (RULES.md section 5): the
+     * agencies present or reporting, how many work with the family (2 means
+     * 2 or more), and whether that made it quorate.
+     */
+    quoracyRecord: z
+      .object({
+        by: EntraObjectId,
+        at: Instant,
+        agencies: z.array(z.string().min(1)),
+        agenciesWorking: z.number().int().min(0).max(2),
+        quorate: z.boolean(),
       })
       .optional(),
     rebookedFrom: DocId.optional(),

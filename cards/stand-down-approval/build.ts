@@ -1,0 +1,38 @@
+import type { CardJson } from "../../workflow/ports/notifier";
+import { expandCard } from "../common/expand";
+import { formatInstant } from "../common/format";
+import template from "./template.json";
+import type { StandDownApprovalView } from "./view-model";
+
+/**
+ * An approver's card: the reason, who asked, the rationale, approvals
+ * already in, who will tell the attendees and what happens to the
+ * rebooking. One button: the meeting stays booked until every approval the
+ * policy needs is in. No child is named.
+ */
+export function buildStandDownApprovalCard(view: StandDownApprovalView): CardJson {
+  const facts = [
+    { title: "Reason", value: view.reasonText },
+    { title: "Asked by", value: view.requestedByName },
+    ...view.approvals.map((a) => ({
+      title: "Approved by",
+      value: `${a.name}, ${formatInstant(a.at)}`,
+    })),
+    { title: "Attendees told by", value: view.teller },
+    { title: "Rebooking", value: view.rebookText },
+  ];
+  return expandCard(template, {
+    fallbackText: `Approval needed: stand down the ${view.meetingKind} for case ${view.caseReference}`,
+    caseId: view.caseId,
+    meetingId: view.meetingId,
+    requestId: view.requestId,
+    caseReference: view.caseReference,
+    cardVersion: view.cardVersion ?? "",
+    meetingKind: view.meetingKind,
+    meetingText:
+      view.meetingStart === undefined ? "not booked yet" : formatInstant(view.meetingStart),
+    rationale: view.rationale,
+    approvalText: view.approvalText,
+    facts,
+  });
+}
