@@ -45,6 +45,18 @@ import {
   weeklyListSample,
 } from "./meeting-list/sample";
 import { timelinessMaxSample, timelinessSample } from "./timeliness/sample";
+import { buildCaseloadCard } from "./caseload/build";
+import { caseloadSample } from "./caseload/sample";
+import { buildChairUnavailableCard } from "./chair-unavailable/build";
+import { chairUnavailableSample } from "./chair-unavailable/sample";
+import { buildDutyRotaCard, buildSwapRequestCard } from "./duty-rota/build";
+import { dutyRotaSample, swapRequestSample } from "./duty-rota/sample";
+import { buildSickCoverCard, buildSickReportCard } from "./sick-cover/build";
+import {
+  sickCoverDecideSample,
+  sickCoverOfferSample,
+  sickReportSample,
+} from "./sick-cover/sample";
 import { buildQuoracyRecordCard } from "./quoracy-record/build";
 import { quoracyRecordSample } from "./quoracy-record/sample";
 import { buildStandDownApprovalCard } from "./stand-down-approval/build";
@@ -246,6 +258,54 @@ export const GALLERY: readonly GalleryEntry[] = [
     name: "case-mapping-chair",
     description: "a chair's own case mappings for the month, read only",
     build: () => buildCaseMappingCard(caseMappingChairSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "chair-unavailable",
+    description:
+      "a chair's unavailable slots (leave, training, supervision, duty elsewhere, 003) and a form to add one",
+    build: () => buildChairUnavailableCard(chairUnavailableSample),
+    actionTitles: ["Add unavailable slot"],
+  }),
+  entry({
+    name: "duty-rota",
+    description:
+      "the month's duty chair rota (003): each working day's duty chair, duty days per chair, swap two days",
+    build: () => buildDutyRotaCard(dutyRotaSample),
+    actionTitles: ["Swap two days"],
+    expand: "Swap two days",
+  }),
+  entry({
+    name: "duty-rota-swap",
+    description: "to the other chair: accept or decline a swap of two duty days",
+    build: () => buildSwapRequestCard(swapRequestSample),
+    actionTitles: ["Accept swap", "Decline"],
+  }),
+  entry({
+    name: "sick-report",
+    description: "report a chair off sick on a day (the chair, their team manager or a clerk)",
+    build: () => buildSickReportCard(sickReportSample),
+    actionTitles: ["Report off sick"],
+  }),
+  entry({
+    name: "sick-cover",
+    description: "to the duty chair: cover a conference of a chair off sick (003), accept or decline",
+    build: () => buildSickCoverCard(sickCoverOfferSample),
+    actionTitles: ["Accept: I will chair it", "Decline: I cannot"],
+  }),
+  entry({
+    name: "sick-cover-decide",
+    description:
+      "to the chairs' team manager when nobody can cover: keep trying, or stand down with a rationale",
+    build: () => buildSickCoverCard(sickCoverDecideSample),
+    actionTitles: ["Keep trying", "Stand down"],
+    expand: "Stand down",
+  }),
+  entry({
+    name: "caseload",
+    description:
+      "each chair's conferences in the coming weeks, allocated cases and duty days, for the team manager",
+    build: () => buildCaseloadCard(caseloadSample),
     actionTitles: [],
   }),
   entry({

@@ -1,5 +1,17 @@
 import type { z } from "zod";
 import { CaseMappingAllocateSubmission } from "./case-mapping/submission";
+import { ChairUnavailableSubmission } from "./chair-unavailable/submission";
+import {
+  RotaGenerateSubmission,
+  RotaSwapAnswerSubmission,
+  RotaSwapSubmission,
+} from "./duty-rota/submission";
+import {
+  CoverAnswerSubmission,
+  CoverKeepTryingSubmission,
+  CoverStandDownSubmission,
+  ReportSickSubmission,
+} from "./sick-cover/submission";
 import { BookPastLimitSubmission, BookSubmission } from "./book/submission";
 import {
   AcceptBookingSubmission,
@@ -53,6 +65,16 @@ export const SUBMISSIONS = {
   [VERBS.standDownRequest]: StandDownRequestSubmission,
   [VERBS.standDownApprove]: StandDownApproveSubmission,
   [VERBS.caseMappingAllocate]: CaseMappingAllocateSubmission,
+  [VERBS.chairUnavailableAdd]: ChairUnavailableSubmission,
+  [VERBS.rotaGenerate]: RotaGenerateSubmission,
+  [VERBS.rotaSwap]: RotaSwapSubmission,
+  [VERBS.rotaSwapAccept]: RotaSwapAnswerSubmission,
+  [VERBS.rotaSwapDecline]: RotaSwapAnswerSubmission,
+  [VERBS.reportSick]: ReportSickSubmission,
+  [VERBS.coverAccept]: CoverAnswerSubmission,
+  [VERBS.coverDecline]: CoverAnswerSubmission,
+  [VERBS.coverStandDown]: CoverStandDownSubmission,
+  [VERBS.coverKeepTrying]: CoverKeepTryingSubmission,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type Submissions = typeof SUBMISSIONS;

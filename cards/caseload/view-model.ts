@@ -1,0 +1,6 @@
+/** Each chair's caseload, for the chairs' team manager (003). */
+export interface CaseloadView {
+  /** "Next 6 weeks from Mon 11 Jan 2027". */
+  periodText: string;
+  rows: { name: string; upcoming: number; cases: number; dutyDays: number }[];
+}
