@@ -1,8 +1,6 @@
 import { convene } from "../../../cli/__tests__/run-cli";
 import type { World } from "../world";
 
-const RECURRING = /^(list|report|register|indicator|cin)\./;
-
 /**
  * Issue 6: `npx convene schedule` agrees with the scheduler. Answers the
  * recurring jobs the command lists for [from, to] and those the scenario's
@@ -21,8 +19,9 @@ export async function scheduleAgreement(
   const listed = entries.map((e) => `${e.rule} @ ${new Date(e.at).toISOString()}`).sort();
   const start = Date.parse(`${from}T00:00:00Z`) - 3_600_000;
   const end = Date.parse(`${to}T23:59:59Z`);
+  const recurring = new Set(world.deps.policy.recurring.map((r) => r.id));
   const ran = world.ran
-    .filter((r) => RECURRING.test(r.taskType))
+    .filter((r) => recurring.has(r.taskType))
     .filter((r) => Date.parse(r.at) >= start && Date.parse(r.at) <= end)
     .map((r) => `${r.taskType} @ ${r.at}`)
     .sort();

@@ -1,0 +1,70 @@
+import { replayQuarter, chases, rows, type Quarter } from "./story";
+import { scheduleAgreement } from "./schedule-agreement";
+import { Q } from "./staff";
+
+/**
+ * Issue 6: a quarter of Leicestershire's work (seed 002). The common thread
+ * is in story.ts (an ICPC over Easter whose invite list, with its police
+ * check, came late on Thu 25 Mar); below, what RULES.md `leicestershire`
+ * says must then happen, counted by hand.
+ */
+const POLICY = "leicestershire";
+
+// 002: icpc.alert-manager and icpc.request were done by the request on the
+// strategy day. police-checks.request.best (Tue 23 Mar 16:00) to the SW and
+// police-checks.request (16:00 on the 7th working day, Wed 24 Mar) to SW
+// and clerk: the list only came on the 25th; notice.participants (7
+// working days before Tue 6 Apr: Wed 24 Mar 17:00) to the clerk, as no
+// invitation had gone; report.family and report.chair-clerk 24 hours before
+// (Mon 5 Apr 10:00 BST) to the SW; the chair's brief (Mon 5 Apr 09:00 BST);
+// sw.join-early 15 minutes before a virtual meeting (09:45 BST); after the
+// plan: plan.sign-off 5 working days after (Tue 13 Apr 17:00 BST) to the
+// chair and record.available 15 working days after (Tue 27 Apr) to chair
+// and clerk, as nobody recorded either.
+const ICPC_SENDS: [string, string, string][] = [
+  ["2027-03-23T16:00:00.000Z", Q.socialWorker, "Reminder"],
+  ["2027-03-24T16:00:00.000Z", Q.socialWorker, "Reminder"],
+  ["2027-03-24T16:00:00.000Z", Q.clerk, "Reminder"],
+  ["2027-03-24T17:00:00.000Z", Q.clerk, "Reminder"],
+  ["2027-04-05T08:00:00.000Z", Q.chair, "Brief"],
+  ["2027-04-05T09:00:00.000Z", Q.socialWorker, "Reminder"],
+  ["2027-04-05T09:00:00.000Z", Q.socialWorker, "Reminder"],
+  ["2027-04-06T08:45:00.000Z", Q.socialWorker, "Reminder"],
+  ["2027-04-13T16:00:00.000Z", Q.chair, "Reminder"],
+  ["2027-04-27T16:00:00.000Z", Q.chair, "Reminder"],
+  ["2027-04-27T16:00:00.000Z", Q.clerk, "Reminder"],
+];
+
+describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
+  let q: Quarter;
+
+  beforeAll(async () => {
+    q = await replayQuarter(POLICY);
+  }, 180_000);
+  afterAll(async () => {
+    await q.world.close();
+  });
+
+  it("ran without a failed task and sent nothing twice", () => {
+    expect(q.world.failed).toEqual([]);
+    expect(q.ledger.duplicates()).toEqual([]);
+  });
+
+  it("chased the ICPC's police checks, notice, reports, sign-off and record once each, at RULES.md's times", () => {
+    expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
+  });
+
+  it("sent the police check request once, to the police mailbox, with its reason, the day the list came", () => {
+    const police = q.ledger.emails.filter(
+      (e) => e.to === q.world.deps.authority.policeChecksMailbox,
+    );
+    expect(police.map((e) => e.at)).toEqual(["2027-03-25T11:00:00.000Z"]);
+    expect(police[0]!.body).toContain("previous call-outs");
+  });
+
+  it("has no recurring job, and the scheduler ran none", async () => {
+    const { listed, ran } = await scheduleAgreement(q.world, POLICY, "2027-03-01", "2027-05-31");
+    expect(listed).toEqual([]);
+    expect(ran).toEqual([]);
+  });
+});
