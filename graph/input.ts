@@ -28,12 +28,42 @@ export const ConferenceDraftSchema = z
     path: ["end"],
   });
 
+/**
+ * Graph takes a file inline in sendMail when it is under 3 MB (larger ones
+ * need an upload session), and the whole request must stay under 4 MB
+ * (4,194,304 bytes) while base64 grows the bytes by a third. Convene's
+ * attachments are small CSVs, so the limit is on their total: under
+ * 3,000,000 bytes, which base64 makes 4,000,000 and leaves room for the
+ * body (at most 100,000 characters) and the JSON around it.
+ */
+export const MAX_ATTACHMENT_BYTES = 3_000_000;
+
+const Attachment = z.object({
+  // A file name, not a path; ids only (calendar.ts EmailAttachment).
+  name: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[^/\\\r\n]+$/, "a file name, without / \\ or line breaks"),
+  contentType: z
+    .string()
+    .regex(/^[a-z]+\/[A-Za-z0-9.+-]+(; ?[a-z-]+=[A-Za-z0-9-]+)*$/, "a MIME type"),
+  content: z.instanceof(Buffer),
+});
+
 export const EmailSchema = z.object({
   id: z.string().min(1).max(255),
   to: Person,
   cc: z.array(Person).max(20).optional(),
   subject: z.string().min(1).max(255),
   bodyText: z.string().max(100_000),
+  attachments: z
+    .array(Attachment)
+    .max(10)
+    .refine((files) => files.reduce((n, f) => n + f.content.length, 0) < MAX_ATTACHMENT_BYTES, {
+      message: "attachments must total under 3 MB",
+    })
+    .optional(),
   attempted: z.boolean().optional(),
 });
 

@@ -5,8 +5,9 @@ import { nextDelayMs } from "./retry-policy";
 import { MessageListSchema } from "./schemas";
 import {
   BatchResponseSchema,
+  MAX_BATCH_BYTES,
   MAX_BATCH_PARTS,
-  chunk,
+  chunkWithin,
   partHeader,
   toBatchBody,
   type BatchPart,
@@ -227,7 +228,8 @@ function doubt(t: Tracked): void {
 }
 
 /**
- * Sends `items` in batches of up to 20 (each batch holds up to 4 limiter
+ * Sends `items` in batches of up to 20, and under 4 MB (emails with
+ * attachments: translate/batch.ts MAX_BATCH_BYTES), each batch holding up to 4 limiter
  * permits: Graph runs four parts at a time against Outlook) and hands each
  * part's answer to `onPart`, or `onLost` when the batch itself failed in a
  * way that leaves its parts unknown.
@@ -240,9 +242,15 @@ async function forEachBatch(
   onPart: (t: Tracked, status: number, body: unknown, retryAfterMs: number | undefined) => void,
   onLost: (t: Tracked) => void,
 ): Promise<void> {
+  const sized = items.map((t) => {
+    const part = toPart(t);
+    const bytes = part.body === undefined ? 0 : Buffer.byteLength(JSON.stringify(part.body));
+    return { t, part, bytes: bytes + part.url.length + 100 };
+  });
   await Promise.all(
-    chunk(items, MAX_BATCH_PARTS).map(async (group) => {
-      const parts = group.map((t, i) => ({ id: String(i + 1), ...toPart(t) }));
+    chunkWithin(sized, MAX_BATCH_PARTS, MAX_BATCH_BYTES, (s) => s.bytes).map(async (sizedGroup) => {
+      const group = sizedGroup.map((s) => s.t);
+      const parts = sizedGroup.map((s, i) => ({ id: String(i + 1), ...s.part }));
       const call = {
         op,
         method: "POST" as const,

@@ -5,6 +5,8 @@ import { idToken } from "./file-names";
 /**
  * An RFC 5322 message, as Graph's sendMail would deliver it: the sender,
  * exactly one `To` (002), plain text. Outlook opens a .eml directly.
+ * Attachments (a list's CSV, issue 6) make it multipart/mixed, each file a
+ * base64 part named as Convene named it (ids only).
  */
 export async function buildEml(from: string, email: Email, date: Date): Promise<Buffer> {
   const composer = new MailComposer({
@@ -15,6 +17,16 @@ export async function buildEml(from: string, email: Email, date: Date): Promise<
       : {}),
     subject: email.subject,
     text: email.bodyText,
+    ...(email.attachments !== undefined && email.attachments.length > 0
+      ? {
+          attachments: email.attachments.map((a) => ({
+            filename: a.name,
+            content: a.content,
+            contentType: a.contentType,
+            contentTransferEncoding: "base64" as const,
+          })),
+        }
+      : {}),
     date,
     // Deterministic, from the id: the same email always has the same Message-ID.
     messageId: `<${idToken(email.id)}@convene.local>`,

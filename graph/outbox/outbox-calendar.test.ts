@@ -177,6 +177,49 @@ describe("the outbox adapter", () => {
     expect(mail.messageId).toMatch(/^<[0-9a-f]{24}@convene\.local>$/);
   });
 
+  it("writes an email with a CSV attachment as multipart mail that parses back byte for byte", async () => {
+    const csv = Buffer.from("\uFEFFDate,Case reference\r\n2027-01-04,C-1001\r\n", "utf8");
+    const email = {
+      id: "task-1:csv:manager",
+      to: { email: "director@council.example", name: "A Director" },
+      subject: "Weekly list",
+      bodyText: "The weekly list is attached.",
+      attachments: [
+        { name: "list.weekly-2027-01-04.csv", contentType: "text/csv; charset=utf-8", content: csv },
+      ],
+    };
+    expect((await outbox.sendEmails(ORGANIZER, [email]))[0]?.outcome).toBe("done");
+    const raw = readFileSync(path.join(dir, "mail", "task-1%3Acsv%3Amanager.eml"));
+    expect(raw.toString("utf8")).toMatch(/Content-Type: multipart\/mixed/);
+    const mail = await simpleParser(raw);
+    expect(mail.text?.trim()).toBe("The weekly list is attached.");
+    expect(mail.attachments).toHaveLength(1);
+    const [file] = mail.attachments;
+    expect(file?.filename).toBe("list.weekly-2027-01-04.csv");
+    expect(file?.contentType).toBe("text/csv");
+    expect(file?.content.equals(csv)).toBe(true);
+  });
+
+  it("refuses attachments of 3 MB or more, and a file name with a path, writing nothing", async () => {
+    const base = {
+      id: "task-1:csv:big",
+      to: { email: "director@council.example", name: "A Director" },
+      subject: "Weekly list",
+      bodyText: "Attached.",
+    };
+    const big = { name: "big.csv", contentType: "text/csv", content: Buffer.alloc(3_000_000) };
+    const pathName = { name: "../x.csv", contentType: "text/csv", content: Buffer.from("a") };
+    for (const attachments of [[big], [pathName]]) {
+      const error = await outbox.sendEmails(ORGANIZER, [{ ...base, attachments }]).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CalendarError);
+      expect((error as CalendarError).outcome).toBe("rejected");
+    }
+    expect(() => files("mail")).toThrow();
+  });
+
   it("answers free/busy from the meetings it holds", async () => {
     const draft = draftFor(sampleCase(1), 1);
     await outbox.createConference(draft);

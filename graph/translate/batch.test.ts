@@ -1,4 +1,11 @@
-import { BatchResponseSchema, MAX_BATCH_PARTS, chunk, partHeader, toBatchBody } from "./batch";
+import {
+  BatchResponseSchema,
+  MAX_BATCH_PARTS,
+  chunk,
+  chunkWithin,
+  partHeader,
+  toBatchBody,
+} from "./batch";
 
 describe("JSON batching", () => {
   it("gives every part with a body its Content-Type, and none to a GET", () => {
@@ -40,6 +47,17 @@ describe("JSON batching", () => {
       ).map((c) => c.length),
     ).toEqual([20, 20, 5]);
     expect(chunk([], 20)).toEqual([]);
+  });
+
+  it("cuts batches at 20 parts or at the byte budget, whichever comes first; a big part goes alone", () => {
+    const sizes = (items: number[]) =>
+      chunkWithin(items, 20, 100, (n) => n).map((group) => group.join("+"));
+    expect(sizes([40, 40, 40, 10])).toEqual(["40+40", "40+10"]);
+    expect(sizes([150, 10, 90, 10])).toEqual(["150", "10+90", "10"]);
+    expect(sizes(Array.from({ length: 25 }, () => 1)).map((g) => g.split("+").length)).toEqual([
+      20, 5,
+    ]);
+    expect(chunkWithin([], 20, 100, () => 1)).toEqual([]);
   });
 
   it("reads a batch answer and a part's Retry-After whatever its case", () => {

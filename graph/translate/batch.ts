@@ -60,6 +60,41 @@ export const BatchResponseSchema = z.object({
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 export type BatchPartResponse = BatchResponse["responses"][number];
 
+/**
+ * Graph refuses a request over 4 MB (4,194,304 bytes), a $batch included:
+ * emails with attachments fill a batch long before its 20 parts. A batch
+ * is cut at this many bytes of parts, leaving room for the JSON around them.
+ */
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024 - 64 * 1024;
+
+/**
+ * Groups of at most `maxParts` items whose sizes add up to at most
+ * `maxBytes`; an item bigger than that on its own goes alone (Graph
+ * answers it, 413 if it is too big, and the caller reports that).
+ */
+export function chunkWithin<T>(
+  items: readonly T[],
+  maxParts: number,
+  maxBytes: number,
+  sizeOf: (item: T) => number,
+): T[][] {
+  const out: T[][] = [];
+  let group: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (group.length > 0 && (group.length === maxParts || bytes + size > maxBytes)) {
+      out.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(item);
+    bytes += size;
+  }
+  if (group.length > 0) out.push(group);
+  return out;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));

@@ -43,6 +43,38 @@ describe("toSendMail", () => {
     ).toEqual([{ emailAddress: { address: "sm@council.example", name: "SM" } }]);
   });
 
+  it("attaches files inline as fileAttachments, bytes base64, the Convene id unchanged", () => {
+    const csv = Buffer.from("\uFEFFCase reference\r\nC-1001\r\n", "utf8");
+    const message = toSendMail({
+      id: "task-1:csv:director",
+      to: { email: "director@council.example", name: "Director" },
+      subject: "Weekly list",
+      bodyText: "Attached.",
+      attachments: [{ name: "list.weekly-2027-01-04.csv", contentType: "text/csv", content: csv }],
+    }).message;
+    expect(message.attachments).toEqual([
+      {
+        "@odata.type": "#microsoft.graph.fileAttachment",
+        name: "list.weekly-2027-01-04.csv",
+        contentType: "text/csv",
+        contentBytes: csv.toString("base64"),
+      },
+    ]);
+    expect(Buffer.from(message.attachments?.[0]?.contentBytes ?? "", "base64").equals(csv)).toBe(
+      true,
+    );
+    expect(message.singleValueExtendedProperties).toEqual([
+      { id: EMAIL_ID_PROPERTY, value: "task-1:csv:director" },
+    ]);
+    const noFiles = {
+      id: "e",
+      to: { email: "a@x.example", name: "A" },
+      subject: "S",
+      bodyText: "B",
+    };
+    expect(toSendMail({ ...noFiles, attachments: [] }).message).not.toHaveProperty("attachments");
+  });
+
   it("the property id is a named MAPI string property in Convene's own set", () => {
     expect(EMAIL_ID_PROPERTY).toMatch(/^String \{[0-9a-f-]{36}\} Name ConveneEmailId$/);
   });

@@ -1,5 +1,5 @@
 import type * as MG from "@microsoft/microsoft-graph-types";
-import type { Attendee, Email } from "../../workflow/ports/calendar";
+import type { Attendee, Email, EmailAttachment } from "../../workflow/ports/calendar";
 
 /**
  * Convene's Email → POST /users/{from}/sendMail. One recipient in `To`
@@ -11,9 +11,26 @@ import type { Attendee, Email } from "../../workflow/ports/calendar";
  * whose answer was lost went through: Outlook keeps the property on the
  * Sent Items copy, and Graph can filter on it. The id is Convene's
  * deterministic email id (ids only, never a name).
+ *
+ * Attachments (a list's CSV, issue 6) go inline in the message as
+ * fileAttachments, their bytes base64 in `contentBytes`: Graph's way for a
+ * file under 3 MB (larger ones need an upload session, which Convene has no
+ * use for). They do not touch the Convene id, so the Sent Items look-up
+ * works the same with them.
  */
 export const CONVENE_PROPERTY_SET = "{c0a8e2f4-5d7b-4b6e-9a1f-2e3d4c5b6a70}";
 export const EMAIL_ID_PROPERTY = `String ${CONVENE_PROPERTY_SET} Name ConveneEmailId`;
+
+/** Graph's fileAttachment as sendMail takes it inline; the type tag is required. */
+export const FILE_ATTACHMENT_TYPE = "#microsoft.graph.fileAttachment";
+
+export interface GraphFileAttachment {
+  "@odata.type": typeof FILE_ATTACHMENT_TYPE;
+  name: string;
+  contentType: string;
+  /** The file's bytes, base64. */
+  contentBytes: string;
+}
 
 interface GraphRecipient {
   emailAddress: { address: string; name: string };
@@ -26,6 +43,7 @@ export interface SendMailPayload {
     toRecipients: [GraphRecipient];
     ccRecipients?: GraphRecipient[];
     singleValueExtendedProperties: [{ id: string; value: string }];
+    attachments?: GraphFileAttachment[];
   };
   /** The Sent Items copy is what a lost answer is checked against. */
   saveToSentItems: true;
@@ -42,8 +60,21 @@ export function toSendMail(email: Email): SendMailPayload {
     singleValueExtendedProperties: [{ id: EMAIL_ID_PROPERTY, value: email.id }] as [
       { id: string; value: string },
     ],
+    ...(email.attachments !== undefined && email.attachments.length > 0
+      ? { attachments: email.attachments.map(toFileAttachment) }
+      : {}),
   } satisfies MG.Message;
   return { message, saveToSentItems: true };
+}
+
+function toFileAttachment(file: EmailAttachment): GraphFileAttachment {
+  const fields = {
+    name: file.name,
+    contentType: file.contentType,
+    contentBytes: file.content.toString("base64"),
+  } satisfies MG.FileAttachment;
+  // The type tag is OData's, not a field of MG.FileAttachment; Graph requires it.
+  return { "@odata.type": FILE_ATTACHMENT_TYPE, ...fields };
 }
 
 function toRecipient(person: Attendee): GraphRecipient {

@@ -232,6 +232,66 @@ describe("mail and $batch", () => {
     expect((await call("POST", `${ORG}/sendMail`, bad)).status).toBe(400);
   });
 
+  describe("attachments", () => {
+    const file = (extra: Record<string, unknown> = {}) => ({
+      "@odata.type": "#microsoft.graph.fileAttachment",
+      name: "list.weekly-2027-01-04.csv",
+      contentType: "text/csv; charset=utf-8",
+      contentBytes: Buffer.from("Date,Case reference\r\n").toString("base64"),
+      ...extra,
+    });
+    const withFiles = (files: unknown[], id = "t-1:csv:a") => {
+      const m = mail("a@x.example", id);
+      return { ...m, message: { ...m.message, attachments: files } };
+    };
+
+    it("keeps a fileAttachment decoded, so tests read what was sent", async () => {
+      expect((await call("POST", `${ORG}/sendMail`, withFiles([file()]))).status).toBe(202);
+      const [sent] = graph.state.sentMail;
+      expect(sent?.attachments).toEqual([
+        {
+          name: "list.weekly-2027-01-04.csv",
+          contentType: "text/csv; charset=utf-8",
+          content: Buffer.from("Date,Case reference\r\n"),
+        },
+      ]);
+    });
+
+    it("refuses one without its @odata.type, with another type, or with contentBytes not base64", async () => {
+      const { "@odata.type": _t, ...untyped } = file();
+      for (const bad of [
+        untyped,
+        file({ "@odata.type": "#microsoft.graph.itemAttachment" }),
+        file({ contentBytes: "not base64!" }),
+        file({ contentBytes: "QUJD=" }), // padding in the wrong place
+        file({ size: 10 }), // a read-only property
+      ]) {
+        const answer = await call("POST", `${ORG}/sendMail`, withFiles([bad]));
+        expect(answer.status).toBe(400);
+      }
+      expect(graph.state.sentMail).toHaveLength(0);
+    });
+
+    it("answers 413 to attachments of 3 MB or more together, and to a request over 4 MB", async () => {
+      const half = Buffer.alloc(1_500_000, 65).toString("base64");
+      const two = withFiles([file({ contentBytes: half }), file({ contentBytes: half })]);
+      expect((await call("POST", `${ORG}/sendMail`, two)).status).toBe(413);
+      const justUnder = Buffer.alloc(2_999_999, 65).toString("base64");
+      expect(
+        (await call("POST", `${ORG}/sendMail`, withFiles([file({ contentBytes: justUnder })])))
+          .status,
+      ).toBe(202);
+      const big = Buffer.alloc(1_000_000, 65).toString("base64");
+      const batch = await call("POST", "/$batch", {
+        requests: [1, 2, 3, 4].map((n) =>
+          part(String(n), withFiles([file({ contentBytes: big })], `t-1:csv:${n}`)),
+        ),
+      });
+      expect(batch.status).toBe(413);
+      expect(graph.state.sentMail).toHaveLength(1);
+    });
+  });
+
   it("runs up to 20 parts, each with its own status; refuses 21, a body without Content-Type, twice an id", async () => {
     const ok = await call("POST", "/$batch", {
       requests: [part("1", mail("a@x.example", "e1")), part("2", { nope: 1 })],

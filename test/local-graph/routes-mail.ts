@@ -4,14 +4,31 @@ import { graphError, json, parseBody, type Route } from "./http-types";
 import { toGraphUtc, toInstant } from "./state";
 
 /**
+ * Graph's limit for files attached inline ("under 3 MB"; larger ones need
+ * an upload session), taken as 3,000,000 bytes: base64, they still fit the
+ * 4 MB request (server.ts MAX_REQUEST_BYTES).
+ */
+export const MAX_INLINE_ATTACHMENT_BYTES = 3_000_000;
+
+/**
  * POST /users/{m}/sendMail: 202, and the message is in the sender's Sent
  * Items at once (Exchange does it within seconds; graph/send-emails.ts
- * waits `settleMs` for that).
+ * waits `settleMs` for that). Attachments are kept decoded; together they
+ * must be under 3 MB, else 413 and nothing is sent.
  */
 export const sendMail: Route = (request, [mailbox], { state }) => {
   const parsed = parseBody(SendMail, request.body);
   if (!parsed.ok) return parsed.answer;
   const { message, saveToSentItems } = parsed.value;
+  const attachments = (message.attachments ?? []).map((a) => ({
+    name: a.name,
+    ...(a.contentType !== undefined ? { contentType: a.contentType } : {}),
+    content: Buffer.from(a.contentBytes, "base64"),
+  }));
+  const bytes = attachments.reduce((n, a) => n + a.content.length, 0);
+  if (bytes >= MAX_INLINE_ATTACHMENT_BYTES) {
+    return graphError(413, "ErrorRequestEntityTooLarge", "attachments must total under 3 MB");
+  }
   const conveneId = message.singleValueExtendedProperties?.find((p) =>
     p.id.endsWith(" Name ConveneEmailId"),
   )?.value;
@@ -22,6 +39,7 @@ export const sendMail: Route = (request, [mailbox], { state }) => {
     message,
     to: message.toRecipients.map((r) => r.emailAddress.address),
     cc: (message.ccRecipients ?? []).map((r) => r.emailAddress.address),
+    attachments,
     ...(saveToSentItems === false ? { notSaved: true } : {}),
   });
   return { status: 202 };

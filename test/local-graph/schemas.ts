@@ -154,6 +154,23 @@ const ExtendedProperty = z.strictObject({
   value: z.string(),
 });
 
+/** Standard base64 (RFC 4648 section 4), padded: what Graph's Edm.Binary takes. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * An inline fileAttachment: the `@odata.type` tag is required (without it
+ * Graph cannot tell a file from an item or a reference attachment), and
+ * contentBytes must be base64. The 3 MB limit is the route's (413).
+ */
+export const FileAttachment = z.strictObject({
+  "@odata.type": z.literal("#microsoft.graph.fileAttachment"),
+  name: z.string().min(1),
+  contentType: z.string().min(1).optional(),
+  contentBytes: z.string().regex(BASE64, "contentBytes must be base64"),
+  isInline: z.boolean().optional(),
+  contentId: z.string().optional(),
+});
+
 /** POST /users/{id}/sendMail. */
 export const SendMail = z.strictObject({
   message: z.strictObject({
@@ -163,6 +180,7 @@ export const SendMail = z.strictObject({
     ccRecipients: z.array(Recipient).optional(),
     bccRecipients: z.array(Recipient).optional(),
     singleValueExtendedProperties: z.array(ExtendedProperty).optional(),
+    attachments: z.array(FileAttachment).optional(),
   }),
   saveToSentItems: z.boolean().optional(),
 });

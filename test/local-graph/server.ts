@@ -309,6 +309,10 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       finish(res, record, graphError(400, "BadRequest", "Unable to read JSON request payload."));
       return;
     }
+    if (Buffer.byteLength(raw) > MAX_REQUEST_BYTES) {
+      finish(res, record, graphError(413, "RequestEntityTooLarge", "request over 4 MB"));
+      return;
+    }
 
     const fault = faults.forRequest({ method: record.method, path: rawPath });
     if (fault !== undefined) record.fault = fault;
@@ -417,6 +421,9 @@ function write(res: ServerResponse, answer: FakeAnswer): void {
   });
   res.end(body);
 }
+
+/** Graph refuses a REST request (a $batch included) over 4 MB. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

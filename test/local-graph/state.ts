@@ -62,6 +62,12 @@ export interface StoredMeeting {
   patchCount: number;
 }
 
+export interface SentAttachment {
+  name: string;
+  contentType?: string;
+  content: Buffer;
+}
+
 export interface SentMail {
   id: string;
   /** The sending mailbox. */
@@ -71,6 +77,8 @@ export interface SentMail {
   message: unknown;
   to: string[];
   cc: string[];
+  /** The message's fileAttachments, decoded, so tests can read what was sent. */
+  attachments: SentAttachment[];
   /** saveToSentItems: false: sent, but not findable in Sent Items. */
   notSaved?: true;
 }
