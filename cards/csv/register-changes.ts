@@ -1,3 +1,4 @@
+import type { RegisterChangeKind } from "../../model/register-entry";
 import type { IsoDate } from "../common/view-model";
 import { toCsv, type CsvValue } from "./csv";
 
@@ -34,7 +35,8 @@ import { toCsv, type CsvValue } from "./csv";
  * category of abuse, no address, no family details.
  */
 
-export type RegisterChange = "added" | "removed" | "transferred-in" | "transferred-out";
+/** The register changes A&E hears of: the model's, less a change of category (the child stays on). */
+export type RegisterChange = Exclude<RegisterChangeKind, "category-changed">;
 
 export const REGISTER_CHANGE_TEXT: Record<RegisterChange, string> = {
   added: "Added: child protection plan started",
