@@ -43,6 +43,17 @@ import { rescheduleEvent } from "./tasks/reschedule-event";
 import { sendPoliceChecks } from "./tasks/police-checks";
 import { runRuleTask } from "./tasks/rule-task";
 import { sendInvites } from "./tasks/send-invites";
+import { approveStandDown } from "./stand-down/approve-action";
+import { askStandDownApproval } from "./stand-down/ask-approval";
+import { cancelEvent } from "./stand-down/cancel-event";
+import { notifyStandDown } from "./stand-down/notify-attendees";
+import { recordQuoracy } from "./stand-down/quoracy-record";
+import { requestStandDown } from "./stand-down/request-action";
+import {
+  CANCEL_EVENT_TASK,
+  STAND_DOWN_APPROVAL_TASK,
+  STAND_DOWN_NOTIFY_TASK,
+} from "./stand-down/task-types";
 
 type UseCase = (deps: WorkflowDeps, request: ActionRequest) => Promise<ActionResponse>;
 
@@ -65,6 +76,9 @@ const USE_CASES: Readonly<Record<string, UseCase>> = {
   [VERBS.quoracyNudge]: nudgeAgency,
   [VERBS.quoracyAskSocialWorker]: askSocialWorker,
   [VERBS.quoracyProposeStandDown]: proposeStandDown,
+  [VERBS.quoracyRecord]: recordQuoracy,
+  [VERBS.standDownRequest]: requestStandDown,
+  [VERBS.standDownApprove]: approveStandDown,
 };
 
 export function botHandlers(deps: WorkflowDeps): BotHandlers {
@@ -99,6 +113,9 @@ export function taskHandlers(
     [POLL_TASK, (t, c) => runPoll(deps, t, c)],
     [REFRESH_TASK, (t, c) => runRefresh(deps, t, c)],
     [REEVALUATE_TASK, (t, c) => runReevaluate(deps, t, c)],
+    [STAND_DOWN_APPROVAL_TASK, (t, c) => askStandDownApproval(deps, t, c)],
+    [CANCEL_EVENT_TASK, (t, c) => cancelEvent(deps, t, c)],
+    [STAND_DOWN_NOTIFY_TASK, (t, c) => notifyStandDown(deps, t, c)],
   ]);
   const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
   for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);

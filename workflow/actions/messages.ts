@@ -14,6 +14,8 @@ import { outcomeCard } from "./outcome";
 import { reportStatusCard } from "./report-status";
 import { REQUESTERS, requestCard } from "./request-conference";
 import { cardResponse } from "./respond";
+import { quoracyRecordCard } from "../stand-down/quoracy-record";
+import { STAND_DOWN_REQUESTERS, standDownRequestCard } from "../stand-down/request-action";
 
 const HELP = [
   "Convene understands:",
@@ -22,10 +24,12 @@ const HELP = [
   "• rebook REF – move a booked conference to another slot (clerk)",
   "• invite list REF, family REF, reports REF – the social worker's cards",
   "• outcome REF – record the outcome (chair)",
+  "• quoracy REF – record who is present or reporting (chair)",
+  "• stand down REF – ask to stand the conference down (clerk, social worker, chair, manager)",
 ].join("\n");
 
 const COMMAND =
-  /^\s*(request|book|rebook|invite list|invites|family|reports|outcome)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
+  /^\s*(request|book|rebook|invite list|invites|family|reports|outcome|quoracy|stand down)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
 
 /** The meeting a command is about: the newest one not stood down. */
 function current(meetings: readonly Meeting[]): Meeting | undefined {
@@ -108,6 +112,12 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
         case "reports":
           await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
           return cardResponse(await reportStatusCard(deps, kase, meeting));
+        case "stand down":
+          await authorise(deps, actor, STAND_DOWN_REQUESTERS, { verb, kase, meeting });
+          return cardResponse(standDownRequestCard(deps, kase, meeting));
+        case "quoracy":
+          await authorise(deps, actor, ["chair"], { verb, kase, meeting });
+          return cardResponse(await quoracyRecordCard(deps, kase, meeting));
         default:
           await authorise(deps, actor, ["chair"], { verb, kase, meeting });
           return cardResponse(outcomeCard(deps, kase, meeting));

@@ -5,8 +5,7 @@ import {
   QuoracyProposeStandDownSubmission,
 } from "../../cards/quoracy-forecast/submission";
 import { formatHumanInstant } from "../../rules";
-import type { Case, Meeting, PersonRef } from "../../model";
-import { asPersonRef, staffWithRole } from "../authority";
+import type { Case, Meeting } from "../../model";
 import { audit } from "../audit";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
@@ -15,6 +14,7 @@ import { WorkflowError } from "../errors";
 import { loadMeeting } from "../load";
 import { sendCardOnce, sendEmailsOnce } from "../notify";
 import type { ActionRequest, ActionResponse } from "../ports";
+import { startStandDown } from "../stand-down/start";
 import { kindWords, withPrefix } from "../subjects";
 import { agencyKey } from "./report-status";
 import { meetingIds } from "./ids";
@@ -138,24 +138,12 @@ export async function askSocialWorker(
 }
 
 /**
- * The approvers of a stand-down (RULES.md section 5): 000 needs the
- * operational SM and the QA & Review SM jointly; 002 the safeguarding
- * manager (the case's service manager here); elsewhere the case's SM.
- */
-function standDownApprovers(deps: WorkflowDeps, kase: Case): PersonRef[] {
-  const approvers = [kase.serviceManager];
-  if (deps.policy.id === "swindon")
-    approvers.push(...staffWithRole(deps.authority, "qa-manager").map(asPersonRef));
-  return approvers.filter(
-    (p, i) => approvers.findIndex((q) => q.entraObjectId === p.entraObjectId) === i,
-  );
-}
-
-/**
- * verb quoracy.propose-stand-down: the proposal goes, with its rationale, to
- * the approvers the policy names; standing down itself (cancelling in
- * Outlook, telling everyone, rebooking inside the limit) is theirs to
- * decide (issue 6). Audited.
+ * verb quoracy.propose-stand-down: the chair or clerk, warned by the
+ * forecast, asks to stand the meeting down as not quorate with a rationale.
+ * The stand-down itself (workflow/stand-down/) waits for the approval the
+ * policy names (RULES.md section 5; 002: a safeguarding manager; 000: the
+ * operational and QA & Review SMs jointly), then cancels in Outlook, tells
+ * everyone and offers the rebooking inside the original limit.
  */
 export async function proposeStandDown(
   deps: WorkflowDeps,
@@ -168,33 +156,19 @@ export async function proposeStandDown(
       "BadInput",
       parsed.errors.standDownRationale ?? "Give the rationale for standing the meeting down.",
     );
-  const approvers = standDownApprovers(deps, kase);
-  for (const approver of approvers) {
-    await sendCardOnce(deps, {
-      id: `${meeting.id}:stand-down-proposal:${approver.entraObjectId}`,
-      kind: "stand-down-proposal",
-      recipient: approver,
-      card: cards.done({
-        title: "Stand-down proposed: not quorate",
-        message: `${request.actor.name} proposes standing down the ${meeting.kind} for case ${kase.reference} on ${when(meeting)}. Rationale: ${parsed.value.standDownRationale}`,
-        caseReference: kase.reference,
-      }),
-      preview: `Stand-down proposed for case ${kase.reference}`,
-      caseId: kase.id,
-      meetingId: meeting.id,
-    });
-  }
-  await audit(deps, {
+  const result = await startStandDown(deps, {
     caseId: kase.id,
-    actor: request.actor.objectId,
-    action: "meeting.stand-down.proposed",
-    target: { type: "meeting", id: meeting.id },
-    detail: { reason: "not-quorate", approvers: approvers.length },
+    meetingId: meeting.id,
+    reason: "not-quorate",
+    rationale: parsed.value.standDownRationale,
+    originator: request.actor,
   });
   return cardResponse(
     cards.done({
-      title: "Stand-down proposed",
-      message: `Sent to ${approvers.map((a) => a.name).join(" and ")} for approval.`,
+      title: result.applied ? "Stood down" : "Stand-down sent for approval",
+      message: result.applied
+        ? "Everyone invited is being told and the Outlook event cancelled."
+        : `The meeting stays booked until ${result.waitingFor.join(" and ")} approve.`,
       caseReference: kase.reference,
     }),
   );

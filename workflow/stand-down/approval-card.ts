@@ -1,0 +1,34 @@
+import { buildStandDownApprovalCard } from "../../cards/stand-down-approval/build";
+import type { Case, Meeting } from "../../model";
+import type { CardJson } from "../ports";
+import { staffById } from "../authority";
+import type { WorkflowDeps } from "../deps";
+import { approvalText, rebookText, reasonText, tellerOf } from "./words";
+
+/** The approver's card for the meeting's pending request (RULES.md section 5). */
+export function standDownApprovalCard(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  request: NonNullable<Meeting["standDownRequest"]>,
+): CardJson {
+  const nameOf = (id: string) =>
+    staffById(deps.authority, id)?.name ?? "someone not on the staff list";
+  const teller = tellerOf(deps, kase, request);
+  return buildStandDownApprovalCard({
+    caseId: kase.id,
+    caseReference: kase.reference,
+    ...(meeting.etag !== undefined ? { cardVersion: meeting.etag } : {}),
+    meetingId: meeting.id,
+    meetingKind: meeting.kind,
+    ...(meeting.start !== undefined ? { meetingStart: meeting.start } : {}),
+    requestId: request.id,
+    reasonText: reasonText(request),
+    rationale: request.rationale,
+    requestedByName: nameOf(request.requestedBy),
+    teller: `${teller.name} (${teller.role})`,
+    approvalText: approvalText(deps),
+    approvals: request.approvals.map((a) => ({ name: nameOf(a.by), at: a.at })),
+    rebookText: rebookText(deps, meeting, request),
+  });
+}

@@ -1,0 +1,43 @@
+import type { Task } from "../../model";
+import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
+import type { WorkflowDeps } from "../deps";
+import { loadMeeting } from "../load";
+import { CalendarError } from "../ports";
+import { taskIds } from "../tasks/task-ids";
+import { meetingWords, tellerOf } from "./words";
+
+/**
+ * meeting.cancel-event: Outlook cancels the event for every attendee
+ * (RULES.md section 5), with a short message naming who will be in touch;
+ * no reason and no rationale (the event reaches agencies' mailboxes).
+ * Throttling and 5xx are retried by the scheduler; an event already gone
+ * (cancelled by an earlier run that died before finishing) is success.
+ * A meeting stood down before its event existed has nothing to cancel
+ * (meeting.create-event skips a stood-down meeting).
+ */
+export async function cancelEvent(
+  deps: WorkflowDeps,
+  task: Task,
+  _ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  if (meeting.status !== "stood-down" || meeting.standDown === undefined)
+    return { skipped: meeting.status };
+  if (meeting.outlookEventId === undefined) return { skipped: "no-event" };
+  const teller = tellerOf(deps, kase, meeting.standDown);
+  const comment = [
+    `This ${meetingWords(meeting)} (case ${kase.reference}) has been stood down and will not go ahead.`,
+    meeting.standDown.reason === "no-longer-needed"
+      ? "It is no longer needed."
+      : "A new date will follow.",
+    `${teller.name} (${teller.role}) will be in touch.`,
+  ].join(" ");
+  try {
+    await deps.calendar.cancel(deps.authority.organizer, meeting.outlookEventId, comment);
+  } catch (err) {
+    if (err instanceof CalendarError && err.outcome === "gone") return { cancelled: "already" };
+    throw err;
+  }
+  return { cancelled: meeting.outlookEventId };
+}

@@ -1,0 +1,12 @@
+/** The stand-down's background work (registered in workflow/handlers.ts). */
+export const STAND_DOWN_APPROVAL_TASK = "meeting.stand-down-approval";
+/** Cancels the Outlook event for every attendee (RULES.md section 5). */
+export const CANCEL_EVENT_TASK = "meeting.cancel-event";
+/** Tells every attendee, once each, from the originator (002). */
+export const STAND_DOWN_NOTIFY_TASK = "meeting.stand-down-notify";
+
+/** The stand-down's own tasks: never cancelled with the meeting's other open tasks. */
+export const STAND_DOWN_TASKS: ReadonlySet<string> = new Set([
+  CANCEL_EVENT_TASK,
+  STAND_DOWN_NOTIFY_TASK,
+]);
