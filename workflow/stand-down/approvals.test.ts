@@ -1,0 +1,87 @@
+import type { Case, StandDownApproval } from "../../model";
+import { Authority } from "../authority";
+import {
+  approvalWords,
+  canBeMet,
+  candidatesFor,
+  missing,
+  requirementsFor,
+  slotFor,
+} from "./approvals";
+
+const id = (n: number) => `${n}${n}${n}${n}${n}${n}${n}${n}-0000-4000-8000-000000000000`;
+const SM = id(1);
+const QA = id(2);
+const SG = id(3);
+const SW = id(4);
+const TM = id(5);
+
+const person = (entraObjectId: string, name: string) => ({
+  entraObjectId,
+  name,
+  email: `${name.toLowerCase()}@council.example`,
+});
+
+function authority(smIsAlsoQa: boolean, withQa = true): Authority {
+  return Authority.parse({
+    id: "t",
+    name: "T",
+    policy: "swindon",
+    organizer: "c@council.example",
+    policeChecksMailbox: "p@police.example",
+    staff: [
+      {
+        ...person(SM, "Sol"),
+        roles: smIsAlsoQa ? ["service-manager", "qa-manager"] : ["service-manager"],
+      },
+      ...(withQa ? [{ ...person(QA, "Quinn"), roles: ["qa-manager"] }] : []),
+      { ...person(SG, "Sage"), roles: ["safeguarding-manager"] },
+      { ...person(SW, "Sam"), roles: ["social-worker"], teamManager: TM, serviceManager: SM },
+      { ...person(TM, "Tayo"), roles: ["team-manager"] },
+    ],
+  });
+}
+
+const kase = {
+  socialWorker: person(SW, "Sam"),
+  teamManager: person(TM, "Tayo"),
+  serviceManager: person(SM, "Sol"),
+} as Case;
+const at = "2027-01-20T10:00:00.000Z";
+
+describe("the approvals a stand-down needs (RULES.md section 5)", () => {
+  it("are data per policy: 002 a safeguarding manager, 000 both SMs, else the case's SM", () => {
+    expect(requirementsFor("leicestershire").map((r) => r.slot)).toEqual(["safeguarding-manager"]);
+    expect(requirementsFor("swindon").map((r) => r.slot)).toEqual(["operational-sm", "qa-sm"]);
+    expect(requirementsFor("west-sussex").map((r) => r.slot)).toEqual(["service-manager"]);
+    expect(approvalWords("swindon")).toBe(
+      "the operational service manager and a QA & Review service manager (000)",
+    );
+    expect(approvalWords("leicestershire")).toBe("a safeguarding manager (002)");
+    const [sg] = requirementsFor("leicestershire");
+    expect(candidatesFor(sg!, authority(false), kase).map((p) => p.entraObjectId)).toEqual([SG]);
+  });
+
+  it("a joint decision takes two people: an SM who is also QA fills one half only", () => {
+    const reqs = requirementsFor("swindon");
+    const a = authority(true);
+    const first = slotFor(reqs, [], SM, a, kase);
+    expect(first?.slot).toBe("operational-sm");
+    const approvals: StandDownApproval[] = [{ slot: "operational-sm", by: SM, at }];
+    expect(slotFor(reqs, approvals, SM, a, kase)).toBeUndefined();
+    expect(slotFor(reqs, approvals, QA, a, kase)?.slot).toBe("qa-sm");
+    expect(missing(reqs, approvals).map((r) => r.slot)).toEqual(["qa-sm"]);
+    // The QA SM approving first leaves the operational half to the case's SM.
+    expect(slotFor(reqs, [], QA, a, kase)?.slot).toBe("qa-sm");
+  });
+
+  it("nobody else can approve, and a policy nobody can satisfy is detected", () => {
+    const reqs = requirementsFor("swindon");
+    for (const actor of [SW, TM, SG]) {
+      expect(slotFor(reqs, [], actor, authority(false), kase)).toBeUndefined();
+    }
+    expect(canBeMet(reqs, [], authority(false), kase)).toBe(true);
+    // The SM is the only QA manager: no second person for the joint decision.
+    expect(canBeMet(reqs, [], authority(true, false), kase)).toBe(false);
+  });
+});
