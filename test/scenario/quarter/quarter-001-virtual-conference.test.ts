@@ -1,4 +1,4 @@
-import { replayQuarter, chases, rows, type Quarter } from "./story";
+import { chases, expectRcpcOnTime, replayQuarter, rows, type Quarter } from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
@@ -34,6 +34,10 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
   }, 180_000);
   afterAll(async () => {
     await q.world.close();
+  });
+
+  it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
+    await expectRcpcOnTime(q, POLICY);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

@@ -1,4 +1,4 @@
-import { replayQuarter, chases, rows, type Quarter } from "./story";
+import { chases, expectRcpcOnTime, replayQuarter, rows, type Quarter } from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
@@ -45,6 +45,10 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
     await q.world.close();
   });
 
+  it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
+    await expectRcpcOnTime(q, POLICY);
+  });
+
   it("ran without a failed task and sent nothing twice", () => {
     expect(q.world.failed).toEqual([]);
     expect(q.ledger.duplicates()).toEqual([]);
@@ -54,11 +58,15 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
   });
 
-  it("sent the police check request once, to the police mailbox, with its reason, the day the list came", () => {
+  it("sent each police check request once, to the police mailbox, with its reason, the day its list came", () => {
     const police = q.ledger.emails.filter(
       (e) => e.to === q.world.deps.authority.policeChecksMailbox,
     );
-    expect(police.map((e) => e.at)).toEqual(["2027-03-25T11:00:00.000Z"]);
+    // The ICPC's list (Thu 25 Mar) and the RCPC's (Wed 28 Apr).
+    expect(police.map((e) => e.at)).toEqual([
+      "2027-03-25T11:00:00.000Z",
+      "2027-04-28T09:00:00.000Z",
+    ]);
     expect(police[0]!.body).toContain("previous call-outs");
   });
 

@@ -13,7 +13,9 @@ import { Q } from "./staff";
 /** Fails the scenario if the handler refused (a refusal card) or could not finish. */
 export function accepted(response: ActionResponse, what: string): ActionResponse {
   const text = JSON.stringify(response);
-  if (response.kind === "message" || text.includes("You can't do this"))
+  // A refusal card, a card shown again with a field to correct, or a
+  // "try again" message: the step did not happen.
+  if (response.kind === "message" || /You can't do this|Please check the field/.test(text))
     throw new Error(`${what} refused: ${text.slice(0, 400)}`);
   return response;
 }
@@ -159,4 +161,51 @@ export async function recordOutcome(
   });
   accepted(response, "outcome");
   await world.runDue();
+}
+
+/** A further case of the quarter, with the demo's people on it. */
+export async function addCase(
+  world: World,
+  reference: string,
+  children: { name: string; dob: string; lookedAfterSince?: string }[],
+  extra: Partial<Case> = {},
+): Promise<Case> {
+  const template = world.cases[0]!;
+  const id = `case-${reference}`;
+  const kase: Case = {
+    ...template,
+    id,
+    pk: id,
+    reference,
+    children: children.map((c, i) => ({ id: `${id}-child-${i + 1}`, ...c })),
+    indexChildId: `${id}-child-1`,
+    ...extra,
+  };
+  delete (kase as { etag?: string }).etag;
+  const stored = await world.store.create(kase);
+  world.cases.push(stored);
+  return stored;
+}
+
+export async function requestRcpc(
+  world: World,
+  kase: Case,
+  input: { previous: string; at: string },
+): Promise<string> {
+  await world.advanceTo(input.at);
+  const response = await world.act(Q.socialWorker, VERBS.requestConference, {
+    caseId: kase.id,
+    meetingKind: "RCPC",
+    childIds: childIdsOf(kase),
+    indexChildId: kase.indexChildId,
+    previousConferenceDate: input.previous,
+  });
+  accepted(response, "request");
+  await world.runDue();
+  const meetings = await world.store.meetingsOfCase(kase.id);
+  const rcpc = meetings.items.find(
+    (m) => m.kind === "RCPC" && m.anchors.previous === input.previous,
+  );
+  if (rcpc === undefined) throw new Error("no RCPC requested");
+  return rcpc.id;
 }

@@ -3,7 +3,14 @@ import { ensureJobsPlanned } from "../../../workflow/jobs/plan-jobs";
 import { makeWorld, type World } from "../world";
 import { ledgerOf, type Ledger } from "./ledger";
 import { quarterAuthority } from "./staff";
-import { bookOffered, recordOutcome, requestIcpc, submitInviteList } from "./steps";
+import {
+  addCase,
+  bookOffered,
+  recordOutcome,
+  requestIcpc,
+  requestRcpc,
+  submitInviteList,
+} from "./steps";
 
 /**
  * The quarter every seed's scenario replays, 1 March to 31 May 2027, with a
@@ -20,10 +27,16 @@ import { bookOffered, recordOutcome, requestIcpc, submitInviteList } from "./ste
  *   invite list and the family's access needs late, on Thu 25 Mar 11:00;
  *   nobody reports the reports' status; the chair records a plan at 12:00
  *   on the day.
+ * - RCPC for C-1003, whose last conference was Fri 20 Nov 2026
+ *   (rcpc.next.latest: within 6 months, Thu 20 May 2027): requested Mon 26
+ *   Apr, booked on Tue 27 Apr for Tue 11 May 10:00 BST, the invite list in
+ *   on Wed 28 Apr, the plan continued on the day.
  */
 export const QUARTER = { start: "2027-03-01T08:00:00.000Z", end: "2027-05-31T22:00:00.000Z" };
 export const C1001 = "case-C-1001";
 export const ICPC_A = `${C1001}.icpc.2027-03-15`;
+export const C1003 = "case-C-1003";
+export const RCPC_AT = "2027-05-11T09:00:00.000Z";
 
 export interface Quarter {
   world: World;
@@ -60,6 +73,8 @@ export async function replayQuarter(
       return kase;
     },
   };
+  const c1003 = await addCase(world, "C-1003", [{ name: "Dee Review", dob: "2018-03-03" }]);
+  let rcpc = "";
   await extra.setUp?.(q);
   await ensureJobsPlanned(world.deps, world.clock());
   const c1001 = q.caseOf(C1001);
@@ -95,6 +110,35 @@ export async function replayQuarter(
           coreGroupDate: "2027-04-19",
         }),
     ],
+    [
+      "2027-04-26T10:00:00.000Z",
+      async () => {
+        rcpc = await requestRcpc(world, c1003, {
+          previous: "2026-11-20",
+          at: "2027-04-26T10:00:00.000Z",
+        });
+      },
+    ],
+    [
+      "2027-04-27T09:30:00.000Z",
+      () => bookOffered(world, c1003, rcpc, { slotStart: RCPC_AT, at: "2027-04-27T09:30:00.000Z" }),
+    ],
+    [
+      "2027-04-28T09:00:00.000Z",
+      () => submitInviteList(world, c1003, rcpc, "2027-04-28T09:00:00.000Z"),
+    ],
+    [
+      "2027-05-11T11:00:00.000Z",
+      () =>
+        recordOutcome(world, c1003, rcpc, {
+          at: "2027-05-11T11:00:00.000Z",
+          meetingDate: "2027-05-11",
+          nextRcpcLimit: "2027-11-11",
+          plan: true,
+          nextRcpcDate: "2027-11-02",
+          coreGroupDate: "2027-05-18",
+        }),
+    ],
   ];
   const all = [...common, ...(extra.steps ?? [])].sort(
     (a, b) => Date.parse(a[0]) - Date.parse(b[0]),
@@ -119,3 +163,46 @@ export function chases(ledger: Ledger, reference: string): string[] {
 }
 
 export const rows = (r: [string, string, string][]): string[] => r.map((x) => x.join("|")).sort();
+
+/**
+ * Every chase about a case happened at an instant `npx convene timeline`
+ * gives for its meeting (the command and the scheduler agree), and each of
+ * those instants that chased anyone did so once per person and rule.
+ */
+export async function chaseTimesOf(
+  reference: string,
+  ledger: Ledger,
+  timelineArgs: string[],
+): Promise<{ chased: string[]; timeline: Set<string> }> {
+  const { convene } = await import("../../../cli/__tests__/run-cli");
+  const out = await convene("timeline", ...timelineArgs, "--json");
+  if (out.code !== 0) throw new Error(out.stderr);
+  const entries = (JSON.parse(out.stdout) as { entries: { at: string }[] }).entries;
+  const timeline = new Set(entries.map((e) => new Date(e.at).toISOString()));
+  return { chased: chases(ledger, reference).map((c) => c.split("|")[0]!), timeline };
+}
+
+/** The common RCPC: held with its outcome, every chase at a time its timeline gives. */
+export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void> {
+  const { chased, timeline } = await chaseTimesOf("C-1003", q.ledger, [
+    "--policy",
+    policy,
+    "--meeting",
+    "RCPC",
+    "--previous",
+    "2026-11-20",
+    "--at",
+    "2027-05-11T10:00",
+  ]);
+  const briefs = chases(q.ledger, "C-1003").filter((c) => c.endsWith("|Brief"));
+  // The brief goes the working day before at 09:00 (plan-brief.ts), or at
+  // 001's chair.pre-discussion, which is a timeline entry.
+  expect(briefs.length).toBe(1);
+  for (const at of chased.filter((_, i) => !chases(q.ledger, "C-1003")[i]!.endsWith("|Brief")))
+    expect([...timeline]).toContain(at);
+  const rcpc = (await q.world.store.meetingsOfCase(C1003)).items.find(
+    (m) => m.kind === "RCPC" && m.anchors.previous === "2026-11-20",
+  );
+  expect(rcpc?.start).toBe(RCPC_AT);
+  expect(rcpc?.status).toBe("outcome-recorded");
+}
