@@ -34,6 +34,12 @@ import {
   runRefresh,
 } from "./quoracy/tasks";
 import { meetingListHandler } from "./jobs/meeting-lists";
+import { caseMappingCompleteHandler } from "./jobs/case-mapping-complete";
+import { caseMappingMonthlyHandler } from "./jobs/case-mapping-monthly";
+import { exceptionReportHandler } from "./jobs/exception-report";
+import { indicatorReviewHandler } from "./jobs/indicator-review";
+import { notifyHealthHandler } from "./jobs/notify-health";
+import { allocateCaseMapping } from "./actions/case-mapping";
 import { PLAN_JOBS, planJobsHandler } from "./jobs/plan-jobs";
 import { askApproval } from "./tasks/approval";
 import { sendBrief } from "./tasks/brief";
@@ -79,6 +85,7 @@ const USE_CASES: Readonly<Record<string, UseCase>> = {
   [VERBS.quoracyRecord]: recordQuoracy,
   [VERBS.standDownRequest]: requestStandDown,
   [VERBS.standDownApprove]: approveStandDown,
+  [VERBS.caseMappingAllocate]: allocateCaseMapping,
 };
 
 export function botHandlers(deps: WorkflowDeps): BotHandlers {
@@ -124,6 +131,11 @@ export function taskHandlers(
     ["list.weekly", meetingListHandler(deps, "list.weekly")],
     ["list.fortnight", meetingListHandler(deps, "list.fortnight")],
     ["list.month-ahead", meetingListHandler(deps, "list.month-ahead")],
+    ["report.exceptions", exceptionReportHandler(deps)],
+    ["register.notify-health", notifyHealthHandler(deps)],
+    ["indicator.review", indicatorReviewHandler(deps)],
+    ["cin.case-mapping.monthly", caseMappingMonthlyHandler(deps)],
+    ["cin.case-mapping.complete", caseMappingCompleteHandler(deps)],
   ]);
   const handled = new Set(
     [...jobs.keys()].filter((id) => deps.policy.recurring.some((r) => r.id === id)),

@@ -13,6 +13,7 @@ import { inviteListCard } from "./invite-list";
 import { outcomeCard } from "./outcome";
 import { reportStatusCard } from "./report-status";
 import { REQUESTERS, requestCard } from "./request-conference";
+import { caseMappingMessage } from "./case-mapping";
 import { cardResponse } from "./respond";
 import { quoracyRecordCard } from "../stand-down/quoracy-record";
 import { STAND_DOWN_REQUESTERS, standDownRequestCard } from "../stand-down/request-action";
@@ -26,6 +27,7 @@ const HELP = [
   "• outcome REF – record the outcome (chair)",
   "• quoracy REF – record who is present or reporting (chair)",
   "• stand down REF – ask to stand the conference down (clerk, social worker, chair, manager)",
+  "• mapped REF – record this month's case mapping of a CIN case done (its chair, 004)",
 ].join("\n");
 
 const COMMAND =
@@ -45,6 +47,8 @@ function current(meetings: readonly Meeting[]): Meeting | undefined {
  */
 export function messageHandler(deps: WorkflowDeps): MessageHandler {
   return async ({ actor, text }): Promise<ActionResponse> => {
+    const mapped = await caseMappingMessage(deps, actor, text);
+    if (mapped !== undefined) return mapped;
     const match = COMMAND.exec(text.replace(/<[^>]*>/g, "").trim());
     if (match === null) return { kind: "message", text: HELP };
     const command = (match[1] ?? "").toLowerCase();
