@@ -8,12 +8,15 @@ import type {
 import { layoutMeetingListCard } from "../../cards/meeting-list/build";
 import { buildTimelinessCard } from "../../cards/timeliness/build";
 import { addMonthsClamped, formatHumanDate, formatIsoDate, type Who } from "../../rules";
-import { asPersonRef, staffWithRole, type Authority, type StaffRole } from "../authority";
+import { csvAttachment } from "../../cards/csv/csv";
+import { meetingListCsv } from "../../cards/csv/lists";
+import { staffWithRole, type Authority, type StaffMember, type StaffRole } from "../authority";
 import type { WorkflowDeps } from "../deps";
 import { meetingTimeline } from "../meeting-timeline";
 import { MILESTONES } from "../milestones";
-import { sendCardOnce } from "../notify";
 import type { CardJson } from "../ports";
+import { withPrefix } from "../subjects";
+import { deliverList } from "./list-delivery";
 import { loadTimeliness } from "../stats/load-timeliness";
 import { timelinessView } from "../stats/timeliness-view";
 import { INVITE_LIST_RULES, dueOf } from "../timeline-dates";
@@ -35,12 +38,12 @@ const ROLES_OF: Partial<Record<Who, StaffRole[]>> = {
   "QA SM": ["qa-manager"],
 };
 
-export function listRecipients(authority: Authority, who: readonly Who[]) {
+export function listRecipients(authority: Authority, who: readonly Who[]): StaffMember[] {
   const roles = new Set(who.flatMap((w) => ROLES_OF[w] ?? []));
   const people = [...roles].flatMap((r) => staffWithRole(authority, r));
-  return people
-    .filter((p, i) => people.findIndex((q) => q.entraObjectId === p.entraObjectId) === i)
-    .map(asPersonRef);
+  return people.filter(
+    (p, i) => people.findIndex((q) => q.entraObjectId === p.entraObjectId) === i,
+  );
 }
 
 /** One list row per meeting: its report status, invite list and limit, by case reference only. */
@@ -111,7 +114,9 @@ function periodOf(
  * meetings of the period with their report status and invite lists, as one
  * card to each person the rule names. The month-ahead list carries the
  * council's timeliness chart (issue 7), in the card when it fits, else as a
- * card of its own. The CSV for people not in Teams is issue 6's work.
+ * card of its own. People not in Teams (StaffMember.inTeams false), and
+ * anyone whose card Teams cannot deliver, get it as an email with every row
+ * in a CSV (issue 6, list-delivery.ts).
  */
 export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
   return async (task: Task, ctx: TaskContext): Promise<TaskResult> => {
@@ -152,18 +157,33 @@ export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
       cards.push(buildTimelinessCard(timeliness));
     const rule = deps.policy.recurring.find((r) => r.id === kind);
     const recipients = listRecipients(deps.authority, rule?.who ?? ["managers"]);
-    for (const person of recipients) {
-      for (const [n, card] of cards.entries()) {
-        await sendCardOnce(deps, {
-          id: `${task.id}:${n}:${person.entraObjectId}`,
-          kind: "list",
-          recipient: person,
-          card,
-          preview: `${TITLES[kind]}: ${rows.length} meeting(s), ${view.periodText}`,
-          taskId: task.id,
-        });
-      }
-    }
-    return { meetings: rows.length, shown: layout.shownRows, recipients: recipients.length };
+    const csv = csvAttachment(kind, formatIsoDate(period.from), meetingListCsv(view));
+    const title = `${TITLES[kind]}: ${deps.authority.name}`;
+    const sent = await deliverList(deps, {
+      taskId: task.id,
+      list: kind,
+      recipients,
+      cards,
+      preview: `${TITLES[kind]}: ${rows.length} meeting(s), ${view.periodText}`,
+      // 000 rule 14: swindon's emails about CP/CLA reports start "URGENT CLA/CP".
+      subject: withPrefix(deps.policy.id, `${title}, ${view.periodText}`),
+      bodyText: [
+        `${title}, ${view.periodText}: ${rows.length} meeting(s).`,
+        "",
+        "Every meeting of the period is in the attached CSV file, by case reference,",
+        "with its report status and invite list. It opens in Excel.",
+        "",
+        "Convene sends this list in Microsoft Teams; you have it by email because",
+        "Convene cannot reach you there.",
+      ].join("\n"),
+      csv,
+    });
+    return {
+      meetings: rows.length,
+      shown: layout.shownRows,
+      recipients: recipients.length,
+      cards: sent.cards,
+      emails: sent.emails,
+    };
   };
 }
