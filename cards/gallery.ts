@@ -12,6 +12,12 @@ import { doneSample, refusalSample, workingSample } from "./generic/sample";
 import { buildInviteListCard } from "./invite-list/build";
 import { inviteListMaxSample, inviteListScreenshotSample } from "./invite-list/sample";
 import { buildOutcomeCard } from "./outcome/build";
+import { buildDecisionsCard } from "./decisions/build";
+import { decisionsChairSample, decisionsClerkSample, decisionsSample } from "./decisions/sample";
+import { buildQaNoticeCard } from "./qa-notice/build";
+import { qaNoticeSample } from "./qa-notice/sample";
+import { buildConsultationCard, buildReReferralMappingCard } from "./consultation/build";
+import { consultationSample, reReferralMappingSample } from "./consultation/sample";
 import { outcomeSample } from "./outcome/sample";
 import { buildReportStatusCard } from "./report-status/build";
 import { reportStatusMaxSample, reportStatusSample } from "./report-status/sample";
@@ -307,6 +313,47 @@ export const GALLERY: readonly GalleryEntry[] = [
       "each chair's conferences in the coming weeks, allocated cases and duty days, for the team manager",
     build: () => buildCaseloadCard(caseloadSample),
     actionTitles: [],
+  }),
+  entry({
+    name: "decisions",
+    description:
+      "the conference's decisions to every staff attendee on the day (001): plan or not, category, next RCPC, first core group",
+    build: () => buildDecisionsCard(decisionsSample),
+    actionTitles: [],
+  }),
+  entry({
+    name: "decisions-chair",
+    description:
+      "the chair's copy: who got the decisions and how (card or email), plan sign-off and record deadlines (002), with their buttons",
+    build: () => buildDecisionsCard(decisionsChairSample),
+    actionTitles: ["Plan signed off", "Record checked: ask the clerk to distribute"],
+  }),
+  entry({
+    name: "decisions-clerk",
+    description: "the clerk's card once the chair has checked the record: distribute it with the reports (003)",
+    build: () => buildDecisionsCard(decisionsClerkSample),
+    actionTitles: ["Record and reports distributed"],
+  }),
+  entry({
+    name: "qa-notice",
+    description:
+      "the CPA's recognition of good practice or informal dispute resolution alert about a case (003), counted per team",
+    build: () => buildQaNoticeCard(qaNoticeSample),
+    actionTitles: ["Send notice"],
+  }),
+  entry({
+    name: "consultation",
+    description:
+      "a CP chair records a consultation with a frontline manager (004): date, when, manager, advice; the decision stays with the manager",
+    build: () => buildConsultationCard(consultationSample),
+    actionTitles: ["Record consultation"],
+  }),
+  entry({
+    name: "re-referral-mapping",
+    description:
+      "a re-referral for an initial conference: book a case mapping with the frontline service manager (004), record the day held",
+    build: () => buildReReferralMappingCard(reReferralMappingSample),
+    actionTitles: ["Case mapping held"],
   }),
   entry({
     name: "done",

@@ -1,5 +1,12 @@
 import type { z } from "zod";
 import { CaseMappingAllocateSubmission } from "./case-mapping/submission";
+import { ConsultationSubmission, ReReferralMappingSubmission } from "./consultation/submission";
+import {
+  PlanSignedOffSubmission,
+  RecordAvailableSubmission,
+  RecordDistributedSubmission,
+} from "./decisions/submission";
+import { QaNoticeSubmission } from "./qa-notice/submission";
 import { ChairUnavailableSubmission } from "./chair-unavailable/submission";
 import {
   RotaGenerateSubmission,
@@ -65,6 +72,12 @@ export const SUBMISSIONS = {
   [VERBS.standDownRequest]: StandDownRequestSubmission,
   [VERBS.standDownApprove]: StandDownApproveSubmission,
   [VERBS.caseMappingAllocate]: CaseMappingAllocateSubmission,
+  [VERBS.planSignedOff]: PlanSignedOffSubmission,
+  [VERBS.recordAvailable]: RecordAvailableSubmission,
+  [VERBS.recordDistributed]: RecordDistributedSubmission,
+  [VERBS.sendQaNotice]: QaNoticeSubmission,
+  [VERBS.recordConsultation]: ConsultationSubmission,
+  [VERBS.reReferralMappingHeld]: ReReferralMappingSubmission,
   [VERBS.chairUnavailableAdd]: ChairUnavailableSubmission,
   [VERBS.rotaGenerate]: RotaGenerateSubmission,
   [VERBS.rotaSwap]: RotaSwapSubmission,

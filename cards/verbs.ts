@@ -71,6 +71,18 @@ export const VERBS = {
   coverStandDown: "chairs.cover.stand-down",
   /** sick-cover decision: the team manager asks for the next free chair. */
   coverKeepTrying: "chairs.cover.keep-trying",
+  /** decisions (chair): the CP plan is signed off (002 `plan.sign-off`). */
+  planSignedOff: "after-meeting.plan-signed-off",
+  /** decisions (chair): the chair's record is checked; the clerk distributes it (002 `record.available`, 003). */
+  recordAvailable: "after-meeting.record-available",
+  /** decisions (clerk): the record and reports went to the conference members (003). */
+  recordDistributed: "after-meeting.record-distributed",
+  /** qa-notice: the CPA's recognition of good practice or informal dispute resolution alert (003). */
+  sendQaNotice: "qa-notice.send",
+  /** consultation: a CP chair's consultation with a frontline manager (004). */
+  recordConsultation: "consultation.record",
+  /** re-referral mapping: the case mapping with the frontline service manager was held (004). */
+  reReferralMappingHeld: "case-mapping.re-referral-held",
 } as const;
 
 export type VerbName = keyof typeof VERBS;

@@ -11,6 +11,12 @@ export { buildReportStatusCard as reportStatus } from "../cards/report-status/bu
 export { buildTaskAlertCard as taskAlert } from "../cards/task-alert/build";
 export { buildBriefCard as brief } from "../cards/brief/build";
 export { buildOutcomeCard as outcome } from "../cards/outcome/build";
+export { buildDecisionsCard as decisions } from "../cards/decisions/build";
+export { buildQaNoticeCard as qaNotice } from "../cards/qa-notice/build";
+export {
+  buildConsultationCard as consultation,
+  buildReReferralMappingCard as reReferralMapping,
+} from "../cards/consultation/build";
 export {
   buildDoneCard as done,
   buildRefusalCard as refusal,

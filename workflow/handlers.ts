@@ -11,6 +11,21 @@ import { recordOutcome } from "./actions/outcome";
 import { askSocialWorker, nudgeAgency, proposeStandDown } from "./actions/quoracy";
 import { updateReportStatus } from "./actions/report-status";
 import { requestConference } from "./actions/request-conference";
+import { recordConsultation } from "./actions/consultation";
+import { deliverQaNotice, QA_NOTICE_TASK, sendQaNotice } from "./actions/qa-notice";
+import { DECISIONS_TASK, distributeDecisions } from "./after-meeting/distribute-decisions";
+import {
+  askRecordDistribution,
+  planSignedOff,
+  RECORD_DISTRIBUTION_TASK,
+  recordAvailable,
+  recordDistributed,
+} from "./after-meeting/record-steps";
+import {
+  askReReferralMapping,
+  RE_REFERRAL_TASK,
+  reReferralMappingHeld,
+} from "./consultation/re-referral";
 import { action } from "./actions/respond";
 import { taskAcknowledge, taskApprove, taskDone, taskReassign } from "./actions/task-actions";
 import type { WorkflowDeps } from "./deps";
@@ -86,6 +101,12 @@ const USE_CASES: Readonly<Record<string, UseCase>> = {
   [VERBS.standDownRequest]: requestStandDown,
   [VERBS.standDownApprove]: approveStandDown,
   [VERBS.caseMappingAllocate]: allocateCaseMapping,
+  [VERBS.planSignedOff]: planSignedOff,
+  [VERBS.recordAvailable]: recordAvailable,
+  [VERBS.recordDistributed]: recordDistributed,
+  [VERBS.sendQaNotice]: sendQaNotice,
+  [VERBS.recordConsultation]: recordConsultation,
+  [VERBS.reReferralMappingHeld]: reReferralMappingHeld,
 };
 
 export function botHandlers(deps: WorkflowDeps): BotHandlers {
@@ -123,6 +144,10 @@ export function taskHandlers(
     [STAND_DOWN_APPROVAL_TASK, (t, c) => askStandDownApproval(deps, t, c)],
     [CANCEL_EVENT_TASK, (t, c) => cancelEvent(deps, t, c)],
     [STAND_DOWN_NOTIFY_TASK, (t, c) => notifyStandDown(deps, t, c)],
+    [DECISIONS_TASK, (t, c) => distributeDecisions(deps, t, c)],
+    [RECORD_DISTRIBUTION_TASK, (t, c) => askRecordDistribution(deps, t, c)],
+    [QA_NOTICE_TASK, (t, c) => deliverQaNotice(deps, t, c)],
+    [RE_REFERRAL_TASK, (t, c) => askReReferralMapping(deps, t, c)],
   ]);
   const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
   for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);

@@ -22,6 +22,10 @@ export const MILESTONES = {
   outcomeRecorded: "outcome.recorded",
   planSignedOff: "plan.signed-off",
   recordDistributed: "record.distributed",
+  /** 001: the decisions went to every attendee (workflow/after-meeting/decisions.ts). */
+  decisionsDistributed: "decisions.distributed",
+  /** 002/003: the chair has checked the record; the clerk is tasked to distribute it. */
+  recordAvailable: "record.available",
 } as const;
 export type MilestoneName = (typeof MILESTONES)[keyof typeof MILESTONES];
 
@@ -67,7 +71,8 @@ const BY_RULE: Readonly<Record<string, MilestoneName>> = {
   // 001: the CPA's conversations before the meeting; Convene sends the brief then.
   "chair.pre-discussion": M.briefSent,
   // After the meeting.
-  "decisions.distribute": M.outcomeRecorded,
+  // 001: the decisions reach every attendee on the day (sent once the outcome is recorded).
+  "decisions.distribute": M.decisionsDistributed,
   "register.update": M.outcomeRecorded,
   "cla.minutes": M.outcomeRecorded,
   "plan.sign-off": M.planSignedOff,

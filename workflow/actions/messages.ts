@@ -15,6 +15,8 @@ import { reportStatusCard } from "./report-status";
 import { REQUESTERS, requestCard } from "./request-conference";
 import { caseMappingMessage } from "./case-mapping";
 import { cardResponse } from "./respond";
+import { consultationCommand } from "./consultation";
+import { qaCommand } from "./qa-notice";
 import { quoracyRecordCard } from "../stand-down/quoracy-record";
 import { STAND_DOWN_REQUESTERS, standDownRequestCard } from "../stand-down/request-action";
 
@@ -25,13 +27,15 @@ const HELP = [
   "• rebook REF – move a booked conference to another slot (clerk)",
   "• invite list REF, family REF, reports REF – the social worker's cards",
   "• outcome REF – record the outcome (chair)",
+  "• qa REF – recognition of good practice or an informal dispute resolution alert (chair, 003)",
+  "• consultation REF – record a CP chair consultation (CP chair, 004)",
   "• quoracy REF – record who is present or reporting (chair)",
   "• stand down REF – ask to stand the conference down (clerk, social worker, chair, manager)",
   "• mapped REF – record this month's case mapping of a CIN case done (its chair, 004)",
 ].join("\n");
 
 const COMMAND =
-  /^\s*(request|book|rebook|invite list|invites|family|reports|outcome|quoracy|stand down)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
+  /^\s*(request|book|rebook|invite list|invites|family|reports|outcome|quoracy|stand down|qa|consultation)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
 
 /** The meeting a command is about: the newest one not stood down. */
 function current(meetings: readonly Meeting[]): Meeting | undefined {
@@ -69,6 +73,9 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
         await authorise(deps, actor, REQUESTERS, { verb, kase });
         return cardResponse(requestCard(kase));
       }
+      // 004: a consultation comes before any conference is requested.
+      if (command === "consultation")
+        return cardResponse(await consultationCommand(deps, actor, kase, meeting));
       if (meeting === undefined)
         throw new WorkflowError(
           "NotFound",
@@ -122,6 +129,8 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
         case "quoracy":
           await authorise(deps, actor, ["chair"], { verb, kase, meeting });
           return cardResponse(await quoracyRecordCard(deps, kase, meeting));
+        case "qa":
+          return cardResponse(await qaCommand(deps, actor, kase, meeting));
         default:
           await authorise(deps, actor, ["chair"], { verb, kase, meeting });
           return cardResponse(outcomeCard(deps, kase, meeting));

@@ -4,6 +4,7 @@ import { OutcomeSubmission } from "../../cards/outcome/submission";
 import type { Case, Meeting } from "../../model";
 import { isStoreError } from "../../infra/store/port";
 import { formatIsoDate, formatHumanInstant } from "../../rules";
+import { afterOutcome } from "../after-meeting/after-outcome";
 import { audit } from "../audit";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
@@ -88,9 +89,11 @@ function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
  * 2. only a conference that has started can have an outcome;
  * 3. record the outcome and the milestones `meeting.held` and
  *    `outcome.recorded` (decisions distributed, register updated: 001, 003);
- * 4. with a plan, request the next RCPC (anchored on this conference) so its
+ * 4. the CP register and the children's plans updated, the decisions
+ *    queued to every attendee (workflow/after-meeting/after-outcome.ts);
+ * 5. with a plan, request the next RCPC (anchored on this conference) so its
  *    limit is tracked at once;
- * 5. audit.
+ * 6. audit.
  */
 export async function recordOutcome(
   deps: WorkflowDeps,
@@ -174,6 +177,13 @@ export async function recordOutcome(
   // RCPC exists, its limit and tasks are planned, and the clerks are asked
   // to book it. Each step is idempotent.
   const stored = await deps.store.get("meeting", meeting.id, kase.id);
+  // The register, the children's plans and the decisions to every attendee
+  // (001 decisions.distribute, 003 register.update), for any policy; also
+  // idempotent, so a retry finishes what a failure interrupted.
+  const register =
+    stored?.outcome !== undefined
+      ? await afterOutcome(deps, { kase, meeting: stored, actor: request.actor.objectId })
+      : [];
   if (stored?.outcome?.decision === "plan") {
     const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
     const first =
@@ -220,13 +230,27 @@ export async function recordOutcome(
   return cardResponse(
     cards.done({
       title: changed ? "Outcome recorded" : "Outcome already recorded",
-      message: s.plan
-        ? "The next review conference has been requested from the clerks."
-        : "No plan: nothing further is booked.",
+      message: `${
+        s.plan
+          ? "The next review conference has been requested from the clerks."
+          : "No plan: nothing further is booked."
+      } The decisions are on their way to every attendee: you get the list of who received them.`,
       caseReference: kase.reference,
-      facts: s.plan
-        ? [{ title: "Next RCPC", value: formatHumanInstant(Date.parse(london(s.nextRcpcDate))) }]
-        : [],
+      facts: [
+        ...(s.plan
+          ? [{ title: "Next RCPC", value: formatHumanInstant(Date.parse(london(s.nextRcpcDate))) }]
+          : []),
+        ...(register.length > 0
+          ? [
+              {
+                title: "CP register",
+                value: `${register.filter((r) => r.change === "added").length} added, ${
+                  register.filter((r) => r.change === "removed").length
+                } removed`,
+              },
+            ]
+          : []),
+      ],
     }),
   );
 }

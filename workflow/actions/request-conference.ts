@@ -5,6 +5,7 @@ import type { Case, Meeting } from "../../model";
 import { isStoreError } from "../../infra/store/port";
 import { RulesInputError, formatHumanInstant } from "../../rules";
 import { audit } from "../audit";
+import { bookReReferralMapping } from "../consultation/re-referral";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
 import type { WorkflowDeps } from "../deps";
@@ -135,6 +136,10 @@ export async function requestConference(
     actor: request.actor.objectId,
   });
   await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
+  // 004 item 3: a re-referral for an initial conference books a case
+  // mapping with the frontline service manager.
+  if (s.meetingKind === "ICPC")
+    await bookReReferralMapping(deps, { kase, meetingId, actor: request.actor.objectId });
   if (created) {
     await audit(deps, {
       caseId: kase.id,

@@ -1,0 +1,54 @@
+import type { Case, Meeting } from "../../model";
+import type { DecisionsAudience, DecisionsView } from "../../cards/decisions/view-model";
+import type { WorkflowDeps } from "../deps";
+import { meetingTimeline } from "../meeting-timeline";
+import { MILESTONES } from "../milestones";
+import { conferenceKind } from "../conference-kind";
+import type { DecisionsRecipient } from "./recipients";
+
+const HOW = { card: "Teams card", email: "email", none: "not sent: no email address" } as const;
+
+/** The decisions card's view for one audience, from the stored meeting and its timeline (002 deadlines). */
+export function decisionsView(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  audience: DecisionsAudience,
+  recipients: readonly DecisionsRecipient[] = [],
+): DecisionsView {
+  const outcome = meeting.outcome;
+  if (outcome === undefined || meeting.start === undefined)
+    throw new Error(`meeting ${meeting.id} has no outcome`);
+  const entries = meetingTimeline(deps.policy, meeting).entries;
+  const at = (rule: string) => {
+    const e = entries.find((x) => x.rule === rule);
+    return e === undefined ? undefined : new Date(e.at).toISOString();
+  };
+  const m = meeting.milestones;
+  const plan = outcome.decision === "plan";
+  const view: DecisionsView = {
+    caseId: kase.id,
+    caseReference: kase.reference,
+    meetingId: meeting.id,
+    meetingKind: conferenceKind(meeting),
+    meetingStart: meeting.start,
+    audience,
+    plan,
+  };
+  if (plan && outcome.category !== undefined) view.category = outcome.category;
+  if (outcome.nextConference !== undefined) view.nextConference = outcome.nextConference;
+  if (outcome.coreGroup !== undefined) view.coreGroup = outcome.coreGroup;
+  const signOff = plan ? at("plan.sign-off") : undefined;
+  if (signOff !== undefined) view.planSignOffBy = signOff;
+  const record = at("record.available");
+  if (record !== undefined) view.recordDueBy = record;
+  const signedOff = m[MILESTONES.planSignedOff];
+  if (signedOff !== undefined) view.planSignedOffAt = signedOff.at;
+  const available = m[MILESTONES.recordAvailable];
+  if (available !== undefined) view.recordAvailableAt = available.at;
+  const distributed = m[MILESTONES.recordDistributed];
+  if (distributed !== undefined) view.recordDistributedAt = distributed.at;
+  if (audience === "chair")
+    view.sentTo = recipients.map((r) => ({ name: r.label, how: HOW[r.how] }));
+  return view;
+}
