@@ -330,7 +330,8 @@ export const GALLERY: readonly GalleryEntry[] = [
   }),
   entry({
     name: "decisions-clerk",
-    description: "the clerk's card once the chair has checked the record: distribute it with the reports (003)",
+    description:
+      "the clerk's card once the chair has checked the record: distribute it with the reports (003)",
     build: () => buildDecisionsCard(decisionsClerkSample),
     actionTitles: ["Record and reports distributed"],
   }),
