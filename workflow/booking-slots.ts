@@ -15,7 +15,8 @@ export interface Slot {
  *    at each of the authority's slot times;
  * 2. drop slots that overlap a busy period of the chair (Outlook free/busy;
  *    tentative counts as busy: a chair's tentative hold is often another
- *    conference);
+ *    conference; plus the unavailable slots and duty days of 003, which
+ *    workflow/chairs/availability.ts adds to `busy`);
  * 3. after the limit, offer `lateSlots` more, flagged: booking one needs the
  *    approval the policy names (out of timescale).
  * Pure: the calendar and busy periods come in as arguments.

@@ -1,12 +1,13 @@
 import type { Case, Meeting, PersonRef } from "../model";
-import { asPersonRef, staffWithRole, type Authority } from "./authority";
+import { asPersonRef, staffById, staffWithRole, type Authority } from "./authority";
 import { WorkflowError } from "./errors";
 
 /**
- * The chair a conference is booked with: the meeting's, else the case's
- * (continuity: 003 asks that the same CPA chair a child's conferences),
- * else the authority's first chair, never one who declined it. The duty
- * rota of 003 is issue 6.
+ * The chair a conference is booked with: the meeting's, else the chair the
+ * slots were offered for (workflow/chairs/offer-chair.ts picks them by
+ * availability and caseload), else the case's (continuity: 003 asks that
+ * the same CPA chair a child's conferences), else the authority's first
+ * chair, never one who declined it.
  */
 export function chooseChair(authority: Authority, kase: Case, meeting: Meeting): PersonRef {
   // 003: a chair who declined (they know the family) is never offered it again.
@@ -14,6 +15,10 @@ export function chooseChair(authority: Authority, kase: Case, meeting: Meeting):
   const ok = (p: PersonRef | undefined): p is PersonRef =>
     p !== undefined && !declined.has(p.entraObjectId);
   if (ok(meeting.chair)) return meeting.chair;
+  const offered = meeting.offer?.chairId;
+  const offeredChair = offered !== undefined ? staffById(authority, offered) : undefined;
+  if (offeredChair?.roles.includes("chair") === true && ok(asPersonRef(offeredChair)))
+    return asPersonRef(offeredChair);
   if (ok(kase.chair)) return kase.chair;
   const other = staffWithRole(authority, "chair").map(asPersonRef).find(ok);
   if (other === undefined) {
@@ -23,4 +28,35 @@ export function chooseChair(authority: Authority, kase: Case, meeting: Meeting):
     );
   }
   return other;
+}
+
+/**
+ * The chairs a requested conference may be offered with, best first: the
+ * meeting's own chair alone when it has one (a booked meeting keeps its
+ * chair); else the case's chair (continuity, 003), then the others by
+ * caseload, fewest conferences in the coming weeks first (a fair share),
+ * then in the authority's order. Never one who declined it.
+ */
+export function chairCandidates(
+  authority: Authority,
+  kase: Case,
+  meeting: Meeting,
+  upcoming: ReadonlyMap<string, number>,
+): PersonRef[] {
+  const declined = new Set(meeting.declinedChairs ?? []);
+  if (meeting.chair !== undefined && !declined.has(meeting.chair.entraObjectId))
+    return [meeting.chair];
+  const chairs = staffWithRole(authority, "chair")
+    .map(asPersonRef)
+    .filter((c) => !declined.has(c.entraObjectId));
+  const order = new Map(chairs.map((c, i) => [c.entraObjectId, i]));
+  const byLoad = [...chairs].sort(
+    (a, b) =>
+      (upcoming.get(a.entraObjectId) ?? 0) - (upcoming.get(b.entraObjectId) ?? 0) ||
+      (order.get(a.entraObjectId) ?? 0) - (order.get(b.entraObjectId) ?? 0),
+  );
+  const continuity =
+    kase.chair !== undefined && !declined.has(kase.chair.entraObjectId) ? kase.chair : undefined;
+  const rest = byLoad.filter((c) => c.entraObjectId !== continuity?.entraObjectId);
+  return continuity !== undefined ? [continuity, ...rest] : rest;
 }

@@ -1,4 +1,10 @@
 import { VERBS } from "../cards/verbs";
+import { addUnavailable } from "./chairs/add-unavailable";
+import { answerCover, COVER_CHANGED_TASK, coverChanged, decideCover } from "./chairs/cover-actions";
+import { generateRota } from "./chairs/generate-rota";
+import { reportSick, SICK_COVER_TASK } from "./chairs/report-sick";
+import { offerCover } from "./chairs/sick-cover";
+import { answerSwap, requestSwap } from "./chairs/swap";
 import { PermanentTaskError } from "../infra/scheduler/errors";
 import type { TaskHandler } from "../infra/scheduler/scheduler";
 import { WorkflowError } from "./errors";
@@ -101,6 +107,16 @@ const USE_CASES: Readonly<Record<string, UseCase>> = {
   [VERBS.standDownRequest]: requestStandDown,
   [VERBS.standDownApprove]: approveStandDown,
   [VERBS.caseMappingAllocate]: allocateCaseMapping,
+  [VERBS.chairUnavailableAdd]: addUnavailable,
+  [VERBS.rotaGenerate]: generateRota,
+  [VERBS.rotaSwap]: requestSwap,
+  [VERBS.rotaSwapAccept]: answerSwap,
+  [VERBS.rotaSwapDecline]: answerSwap,
+  [VERBS.reportSick]: reportSick,
+  [VERBS.coverAccept]: answerCover,
+  [VERBS.coverDecline]: answerCover,
+  [VERBS.coverStandDown]: decideCover,
+  [VERBS.coverKeepTrying]: decideCover,
   [VERBS.planSignedOff]: planSignedOff,
   [VERBS.recordAvailable]: recordAvailable,
   [VERBS.recordDistributed]: recordDistributed,
@@ -131,6 +147,8 @@ export function taskHandlers(
   const handlers = new Map<string, TaskHandler>([
     [OFFER_BOOKING, (t, c) => offerBooking(deps, t, c)],
     [OFFER_REBOOKING, (t, c) => offerBooking(deps, t, c)],
+    [SICK_COVER_TASK, (t, c) => offerCover(deps, t, c)],
+    [COVER_CHANGED_TASK, (t, c) => coverChanged(deps, t, c)],
     ["meeting.reschedule-event", (t, c) => rescheduleEvent(deps, t, c)],
     ["meeting.create-event", (t, c) => createEvent(deps, t, c)],
     ["meeting.send-invites", (t, c) => sendInvites(deps, t, c)],

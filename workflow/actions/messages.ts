@@ -1,5 +1,6 @@
 import type { Meeting } from "../../model";
 import { audit } from "../audit";
+import { CHAIRS_HELP, chairsCommand } from "../chairs/commands";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
 import type { WorkflowDeps } from "../deps";
@@ -27,6 +28,7 @@ const HELP = [
   "• rebook REF – move a booked conference to another slot (clerk)",
   "• invite list REF, family REF, reports REF – the social worker's cards",
   "• outcome REF – record the outcome (chair)",
+  ...CHAIRS_HELP,
   "• qa REF – recognition of good practice or an informal dispute resolution alert (chair, 003)",
   "• consultation REF – record a CP chair consultation (CP chair, 004)",
   "• quoracy REF – record who is present or reporting (chair)",
@@ -53,6 +55,9 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
   return async ({ actor, text }): Promise<ActionResponse> => {
     const mapped = await caseMappingMessage(deps, actor, text);
     if (mapped !== undefined) return mapped;
+    // The chairs' own commands (003): unavailable, sick, rota, caseload.
+    const chairs = await chairsCommand(deps, actor, text.replace(/<[^>]*>/g, "").trim());
+    if (chairs !== undefined) return chairs;
     const match = COMMAND.exec(text.replace(/<[^>]*>/g, "").trim());
     if (match === null) return { kind: "message", text: HELP };
     const command = (match[1] ?? "").toLowerCase();

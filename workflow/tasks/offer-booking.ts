@@ -3,6 +3,7 @@ import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
 import { staffWithRole, asPersonRef } from "../authority";
 import { bookingSlots, minutesOf, type Slot } from "../booking-slots";
 import * as cards from "../cards";
+import { chairForOffer } from "../chairs/offer-chair";
 import { chooseChair } from "../choose-chair";
 import { conferenceKind } from "../conference-kind";
 import type { WorkflowDeps } from "../deps";
@@ -76,19 +77,20 @@ export async function offerBooking(
   if (!open) return { skipped: meeting.status };
   const limit = meetingLimit(deps.policy, meeting);
   if (limit === undefined) return { skipped: "no-limit" };
-  const chair = chooseChair(deps.authority, kase, meeting);
   // Graph's getSchedule reads under 42 days (graph/translate/schedule.ts):
   // the four weeks before the limit (all of an ICPC's 15 working days; the
   // end of an RCPC's 6 months, when reviews are held) and two weeks past it.
   const DAY = 86_400_000;
   const from = new Date(Math.max(ctx.now.getTime(), limit.getTime() - 27 * DAY));
   const horizon = new Date(limit.getTime() + 14 * DAY);
-  const busyByMailbox = await deps.calendar.freeBusy(
-    deps.authority.organizer,
-    [chair.email],
+  // 003: the chair's Outlook free/busy, unavailable slots and duty days;
+  // a chair with no slot inside the limit is skipped (workflow/chairs/).
+  const { chair, busy } = await chairForOffer(deps, kase, meeting, {
+    now: ctx.now,
     from,
     horizon,
-  );
+    limit,
+  });
   const slots = bookingSlots({
     calendar: deps.policy.calendar,
     now: ctx.now,
@@ -96,7 +98,7 @@ export async function offerBooking(
     limit,
     slotMinutes: deps.authority.slotTimes.map(minutesOf),
     meetingMinutes: deps.authority.meetingMinutes,
-    busy: busyByMailbox.get(chair.email) ?? [],
+    busy,
   });
   const limitRule = limitRuleOf(meeting);
   const offer: BookingOffer = {

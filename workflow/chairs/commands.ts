@@ -1,0 +1,107 @@
+import { buildCaseloadCard } from "../../cards/caseload/build";
+import { formatHumanDate } from "../../rules";
+import { audit } from "../audit";
+import * as cards from "../cards";
+import type { WorkflowDeps } from "../deps";
+import { WorkflowError } from "../errors";
+import type { ActionResponse, Actor } from "../ports";
+import { cardResponse } from "../actions/respond";
+import { chairUnavailableCard } from "./add-unavailable";
+import { caseloads, CASELOAD_WEEKS } from "./caseload";
+import { generateRotaFor } from "./generate-rota";
+import { sickReportCard } from "./report-sick";
+import { rotaCard } from "./rota-card";
+import { isMonth, localDate } from "./rota-days";
+import { dutyCounts } from "./rota-fair";
+import { findRota } from "./rota-store";
+import { authoriseChairs, chairsOf } from "./staff";
+
+export const CHAIRS_HELP = [
+  "• unavailable – mark leave, training or supervision (chair)",
+  "• sick – report a chair off sick today: the duty chair is asked to cover (chair, team manager, clerk)",
+  "• rota [YYYY-MM] – the duty chair rota; the team manager or a clerk makes it if there is none",
+  "• caseload – each chair's conferences, cases and duty days (team manager)",
+];
+
+const COMMAND = /^\s*(unavailable|sick|rota|caseload)(?:\s+(\S+))?\s*$/i;
+
+/**
+ * The chairs' chat commands (003). Answers undefined for any other text,
+ * so messages.ts goes on with its own commands.
+ */
+export async function chairsCommand(
+  deps: WorkflowDeps,
+  actor: Actor,
+  text: string,
+): Promise<ActionResponse | undefined> {
+  const match = COMMAND.exec(text);
+  if (match === null) return undefined;
+  const command = (match[1] ?? "").toLowerCase();
+  const arg = match[2];
+  const verb = `message.${command}`;
+  try {
+    switch (command) {
+      case "unavailable":
+        await authoriseChairs(deps, actor, ["chair"], verb);
+        return cardResponse(await chairUnavailableCard(deps, actor));
+      case "sick":
+        return cardResponse(await sickReportCard(deps, actor));
+      case "rota": {
+        const month = arg ?? localDate(deps.policy.calendar, deps.clock()).slice(0, 7);
+        if (!isMonth(month))
+          throw new WorkflowError("BadInput", "Give the month as YYYY-MM, e.g. rota 2027-02.");
+        const roles = await authoriseChairs(deps, actor, ["chair", "manager", "clerk"], verb);
+        const rota = await findRota(deps, month);
+        if (rota === undefined) {
+          if (!roles.has("manager") && !roles.has("clerk"))
+            throw new WorkflowError(
+              "NotFound",
+              `There is no duty rota for ${month} yet: the team manager or a clerk makes it.`,
+            );
+          return await generateRotaFor(deps, actor, month, verb);
+        }
+        await audit(deps, {
+          actor: actor.objectId,
+          action: "rota.read",
+          target: { type: "duty-rota", id: rota.id },
+        });
+        return cardResponse(
+          rotaCard(deps.authority, rota, roles.has("chair") || roles.has("manager")),
+        );
+      }
+      default: {
+        await authoriseChairs(deps, actor, ["manager"], verb);
+        const now = deps.clock();
+        const month = localDate(deps.policy.calendar, now).slice(0, 7);
+        const [load, rota] = await Promise.all([
+          caseloads(deps, now, { withCases: true }),
+          findRota(deps, month),
+        ]);
+        const duty = dutyCounts(
+          rota?.days ?? [],
+          chairsOf(deps.authority).map((c) => c.entraObjectId),
+        );
+        await audit(deps, {
+          actor: actor.objectId,
+          action: "caseload.read",
+          target: { type: "verb", id: verb },
+        });
+        return cardResponse(
+          buildCaseloadCard({
+            periodText: `Conferences in the next ${CASELOAD_WEEKS} weeks from ${formatHumanDate(deps.policy.calendar.toLocal(now.getTime()).day)}; allocated cases; duty days in ${month}`,
+            rows: load.map((l) => ({
+              name: l.name,
+              upcoming: l.upcoming,
+              cases: l.cases ?? 0,
+              dutyDays: duty.get(l.chairId) ?? 0,
+            })),
+          }),
+        );
+      }
+    }
+  } catch (err) {
+    if (err instanceof WorkflowError)
+      return cardResponse(cards.refusal({ reason: err.message, code: err.code }));
+    throw err;
+  }
+}
