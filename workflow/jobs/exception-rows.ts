@@ -244,5 +244,14 @@ export async function gatherExceptions(
     const out = outOfTimescale(deps, facts, week.now);
     if (out !== undefined) view.outOfTimescale.push(out);
   }
+  // By date, then case reference: the same report whatever order the store lists in.
+  const by = <T extends ExceptionMeeting>(rows: T[], key: (r: T) => string) =>
+    rows.sort(
+      (a, b) => key(a).localeCompare(key(b)) || a.caseReference.localeCompare(b.caseReference),
+    );
+  by(view.lateInviteLists, (r) => r.dueAt);
+  by(view.lateReports, (r) => r.dueAt);
+  by(view.stoodDown, (r) => r.at);
+  by(view.outOfTimescale, (r) => r.start ?? r.limitAt);
   return view;
 }

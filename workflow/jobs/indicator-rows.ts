@@ -65,9 +65,10 @@ async function firstRcpcDate(
  *   month while the plan lasts: supervision looks at the chair's current
  *   plans, not only those begun this month;
  * - a plan ended at its first RCPC, since the previous review (the first
- *   working day of last month): the plan's end is the date of the case's
- *   first RCPC after the plan began (from the stored meetings; a history
- *   imported without its meetings cannot say, and is not guessed).
+ *   working day of last month): the register entry that removed the child
+ *   says so, or the plan's end is the date of the case's first RCPC after
+ *   the plan began (stored meetings); a history imported with neither
+ *   cannot say, and is not guessed.
  * Every staff chair is listed, with nothing to review if so. A child whose
  * history cannot be true (overlapping plans) is logged by case id and left out.
  */
@@ -86,6 +87,13 @@ export async function gatherIndicators(deps: Deps, today: DayNumber): Promise<Ch
   };
   for (const s of staffWithRole(deps.authority, "chair")) chairOf(s.entraObjectId, s.name);
 
+  // The register says so when the outcome was recorded through Convene
+  // (a "removed" entry of the first RCPC): child id and the day it ended.
+  const endedAtFirst = new Set(
+    (await deps.store.listAll("register-entry")).items
+      .filter((e) => e.change === "removed" && e.firstRcpc === true)
+      .map((e) => `${e.childId}:${londonDate(e.at)}`),
+  );
   for (const kase of (await deps.store.listAll("case")).items) {
     if (kase.chair === undefined) continue;
     const chair = chairOf(kase.chair.entraObjectId, kase.chair.name);
@@ -124,7 +132,10 @@ export async function gatherIndicators(deps: Deps, today: DayNumber): Promise<Ch
           if (plan.end === undefined) continue;
           const end = parseIsoDate(plan.end);
           if (end < since || end >= today) continue;
-          if ((await firstRcpcDate(deps, kase, plan.start)) !== plan.end) continue;
+          const atFirst =
+            endedAtFirst.has(`${child.id}:${plan.end}`) ||
+            (await firstRcpcDate(deps, kase, plan.start)) === plan.end;
+          if (!atFirst) continue;
           addRow<EndedAtFirstRcpcRow>(chair.endedAtFirstRcpc, {
             ...ref,
             planStart: plan.start,
