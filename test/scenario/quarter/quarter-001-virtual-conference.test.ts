@@ -1,4 +1,11 @@
-import { chases, expectRcpcOnTime, replayQuarter, rows, type Quarter } from "./story";
+import {
+  chases,
+  expectRcpcOnTime,
+  expectStandDownAndRebooking,
+  replayQuarter,
+  rows,
+  type Quarter,
+} from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
@@ -40,6 +47,10 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
     await expectRcpcOnTime(q, POLICY);
   });
 
+  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
+    await expectStandDownAndRebooking(q, POLICY);
+  });
+
   it("ran without a failed task and sent nothing twice", () => {
     expect(q.world.failed).toEqual([]);
     expect(q.ledger.duplicates()).toEqual([]);
@@ -49,14 +60,38 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
   });
 
-  it("asked each agency whose report was not in for it, by email, once, 5 working days before", () => {
-    const agencies = q.ledger.emails.filter(
-      (e) => /@(police|nhs)\.example$/.test(e.to) && !e.to.startsWith("police-checks"),
+  it("emailed each agency once for each thing it had to know: reports missing, the stand-down, the decisions", () => {
+    const agencies = q.ledger.emails
+      .filter((e) => /^(police|gp)\.c-/.test(e.to))
+      .map(
+        (e) =>
+          `${e.at} ${e.to.split(".")[0]} ${e.subject.split(":")[0]} ${e.subject.match(/C-\d+/)?.[0]}`,
+      );
+    const both = (at: string, what: string, ref: string) => [
+      `${at} gp ${what} ${ref}`,
+      `${at} police ${what} ${ref}`,
+    ];
+    expect(agencies.sort()).toEqual(
+      [
+        // C-1002: reports.partners 5 working days before Thu 18 Mar (Thu 11
+        // Mar 17:00); told it is not going ahead when the SM approved the
+        // stand-down (Tue 16 Mar 11:00); the rebooking for Mon 22 Mar was
+        // already inside its 5 days when booked (14:00), so asked again at
+        // once; the decisions on the day, when the chair recorded them.
+        ...both("2027-03-11T17:00:00.000Z", "Report needed", "C-1002"),
+        ...both("2027-03-16T11:00:00.000Z", "Not going ahead", "C-1002"),
+        ...both("2027-03-16T14:00:00.000Z", "Report needed", "C-1002"),
+        ...both("2027-03-22T15:30:00.000Z", "Conference decisions", "C-1002"),
+        // C-1001: 5 working days before Tue 6 Apr over Easter (Tue 30 Mar
+        // 17:00 BST); the decisions on the day.
+        ...both("2027-03-30T16:00:00.000Z", "Report needed", "C-1001"),
+        ...both("2027-04-06T11:00:00.000Z", "Conference decisions", "C-1001"),
+        // C-1003's RCPC on Tue 11 May: 5 working days before skips the May
+        // bank holiday (Tue 4 May 17:00 BST).
+        ...both("2027-05-04T16:00:00.000Z", "Report needed", "C-1003"),
+        ...both("2027-05-11T11:00:00.000Z", "Conference decisions", "C-1003"),
+      ].sort(),
     );
-    expect(agencies.map((e) => `${e.at} ${e.to}`).sort()).toEqual([
-      "2027-03-30T16:00:00.000Z gp.c-1001@nhs.example",
-      "2027-03-30T16:00:00.000Z police.c-1001@police.example",
-    ]);
   });
 
   it("has no recurring job, and the scheduler ran none", async () => {

@@ -1,4 +1,11 @@
-import { chases, expectRcpcOnTime, replayQuarter, rows, type Quarter } from "./story";
+import {
+  chases,
+  expectRcpcOnTime,
+  expectStandDownAndRebooking,
+  replayQuarter,
+  rows,
+  type Quarter,
+} from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
@@ -49,6 +56,10 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
     await expectRcpcOnTime(q, POLICY);
   });
 
+  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
+    await expectStandDownAndRebooking(q, POLICY);
+  });
+
   it("ran without a failed task and sent nothing twice", () => {
     expect(q.world.failed).toEqual([]);
     expect(q.ledger.duplicates()).toEqual([]);
@@ -62,10 +73,12 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
     const police = q.ledger.emails.filter(
       (e) => e.to === q.world.deps.authority.policeChecksMailbox,
     );
-    // The ICPC's list (Thu 25 Mar) and the RCPC's (Wed 28 Apr).
+    // C-1002's list (Wed 3 Mar: the rebooking keeps the checks already
+    // requested), the ICPC's (Thu 25 Mar) and the RCPC's (Wed 21 Apr).
     expect(police.map((e) => e.at)).toEqual([
+      "2027-03-03T11:00:00.000Z",
       "2027-03-25T11:00:00.000Z",
-      "2027-04-28T09:00:00.000Z",
+      "2027-04-21T09:00:00.000Z",
     ]);
     expect(police[0]!.body).toContain("previous call-outs");
   });

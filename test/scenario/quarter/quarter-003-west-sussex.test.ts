@@ -1,4 +1,11 @@
-import { chases, expectRcpcOnTime, replayQuarter, rows, type Quarter } from "./story";
+import {
+  chases,
+  expectRcpcOnTime,
+  expectStandDownAndRebooking,
+  replayQuarter,
+  rows,
+  type Quarter,
+} from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
@@ -29,6 +36,10 @@ describe("a quarter of West Sussex's work (003), March to May 2027", () => {
     await expectRcpcOnTime(q, POLICY);
   });
 
+  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
+    await expectStandDownAndRebooking(q, POLICY);
+  });
+
   it("ran without a failed task and sent nothing twice", () => {
     expect(q.world.failed).toEqual([]);
     expect(q.ledger.duplicates()).toEqual([]);
@@ -41,9 +52,10 @@ describe("a quarter of West Sussex's work (003), March to May 2027", () => {
   it("ran exactly the recurring jobs `npx convene schedule` lists for the quarter", async () => {
     const { listed, ran } = await scheduleAgreement(q.world, POLICY, "2027-03-01", "2027-05-31");
     expect(ran).toEqual(listed);
-    // register.notify-health on each of the quarter's 61 working days, and
+    // register.notify-health on each of the quarter's 62 working days (21 in March after Good Friday and Easter Monday,
+    // 22 in April, 19 in May after the two bank holidays), and
     // indicator.review on the first working day of each month.
-    expect(listed.filter((l) => l.startsWith("register.notify-health"))).toHaveLength(61);
+    expect(listed.filter((l) => l.startsWith("register.notify-health"))).toHaveLength(62);
     expect(listed.filter((l) => l.startsWith("indicator.review"))).toHaveLength(3);
   });
 });

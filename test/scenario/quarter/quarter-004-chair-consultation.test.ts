@@ -1,4 +1,11 @@
-import { chases, expectRcpcOnTime, replayQuarter, rows, type Quarter } from "./story";
+import {
+  chases,
+  expectRcpcOnTime,
+  expectStandDownAndRebooking,
+  replayQuarter,
+  rows,
+  type Quarter,
+} from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
@@ -25,6 +32,10 @@ describe("a quarter of the chair-consultation procedure (004), March to May 2027
 
   it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
     await expectRcpcOnTime(q, POLICY);
+  });
+
+  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
+    await expectStandDownAndRebooking(q, POLICY);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

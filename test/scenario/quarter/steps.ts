@@ -1,6 +1,7 @@
 import { VERBS } from "../../../cards/verbs";
 import type { Case } from "../../../model";
 import type { ActionResponse } from "../../../workflow/ports";
+import { cardActions } from "../../fakes/recording-notifier";
 import type { World } from "../world";
 import { Q } from "./staff";
 
@@ -208,4 +209,35 @@ export async function requestRcpc(
   );
   if (rcpc === undefined) throw new Error("no RCPC requested");
   return rcpc.id;
+}
+
+/** The clerk asks to stand a meeting down (RULES.md 5), with its reason and rationale. */
+export async function requestStandDown(
+  world: World,
+  kase: Case,
+  meetingId: string,
+  input: { reason: string; rationale: string; by?: string },
+): Promise<ActionResponse> {
+  return world.act(input.by ?? Q.clerk, VERBS.standDownRequest, {
+    caseId: kase.id,
+    meetingId,
+    reason: input.reason,
+    rationale: input.rationale,
+  });
+}
+
+/** An approver presses Approve on the approval card Convene sent them (its own data). */
+export async function approveFromCard(
+  world: World,
+  approver: string,
+  meetingId: string,
+): Promise<ActionResponse> {
+  const card = [...world.notifier.sent]
+    .reverse()
+    .find((s) => s.to === approver && s.preview.startsWith("Approval needed: stand down"));
+  if (card === undefined) throw new Error(`no approval card for ${approver}`);
+  const action = cardActions(card.card).find((a) => a.verb === VERBS.standDownApprove);
+  if (action === undefined || action.data.meetingId !== meetingId)
+    throw new Error("the approval card has no approve action for this meeting");
+  return world.act(approver, VERBS.standDownApprove, action.data);
 }

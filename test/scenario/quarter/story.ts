@@ -2,10 +2,14 @@ import type { Case } from "../../../model";
 import { ensureJobsPlanned } from "../../../workflow/jobs/plan-jobs";
 import { makeWorld, type World } from "../world";
 import { ledgerOf, type Ledger } from "./ledger";
-import { quarterAuthority } from "./staff";
+import { Q, quarterAuthority } from "./staff";
+import { VERBS } from "../../../cards/verbs";
 import {
+  accepted,
   addCase,
+  approveFromCard,
   bookOffered,
+  requestStandDown,
   recordOutcome,
   requestIcpc,
   requestRcpc,
@@ -27,20 +31,43 @@ import {
  *   invite list and the family's access needs late, on Thu 25 Mar 11:00;
  *   nobody reports the reports' status; the chair records a plan at 12:00
  *   on the day.
+ * - ICPC for C-1002, stood down and rebooked: strategy discussion Mon 1
+ *   Mar (icpc.latest Mon 22 Mar); booked on Tue 2 Mar for Thu 18 Mar 10:00;
+ *   invite list on Wed 3 Mar; on Tue 16 Mar the clerk asks to stand it
+ *   down (no interpreter); the approvers the policy names approve at 11:00
+ *   (and 12:00 for a second); at 14:00 the clerk tries a slot past the
+ *   original limit (refused without the SM's agreement), then books the
+ *   rebooking for Mon 22 Mar 14:00, inside it; no plan on the day.
  * - RCPC for C-1003, whose last conference was Fri 20 Nov 2026
- *   (rcpc.next.latest: within 6 months, Thu 20 May 2027): requested Mon 26
- *   Apr, booked on Tue 27 Apr for Tue 11 May 10:00 BST, the invite list in
- *   on Wed 28 Apr, the plan continued on the day.
+ *   (rcpc.next.latest: within 6 months, Thu 20 May 2027): requested Mon 19
+ *   Apr, booked on Tue 20 Apr for Tue 11 May 10:00 BST, the invite list in
+ *   on Wed 21 Apr, the plan continued on the day.
  */
+/**
+ * Who must approve a stand-down, by policy (RULES.md section 5): 002 a
+ * safeguarding manager; 000 the operational SM and the QA & Review SM
+ * jointly; elsewhere the case's SM (Convene's decision, see
+ * workflow/stand-down/approvals.ts).
+ */
+export const STAND_DOWN_APPROVERS: Record<string, string[]> = {
+  swindon: [Q.serviceManager, Q.qaManager],
+  leicestershire: [Q.safeguardingManager],
+};
+
 export const QUARTER = { start: "2027-03-01T08:00:00.000Z", end: "2027-05-31T22:00:00.000Z" };
 export const C1001 = "case-C-1001";
 export const ICPC_A = `${C1001}.icpc.2027-03-15`;
+export const C1002 = "case-C-1002";
+export const ICPC_B = `${C1002}.icpc.2027-03-01`;
+export const ICPC_B_REBOOKED = `${ICPC_B}.rebooked`;
 export const C1003 = "case-C-1003";
 export const RCPC_AT = "2027-05-11T09:00:00.000Z";
 
 export interface Quarter {
   world: World;
   ledger: Ledger;
+  /** What the steps saw on the way, for the tests to assert. */
+  seen: Record<string, unknown>;
   caseOf(id: string): Case;
 }
 
@@ -67,6 +94,7 @@ export async function replayQuarter(
   const q: Quarter = {
     world,
     ledger,
+    seen: {},
     caseOf: (id) => {
       const kase = world.cases.find((c) => c.id === id);
       if (kase === undefined) throw new Error(`no case ${id}`);
@@ -78,7 +106,79 @@ export async function replayQuarter(
   await extra.setUp?.(q);
   await ensureJobsPlanned(world.deps, world.clock());
   const c1001 = q.caseOf(C1001);
+  const c1002 = q.caseOf(C1002);
+  const approvers = STAND_DOWN_APPROVERS[policy] ?? [Q.serviceManager];
   const common: [string, (q: Quarter) => Promise<void>][] = [
+    [
+      "2027-03-01T14:00:00.000Z",
+      async () => {
+        await requestIcpc(world, c1002, { strategy: "2027-03-01", at: "2027-03-01T14:00:00.000Z" });
+      },
+    ],
+    [
+      "2027-03-02T09:30:00.000Z",
+      () =>
+        bookOffered(world, c1002, ICPC_B, {
+          slotStart: "2027-03-18T10:00:00.000Z",
+          at: "2027-03-02T09:30:00.000Z",
+        }),
+    ],
+    [
+      "2027-03-03T11:00:00.000Z",
+      () => submitInviteList(world, c1002, ICPC_B, "2027-03-03T11:00:00.000Z"),
+    ],
+    [
+      "2027-03-16T10:00:00.000Z",
+      async () => {
+        accepted(
+          await requestStandDown(world, c1002, ICPC_B, {
+            reason: "no-interpreter",
+            rationale:
+              "No Polish interpreter can be found for Thursday; the mother must follow the meeting",
+          }),
+          "stand-down request",
+        );
+        await world.runDue();
+      },
+    ],
+    ...approvers.map((approver, i): [string, (q: Quarter) => Promise<void>] => [
+      `2027-03-16T1${1 + i}:00:00.000Z`,
+      async () => {
+        q.seen[`statusBeforeApproval${i}`] = (await world.store.get("meeting", ICPC_B, C1002))
+          ?.status;
+        accepted(await approveFromCard(world, approver, ICPC_B), "approval");
+        await world.runDue();
+      },
+    ]),
+    [
+      "2027-03-16T14:00:00.000Z",
+      async () => {
+        const rebooked = await world.store.get("meeting", ICPC_B_REBOOKED, C1002);
+        const late = rebooked?.offer?.slots.find((s) => !s.withinLimit);
+        if (late === undefined) throw new Error("the rebooking offer has no slot past the limit");
+        q.seen.lateBooking = await world.act(
+          Q.clerk,
+          VERBS.book,
+          { caseId: C1002, meetingId: ICPC_B_REBOOKED, slotId: late.id, inPerson: "false" },
+          "clerk-card-late",
+        );
+        q.seen.afterLateBooking = await world.store.get("meeting", ICPC_B_REBOOKED, C1002);
+        await bookOffered(world, c1002, ICPC_B_REBOOKED, {
+          slotStart: "2027-03-22T14:00:00.000Z",
+          at: "2027-03-16T14:00:00.000Z",
+        });
+      },
+    ],
+    [
+      "2027-03-22T15:30:00.000Z",
+      () =>
+        recordOutcome(world, c1002, ICPC_B_REBOOKED, {
+          at: "2027-03-22T15:30:00.000Z",
+          meetingDate: "2027-03-22",
+          nextRcpcLimit: "2027-06-22",
+          plan: false,
+        }),
+    ],
     [
       "2027-03-15T14:00:00.000Z",
       async () => {
@@ -111,21 +211,21 @@ export async function replayQuarter(
         }),
     ],
     [
-      "2027-04-26T10:00:00.000Z",
+      "2027-04-19T10:00:00.000Z",
       async () => {
         rcpc = await requestRcpc(world, c1003, {
           previous: "2026-11-20",
-          at: "2027-04-26T10:00:00.000Z",
+          at: "2027-04-19T10:00:00.000Z",
         });
       },
     ],
     [
-      "2027-04-27T09:30:00.000Z",
-      () => bookOffered(world, c1003, rcpc, { slotStart: RCPC_AT, at: "2027-04-27T09:30:00.000Z" }),
+      "2027-04-20T09:30:00.000Z",
+      () => bookOffered(world, c1003, rcpc, { slotStart: RCPC_AT, at: "2027-04-20T09:30:00.000Z" }),
     ],
     [
-      "2027-04-28T09:00:00.000Z",
-      () => submitInviteList(world, c1003, rcpc, "2027-04-28T09:00:00.000Z"),
+      "2027-04-21T09:00:00.000Z",
+      () => submitInviteList(world, c1003, rcpc, "2027-04-21T09:00:00.000Z"),
     ],
     [
       "2027-05-11T11:00:00.000Z",
@@ -205,4 +305,51 @@ export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void
   );
   expect(rcpc?.start).toBe(RCPC_AT);
   expect(rcpc?.status).toBe("outcome-recorded");
+}
+
+/**
+ * C-1002's stand-down and rebooking (RULES.md section 5): approved by
+ * exactly the people the policy names, nothing changed before the last
+ * approval, the Outlook event cancelled, the family told once by email, a
+ * slot past the original limit refused without the SM's agreement, and the
+ * rebooking held inside the limit.
+ */
+export async function expectStandDownAndRebooking(q: Quarter, policy: string): Promise<void> {
+  const approvers = STAND_DOWN_APPROVERS[policy] ?? [Q.serviceManager];
+  const asked = q.ledger.cards.filter((c) =>
+    c.preview.startsWith("Approval needed: stand down the ICPC for case C-1002"),
+  );
+  expect(asked.map((c) => `${c.at} ${c.to}`).sort()).toEqual(
+    approvers.map((a) => `2027-03-16T10:00:00.000Z ${a}`).sort(),
+  );
+  for (let i = 0; i < approvers.length; i++)
+    expect(q.seen[`statusBeforeApproval${i}`]).toBe("invited");
+  const original = await q.world.store.get("meeting", ICPC_B, C1002);
+  expect(original?.status).toBe("stood-down");
+  expect(original?.standDown?.reason).toBe("no-interpreter");
+  expect(original?.standDown?.rationale).toContain("interpreter");
+  expect([...(original?.standDown?.approvedBy ?? [])].sort()).toEqual([...approvers].sort());
+  expect(original?.rebookedAs).toBe(ICPC_B_REBOOKED);
+  const event = [...q.world.graph!.state.events.values()].find(
+    (e) => e.id === original?.outlookEventId,
+  );
+  expect(event?.cancelled).toBe(true);
+  const family = q.ledger.emails.filter((e) => e.to === "parent.c-1002@home.example");
+  expect(family.filter((e) => e.subject.includes("Not going ahead")).map((e) => e.at)).toEqual([
+    `2027-03-16T1${approvers.length}:00:00.000Z`,
+  ]);
+  // The late slot through the ordinary Book button: shown again with the
+  // reason, and the rebooking left as it was (only "Book past the limit",
+  // with the SM's approval, can take it).
+  expect(JSON.stringify(q.seen.lateBooking)).toContain(
+    "Choose one of the slots offered inside the limit",
+  );
+  const untouched = q.seen.afterLateBooking as { status: string; start?: string };
+  expect(untouched.status).toBe("requested");
+  expect(untouched.start).toBeUndefined();
+  const rebooked = await q.world.store.get("meeting", ICPC_B_REBOOKED, C1002);
+  expect(rebooked?.rebookedFrom).toBe(ICPC_B);
+  expect(rebooked?.start).toBe("2027-03-22T14:00:00.000Z");
+  expect(rebooked?.outOfTimescale).toBeUndefined();
+  expect(rebooked?.status).toBe("outcome-recorded");
 }
