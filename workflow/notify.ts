@@ -15,6 +15,11 @@ export interface CardNotice {
   taskId?: string;
   caseId?: string;
   meetingId?: string;
+  /**
+   * false when the caller emails a recipient who is gone from Teams itself,
+   * with more than the preview (a list goes with its CSV): one email, not two.
+   */
+  emailFallback?: boolean;
 }
 
 type Delivery = "sent" | "already-sent" | "recipient-gone";
@@ -56,7 +61,8 @@ export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Prom
   if (status === "throttled" || status === "failed") {
     throw new TransientError(`Teams.${status}`, `card ${notice.kind} not delivered yet`);
   }
-  if (status === "recipient-gone") await emailInstead(deps, notice);
+  if (status === "recipient-gone" && notice.emailFallback !== false)
+    await emailInstead(deps, notice);
   return status === "sent" ? "sent" : "recipient-gone";
 }
 

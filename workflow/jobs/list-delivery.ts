@@ -42,9 +42,8 @@ export const listEmailId = (taskId: string, key: string): string => `${taskId}:c
  * - staff not in Teams, and the mailboxes, get one email with the CSV
  *   from the authority's organizer mailbox;
  * - a Teams recipient whose card comes back recipient-gone (the app was
- *   removed) gets that email too. sendCardOnce's own fallback email only
- *   says the app is missing and carries no list, so the CSV email is what
- *   gives them the list itself.
+ *   removed) gets that email instead, and only that one: sendCardOnce's
+ *   own fallback (the preview alone) is turned off for lists.
  *
  * Exactly once: every card and email has a deterministic notification id,
  * so a rerun of the task sends only what is not yet sent. A throttled or
@@ -70,6 +69,7 @@ export async function deliverList(
           card,
           preview: d.preview,
           taskId: d.taskId,
+          emailFallback: false,
         });
         if (outcome === "sent") cards += 1;
         if (outcome === "recipient-gone") {
