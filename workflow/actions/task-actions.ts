@@ -51,6 +51,9 @@ const NOT_BY_DONE: ReadonlySet<string> = new Set([
   MILESTONES.booked,
   MILESTONES.outcomeRecorded,
   MILESTONES.briefSent,
+  // Convene sends the decisions itself and records it (after-meeting/);
+  // a "Done" on the reminder would claim everyone heard when nobody did.
+  MILESTONES.decisionsDistributed,
 ]);
 
 /** The people a rule names, the case's managers and whoever it was reassigned to: who may say it is done. */
