@@ -28,6 +28,10 @@ import {
   quoracyWithdrawnSample,
 } from "./quoracy-forecast/sample";
 import { buildRequestConferenceCard } from "./request-conference/build";
+import { buildClaRequestCard } from "./cla-request/build";
+import { claRequestChildNames, claRequestSample } from "./cla-request/sample";
+import { buildClaMinutesCard } from "./cla-minutes/build";
+import { claMinutesSample } from "./cla-minutes/sample";
 import { requestConferenceChildNames, requestConferenceSample } from "./request-conference/sample";
 import { buildTaskAlertCard } from "./task-alert/build";
 import { escalationSample, reminderSample } from "./task-alert/sample";
@@ -92,7 +96,11 @@ export interface GalleryEntry {
 }
 
 /** Every child name any sample uses. */
-const CHILDREN = [...requestConferenceChildNames, ...briefChildNames];
+const CHILDREN = [
+  ...requestConferenceChildNames,
+  ...briefChildNames,
+  ...claRequestChildNames,
+];
 
 const entry = (e: Omit<GalleryEntry, "childNames" | "screenshot"> & Partial<GalleryEntry>) => ({
   childNames: CHILDREN,
@@ -189,6 +197,20 @@ export const GALLERY: readonly GalleryEntry[] = [
       "the chair records plan or not, category, next RCPC and core group dates within their limits; plan sign-off and record deadlines shown",
     build: () => buildOutcomeCard(outcomeSample),
     actionTitles: ["Record outcome"],
+  }),
+  entry({
+    name: "cla-request",
+    description:
+      "the SW or manager asks for a looked-after child's (CLA) review: the looked-after children, the review number, the previous review's date",
+    build: () => buildClaRequestCard(claRequestSample),
+    actionTitles: ["Ask the clerk to book"],
+  }),
+  entry({
+    name: "cla-minutes",
+    description:
+      "the IRO confirms the review's minutes and recommendations are on the record and tasked to be shared (001); the next review's limit shown",
+    build: () => buildClaMinutesCard(claMinutesSample),
+    actionTitles: ["Record minutes"],
   }),
   entry({
     name: "quoracy-forecast",

@@ -34,6 +34,8 @@ import {
   QuoracyProposeStandDownSubmission,
 } from "./quoracy-forecast/submission";
 import { RequestConferenceSubmission } from "./request-conference/submission";
+import { ClaMinutesSubmission } from "./cla-minutes/submission";
+import { ClaRequestSubmission } from "./cla-request/submission";
 import { QuoracyRecordSubmission } from "./quoracy-record/submission";
 import { StandDownApproveSubmission } from "./stand-down-approval/submission";
 import { StandDownRequestSubmission } from "./stand-down-request/submission";
@@ -72,6 +74,8 @@ export const SUBMISSIONS = {
   [VERBS.standDownRequest]: StandDownRequestSubmission,
   [VERBS.standDownApprove]: StandDownApproveSubmission,
   [VERBS.caseMappingAllocate]: CaseMappingAllocateSubmission,
+  [VERBS.requestClaReview]: ClaRequestSubmission,
+  [VERBS.recordClaMinutes]: ClaMinutesSubmission,
   [VERBS.planSignedOff]: PlanSignedOffSubmission,
   [VERBS.recordAvailable]: RecordAvailableSubmission,
   [VERBS.recordDistributed]: RecordDistributedSubmission,

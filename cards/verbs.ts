@@ -50,6 +50,10 @@ export const VERBS = {
   standDownApprove: "stand-down.approve",
   /** case-mapping: the QA admin manager allocates each CIN case to a CP chair for the month (004). */
   caseMappingAllocate: "case-mapping.allocate",
+  /** cla-request: the SW or manager asks the clerk to book a looked-after child's review (issue 6). */
+  requestClaReview: "cla.request",
+  /** cla-minutes: the IRO records the review's minutes and recommendations (001 `cla.minutes`). */
+  recordClaMinutes: "cla.record-minutes",
   // Chairs (003): no case of their own except the cover verbs (caseId + meetingId).
   /** chair-unavailable: a chair marks leave, training, supervision or duty elsewhere. */
   chairUnavailableAdd: "chairs.unavailable.add",

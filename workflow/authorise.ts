@@ -16,6 +16,7 @@ const ROLE_WORDS: Record<StaffRole, string> = {
   "qa-manager": "a QA manager",
   "safeguarding-manager": "a safeguarding manager",
   "qa-admin": "the QA admin manager",
+  iro: "the IRO of this review",
 };
 
 /**

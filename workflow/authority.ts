@@ -19,6 +19,8 @@ export const STAFF_ROLES = [
   "safeguarding-manager",
   /** 004: the QA admin manager who allocates case mappings to chairs. */
   "qa-admin",
+  /** Independent Reviewing Officer: chairs CLA reviews (RULES.md section 1). */
+  "iro",
 ] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;

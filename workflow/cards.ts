@@ -11,6 +11,8 @@ export { buildReportStatusCard as reportStatus } from "../cards/report-status/bu
 export { buildTaskAlertCard as taskAlert } from "../cards/task-alert/build";
 export { buildBriefCard as brief } from "../cards/brief/build";
 export { buildOutcomeCard as outcome } from "../cards/outcome/build";
+export { buildClaRequestCard as claRequest } from "../cards/cla-request/build";
+export { buildClaMinutesCard as claMinutes } from "../cards/cla-minutes/build";
 export { buildDecisionsCard as decisions } from "../cards/decisions/build";
 export { buildQaNoticeCard as qaNotice } from "../cards/qa-notice/build";
 export {

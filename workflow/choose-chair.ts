@@ -9,6 +9,10 @@ import { WorkflowError } from "./errors";
  * the same CPA chair a child's conferences), else the authority's first
  * chair, never one who declined it.
  */
+/** Issue 6: a CLA review is chaired by an IRO (RULES.md section 1), never the case's CP chair. */
+export const chairRole = (meeting: Meeting): "iro" | "chair" =>
+  meeting.kind === "CLA" ? "iro" : "chair";
+
 export function chooseChair(authority: Authority, kase: Case, meeting: Meeting): PersonRef {
   // 003: a chair who declined (they know the family) is never offered it again.
   const declined = new Set(meeting.declinedChairs ?? []);
@@ -17,10 +21,10 @@ export function chooseChair(authority: Authority, kase: Case, meeting: Meeting):
   if (ok(meeting.chair)) return meeting.chair;
   const offered = meeting.offer?.chairId;
   const offeredChair = offered !== undefined ? staffById(authority, offered) : undefined;
-  if (offeredChair?.roles.includes("chair") === true && ok(asPersonRef(offeredChair)))
+  if (offeredChair?.roles.includes(chairRole(meeting)) === true && ok(asPersonRef(offeredChair)))
     return asPersonRef(offeredChair);
-  if (ok(kase.chair)) return kase.chair;
-  const other = staffWithRole(authority, "chair").map(asPersonRef).find(ok);
+  if (chairRole(meeting) === "chair" && ok(kase.chair)) return kase.chair;
+  const other = staffWithRole(authority, chairRole(meeting)).map(asPersonRef).find(ok);
   if (other === undefined) {
     throw new WorkflowError(
       "Conflict",
@@ -46,7 +50,7 @@ export function chairCandidates(
   const declined = new Set(meeting.declinedChairs ?? []);
   if (meeting.chair !== undefined && !declined.has(meeting.chair.entraObjectId))
     return [meeting.chair];
-  const chairs = staffWithRole(authority, "chair")
+  const chairs = staffWithRole(authority, chairRole(meeting))
     .map(asPersonRef)
     .filter((c) => !declined.has(c.entraObjectId));
   const order = new Map(chairs.map((c, i) => [c.entraObjectId, i]));
@@ -56,7 +60,11 @@ export function chairCandidates(
       (order.get(a.entraObjectId) ?? 0) - (order.get(b.entraObjectId) ?? 0),
   );
   const continuity =
-    kase.chair !== undefined && !declined.has(kase.chair.entraObjectId) ? kase.chair : undefined;
+    chairRole(meeting) === "chair" &&
+    kase.chair !== undefined &&
+    !declined.has(kase.chair.entraObjectId)
+      ? kase.chair
+      : undefined;
   const rest = byLoad.filter((c) => c.entraObjectId !== continuity?.entraObjectId);
   return continuity !== undefined ? [continuity, ...rest] : rest;
 }

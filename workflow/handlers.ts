@@ -17,6 +17,9 @@ import { recordOutcome } from "./actions/outcome";
 import { askSocialWorker, nudgeAgency, proposeStandDown } from "./actions/quoracy";
 import { updateReportStatus } from "./actions/report-status";
 import { requestConference } from "./actions/request-conference";
+import { runClaInvitesSend } from "./cla/invites-send-task";
+import { recordClaMinutes } from "./cla/record-minutes";
+import { requestClaReview } from "./cla/request-review";
 import { recordConsultation } from "./actions/consultation";
 import { deliverQaNotice, QA_NOTICE_TASK, sendQaNotice } from "./actions/qa-notice";
 import { DECISIONS_TASK, distributeDecisions } from "./after-meeting/distribute-decisions";
@@ -87,6 +90,8 @@ type UseCase = (deps: WorkflowDeps, request: ActionRequest) => Promise<ActionRes
 /** Every card verb and its use case (DESIGN.md habit 7: handlers registered per verb). */
 const USE_CASES: Readonly<Record<string, UseCase>> = {
   [VERBS.requestConference]: requestConference,
+  [VERBS.requestClaReview]: requestClaReview,
+  [VERBS.recordClaMinutes]: recordClaMinutes,
   [VERBS.book]: book,
   [VERBS.bookPastLimit]: bookPastLimit,
   [VERBS.acceptBooking]: acceptBooking,
@@ -169,6 +174,9 @@ export function taskHandlers(
   ]);
   const ruleTask: TaskHandler = (t, c) => runRuleTask(deps, t, c);
   for (const rule of deps.policy.rules) handlers.set(rule.id, ruleTask);
+  // 000 rule 11: the CLA invites and consultation documents go out on that day (workflow/cla).
+  if (handlers.has("cla.invites.send"))
+    handlers.set("cla.invites.send", (t, c) => runClaInvitesSend(deps, t, c));
   // Recurring jobs with a handler so far (issue 6 brings the other lists).
   const jobs = new Map<string, TaskHandler>([
     ["list.weekly", meetingListHandler(deps, "list.weekly")],

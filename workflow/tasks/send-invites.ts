@@ -9,7 +9,13 @@ import type { Attendee } from "../ports";
 import { kindWords, withPrefix } from "../subjects";
 import { updateDoc } from "../update-doc";
 import { reportStatusCard } from "../actions/report-status";
+import { consultationAttachment, consultationFormFor } from "../cla/consultation-forms";
+import { claInvitesAt, sendsConsultationForms } from "../cla/invites-timing";
+import { alertIroOfList } from "../cla/iro-alert";
+import { enqueue } from "./enqueue";
 import { taskIds } from "./task-ids";
+
+export const SEND_INVITES = "meeting.send-invites";
 
 /** The family's invitation: plain words, the join link and how the lobby works (002). */
 export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invitee): string {
@@ -45,6 +51,11 @@ export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invi
  *    a family member with no email is left to the SW (invited by letter);
  * 4. record `invites.sent` and send the SW the report-status card, now
  *    that the agencies are known.
+ * CLA reviews (issue 6): under a policy with `cla.invites.send` (000 rule
+ * 11) the invites wait for that day, however early the list comes, and
+ * each family member's email carries the consultation form for who they
+ * are to the child (000 rule 8); under one with
+ * `cla.report-and-invite-list` (001) the IRO is alerted that the list is in.
  */
 export async function sendInvites(
   deps: WorkflowDeps,
@@ -59,6 +70,20 @@ export async function sendInvites(
   if (meeting.outlookEventId === undefined) return { skipped: "no-event-yet" };
   const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
   if (list === undefined) return { skipped: "no-list" };
+  const holdUntil = claInvitesAt(deps.policy, meeting);
+  if (holdUntil !== undefined && ctx.now.getTime() < holdUntil.getTime()) {
+    // Keyed by the day: a list sent again queues nothing more; a review
+    // moved to another date is held until its own day.
+    await enqueue(deps, {
+      taskType: SEND_INVITES,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: `cla-${holdUntil.getTime()}`,
+      dueAt: holdUntil,
+    });
+    return { skipped: "held-for-cla.invites.send", until: holdUntil.toISOString() };
+  }
+  const withForms = sendsConsultationForms(deps.policy, meeting);
   const professionals: Attendee[] = list.invitees
     .filter((i) => i.relation === "professional" && i.email !== undefined)
     .map((i) => ({ email: i.email as string, name: i.name }));
@@ -77,7 +102,8 @@ export async function sendInvites(
 
   const family: EmailNotice[] = list.invitees
     .filter((i) => i.relation !== "professional" && i.email !== undefined)
-    .map((i) => ({
+    .map((i) => ({ invitee: i, form: withForms ? consultationFormFor(i) : undefined }))
+    .map(({ invitee: i, form }) => ({
       kind: "family-invitation",
       taskId: task.id,
       caseId: kase.id,
@@ -90,7 +116,14 @@ export async function sendInvites(
           deps.policy.id,
           `Invitation: ${kindWords(meeting.kind).toLowerCase()}, ${formatHumanInstant(Date.parse(meeting.start ?? ""))}`,
         ),
-        bodyText: familyInvitationText(kase, meeting, i),
+        bodyText:
+          familyInvitationText(kase, meeting, i) +
+          (form === undefined
+            ? ""
+            : "\n\nYour consultation form for the review is attached: please tell us your views on it, or tell your social worker or the Independent Reviewing Officer."),
+        ...(form !== undefined
+          ? { attachments: [consultationAttachment(kase, meeting, form)] }
+          : {}),
       },
     }));
   const mail = await sendEmailsOnce(deps, deps.authority.organizer, family);
@@ -116,9 +149,12 @@ export async function sendInvites(
     caseId: kase.id,
     meetingId: meeting.id,
   });
+  const iroAlerted = await alertIroOfList(deps, kase, meeting, list, task.id);
   return {
     attendees: attendees.length,
     familyEmails: family.length,
+    consultationForms: family.filter((f) => f.email.attachments !== undefined).length,
+    iroAlerted,
     sent: mail.sent,
     alreadySent: mail.alreadySent,
     withoutEmail: list.invitees.filter(
