@@ -18,11 +18,13 @@ export function chooseChair(authority: Authority, kase: Case, meeting: Meeting):
   const declined = new Set(meeting.declinedChairs ?? []);
   const ok = (p: PersonRef | undefined): p is PersonRef =>
     p !== undefined && !declined.has(p.entraObjectId);
-  if (ok(meeting.chair)) return meeting.chair;
-  const offered = meeting.offer?.chairId;
+  // A requested meeting carries the case's chair until booked; the slots
+  // offered may be another chair's (the case's chair away, 003): book with them.
+  const offered = meeting.status === "requested" ? meeting.offer?.chairId : undefined;
   const offeredChair = offered !== undefined ? staffById(authority, offered) : undefined;
   if (offeredChair?.roles.includes(chairRole(meeting)) === true && ok(asPersonRef(offeredChair)))
     return asPersonRef(offeredChair);
+  if (ok(meeting.chair)) return meeting.chair;
   if (chairRole(meeting) === "chair" && ok(kase.chair)) return kase.chair;
   const other = staffWithRole(authority, chairRole(meeting)).map(asPersonRef).find(ok);
   if (other === undefined) {
@@ -36,8 +38,8 @@ export function chooseChair(authority: Authority, kase: Case, meeting: Meeting):
 
 /**
  * The chairs a requested conference may be offered with, best first: the
- * meeting's own chair alone when it has one (a booked meeting keeps its
- * chair); else the case's chair (continuity, 003), then the others by
+ * meeting's own chair alone once booked (a booked meeting keeps its chair);
+ * else the chair it was requested with, or the case's (continuity, 003), then the others by
  * caseload, fewest conferences in the coming weeks first (a fair share),
  * then in the authority's order. Never one who declined it.
  */
@@ -48,8 +50,8 @@ export function chairCandidates(
   upcoming: ReadonlyMap<string, number>,
 ): PersonRef[] {
   const declined = new Set(meeting.declinedChairs ?? []);
-  if (meeting.chair !== undefined && !declined.has(meeting.chair.entraObjectId))
-    return [meeting.chair];
+  const own = meeting.chair !== undefined && !declined.has(meeting.chair.entraObjectId);
+  if (own && meeting.status !== "requested") return [meeting.chair as PersonRef];
   const chairs = staffWithRole(authority, chairRole(meeting))
     .map(asPersonRef)
     .filter((c) => !declined.has(c.entraObjectId));
@@ -59,11 +61,13 @@ export function chairCandidates(
       (upcoming.get(a.entraObjectId) ?? 0) - (upcoming.get(b.entraObjectId) ?? 0) ||
       (order.get(a.entraObjectId) ?? 0) - (order.get(b.entraObjectId) ?? 0),
   );
+  // Continuity (003): the chair the meeting was requested with, else the case's.
+  const preferred = own ? meeting.chair : chairRole(meeting) === "chair" ? kase.chair : undefined;
   const continuity =
-    chairRole(meeting) === "chair" &&
-    kase.chair !== undefined &&
-    !declined.has(kase.chair.entraObjectId)
-      ? kase.chair
+    preferred !== undefined &&
+    !declined.has(preferred.entraObjectId) &&
+    chairs.some((c) => c.entraObjectId === preferred.entraObjectId)
+      ? preferred
       : undefined;
   const rest = byLoad.filter((c) => c.entraObjectId !== continuity?.entraObjectId);
   return continuity !== undefined ? [continuity, ...rest] : rest;
