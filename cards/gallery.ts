@@ -62,11 +62,7 @@ import { chairUnavailableSample } from "./chair-unavailable/sample";
 import { buildDutyRotaCard, buildSwapRequestCard } from "./duty-rota/build";
 import { dutyRotaSample, swapRequestSample } from "./duty-rota/sample";
 import { buildSickCoverCard, buildSickReportCard } from "./sick-cover/build";
-import {
-  sickCoverDecideSample,
-  sickCoverOfferSample,
-  sickReportSample,
-} from "./sick-cover/sample";
+import { sickCoverDecideSample, sickCoverOfferSample, sickReportSample } from "./sick-cover/sample";
 import { buildQuoracyRecordCard } from "./quoracy-record/build";
 import { quoracyRecordSample } from "./quoracy-record/sample";
 import { buildStandDownApprovalCard } from "./stand-down-approval/build";
@@ -96,11 +92,7 @@ export interface GalleryEntry {
 }
 
 /** Every child name any sample uses. */
-const CHILDREN = [
-  ...requestConferenceChildNames,
-  ...briefChildNames,
-  ...claRequestChildNames,
-];
+const CHILDREN = [...requestConferenceChildNames, ...briefChildNames, ...claRequestChildNames];
 
 const entry = (e: Omit<GalleryEntry, "childNames" | "screenshot"> & Partial<GalleryEntry>) => ({
   childNames: CHILDREN,
@@ -317,7 +309,8 @@ export const GALLERY: readonly GalleryEntry[] = [
   }),
   entry({
     name: "sick-cover",
-    description: "to the duty chair: cover a conference of a chair off sick (003), accept or decline",
+    description:
+      "to the duty chair: cover a conference of a chair off sick (003), accept or decline",
     build: () => buildSickCoverCard(sickCoverOfferSample),
     actionTitles: ["Accept: I will chair it", "Decline: I cannot"],
   }),

@@ -17,9 +17,6 @@ import { recordOutcome } from "./actions/outcome";
 import { askSocialWorker, nudgeAgency, proposeStandDown } from "./actions/quoracy";
 import { updateReportStatus } from "./actions/report-status";
 import { requestConference } from "./actions/request-conference";
-import { runClaInvitesSend } from "./cla/invites-send-task";
-import { recordClaMinutes } from "./cla/record-minutes";
-import { requestClaReview } from "./cla/request-review";
 import { recordConsultation } from "./actions/consultation";
 import { deliverQaNotice, QA_NOTICE_TASK, sendQaNotice } from "./actions/qa-notice";
 import { DECISIONS_TASK, distributeDecisions } from "./after-meeting/distribute-decisions";
@@ -35,6 +32,9 @@ import {
   RE_REFERRAL_TASK,
   reReferralMappingHeld,
 } from "./consultation/re-referral";
+import { runClaInvitesSend } from "./cla/invites-send-task";
+import { recordClaMinutes } from "./cla/record-minutes";
+import { requestClaReview } from "./cla/request-review";
 import { action } from "./actions/respond";
 import { taskAcknowledge, taskApprove, taskDone, taskReassign } from "./actions/task-actions";
 import type { WorkflowDeps } from "./deps";

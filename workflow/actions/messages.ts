@@ -16,9 +16,9 @@ import { reportStatusCard } from "./report-status";
 import { REQUESTERS, requestCard } from "./request-conference";
 import { caseMappingMessage } from "./case-mapping";
 import { cardResponse } from "./respond";
-import { CLA_HELP, claMessage } from "../cla/messages";
 import { consultationCommand } from "./consultation";
 import { qaCommand } from "./qa-notice";
+import { CLA_HELP, claMessage } from "../cla/messages";
 import { quoracyRecordCard } from "../stand-down/quoracy-record";
 import { STAND_DOWN_REQUESTERS, standDownRequestCard } from "../stand-down/request-action";
 
@@ -29,10 +29,10 @@ const HELP = [
   "• rebook REF – move a booked conference to another slot (clerk)",
   "• invite list REF, family REF, reports REF – the social worker's cards",
   "• outcome REF – record the outcome (chair)",
-  ...CLA_HELP,
   ...CHAIRS_HELP,
   "• qa REF – recognition of good practice or an informal dispute resolution alert (chair, 003)",
   "• consultation REF – record a CP chair consultation (CP chair, 004)",
+  ...CLA_HELP,
   "• quoracy REF – record who is present or reporting (chair)",
   "• stand down REF – ask to stand the conference down (clerk, social worker, chair, manager)",
   "• mapped REF – record this month's case mapping of a CIN case done (its chair, 004)",
@@ -57,11 +57,11 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
   return async ({ actor, text }): Promise<ActionResponse> => {
     const mapped = await caseMappingMessage(deps, actor, text);
     if (mapped !== undefined) return mapped;
+    const cla = await claMessage(deps, actor, text);
+    if (cla !== undefined) return cla;
     // The chairs' own commands (003): unavailable, sick, rota, caseload.
     const chairs = await chairsCommand(deps, actor, text.replace(/<[^>]*>/g, "").trim());
     if (chairs !== undefined) return chairs;
-    const cla = await claMessage(deps, actor, text);
-    if (cla !== undefined) return cla;
     const match = COMMAND.exec(text.replace(/<[^>]*>/g, "").trim());
     if (match === null) return { kind: "message", text: HELP };
     const command = (match[1] ?? "").toLowerCase();

@@ -1,4 +1,8 @@
+import { VERBS } from "../../../cards/verbs";
+import { press } from "./steps";
 import {
+  C1001,
+  ICPC_A,
   chases,
   expectRcpcOnTime,
   expectStandDownAndRebooking,
@@ -24,10 +28,11 @@ const POLICY = "leicestershire";
 // working days before Tue 6 Apr: Wed 24 Mar 17:00) to the clerk, as no
 // invitation had gone; report.family and report.chair-clerk 24 hours before
 // (Mon 5 Apr 10:00 BST) to the SW; the chair's brief (Mon 5 Apr 09:00 BST);
-// sw.join-early 15 minutes before a virtual meeting (09:45 BST); after the
-// plan: plan.sign-off 5 working days after (Tue 13 Apr 17:00 BST) to the
-// chair and record.available 15 working days after (Tue 27 Apr) to chair
-// and clerk, as nobody recorded either.
+// sw.join-early 15 minutes before a virtual meeting (09:45 BST). After the
+// plan, nobody is chased: the chair signed the plan off on Thu 8 Apr
+// (plan.sign-off was due Tue 13 Apr) and checked the record on Tue 20 Apr,
+// and the clerk distributed it on Wed 21 Apr (record.available was due
+// Tue 27 Apr).
 const ICPC_SENDS: [string, string, string][] = [
   ["2027-03-23T16:00:00.000Z", Q.socialWorker, "Reminder"],
   ["2027-03-24T16:00:00.000Z", Q.socialWorker, "Reminder"],
@@ -37,16 +42,49 @@ const ICPC_SENDS: [string, string, string][] = [
   ["2027-04-05T09:00:00.000Z", Q.socialWorker, "Reminder"],
   ["2027-04-05T09:00:00.000Z", Q.socialWorker, "Reminder"],
   ["2027-04-06T08:45:00.000Z", Q.socialWorker, "Reminder"],
-  ["2027-04-13T16:00:00.000Z", Q.chair, "Reminder"],
-  ["2027-04-27T16:00:00.000Z", Q.chair, "Reminder"],
-  ["2027-04-27T16:00:00.000Z", Q.clerk, "Reminder"],
 ];
 
 describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
-    q = await replayQuarter(POLICY);
+    q = await replayQuarter(POLICY, {
+      steps: [
+        [
+          "2027-04-08T10:00:00.000Z",
+          async ({ world }) => {
+            await press(
+              world,
+              Q.chair,
+              "Decisions sent: ICPC for case C-1001",
+              VERBS.planSignedOff,
+            );
+          },
+        ],
+        [
+          "2027-04-20T10:00:00.000Z",
+          async ({ world }) => {
+            await press(
+              world,
+              Q.chair,
+              "Decisions sent: ICPC for case C-1001",
+              VERBS.recordAvailable,
+            );
+          },
+        ],
+        [
+          "2027-04-21T10:00:00.000Z",
+          async ({ world }) => {
+            await press(
+              world,
+              Q.clerk,
+              "Record to distribute: ICPC for case C-1001",
+              VERBS.recordDistributed,
+            );
+          },
+        ],
+      ],
+    });
   }, 180_000);
   afterAll(async () => {
     await q.world.close();
@@ -67,6 +105,13 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
 
   it("chased the ICPC's police checks, notice, reports, sign-off and record once each, at RULES.md's times", () => {
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
+  });
+
+  it("tracked the plan's sign-off and the record's distribution (002, 003) from the chair's and clerk's cards", async () => {
+    const icpc = await q.world.store.get("meeting", ICPC_A, C1001);
+    expect(icpc?.milestones["plan.signed-off"]?.at).toBe("2027-04-08T10:00:00.000Z");
+    expect(icpc?.milestones["record.distributed"]?.at).toBe("2027-04-21T10:00:00.000Z");
+    expect(icpc?.milestones["record.distributed"]?.by).toBe(Q.clerk);
   });
 
   it("sent each police check request once, to the police mailbox, with its reason, the day its list came", () => {

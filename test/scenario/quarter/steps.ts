@@ -241,3 +241,30 @@ export async function approveFromCard(
     throw new Error("the approval card has no approve action for this meeting");
   return world.act(approver, VERBS.standDownApprove, action.data);
 }
+
+/**
+ * `who` presses the button `verb` on the newest card Convene sent them
+ * whose preview includes `about` (with the data the card carries), as Teams
+ * would submit it; `inputs` are what they typed or chose on the card.
+ */
+export async function press(
+  world: World,
+  who: string,
+  about: string,
+  verb: string,
+  inputs: Record<string, unknown> = {},
+): Promise<ActionResponse> {
+  const card = [...world.notifier.sent]
+    .reverse()
+    .find(
+      (s) =>
+        s.to === who &&
+        s.preview.includes(about) &&
+        cardActions(s.card).some((a) => a.verb === verb),
+    );
+  if (card === undefined) throw new Error(`no card about "${about}" with ${verb} for ${who}`);
+  const action = cardActions(card.card).find((a) => a.verb === verb)!;
+  const response = await world.act(who, verb, { ...action.data, ...inputs }, card.activityId);
+  await world.runDue();
+  return response;
+}
