@@ -40,7 +40,9 @@ export function demoAuthority(policy = "leicestershire"): Authority {
         entraObjectId: DEMO_IDS.chair,
         name: "Chris Chair",
         email: "chris.chair@demo-council.example",
-        roles: ["chair"],
+        // The demo's one chair also chairs CLA reviews as their IRO, so a
+        // review can be tried with the playground's five users.
+        roles: ["chair", "iro"],
       },
       {
         entraObjectId: DEMO_IDS.teamManager,

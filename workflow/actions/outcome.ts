@@ -29,6 +29,19 @@ const at = (timeline: ReturnType<typeof meetingTimeline>, rule: string) => {
   return e === undefined ? undefined : { rule, at: new Date(e.at).toISOString() };
 };
 
+/**
+ * A CLA review has no plan decision and no next RCPC: the IRO records its
+ * minutes (workflow/cla/record-minutes.ts), which requests the next review.
+ * Recording a conference outcome on one would request an RCPC.
+ */
+function refuseClaReview(meeting: Meeting): void {
+  if (meeting.kind === "CLA")
+    throw new WorkflowError(
+      "BadInput",
+      "This is a CLA review: the IRO records its minutes with 'minutes REF', not an outcome.",
+    );
+}
+
 /** The chair's outcome card, with the limits the next dates must meet. */
 export function outcomeCard(
   deps: WorkflowDeps,
@@ -36,6 +49,7 @@ export function outcomeCard(
   meeting: Meeting,
   redisplay: { errors?: Record<string, string>; values?: Record<string, string> } = {},
 ) {
+  refuseClaReview(meeting);
   if (meeting.start === undefined)
     throw new WorkflowError("Conflict", "This conference has no date yet.");
   const timeline = meetingTimeline(deps.policy, meeting);
@@ -102,6 +116,7 @@ export async function recordOutcome(
   const { caseId, meetingId } = meetingIds(request.data);
   const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
   await authorise(deps, request.actor, ["chair"], { verb: request.verb, kase, meeting });
+  refuseClaReview(meeting);
   const parsed = parseSubmission(OutcomeSubmission, request.data);
   if (!parsed.ok) {
     return cardResponse(

@@ -16,6 +16,8 @@ import { cardResponse } from "../actions/respond";
 import { enqueue } from "../tasks/enqueue";
 import { taskIds } from "../tasks/task-ids";
 import { startStandDown } from "../stand-down/start";
+import { briefAt } from "../plan-brief";
+import { sendBrief } from "../tasks/brief";
 import { SICK_COVER_TASK } from "./report-sick";
 import { coverOf, saveCover } from "./sick-cover";
 import { authoriseChairs, personOf } from "./staff";
@@ -217,7 +219,7 @@ export async function decideCover(
 export async function coverChanged(
   deps: WorkflowDeps,
   task: Task,
-  _ctx: TaskContext,
+  ctx: TaskContext,
 ): Promise<TaskResult> {
   const ids = taskIds(task);
   const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
@@ -257,5 +259,11 @@ export async function coverChanged(
       meetingId: meeting.id,
     });
   }
+  // The covering chair needs the brief the sick chair had: once its time
+  // has come, it goes to them now (its notification id names the chair, so
+  // each chair gets it once).
+  const briefDue = briefAt(deps, meeting);
+  if (briefDue !== undefined && ctx.now.getTime() >= briefDue.getTime())
+    await sendBrief(deps, task, ctx);
   return { chair: chair.entraObjectId };
 }

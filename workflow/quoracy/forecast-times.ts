@@ -11,6 +11,9 @@ export function forecastTimes(
   meeting: Meeting,
 ): { first: Date; eve: Date } | undefined {
   if (meeting.start === undefined) return undefined;
+  // RULES.md section 5's quorum (2 other agencies) is a conference's: a CLA
+  // review has none, so it is never forecast or warned about.
+  if (meeting.kind === "CLA") return undefined;
   const cal = deps.policy.calendar;
   const day = cal.toLocal(Date.parse(meeting.start)).day;
   return {

@@ -1,6 +1,7 @@
 import {
   chases,
   expectRcpcOnTime,
+  expectRotaAndSickCover,
   expectStandDownAndRebooking,
   replayQuarter,
   rows,
@@ -36,6 +37,10 @@ describe("a quarter of the chair-consultation procedure (004), March to May 2027
 
   it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
     await expectStandDownAndRebooking(q, POLICY);
+  });
+
+  it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
+    await expectRotaAndSickCover(q);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

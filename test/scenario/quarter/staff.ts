@@ -26,9 +26,14 @@ export const HEALTH_MAILBOX = "ae-safeguarding@nhs.example";
 export function quarterAuthority(policy: string): Authority {
   const demo = demoAuthority(policy);
   const staff: AuthorityInput["staff"] = demo.staff.map((s) =>
-    // The demo SM also holds the QA role; here the QA & Review SM is a
-    // different person, so 000's joint decision really takes two.
-    s.entraObjectId === DEMO_IDS.serviceManager ? { ...s, roles: ["service-manager"] } : s,
+    // The demo SM also holds the QA role and the demo chair is also an IRO;
+    // here those are other people, so 000's joint decision really takes
+    // two and CLA reviews go to the IRO.
+    s.entraObjectId === DEMO_IDS.serviceManager
+      ? { ...s, roles: ["service-manager"] }
+      : s.entraObjectId === DEMO_IDS.chair
+        ? { ...s, roles: ["chair"] }
+        : s,
   );
   staff.push(
     {
@@ -41,7 +46,7 @@ export function quarterAuthority(policy: string): Authority {
       entraObjectId: Q.iro,
       name: "Indi Reviewer",
       email: "indi.reviewer@quarter-council.example",
-      roles: ["chair"],
+      roles: ["iro"],
     },
     {
       entraObjectId: Q.qaManager,

@@ -9,6 +9,7 @@ import {
   addCase,
   approveFromCard,
   bookOffered,
+  press,
   requestStandDown,
   recordOutcome,
   requestIcpc,
@@ -42,6 +43,13 @@ import {
  *   (rcpc.next.latest: within 6 months, Thu 20 May 2027): requested Mon 19
  *   Apr, booked on Tue 20 Apr for Tue 11 May 10:00 BST, the invite list in
  *   on Wed 21 Apr, the plan continued on the day.
+ * - The chairs (003's procedure; every council has a chair fall ill): on
+ *   Mon 26 Apr the clerk makes May's duty rota; the duty chair adds a
+ *   training day on Fri 14 May; the RCPC's chair asks to swap his duty day
+ *   of 14 May for the duty chair's 13 May, which would leave 14 May without
+ *   a duty chair (refused). On Tue 11 May at 08:30 BST the clerk reports
+ *   the RCPC's chair off sick; the duty chair accepts the cover at 08:45
+ *   and chairs the RCPC.
  */
 /**
  * Who must approve a stand-down, by policy (RULES.md section 5): 002 a
@@ -228,9 +236,57 @@ export async function replayQuarter(
       () => submitInviteList(world, c1003, rcpc, "2027-04-21T09:00:00.000Z"),
     ],
     [
+      "2027-04-26T09:00:00.000Z",
+      async () => {
+        accepted(await world.act(Q.clerk, VERBS.rotaGenerate, { month: "2027-05" }), "rota");
+        accepted(
+          await world.act(Q.dutyChair, VERBS.chairUnavailableAdd, {
+            kind: "training",
+            startDate: "2027-05-14",
+            startTime: "09:00",
+            endDate: "2027-05-14",
+            endTime: "17:00",
+          }),
+          "training day",
+        );
+        const before = await rotaOf(world, "2027-05");
+        q.seen.refusedSwap = await world.act(Q.chair, VERBS.rotaSwap, {
+          month: "2027-05",
+          firstDate: "2027-05-14",
+          secondDate: "2027-05-13",
+        });
+        q.seen.rotaUnchanged = (await rotaOf(world, "2027-05"))?.etag === before?.etag;
+      },
+    ],
+    [
+      "2027-05-11T07:30:00.000Z",
+      async () => {
+        accepted(
+          await world.act(Q.clerk, VERBS.reportSick, { chairId: Q.chair, date: "2027-05-11" }),
+          "sick report",
+        );
+        await world.runDue();
+      },
+    ],
+    [
+      "2027-05-11T07:45:00.000Z",
+      async () => {
+        accepted(
+          await press(
+            world,
+            Q.dutyChair,
+            "Please cover the RCPC for case C-1003",
+            VERBS.coverAccept,
+          ),
+          "cover",
+        );
+      },
+    ],
+    [
       "2027-05-11T11:00:00.000Z",
       () =>
         recordOutcome(world, c1003, rcpc, {
+          chair: Q.dutyChair,
           at: "2027-05-11T11:00:00.000Z",
           meetingDate: "2027-05-11",
           nextRcpcLimit: "2027-11-11",
@@ -249,6 +305,11 @@ export async function replayQuarter(
   }
   await world.advanceTo(QUARTER.end);
   return q;
+}
+
+export async function rotaOf(world: World, month: string) {
+  const a = world.deps.authority.id;
+  return world.store.get("duty-rota", `rota:${a}:${month}`, `rota:${a}`);
 }
 
 /** Cards about one case that remind, escalate or brief: [at, to, kind]. */
@@ -295,9 +356,11 @@ export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void
     "2027-05-11T10:00",
   ]);
   const briefs = chases(q.ledger, "C-1003").filter((c) => c.endsWith("|Brief"));
-  // The brief goes the working day before at 09:00 (plan-brief.ts), or at
-  // 001's chair.pre-discussion, which is a timeline entry.
-  expect(briefs.length).toBe(1);
+  // The brief goes to the RCPC's chair the working day before at 09:00
+  // (plan-brief.ts), or at 001's chair.pre-discussion; the chair who covers
+  // him on the day gets it when they accept.
+  expect(briefs.map((b) => b.split("|")[1])).toEqual([Q.chair, Q.dutyChair]);
+  expect(briefs[1]).toBe(`2027-05-11T07:45:00.000Z|${Q.dutyChair}|Brief`);
   for (const at of chased.filter((_, i) => !chases(q.ledger, "C-1003")[i]!.endsWith("|Brief")))
     expect([...timeline]).toContain(at);
   const rcpc = (await q.world.store.meetingsOfCase(C1003)).items.find(
@@ -305,6 +368,8 @@ export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void
   );
   expect(rcpc?.start).toBe(RCPC_AT);
   expect(rcpc?.status).toBe("outcome-recorded");
+  expect(rcpc?.chair?.entraObjectId).toBe(Q.dutyChair);
+  expect(rcpc?.outcome?.recordedBy).toBe(Q.dutyChair);
 }
 
 /**
@@ -352,4 +417,37 @@ export async function expectStandDownAndRebooking(q: Quarter, policy: string): P
   expect(rebooked?.start).toBe("2027-03-22T14:00:00.000Z");
   expect(rebooked?.outOfTimescale).toBeUndefined();
   expect(rebooked?.status).toBe("outcome-recorded");
+}
+
+/**
+ * 003's chairs: May's rota fair (19 working days: 10 and 9, the RCPC's
+ * chair first as May is an even month's offset), the refused swap changed
+ * nothing, and the sick chair's RCPC went to the duty chair, who is now in
+ * the Outlook invitation; the clerk and the SW were told once.
+ */
+export async function expectRotaAndSickCover(q: Quarter): Promise<void> {
+  const rota = await rotaOf(q.world, "2027-05");
+  const days = new Map((rota?.days ?? []).map((d) => [d.date, d.chairId]));
+  expect(days.size).toBe(19);
+  const count = (id: string) => [...days.values()].filter((c) => c === id).length;
+  expect([count(Q.chair), count(Q.dutyChair)].sort((a, b) => a - b)).toEqual([9, 10]);
+  expect(days.get("2027-05-11")).toBe(Q.dutyChair);
+  expect(days.get("2027-05-14")).toBe(Q.chair);
+  expect(JSON.stringify(q.seen.refusedSwap)).toContain("You can't do this");
+  expect(q.seen.rotaUnchanged).toBe(true);
+  const offered = q.ledger.cards.filter((c) => c.preview.startsWith("Please cover the RCPC"));
+  expect(offered.map((c) => `${c.at} ${c.to}`)).toEqual([
+    `2027-05-11T07:30:00.000Z ${Q.dutyChair}`,
+  ]);
+  const told = q.ledger.cards.filter((c) => c.preview.startsWith("New chair for the RCPC"));
+  expect(told.map((c) => `${c.at} ${c.to}`).sort()).toEqual(
+    [`2027-05-11T07:45:00.000Z ${Q.clerk}`, `2027-05-11T07:45:00.000Z ${Q.socialWorker}`].sort(),
+  );
+  const rcpc = (await q.world.store.meetingsOfCase(C1003)).items.find(
+    (m) => m.anchors.previous === "2026-11-20",
+  );
+  const event = [...q.world.graph!.state.events.values()].find(
+    (e) => e.id === rcpc?.outlookEventId,
+  );
+  expect(JSON.stringify(event?.patches ?? [])).toContain("drew.duty@quarter-council.example");
 }
