@@ -21,13 +21,18 @@ const SM = DEMO_IDS.serviceManager;
 const CLERK = DEMO_IDS.clerk;
 const IRO = "cccccccc-cccc-4ccc-8ccc-cccccccccccc";
 
-/** The demo council plus an IRO (staff are configuration, never code). */
+/**
+ * The demo council plus an IRO of its own (staff are configuration, never
+ * code); the demo's chair, who is also its IRO, chairs conferences only here.
+ */
 function claAuthority(policy: string): Authority {
   const demo = demoAuthority(policy);
   return Authority.parse({
     ...demo,
     staff: [
-      ...demo.staff,
+      ...demo.staff.map((s) =>
+        s.roles.includes("iro") ? { ...s, roles: s.roles.filter((r) => r !== "iro") } : s,
+      ),
       {
         entraObjectId: IRO,
         name: "Indra Reviewing",
