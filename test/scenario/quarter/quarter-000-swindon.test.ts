@@ -1,5 +1,7 @@
 import {
   chases,
+  claThread,
+  expectNextReviewRequested,
   expectRcpcOnTime,
   expectRotaAndSickCover,
   expectStandDownAndRebooking,
@@ -57,7 +59,7 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
-    q = await replayQuarter(POLICY);
+    q = await replayQuarter(POLICY, claThread());
   }, 180_000);
   afterAll(async () => {
     await q.world.close();
@@ -73,6 +75,42 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
 
   it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
     await expectRotaAndSickCover(q);
+  });
+
+  it("ran the CLA review's sequence (000): list asked for 5 weeks before, escalated at 20 days, invites and consultation forms at 15", async () => {
+    // cla.invite-list.request 5 weeks before Thu 15 Apr (Thu 11 Mar 09:00)
+    // to SW and TM; cla.invite-list.escalate 20 days before (Fri 26 Mar is
+    // Good Friday, so Thu 25 Mar 09:00) to TM and SM, as the list only came
+    // on Tue 30 Mar, before cla.invite-list.due (17:00 that day); the IRO's
+    // brief the working day before (Wed 14 Apr 09:00 BST).
+    expect(chases(q.ledger, "C-1004")).toEqual(
+      rows([
+        ["2027-03-11T09:00:00.000Z", Q.socialWorker, "Reminder"],
+        ["2027-03-11T09:00:00.000Z", Q.teamManager, "Reminder"],
+        ["2027-03-25T09:00:00.000Z", Q.teamManager, "Escalation"],
+        ["2027-03-25T09:00:00.000Z", Q.serviceManager, "Escalation"],
+        ["2027-04-14T08:00:00.000Z", Q.iro, "Brief"],
+      ]),
+    );
+    // cla.invites.send, 15 days before (Wed 31 Mar, from 09:00 BST): each
+    // family member's invitation with one consultation form, once, under
+    // 000's URGENT CLA/CP subject; no form names the child.
+    const family = q.ledger.emails.filter(
+      (e) => /@(carers|home)\.example$/.test(e.to) && e.to.includes("c-1004"),
+    );
+    expect(
+      family.map((e) => `${e.at} ${e.to.split("@")[0]} ${e.attachments.length}`).sort(),
+    ).toEqual([
+      "2027-03-31T08:00:00.000Z carer.c-1004 1",
+      "2027-03-31T08:00:00.000Z mother.c-1004 1",
+      "2027-03-31T08:00:00.000Z young.c-1004 1",
+    ]);
+    for (const e of family) {
+      expect(e.subject.startsWith("URGENT CLA/CP")).toBe(true);
+      expect(e.attachments[0]).toContain("C-1004");
+      expect(e.attachments[0]).not.toMatch(/Robin|Looked/);
+    }
+    await expectNextReviewRequested(q);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

@@ -1,5 +1,7 @@
 import {
   chases,
+  claThread,
+  expectNextReviewRequested,
   expectRcpcOnTime,
   expectRotaAndSickCover,
   expectStandDownAndRebooking,
@@ -38,7 +40,7 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
   let q: Quarter;
 
   beforeAll(async () => {
-    q = await replayQuarter(POLICY);
+    q = await replayQuarter(POLICY, claThread());
   }, 180_000);
   afterAll(async () => {
     await q.world.close();
@@ -54,6 +56,34 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
 
   it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
     await expectRotaAndSickCover(q);
+  });
+
+  it("ran the CLA review as 001 says: the IRO alerted when the list came, invites at once, minutes on the day, the next review asked for", async () => {
+    // The list came on Tue 30 Mar, before cla.report-and-invite-list (5
+    // working days before Thu 15 Apr: Thu 8 Apr); the IRO recorded the
+    // minutes at 12:00 on the day (cla.minutes, 17:00): nobody was chased;
+    // the IRO's brief the working day before.
+    expect(chases(q.ledger, "C-1004")).toEqual(
+      rows([["2027-04-14T08:00:00.000Z", Q.iro, "Brief"]]),
+    );
+    const alert = q.ledger.cards.filter(
+      (c) => c.preview === "CLA review invite list in for case C-1004",
+    );
+    expect(alert.map((c) => `${c.at} ${c.to}`)).toEqual([`2027-03-30T10:00:00.000Z ${Q.iro}`]);
+    const family = q.ledger.emails.filter(
+      (e) => /@(carers|home)\.example$/.test(e.to) && e.to.includes("c-1004"),
+    );
+    expect(
+      family
+        .filter((e) => !e.subject.startsWith("Conference decisions"))
+        .map((e) => `${e.at} ${e.to.split("@")[0]} ${e.attachments.length}`)
+        .sort(),
+    ).toEqual([
+      "2027-03-30T10:00:00.000Z carer.c-1004 0",
+      "2027-03-30T10:00:00.000Z mother.c-1004 0",
+      "2027-03-30T10:00:00.000Z young.c-1004 0",
+    ]);
+    await expectNextReviewRequested(q);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

@@ -268,3 +268,75 @@ export async function press(
   await world.runDue();
   return response;
 }
+
+/** The SW asks for a CLA review (000, 001; RULES.md 3) from the previous review's date. */
+export async function requestClaReview(
+  world: World,
+  kase: Case,
+  input: { reviewNumber: number; previous: string },
+): Promise<string> {
+  accepted(
+    await world.act(Q.socialWorker, VERBS.requestClaReview, {
+      caseId: kase.id,
+      childIds: childIdsOf(kase),
+      reviewNumber: String(input.reviewNumber),
+      previousReviewDate: input.previous,
+    }),
+    "review request",
+  );
+  await world.runDue();
+  return `${kase.id}.cla.${input.reviewNumber}.${input.previous}`;
+}
+
+/** A CLA review's invite list: a teacher, the foster carer, the mother and the young person. */
+export async function submitClaInviteList(
+  world: World,
+  kase: Case,
+  meetingId: string,
+): Promise<void> {
+  const tag = kase.reference.toLowerCase();
+  const rows = [
+    [
+      "Tess Teacher",
+      "Designated teacher",
+      "Education",
+      `teacher.${tag}@school.example`,
+      "professional",
+    ],
+    ["Cal Carer", "Foster carer", "", `carer.${tag}@carers.example`, "family"],
+    ["Mo Parent", "Mother", "", `mother.${tag}@home.example`, "family"],
+    ["Robin", "Young person", "", `young.${tag}@home.example`, "family"],
+  ];
+  const data: Record<string, unknown> = { caseId: kase.id, meetingId };
+  rows.forEach(([name, role, agency, email, relation], i) => {
+    Object.assign(data, {
+      [`invitees.${i}.name`]: name,
+      [`invitees.${i}.role`]: role,
+      [`invitees.${i}.agency`]: agency,
+      [`invitees.${i}.email`]: email,
+      [`invitees.${i}.relation`]: relation,
+      [`invitees.${i}.policeCheck`]: "false",
+    });
+  });
+  accepted(await world.act(Q.socialWorker, VERBS.submitInviteList, data), "CLA list");
+  await world.runDue();
+}
+
+/** The IRO records the minutes and recommendations on the day (001 `cla.minutes`). */
+export async function recordClaMinutes(
+  world: World,
+  kase: Case,
+  meetingId: string,
+  iro: string,
+): Promise<void> {
+  accepted(
+    await world.act(iro, VERBS.recordClaMinutes, {
+      caseId: kase.id,
+      meetingId,
+      minutesRecorded: "true",
+      sharingTasked: "true",
+    }),
+    "minutes",
+  );
+  await world.runDue();
+}

@@ -10,6 +10,9 @@ import {
   approveFromCard,
   bookOffered,
   press,
+  recordClaMinutes,
+  requestClaReview,
+  submitClaInviteList,
   requestStandDown,
   recordOutcome,
   requestIcpc,
@@ -450,4 +453,73 @@ export async function expectRotaAndSickCover(q: Quarter): Promise<void> {
     (e) => e.id === rcpc?.outlookEventId,
   );
   expect(JSON.stringify(event?.patches ?? [])).toContain("drew.duty@quarter-council.example");
+}
+
+/**
+ * The CLA review thread of the seeds that run them (000, 001): C-1004's
+ * child has been looked after since Fri 18 Dec 2026 and had a first review
+ * on Wed 20 Jan 2027, so the second is due within 3 months
+ * (cla.second.latest: Tue 20 Apr 2027). The SW asks for it on Mon 1 Mar;
+ * the clerk books Thu 15 Apr 10:00 BST the same morning; the SW's invite
+ * list comes on Tue 30 Mar (after Easter); the IRO records the minutes at
+ * 12:00 on the day.
+ */
+export const C1004 = "case-C-1004";
+export const CLA_AT = "2027-04-15T09:00:00.000Z";
+export const CLA_REVIEW = `${C1004}.cla.2.2027-01-20`;
+
+export function claThread(): {
+  setUp: (q: Quarter) => Promise<void>;
+  steps: [string, (q: Quarter) => Promise<void>][];
+} {
+  return {
+    setUp: async ({ world }) => {
+      await addCase(world, "C-1004", [
+        { name: "Robin Looked-After", dob: "2012-03-04", lookedAfterSince: "2026-12-18" },
+      ]);
+    },
+    steps: [
+      [
+        "2027-03-01T10:00:00.000Z",
+        async (q) => {
+          await requestClaReview(q.world, q.caseOf(C1004), {
+            reviewNumber: 2,
+            previous: "2027-01-20",
+          });
+        },
+      ],
+      [
+        "2027-03-01T11:00:00.000Z",
+        (q) =>
+          bookOffered(q.world, q.caseOf(C1004), CLA_REVIEW, {
+            slotStart: CLA_AT,
+            at: "2027-03-01T11:00:00.000Z",
+          }),
+      ],
+      [
+        "2027-03-30T10:00:00.000Z",
+        (q) => submitClaInviteList(q.world, q.caseOf(C1004), CLA_REVIEW),
+      ],
+      [
+        "2027-04-15T11:00:00.000Z",
+        (q) => recordClaMinutes(q.world, q.caseOf(C1004), CLA_REVIEW, Q.iro),
+      ],
+    ],
+  };
+}
+
+/** The review was held with the IRO as chair and the third review requested once, within 6 months. */
+export async function expectNextReviewRequested(q: Quarter): Promise<void> {
+  const reviews = (await q.world.store.meetingsOfCase(C1004)).items.filter((m) => m.kind === "CLA");
+  const second = reviews.find((m) => m.id === CLA_REVIEW);
+  expect(second?.chair?.entraObjectId).toBe(Q.iro);
+  expect(second?.start).toBe(CLA_AT);
+  const third = reviews.filter((m) => m.reviewNumber === 3);
+  expect(third).toHaveLength(1);
+  expect(third[0]?.anchors.previous).toBe("2027-04-15");
+  const offers = q.ledger.cards.filter(
+    (c) => c.to === Q.clerk && c.preview === "Please book the CLA for case C-1004",
+  );
+  expect(offers.map((c) => c.at)).toEqual(["2027-03-01T10:00:00.000Z", "2027-04-15T11:00:00.000Z"]);
+  expect(offers[1]?.text).toContain("Fri 15 Oct 2027");
 }
