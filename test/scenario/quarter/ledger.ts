@@ -8,6 +8,8 @@ export interface LedgerEmail {
   subject: string;
   body: string;
   attachments: string[];
+  /** The text of each text attachment (a list's CSV), in order. */
+  texts: string[];
 }
 
 /**
@@ -33,6 +35,9 @@ export function ledgerOf(world: World) {
         subject: email.subject,
         body: email.bodyText,
         attachments: (email.attachments ?? []).map((a) => a.name),
+        texts: (email.attachments ?? [])
+          .filter((a) => a.contentType.startsWith("text/"))
+          .map((a) => a.content.toString("utf8")),
       });
     }
     return results;

@@ -20,6 +20,7 @@ export const Q = {
   qaAdmin: "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb",
 } as const;
 
+export const SW_TEAM = "Family Safeguarding Team 1";
 export const DIRECTOR_EMAIL = "dana.director@quarter-council.example";
 export const HEALTH_MAILBOX = "ae-safeguarding@nhs.example";
 
@@ -31,9 +32,11 @@ export function quarterAuthority(policy: string): Authority {
     // two and CLA reviews go to the IRO.
     s.entraObjectId === DEMO_IDS.serviceManager
       ? { ...s, roles: ["service-manager"] }
-      : s.entraObjectId === DEMO_IDS.chair
-        ? { ...s, roles: ["chair"] }
-        : s,
+      : s.entraObjectId === DEMO_IDS.socialWorker
+        ? { ...s, team: SW_TEAM }
+        : s.entraObjectId === DEMO_IDS.chair
+          ? { ...s, roles: ["chair"] }
+          : s,
   );
   staff.push(
     {

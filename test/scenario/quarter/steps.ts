@@ -168,7 +168,7 @@ export async function recordOutcome(
 export async function addCase(
   world: World,
   reference: string,
-  children: { name: string; dob: string; lookedAfterSince?: string }[],
+  children: Omit<Case["children"][number], "id">[],
   extra: Partial<Case> = {},
 ): Promise<Case> {
   const template = world.cases[0]!;

@@ -112,7 +112,10 @@ export async function replayQuarter(
       return kase;
     },
   };
-  const c1003 = await addCase(world, "C-1003", [{ name: "Dee Review", dob: "2018-03-03" }]);
+  const c1003 = await addCase(world, "C-1003", [
+    // On a plan since her ICPC of Fri 20 Nov 2026.
+    { name: "Dee Review", dob: "2018-03-03", planHistory: [{ start: "2026-11-20" }] },
+  ]);
   let rcpc = "";
   await extra.setUp?.(q);
   await ensureJobsPlanned(world.deps, world.clock());
