@@ -36,6 +36,23 @@ describe("convene stats", () => {
         },
       }),
     );
+    // 003's QA notices: two in the range for one team, one outside it.
+    const notice = (id: string, kind: "good-practice" | "dispute-resolution", at: string) => ({
+      id,
+      type: "qa-notice" as const,
+      pk: "case-1",
+      caseId: "case-1",
+      kind,
+      by: "00000000-0000-4000-8000-000000000003",
+      at,
+      socialWorkerId: "00000000-0000-4000-8000-000000000001",
+      team: "Family Safeguarding 1",
+      text: "words",
+      recipients: [],
+    });
+    await store.create(notice("qa-1", "good-practice", "2027-01-15T10:00:00.000Z"));
+    await store.create(notice("qa-2", "dispute-resolution", "2027-02-15T10:00:00.000Z"));
+    await store.create(notice("qa-3", "good-practice", "2027-03-15T10:00:00.000Z"));
     await store.close();
   });
   afterAll(() => {
@@ -60,6 +77,9 @@ describe("convene stats", () => {
       "2027-01": { counted: 1, onTime: 1, percent: 100 },
       "2027-02": { counted: 2, onTime: 1, percent: 50 },
     });
+    expect(out.qaNotices).toEqual([
+      { team: "Family Safeguarding 1", goodPractice: 1, disputeResolution: 1 },
+    ]);
     expect(out.national.icpc).toEqual([
       { year: "2022-23", percent: 78.5 },
       { year: "2024-25", percent: 81.4 },
@@ -71,6 +91,7 @@ describe("convene stats", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("ICPCs within 15 working days of the strategy discussion  66.7%");
     expect(stdout).toContain("81.4% (2024-25)");
+    expect(stdout).toMatch(/QA notices by team \(003\)[\s\S]*Family Safeguarding 1\s+1\s+1/);
     // --to is inclusive: the whole of 1 Feb counts, not 2 Feb.
     const upToFirst = await convene(
       "stats",

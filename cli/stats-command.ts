@@ -6,6 +6,7 @@ import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
 import type { Authority } from "../workflow/authority";
 import { NATIONAL_ICPC_TIMELINESS } from "../workflow/stats/national";
 import { loadTimeliness } from "../workflow/stats/load-timeliness";
+import { qaNoticeCounts, type QaTeamCount } from "../workflow/after-meeting/qa-counts";
 import type { Rate, Timeliness } from "../workflow/stats/timeliness";
 import { dateArg, firstIssue, parseFlags } from "./args";
 import { renderTable } from "./table";
@@ -52,10 +53,17 @@ export async function runStats(argv: readonly string[]): Promise<string> {
     // A booked meeting whose start has passed counts as held: "passed" is
     // now, read here at the command line (the top layer), never below it.
     const figures = await loadTimeliness({ store, policy }, { ...range, now: new Date() });
-    const result = { ...figures, policy: policy.id, national: { icpc: NATIONAL_ICPC_TIMELINESS } };
+    // 003: the chairs' QA notices, counted per team for the performance team.
+    const qaNotices = await qaNoticeCounts(store, range);
+    const result = {
+      ...figures,
+      qaNotices,
+      policy: policy.id,
+      national: { icpc: NATIONAL_ICPC_TIMELINESS },
+    };
     return parsed.data.json
       ? `${JSON.stringify(result, null, 2)}\n`
-      : renderStats(figures, policy, authority, { from, to });
+      : renderStats(figures, policy, authority, { from, to }) + renderQa(qaNotices);
   } finally {
     await store.close();
   }
@@ -102,5 +110,16 @@ function renderStats(
     part("ICPCs by month", t.icpc.byMonth, (k) => k) +
     part("ICPCs by team (team manager)", t.icpc.byTeam, name) +
     part("ICPCs by chair", t.icpc.byChair, name)
+  );
+}
+
+function renderQa(counts: readonly QaTeamCount[]): string {
+  if (counts.length === 0) return "";
+  return (
+    "\nQA notices by team (003)\n" +
+    renderTable(
+      ["team", "good practice", "dispute resolution"],
+      counts.map((c) => [c.team, String(c.goodPractice), String(c.disputeResolution)]),
+    )
   );
 }
