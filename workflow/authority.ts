@@ -40,6 +40,8 @@ export const StaffMember = PersonRef.extend({
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 
+const REVIEW_MONTHS = "caseMappingReviewMonths is a whole number of months from 1 to 24";
+
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time is HH:MM");
 
 export const Authority = z
@@ -59,6 +61,17 @@ export const Authority = z
     meetingMinutes: z.number().int().min(30).max(240).default(90),
     /** Start times the clerk is offered on each working day, Europe/London. */
     slotTimes: z.array(HHMM).min(1).default(["10:00", "14:00"]),
+    /**
+     * RULES.md 4 `chair-consultation` (004 4a-b): a CIN case mapped within
+     * this many months is reviewed by the chair, otherwise a new mapping is
+     * arranged. "6 months (configurable)": 6 unless the council says otherwise.
+     */
+    caseMappingReviewMonths: z
+      .number({ error: REVIEW_MONTHS })
+      .int({ error: REVIEW_MONTHS })
+      .min(1, { error: REVIEW_MONTHS })
+      .max(24, { error: REVIEW_MONTHS })
+      .default(6),
   })
   .superRefine((a, ctx) => {
     const ids = new Set(a.staff.map((s) => s.entraObjectId));

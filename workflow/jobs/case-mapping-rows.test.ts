@@ -1,7 +1,8 @@
 import { DEMO_IDS } from "../../infra/demo/authority";
 import { parseIsoDate } from "../../rules";
+import { Authority } from "../authority";
 import { jobDeps, listCase } from "./__tests__/lists-fixture";
-import { completeByOf, gatherCinCases } from "./case-mapping-rows";
+import { completeByOf, gatherCinCases, newMonth } from "./case-mapping-rows";
 
 // chair-consultation (004): the list of Mon 1 Feb 2027.
 const TODAY = parseIsoDate("2027-02-01");
@@ -47,6 +48,26 @@ describe("cin.case-mapping.monthly data (004 4a-b)", () => {
       expect.objectContaining({ caseReference: "CIN-12", monthsOpen: 12, task: "new" }),
     ]);
     expect(rows[2]).not.toHaveProperty("lastMapped");
+  });
+
+  it("takes the review window from the authority: 6 months unless configured (RULES.md 4 `chair-consultation`)", async () => {
+    await cin("CIN-4M", "2024-05-10", { mappings: mapped("2026-10-01") }); // 4 months ago today
+    expect(deps.authority.caseMappingReviewMonths).toBe(6);
+    const byDefault = await gatherCinCases(deps, TODAY);
+    expect(byDefault).toEqual([
+      expect.objectContaining({ caseReference: "CIN-4M", task: "review" }),
+    ]);
+    expect(newMonth(deps, "2027-02", TODAY, byDefault).reviewWithinMonths).toBe(6);
+
+    const threeMonths = {
+      ...deps,
+      authority: Authority.parse({ ...deps.authority, caseMappingReviewMonths: 3 }),
+    };
+    const configured = await gatherCinCases(threeMonths, TODAY);
+    expect(configured).toEqual([
+      expect.objectContaining({ caseReference: "CIN-4M", lastMapped: "2026-10-01", task: "new" }),
+    ]);
+    expect(newMonth(threeMonths, "2027-02", TODAY, configured).reviewWithinMonths).toBe(3);
   });
 
   it("is to be complete by the month's last working day at end of business", () => {

@@ -13,22 +13,28 @@ import { wholeMonths } from "./whole-months";
 
 type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "clock">;
 
-/** 004 4a: a case on the list has been open as child in need 12 months or more. */
+/**
+ * RULES.md 4 `chair-consultation` (004 4): a case on the list has been open as
+ * child in need 12 months or more. A constant: neither RULES.md nor 004 makes
+ * it configurable (unlike the review window, the authority's
+ * `caseMappingReviewMonths`).
+ */
 export const CIN_OPEN_MONTHS = 12;
-/** 004 4a-b: mapped within 6 months, the chair reviews that mapping; otherwise arranges a new one. */
-export const REVIEW_WITHIN_MONTHS = 6;
 
 export const COMPLETE_RULE = "cin.case-mapping.complete";
 
 /**
  * The child in need cases on the month's list as at `today` (the month's
  * first working day): open, and open 12 months or more (RULES.md 2's month
- * counting); review if the last mapping is within 6 months, else new. The
- * team is the social worker's (configured on the staff list). Case
- * references only.
+ * counting); review if the last mapping is within the authority's
+ * `caseMappingReviewMonths` (RULES.md 4 `chair-consultation`: 6 months,
+ * configurable), else new. The team is the social worker's (configured on
+ * the staff list). Case references only.
  */
 export async function gatherCinCases(deps: Deps, today: DayNumber): Promise<CaseMappingRow[]> {
   const rows: CaseMappingRow[] = [];
+  // Mapped on or after this day: the chair reviews it (RULES.md 4 `chair-consultation`).
+  const reviewFrom = addMonthsClamped(today, -deps.authority.caseMappingReviewMonths);
   for (const kase of (await deps.store.listAll("case")).items) {
     if (kase.cin === undefined || kase.cin.closedAt !== undefined) continue;
     const opened = parseIsoDate(kase.cin.openedAt);
@@ -37,8 +43,7 @@ export async function gatherCinCases(deps: Deps, today: DayNumber): Promise<Case
       .map((m) => m.on)
       .sort()
       .at(-1);
-    const recent =
-      last !== undefined && parseIsoDate(last) >= addMonthsClamped(today, -REVIEW_WITHIN_MONTHS);
+    const recent = last !== undefined && parseIsoDate(last) >= reviewFrom;
     const team = staffById(deps.authority, kase.socialWorker.entraObjectId)?.team;
     rows.push({
       caseId: kase.id,
@@ -82,7 +87,7 @@ export function newMonth(
     pk: id,
     month,
     completeBy: completeByOf(deps, today),
-    reviewWithinMonths: REVIEW_WITHIN_MONTHS,
+    reviewWithinMonths: deps.authority.caseMappingReviewMonths,
     rows,
     createdAt: deps.clock().toISOString(),
   };
