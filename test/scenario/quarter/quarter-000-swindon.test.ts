@@ -1,5 +1,6 @@
 import {
   chases,
+  expectNoChildNamed,
   claThread,
   expectNextReviewRequested,
   expectRcpcOnTime,
@@ -113,6 +114,10 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
     await expectNextReviewRequested(q);
   });
 
+  it("never named a child in a preview, an email subject, a file name or a log line", () => {
+    expectNoChildNamed(q);
+  });
+
   it("ran without a failed task and sent nothing twice", () => {
     expect(q.world.failed).toEqual([]);
     expect(q.ledger.duplicates()).toEqual([]);
@@ -161,11 +166,5 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
     const { listed, ran } = await scheduleAgreement(q.world, POLICY, "2027-03-01", "2027-05-31");
     expect(ran).toEqual(listed);
     expect(listed.length).toBeGreaterThan(40);
-  });
-
-  it("never named a child in a preview, an email subject or a log line", () => {
-    for (const c of q.ledger.cards) expect(c.preview).not.toMatch(/Alex|Billie|Charlie/);
-    for (const e of q.ledger.emails) expect(e.subject).not.toMatch(/Alex|Billie|Charlie/);
-    expect(JSON.stringify(q.world.logger.lines)).not.toMatch(/Alex|Billie|Charlie/);
   });
 });

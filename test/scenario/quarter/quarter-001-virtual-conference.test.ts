@@ -1,5 +1,6 @@
 import {
   chases,
+  expectNoChildNamed,
   claThread,
   expectNextReviewRequested,
   expectRcpcOnTime,
@@ -84,6 +85,10 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
       "2027-03-30T10:00:00.000Z young.c-1004 0",
     ]);
     await expectNextReviewRequested(q);
+  });
+
+  it("never named a child in a preview, an email subject, a file name or a log line", () => {
+    expectNoChildNamed(q);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

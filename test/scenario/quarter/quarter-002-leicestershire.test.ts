@@ -4,6 +4,7 @@ import {
   C1001,
   ICPC_A,
   chases,
+  expectNoChildNamed,
   expectRcpcOnTime,
   expectRotaAndSickCover,
   expectStandDownAndRebooking,
@@ -101,6 +102,10 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
 
   it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
     await expectRotaAndSickCover(q);
+  });
+
+  it("never named a child in a preview, an email subject, a file name or a log line", () => {
+    expectNoChildNamed(q);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

@@ -1,6 +1,7 @@
 import {
   C1001,
   chases,
+  expectNoChildNamed,
   expectRcpcOnTime,
   expectRotaAndSickCover,
   expectStandDownAndRebooking,
@@ -111,6 +112,10 @@ describe("a quarter of the chair-consultation procedure (004), March to May 2027
 
   it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
     await expectRotaAndSickCover(q);
+  });
+
+  it("never named a child in a preview, an email subject, a file name or a log line", () => {
+    expectNoChildNamed(q);
   });
 
   it("ran without a failed task and sent nothing twice", () => {

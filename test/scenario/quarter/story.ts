@@ -526,3 +526,21 @@ export async function expectNextReviewRequested(q: Quarter): Promise<void> {
   expect(offers.map((c) => c.at)).toEqual(["2027-03-01T10:00:00.000Z", "2027-04-15T11:00:00.000Z"]);
   expect(offers[1]?.text).toContain("Fri 15 Oct 2027");
 }
+
+/** Every child of the quarter, by any part of their name. */
+const CHILD_NAMES = /Alex|Billie|Charlie|Sample|Dee Review|Robin|Looked-After|Eden|Need\b/;
+
+/**
+ * Privacy (DESIGN.md): no notification preview, email subject, attachment
+ * file name or log line names a child. (The chair's brief names the index
+ * child by first name, and the health mailbox's register CSV names
+ * children: both by design, and neither is checked here.)
+ */
+export function expectNoChildNamed(q: Quarter): void {
+  for (const c of q.ledger.cards) expect(c.preview).not.toMatch(CHILD_NAMES);
+  for (const e of q.ledger.emails) {
+    expect(e.subject).not.toMatch(CHILD_NAMES);
+    for (const name of e.attachments) expect(name).not.toMatch(CHILD_NAMES);
+  }
+  expect(JSON.stringify(q.world.logger.lines)).not.toMatch(CHILD_NAMES);
+}
