@@ -46,7 +46,11 @@ export const Case = z
      * `cin.case-mapping.monthly`.
      */
     cin: z.object({ openedAt: IsoDate, closedAt: IsoDate.optional() }).optional(),
-    /** Case mappings held (004): reviewed within 6 months, else a new one is arranged. */
+    /**
+     * Case mappings held (004): one held within the authority's review window
+     * (`caseMappingReviewMonths`, 6 unless configured) is reviewed, else a
+     * new one is arranged.
+     */
     mappings: z
       .array(z.object({ on: IsoDate, chairId: EntraObjectId, kind: z.enum(["new", "review"]) }))
       .optional(),
