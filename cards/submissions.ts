@@ -37,7 +37,10 @@ import { RequestConferenceSubmission } from "./request-conference/submission";
 import { ClaMinutesSubmission } from "./cla-minutes/submission";
 import { ClaRequestSubmission } from "./cla-request/submission";
 import { QuoracyRecordSubmission } from "./quoracy-record/submission";
-import { StandDownApproveSubmission } from "./stand-down-approval/submission";
+import {
+  StandDownApproveSubmission,
+  StandDownRefuseSubmission,
+} from "./stand-down-approval/submission";
 import { StandDownRequestSubmission } from "./stand-down-request/submission";
 import {
   TaskAcknowledgeSubmission,
@@ -73,6 +76,7 @@ export const SUBMISSIONS = {
   [VERBS.quoracyRecord]: QuoracyRecordSubmission,
   [VERBS.standDownRequest]: StandDownRequestSubmission,
   [VERBS.standDownApprove]: StandDownApproveSubmission,
+  [VERBS.standDownRefuse]: StandDownRefuseSubmission,
   [VERBS.caseMappingAllocate]: CaseMappingAllocateSubmission,
   [VERBS.requestClaReview]: ClaRequestSubmission,
   [VERBS.recordClaMinutes]: ClaMinutesSubmission,

@@ -48,6 +48,8 @@ export const VERBS = {
   standDownRequest: "stand-down.request",
   /** stand-down-approval: an approver the policy names approves (002: safeguarding manager; 000: both SMs). */
   standDownApprove: "stand-down.approve",
+  /** stand-down-approval: an approver the policy names refuses, with a reason; the meeting goes ahead (RULES.md 5). */
+  standDownRefuse: "stand-down.refuse",
   /** case-mapping: the QA admin manager allocates each CIN case to a CP chair for the month (004). */
   caseMappingAllocate: "case-mapping.allocate",
   /** cla-request: the SW or manager asks the clerk to book a looked-after child's review (issue 6). */

@@ -185,6 +185,23 @@ export const Meeting = z
       })
       .optional(),
     /**
+     * Stand-down requests an approver the policy names refused, with why
+     * (RULES.md section 5): the request is closed, the meeting goes ahead as
+     * booked, and the history stays here. A new request can follow.
+     */
+    standDownRefusals: z
+      .array(
+        z.object({
+          requestId: z.string().min(1),
+          /** Who asked: told who refused and why. */
+          requestedBy: EntraObjectId,
+          by: EntraObjectId,
+          at: Instant,
+          reason: z.string().min(1).max(1000),
+        }),
+      )
+      .optional(),
+    /**
      * Quoracy as the chair recorded it on the day (RULES.md section 5): the
      * agencies present or reporting, how many work with the family (2 means
      * 2 or more), and whether that made it quorate.

@@ -78,11 +78,14 @@ import { askStandDownApproval } from "./stand-down/ask-approval";
 import { cancelEvent } from "./stand-down/cancel-event";
 import { notifyStandDown } from "./stand-down/notify-attendees";
 import { recordQuoracy } from "./stand-down/quoracy-record";
+import { refuseStandDown } from "./stand-down/refuse-action";
+import { notifyStandDownRefused } from "./stand-down/refused-notice";
 import { requestStandDown } from "./stand-down/request-action";
 import {
   CANCEL_EVENT_TASK,
   STAND_DOWN_APPROVAL_TASK,
   STAND_DOWN_NOTIFY_TASK,
+  STAND_DOWN_REFUSED_TASK,
 } from "./stand-down/task-types";
 
 type UseCase = (deps: WorkflowDeps, request: ActionRequest) => Promise<ActionResponse>;
@@ -111,6 +114,7 @@ const USE_CASES: Readonly<Record<string, UseCase>> = {
   [VERBS.quoracyRecord]: recordQuoracy,
   [VERBS.standDownRequest]: requestStandDown,
   [VERBS.standDownApprove]: approveStandDown,
+  [VERBS.standDownRefuse]: refuseStandDown,
   [VERBS.caseMappingAllocate]: allocateCaseMapping,
   [VERBS.chairUnavailableAdd]: addUnavailable,
   [VERBS.rotaGenerate]: generateRota,
@@ -167,6 +171,7 @@ export function taskHandlers(
     [STAND_DOWN_APPROVAL_TASK, (t, c) => askStandDownApproval(deps, t, c)],
     [CANCEL_EVENT_TASK, (t, c) => cancelEvent(deps, t, c)],
     [STAND_DOWN_NOTIFY_TASK, (t, c) => notifyStandDown(deps, t, c)],
+    [STAND_DOWN_REFUSED_TASK, (t, c) => notifyStandDownRefused(deps, t, c)],
     [DECISIONS_TASK, (t, c) => distributeDecisions(deps, t, c)],
     [RECORD_DISTRIBUTION_TASK, (t, c) => askRecordDistribution(deps, t, c)],
     [QA_NOTICE_TASK, (t, c) => deliverQaNotice(deps, t, c)],

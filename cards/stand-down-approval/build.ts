@@ -1,14 +1,18 @@
 import type { CardJson } from "../../workflow/ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatInstant } from "../common/format";
+import { errorSummary, fieldErrorsOn, inputValues } from "../common/redisplay";
 import template from "./template.json";
 import type { StandDownApprovalView } from "./view-model";
+
+const FIELDS = ["refuseReason"] as const;
 
 /**
  * An approver's card: the reason, who asked, the rationale, approvals
  * already in, who will tell the attendees and what happens to the
- * rebooking. One button: the meeting stays booked until every approval the
- * policy needs is in. No child is named.
+ * rebooking. Approve (the meeting stays booked until every approval the
+ * policy needs is in) or Refuse with a reason (RULES.md section 5: the
+ * request is closed and the meeting goes ahead). No child is named.
  */
 export function buildStandDownApprovalCard(view: StandDownApprovalView): CardJson {
   const facts = [
@@ -34,5 +38,9 @@ export function buildStandDownApprovalCard(view: StandDownApprovalView): CardJso
     rationale: view.rationale,
     approvalText: view.approvalText,
     facts,
+    v: inputValues(FIELDS, view.values, {}),
+    e: fieldErrorsOn(FIELDS, view.errors),
+    // The reason sits in the folded ShowCard: its error is spelled out in the summary too.
+    summary: errorSummary(view.errors, () => false),
   });
 }

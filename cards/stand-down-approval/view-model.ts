@@ -1,7 +1,10 @@
-import type { CaseRef, IsoInstant, Versioned } from "../common/view-model";
+import type { CaseRef, IsoInstant, Redisplay, Versioned } from "../common/view-model";
 
-/** To each approver the policy names (RULES.md section 5; 002, 000). */
-export interface StandDownApprovalView extends CaseRef, Versioned {
+/**
+ * To each approver the policy names (RULES.md section 5; 002, 000). With
+ * `errors`/`values` when a refusal came back without its reason.
+ */
+export interface StandDownApprovalView extends CaseRef, Versioned, Redisplay {
   meetingId: string;
   meetingKind: string;
   meetingStart?: IsoInstant;

@@ -1,4 +1,5 @@
 import { buildStandDownApprovalCard } from "../../cards/stand-down-approval/build";
+import type { StandDownApprovalView } from "../../cards/stand-down-approval/view-model";
 import type { Case, Meeting } from "../../model";
 import type { CardJson } from "../ports";
 import { staffById } from "../authority";
@@ -11,6 +12,7 @@ export function standDownApprovalCard(
   kase: Case,
   meeting: Meeting,
   request: NonNullable<Meeting["standDownRequest"]>,
+  redisplay: Pick<StandDownApprovalView, "errors" | "values"> = {},
 ): CardJson {
   const nameOf = (id: string) =>
     staffById(deps.authority, id)?.name ?? "someone not on the staff list";
@@ -30,5 +32,6 @@ export function standDownApprovalCard(
     approvalText: approvalText(deps),
     approvals: request.approvals.map((a) => ({ name: nameOf(a.by), at: a.at })),
     rebookText: rebookText(deps, meeting, request),
+    ...redisplay,
   });
 }

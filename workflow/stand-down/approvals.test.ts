@@ -4,6 +4,7 @@ import {
   approvalWords,
   canBeMet,
   candidatesFor,
+  isNamedApprover,
   missing,
   requirementsFor,
   slotFor,
@@ -83,5 +84,20 @@ describe("the approvals a stand-down needs (RULES.md section 5)", () => {
     expect(canBeMet(reqs, [], authority(false), kase)).toBe(true);
     // The SM is the only QA manager: no second person for the joint decision.
     expect(canBeMet(reqs, [], authority(true, false), kase)).toBe(false);
+  });
+});
+
+describe("who may refuse a stand-down (RULES.md section 5)", () => {
+  it("any approver the policy names for the case, given or not; nobody else", () => {
+    const swindon = requirementsFor("swindon");
+    for (const actor of [SM, QA]) {
+      expect(isNamedApprover(swindon, actor, authority(false), kase)).toBe(true);
+    }
+    for (const actor of [SW, TM, SG]) {
+      expect(isNamedApprover(swindon, actor, authority(false), kase)).toBe(false);
+    }
+    const leics = requirementsFor("leicestershire");
+    expect(isNamedApprover(leics, SG, authority(false), kase)).toBe(true);
+    expect(isNamedApprover(leics, SM, authority(false), kase)).toBe(false);
   });
 });

@@ -137,3 +137,20 @@ export function canBeMet(
   };
   return assign(0);
 }
+
+/**
+ * Whether the actor is an approver the policy names for this case (any of
+ * its requirements, given or not): who may refuse a stand-down request
+ * (RULES.md section 5). Approving needs an approval still open; refusing
+ * only that the decision is theirs to share.
+ */
+export function isNamedApprover(
+  requirements: readonly ApprovalRequirement[],
+  actorId: string,
+  authority: Authority,
+  kase: Case,
+): boolean {
+  return requirements.some((r) =>
+    candidatesFor(r, authority, kase).some((p) => p.entraObjectId === actorId),
+  );
+}

@@ -113,7 +113,10 @@ export async function startStandDown(
       `Standing down needs the approval of ${approvalWords(deps.policy.id)}, and nobody on the staff list can give it: ask an administrator to add them.`,
     );
   }
-  const requestId = `sd-${Date.parse(now)}`;
+  // A request after a refusal must never reuse a refused one's id (the old
+  // approval cards carry it, and its approval task is keyed by it).
+  const refused = meeting.standDownRefusals?.length ?? 0;
+  const requestId = `sd-${Date.parse(now)}${refused > 0 ? `-r${refused}` : ""}`;
   const originator = input.originatedBy ?? originatorOf(kase, actorId);
   await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
     assertStillOpen(m);
@@ -122,6 +125,8 @@ export async function startStandDown(
         "Conflict",
         "A stand-down of this meeting is already waiting for approval.",
       );
+    if ((m.standDownRefusals?.length ?? 0) !== refused)
+      throw new WorkflowError("Conflict", "The meeting changed meanwhile: please ask again.");
     return {
       ...m,
       standDownRequest: {
