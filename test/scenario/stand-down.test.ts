@@ -382,3 +382,146 @@ describe("stand-down in leicestershire (002): a safeguarding manager", () => {
     expect(world.failed).toEqual([]);
   });
 });
+
+describe("stand-down refused in swindon (000): the meeting goes ahead as booked", () => {
+  let world: World;
+  let meetingId: string;
+  let eventId: string;
+  let requestId: string;
+  const refusedNotices = () => cardsOfKind(world, /^Stand-down refused/);
+
+  beforeAll(async () => {
+    world = await makeWorld({
+      policy: "swindon",
+      start: "2027-01-11T09:00:00.000Z",
+      authority: authorityFor("swindon"),
+    });
+    meetingId = await bookAndList(world);
+    eventId = (await meetingOf(world, meetingId)).outlookEventId!;
+    await world.advanceTo("2027-01-20T10:00:00.000Z");
+    await world.act(SW, VERBS.standDownRequest, {
+      caseId: CASE_ID,
+      meetingId,
+      reason: "family-cannot-attend",
+      rationale: "Mother admitted to hospital; both parents want to attend.",
+    });
+    await world.runDue();
+    requestId = (await meetingOf(world, meetingId)).standDownRequest!.id;
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it("a refusal by someone the policy does not name changes nothing, and is audited", async () => {
+    const before = await meetingOf(world, meetingId);
+    for (const forger of [TM, SAFEGUARDING, SW, CLERK]) {
+      const forged = await world.act(forger, VERBS.standDownRefuse, {
+        caseId: CASE_ID,
+        meetingId,
+        requestId,
+        refuseReason: "Not needed",
+      });
+      expect(cardText(forged.kind === "card" ? forged.card : {})).toMatch(
+        /only the operational service manager and a QA & Review service manager \(000\) can refuse/,
+      );
+    }
+    expect((await meetingOf(world, meetingId)).etag).toBe(before.etag);
+    const audit = (await world.store.auditOfCase(CASE_ID)).items;
+    expect(
+      audit.filter(
+        (a) => a.action === "action.refused" && a.detail?.verb === VERBS.standDownRefuse,
+      ),
+    ).toHaveLength(4);
+  });
+
+  it("the QA & Review SM refuses: the request closes, the meeting and its event stay, the SW is told once", async () => {
+    await world.advanceTo("2027-01-20T11:00:00.000Z");
+    const tasksBefore = (await world.store.openTasksOfMeeting(meetingId)).items.map((t) => t.id);
+    const approvalCard = cardsOfKind(world, /Approval needed: stand down/).find(
+      (c) => c.to === QA_SM,
+    )!;
+    expect(cardActions(approvalCard.card).map((a) => a.verb)).toEqual([
+      VERBS.standDownApprove,
+      VERBS.standDownRefuse,
+    ]);
+    const refused = await world.act(QA_SM, VERBS.standDownRefuse, {
+      caseId: CASE_ID,
+      meetingId,
+      requestId,
+      refuseReason: "The parents can join by Teams from the ward",
+    });
+    expect(cardText(refused.kind === "card" ? refused.card : {})).toMatch(/Stand-down refused/);
+    await world.runDue();
+    await world.runDue();
+
+    const m = await meetingOf(world, meetingId);
+    expect(m.status).toBe("invited");
+    expect(m.standDownRequest).toBeUndefined();
+    expect(m.standDown).toBeUndefined();
+    expect(m.standDownRefusals).toEqual([
+      {
+        requestId,
+        requestedBy: SW,
+        by: QA_SM,
+        at: "2027-01-20T11:00:00.000Z",
+        reason: "The parents can join by Teams from the ward",
+      },
+    ]);
+    expect(world.graph!.state.events.get(eventId)?.cancelled).toBe(false);
+    expect(m.rebookedAs).toBeUndefined();
+    const tasksAfter = (await world.store.openTasksOfMeeting(meetingId)).items.map((t) => t.id);
+    expect(tasksAfter).toEqual(expect.arrayContaining(tasksBefore));
+    expect(cardsOfKind(world, /^Stood down/)).toEqual([]);
+    const audit = (await world.store.auditOfCase(CASE_ID)).items;
+    expect(audit.filter((a) => a.action === "meeting.stand-down.refused")).toHaveLength(1);
+
+    const notices = refusedNotices();
+    expect(notices.map((n) => n.to)).toEqual([SW]);
+    expect(cardText(notices[0]!.card)).toMatch(/Quinn Review/);
+    expect(cardText(notices[0]!.card)).toMatch(/join by Teams from the ward/);
+    // The preview names no one: the case reference only.
+    expect(notices[0]!.preview).toBe("Stand-down refused: ICPC for case C-1001");
+
+    // A second click and further scheduler runs tell nobody again.
+    await world.act(QA_SM, VERBS.standDownRefuse, {
+      caseId: CASE_ID,
+      meetingId,
+      requestId,
+      refuseReason: "again",
+    });
+    await world.advanceTo("2027-01-20T12:00:00.000Z");
+    expect(refusedNotices()).toHaveLength(1);
+    expect(world.failed).toEqual([]);
+  });
+
+  it("the operational SM's old card cannot approve the closed request", async () => {
+    const late = await world.act(SM, VERBS.standDownApprove, {
+      caseId: CASE_ID,
+      meetingId,
+      requestId,
+    });
+    expect(cardText(late.kind === "card" ? late.card : {})).toMatch(/no longer waiting/);
+    const m = await meetingOf(world, meetingId);
+    expect(m.status).toBe("invited");
+    expect(m.standDownRequest).toBeUndefined();
+    expect(world.graph!.state.events.get(eventId)?.cancelled).toBe(false);
+  });
+
+  it("a new request can be made afterwards, and both approvers are asked again", async () => {
+    const asksBefore = cardsOfKind(world, /Approval needed: stand down/).length;
+    const sent = await world.act(SW, VERBS.standDownRequest, {
+      caseId: CASE_ID,
+      meetingId,
+      reason: "no-interpreter",
+      rationale: "The Tigrinya interpreter has cancelled and no other is free.",
+    });
+    expect(cardText(sent.kind === "card" ? sent.card : {})).toMatch(/sent for approval/);
+    await world.runDue();
+    const m = await meetingOf(world, meetingId);
+    expect(m.standDownRequest).toMatchObject({ reason: "no-interpreter", approvals: [] });
+    expect(m.standDownRequest!.id).not.toBe(requestId);
+    const asks = cardsOfKind(world, /Approval needed: stand down/).slice(asksBefore);
+    expect(asks.map((c) => c.to).sort()).toEqual([SM, QA_SM].sort());
+    expect(world.failed).toEqual([]);
+  });
+});
