@@ -185,6 +185,17 @@ export const Meeting = z
       })
       .optional(),
     /**
+     * Why a deadline was missed, as the person chased said on the reminder
+     * or escalation, by the milestone it watches ("invite-list.complete"):
+     * the exception report's reason (000 rule 23). Staff words, never logged.
+     */
+    lateReasons: z
+      .record(
+        z.string(),
+        z.object({ text: z.string().min(1).max(500), by: EntraObjectId, at: Instant }),
+      )
+      .optional(),
+    /**
      * Stand-down requests an approver the policy names refused, with why
      * (RULES.md section 5): the request is closed, the meeting goes ahead as
      * booked, and the history stays here. A new request can follow.

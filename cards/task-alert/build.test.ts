@@ -1,4 +1,9 @@
-import { executeActions, expectWellFormedCard, visibleText } from "../__tests__/card-checks";
+import {
+  executeActions,
+  expectWellFormedCard,
+  inputIds,
+  visibleText,
+} from "../__tests__/card-checks";
 import { VERBS } from "../verbs";
 import { buildTaskAlertCard } from "./build";
 import { escalationSample, reminderSample } from "./sample";
@@ -23,6 +28,13 @@ describe("reminder / escalation card", () => {
         },
       },
     ]);
+  });
+
+  it("asks why only once the deadline is missed (the exception report's reason, 000 rule 23)", () => {
+    expect(inputIds(buildTaskAlertCard(reminderSample))).not.toContain("lateReason");
+    const late = buildTaskAlertCard(escalationSample);
+    expectWellFormedCard(late);
+    expect(inputIds(late)).toContain("lateReason");
   });
 
   it("an escalation says how late in working days, whose task, and offers the manager's actions", () => {

@@ -6,7 +6,7 @@ import template from "./template.json";
 import type { TaskAction, TaskAlertView } from "./view-model";
 
 /** Every input lives in a folded ShowCard (reassign, approve). */
-const FIELDS = ["reassignTo", "reassignNote", "approvalRationale"] as const;
+const FIELDS = ["reassignTo", "reassignNote", "approvalRationale", "lateReason"] as const;
 
 /**
  * A reminder or an escalation (RULES.md section 2: an escalation fires only
@@ -51,6 +51,9 @@ export function buildTaskAlertCard(view: TaskAlertView): CardJson {
       acknowledge: offered("acknowledge"),
       reassign: offered("reassign"),
       approve: offered("approve"),
+      // A missed deadline's "Done" or "Acknowledge" can say why: the
+      // exception report shows it (000 rule 23: "each with its reason").
+      lateReason: late && (offered("done") || offered("acknowledge")),
     },
     reassignTo: (view.reassignTo ?? []).map((p) => ({
       id: p.id,

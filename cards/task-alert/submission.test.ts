@@ -25,6 +25,21 @@ describe("task action submissions", () => {
     expectFieldErrors(TaskDoneSubmission, { ...base, taskId: "" }, { taskId: /task id/ });
   });
 
+  it("done and acknowledge may say why a deadline was missed, in 500 characters at most", () => {
+    const why = "SW off sick until Wednesday";
+    expect(expectValid(TaskAcknowledgeSubmission, { ...base, lateReason: why })).toMatchObject({
+      lateReason: why,
+    });
+    expect(expectValid(TaskDoneSubmission, { ...base, lateReason: "  " })).not.toHaveProperty(
+      "lateReason",
+    );
+    expectFieldErrors(
+      TaskDoneSubmission,
+      { ...base, lateReason: "x".repeat(501) },
+      { lateReason: /500/ },
+    );
+  });
+
   it("reassign needs someone picked from the list", () => {
     expect(expectValid(TaskReassignSubmission, { ...base, reassignTo: PERSON_ID })).toMatchObject({
       reassignTo: PERSON_ID,

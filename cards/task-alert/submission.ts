@@ -13,12 +13,15 @@ const taskAction = {
   meetingId: optionalMeetingIdField,
 };
 
+/** Why a missed deadline was missed (optional), for the exception report. */
+const lateReason = { lateReason: optionalText(500) };
+
 /** verb task.done. */
-export const TaskDoneSubmission = z.object(taskAction);
+export const TaskDoneSubmission = z.object({ ...taskAction, ...lateReason });
 export type TaskDoneSubmission = z.output<typeof TaskDoneSubmission>;
 
 /** verb task.acknowledge. */
-export const TaskAcknowledgeSubmission = z.object(taskAction);
+export const TaskAcknowledgeSubmission = z.object({ ...taskAction, ...lateReason });
 export type TaskAcknowledgeSubmission = z.output<typeof TaskAcknowledgeSubmission>;
 
 /** verb task.reassign: to someone from the list the card offered. */

@@ -14,6 +14,7 @@ import { bookMeeting } from "../book-meeting";
 import * as cards from "../cards";
 import { chooseChair } from "../choose-chair";
 import type { WorkflowDeps } from "../deps";
+import { recordLateReason } from "../late-reason";
 import { WorkflowError } from "../errors";
 import { loadMeeting, loadTask } from "../load";
 import { meetingTimeline } from "../meeting-timeline";
@@ -116,6 +117,15 @@ export async function taskDone(
   }
   if (milestone === undefined)
     throw new WorkflowError("BadInput", "This reminder has nothing to mark done.");
+  if (parsed.value.lateReason !== undefined)
+    await recordLateReason(
+      deps,
+      kase,
+      meeting,
+      milestone,
+      parsed.value.lateReason,
+      request.actor.objectId,
+    );
   const now = deps.clock().toISOString();
   const changed = await recordMilestones(
     deps,
@@ -171,6 +181,16 @@ export async function taskAcknowledge(
     action: "task.acknowledge",
     target: { type: "task", id: task.id },
   });
+  const watched = milestoneOf(task.taskType);
+  if (parsed.value.lateReason !== undefined && watched !== undefined)
+    await recordLateReason(
+      deps,
+      kase,
+      meeting,
+      watched,
+      parsed.value.lateReason,
+      request.actor.objectId,
+    );
   return cardResponse(
     cards.done({ title: "Acknowledged", message: "Recorded.", caseReference: kase.reference }),
   );

@@ -66,6 +66,12 @@ function lateness(
   return {};
 }
 
+/** Why it is late, as the person chased said on the reminder or escalation (workflow/late-reason.ts). */
+function reasonFor(meeting: Meeting, milestone: string): { reason?: string } {
+  const text = meeting.lateReasons?.[milestone]?.text;
+  return text === undefined ? {} : { reason: text };
+}
+
 interface MeetingFacts {
   kase: Case;
   meeting: Meeting;
@@ -85,6 +91,7 @@ function lateInviteList(f: MeetingFacts, week: { from: number; now: number }) {
     ruleId: entry.rule,
     dueAt: iso(entry.at),
     ...late,
+    ...reasonFor(f.meeting, MILESTONES.inviteListComplete),
   };
   return row;
 }
@@ -104,6 +111,7 @@ function lateReports(f: MeetingFacts, week: { from: number; now: number }): Late
         ruleId: sw.rule,
         dueAt: iso(sw.at),
         ...late,
+        ...reasonFor(f.meeting, MILESTONES.reportSentToChair),
       });
   }
   // Each agency on the invite list whose report is not in. The report status

@@ -11,7 +11,9 @@ import {
   type Quarter,
 } from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
+import { VERBS } from "../../../cards/verbs";
 import { DIRECTOR_EMAIL, Q } from "./staff";
+import { accepted, press } from "./steps";
 
 /**
  * Issue 6: a quarter of Swindon's work (seed 000). The common thread is in
@@ -60,7 +62,32 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
-    q = await replayQuarter(POLICY, claThread());
+    const cla = claThread();
+    q = await replayQuarter(POLICY, {
+      ...cla,
+      steps: [
+        ...cla.steps,
+        [
+          // The TM answers the escalation of the ICPC's missing invite list
+          // with why: the exception report carries it (000 rule 23).
+          "2027-03-23T10:00:00.000Z",
+          async ({ world }) => {
+            accepted(
+              await press(
+                world,
+                Q.teamManager,
+                "Escalation: ICPC for case C-1001",
+                VERBS.taskAcknowledge,
+                {
+                  lateReason: "SW off sick until Wednesday; the TM is finishing the list",
+                },
+              ),
+              "acknowledge",
+            );
+          },
+        ],
+      ],
+    });
   }, 180_000);
   afterAll(async () => {
     await q.world.close();
@@ -157,9 +184,13 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
     expect(
       director.every((e) => e.attachments.length === 1 && e.attachments[0]!.endsWith(".csv")),
     ).toBe(true);
-    // Tue 30 Mar: the ICPC's invite list came two days late.
+    // Tue 30 Mar: the ICPC's invite list came late (Thu 25 Mar, due Mon 22),
+    // with the reason the TM gave on the escalation; in the card and the CSV.
     const after = cards.find((c) => c.at === "2027-03-30T08:00:00.000Z");
     expect(after?.text).toContain("C-1001");
+    expect(after?.text).toContain("SW off sick until Wednesday");
+    const csv = director.find((e) => e.at === "2027-03-30T08:00:00.000Z")?.texts[0];
+    expect(csv).toMatch(/C-1001.*SW off sick until Wednesday/);
   });
 
   it("ran exactly the recurring jobs `npx convene schedule` lists for the quarter", async () => {
