@@ -237,7 +237,7 @@ export const GALLERY: readonly GalleryEntry[] = [
     description:
       "to each approver the policy names (002: a safeguarding manager; 000: operational and QA & Review SMs jointly): reason, rationale, approvals so far, who tells the attendees, the rebooking",
     build: () => buildStandDownApprovalCard(standDownApprovalSample),
-    actionTitles: ["Approve stand-down", "Refuse", "Refuse stand-down"],
+    actionTitles: ["Approve stand-down", "Refuse"],
   }),
   entry({
     name: "timeliness",
