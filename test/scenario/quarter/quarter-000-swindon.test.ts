@@ -1,11 +1,8 @@
 import {
   chases,
-  expectNoChildNamed,
+  itRunsTheCommonThread,
   claThread,
   expectNextReviewRequested,
-  expectRcpcOnTime,
-  expectRotaAndSickCover,
-  expectStandDownAndRebooking,
   replayQuarter,
   rows,
   type Quarter,
@@ -93,17 +90,7 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
     await q.world.close();
   });
 
-  it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
-    await expectRcpcOnTime(q, POLICY);
-  });
-
-  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
-    await expectStandDownAndRebooking(q, POLICY);
-  });
-
-  it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
-    await expectRotaAndSickCover(q);
-  });
+  itRunsTheCommonThread(POLICY, () => q);
 
   it("ran the CLA review's sequence (000): list asked for 5 weeks before, escalated at 20 days, invites and consultation forms at 15", async () => {
     // cla.invite-list.request 5 weeks before Thu 15 Apr (Thu 11 Mar 09:00)
@@ -139,15 +126,6 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
       expect(e.attachments[0]).not.toMatch(/Robin|Looked/);
     }
     await expectNextReviewRequested(q);
-  });
-
-  it("never named a child in a preview, an email subject, a file name or a log line", () => {
-    expectNoChildNamed(q);
-  });
-
-  it("ran without a failed task and sent nothing twice", () => {
-    expect(q.world.failed).toEqual([]);
-    expect(q.ledger.duplicates()).toEqual([]);
   });
 
   it("chased the ICPC's invite list, reports and brief once each, at RULES.md's times", () => {

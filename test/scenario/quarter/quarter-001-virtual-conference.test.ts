@@ -1,11 +1,8 @@
 import {
   chases,
-  expectNoChildNamed,
+  itRunsTheCommonThread,
   claThread,
   expectNextReviewRequested,
-  expectRcpcOnTime,
-  expectRotaAndSickCover,
-  expectStandDownAndRebooking,
   replayQuarter,
   rows,
   type Quarter,
@@ -47,17 +44,7 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
     await q.world.close();
   });
 
-  it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
-    await expectRcpcOnTime(q, POLICY);
-  });
-
-  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
-    await expectStandDownAndRebooking(q, POLICY);
-  });
-
-  it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
-    await expectRotaAndSickCover(q);
-  });
+  itRunsTheCommonThread(POLICY, () => q);
 
   it("ran the CLA review as 001 says: the IRO alerted when the list came, invites at once, minutes on the day, the next review asked for", async () => {
     // The list came on Tue 30 Mar, before cla.report-and-invite-list (5
@@ -85,15 +72,6 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
       "2027-03-30T10:00:00.000Z young.c-1004 0",
     ]);
     await expectNextReviewRequested(q);
-  });
-
-  it("never named a child in a preview, an email subject, a file name or a log line", () => {
-    expectNoChildNamed(q);
-  });
-
-  it("ran without a failed task and sent nothing twice", () => {
-    expect(q.world.failed).toEqual([]);
-    expect(q.ledger.duplicates()).toEqual([]);
   });
 
   it("chased the ICPC's invite list, notice, report sharing and walkthrough once each, at RULES.md's times", () => {

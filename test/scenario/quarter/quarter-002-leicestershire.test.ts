@@ -4,10 +4,7 @@ import {
   C1001,
   ICPC_A,
   chases,
-  expectNoChildNamed,
-  expectRcpcOnTime,
-  expectRotaAndSickCover,
-  expectStandDownAndRebooking,
+  itRunsTheCommonThread,
   replayQuarter,
   rows,
   type Quarter,
@@ -92,26 +89,7 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
     await q.world.close();
   });
 
-  it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
-    await expectRcpcOnTime(q, POLICY);
-  });
-
-  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
-    await expectStandDownAndRebooking(q, POLICY);
-  });
-
-  it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
-    await expectRotaAndSickCover(q);
-  });
-
-  it("never named a child in a preview, an email subject, a file name or a log line", () => {
-    expectNoChildNamed(q);
-  });
-
-  it("ran without a failed task and sent nothing twice", () => {
-    expect(q.world.failed).toEqual([]);
-    expect(q.ledger.duplicates()).toEqual([]);
-  });
+  itRunsTheCommonThread(POLICY, () => q);
 
   it("chased the ICPC's police checks, notice, reports, sign-off and record once each, at RULES.md's times", () => {
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));

@@ -1,14 +1,4 @@
-import {
-  C1001,
-  chases,
-  expectNoChildNamed,
-  expectRcpcOnTime,
-  expectRotaAndSickCover,
-  expectStandDownAndRebooking,
-  replayQuarter,
-  rows,
-  type Quarter,
-} from "./story";
+import { C1001, chases, itRunsTheCommonThread, replayQuarter, rows, type Quarter } from "./story";
 import { scheduleAgreement } from "./schedule-agreement";
 import { VERBS } from "../../../cards/verbs";
 import { Q } from "./staff";
@@ -102,26 +92,7 @@ describe("a quarter of the chair-consultation procedure (004), March to May 2027
     await q.world.close();
   });
 
-  it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
-    await expectRcpcOnTime(q, POLICY);
-  });
-
-  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
-    await expectStandDownAndRebooking(q, POLICY);
-  });
-
-  it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
-    await expectRotaAndSickCover(q);
-  });
-
-  it("never named a child in a preview, an email subject, a file name or a log line", () => {
-    expectNoChildNamed(q);
-  });
-
-  it("ran without a failed task and sent nothing twice", () => {
-    expect(q.world.failed).toEqual([]);
-    expect(q.ledger.duplicates()).toEqual([]);
-  });
+  itRunsTheCommonThread(POLICY, () => q);
 
   it("briefed the chair once, the working day before", () => {
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));

@@ -544,3 +544,27 @@ export function expectNoChildNamed(q: Quarter): void {
   }
   expect(JSON.stringify(q.world.logger.lines)).not.toMatch(CHILD_NAMES);
 }
+
+/** What every seed's quarter must show of the common thread (story.ts). */
+export function itRunsTheCommonThread(policy: string, quarter: () => Quarter): void {
+  it("held the RCPC of C-1003 in time, chased only at the times `npx convene timeline` gives", async () => {
+    await expectRcpcOnTime(quarter(), policy);
+  });
+
+  it("stood C-1002's ICPC down with the approval the policy needs and rebooked it inside its limit", async () => {
+    await expectStandDownAndRebooking(quarter(), policy);
+  });
+
+  it("made a fair duty rota, refused a swap that left a day uncovered, and covered a sick chair", async () => {
+    await expectRotaAndSickCover(quarter());
+  });
+
+  it("never named a child in a preview, an email subject, a file name or a log line", () => {
+    expectNoChildNamed(quarter());
+  });
+
+  it("ran without a failed task and sent nothing twice", () => {
+    expect(quarter().world.failed).toEqual([]);
+    expect(quarter().ledger.duplicates()).toEqual([]);
+  });
+}
