@@ -10,10 +10,9 @@ import { audit } from "../audit";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
 import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { loadCase, loadMeeting } from "../load";
 import type { ActionRequest, ActionResponse, Actor } from "../ports";
 import { cardResponse } from "./respond";
+import { loadCaseAndMeeting } from "./load-for-action";
 
 const today = (deps: WorkflowDeps): string =>
   formatIsoDate(deps.policy.calendar.toLocal(deps.clock().getTime()).day);
@@ -93,13 +92,7 @@ export async function recordConsultation(
   deps: WorkflowDeps,
   request: ActionRequest,
 ): Promise<ActionResponse> {
-  const d = (request.data ?? {}) as Record<string, unknown>;
-  if (typeof d.caseId !== "string") throw new WorkflowError("BadInput", "The card has no case id.");
-  const meetingId = typeof d.meetingId === "string" && d.meetingId !== "" ? d.meetingId : undefined;
-  const { kase, meeting } =
-    meetingId === undefined
-      ? { kase: await loadCase(deps, d.caseId), meeting: undefined }
-      : await loadMeeting(deps, d.caseId, meetingId);
+  const { kase, meeting } = await loadCaseAndMeeting(deps, request);
   await authoriseChair(deps, request.actor, request.verb, kase, meeting);
   const parsed = parseSubmission(ConsultationSubmission, request.data);
   const again = (errors: Record<string, string>) =>

@@ -9,11 +9,11 @@ import { audit } from "../audit";
 import { authorise } from "../authorise";
 import * as cards from "../cards";
 import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { loadCase, loadMeeting } from "../load";
+import { loadCase } from "../load";
 import { sendCardOnce } from "../notify";
 import type { ActionRequest, ActionResponse, Actor } from "../ports";
 import { cardResponse } from "./respond";
+import { loadCaseAndMeeting } from "./load-for-action";
 
 /** The task that sends a stored QA notice to its recipients. */
 export const QA_NOTICE_TASK = "qa-notice.send";
@@ -80,13 +80,7 @@ export async function sendQaNotice(
   deps: WorkflowDeps,
   request: ActionRequest,
 ): Promise<ActionResponse> {
-  const d = (request.data ?? {}) as Record<string, unknown>;
-  if (typeof d.caseId !== "string") throw new WorkflowError("BadInput", "The card has no case id.");
-  const meetingId = typeof d.meetingId === "string" && d.meetingId !== "" ? d.meetingId : undefined;
-  const { kase, meeting } =
-    meetingId === undefined
-      ? { kase: await loadCase(deps, d.caseId), meeting: undefined }
-      : await loadMeeting(deps, d.caseId, meetingId);
+  const { kase, meeting } = await loadCaseAndMeeting(deps, request);
   await authorise(deps, request.actor, ["chair"], {
     verb: request.verb,
     kase,

@@ -6,24 +6,7 @@ import { staffById } from "../authority";
 import type { CardJson } from "../ports";
 import { dutyCounts } from "./rota-fair";
 import { chairsOf } from "./staff";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-export const monthTitle = (month: string): string =>
-  `${MONTHS[Number(month.slice(5, 7)) - 1] ?? ""} ${month.slice(0, 4)}`;
+import { monthName } from "../jobs/month-name";
 
 /** The rota as a card: each day's duty chair (marked when off sick or swapped), counts per chair. */
 export function rotaCard(
@@ -41,7 +24,7 @@ export function rotaCard(
   const counts = dutyCounts(rota.days, chairs);
   return buildDutyRotaCard({
     month: rota.month,
-    monthTitle: monthTitle(rota.month),
+    monthTitle: monthName(rota.month),
     ...(rota.etag !== undefined ? { cardVersion: rota.etag } : {}),
     days: rota.days.map((d) => {
       const note = sick.has(`${d.chairId}:${d.date}`)
