@@ -14,6 +14,7 @@ import { sendCardOnce } from "../notify";
 import type { ActionRequest, ActionResponse, Actor } from "../ports";
 import { cardResponse } from "./respond";
 import { loadCaseAndMeeting } from "./load-for-action";
+import { distinctPeople } from "../distinct";
 
 /** The task that sends a stored QA notice to its recipients. */
 export const QA_NOTICE_TASK = "qa-notice.send";
@@ -62,9 +63,7 @@ export function qaRecipients(deps: WorkflowDeps, kase: Case, kind: QaNotice["kin
   const people = [kase.socialWorker, kase.teamManager, kase.serviceManager];
   if (kind === "good-practice")
     people.push(...staffWithRole(deps.authority, "qa-manager").map(asPersonRef));
-  return people.filter(
-    (p, i) => people.findIndex((q) => q.entraObjectId === p.entraObjectId) === i,
-  );
+  return distinctPeople(people);
 }
 
 /**

@@ -2,7 +2,6 @@ import { parseSubmission } from "../../cards/common/errors";
 import { CoverAnswerSubmission, CoverStandDownSubmission } from "../../cards/sick-cover/submission";
 import type { Task } from "../../model";
 import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import type { Attendee } from "../ports";
 import { asPersonRef, staffWithRole } from "../authority";
 import { audit } from "../audit";
 import * as cards from "../cards";
@@ -21,6 +20,7 @@ import { sendBrief } from "../tasks/brief";
 import { SICK_COVER_TASK } from "./report-sick";
 import { coverOf, saveCover } from "./sick-cover";
 import { authoriseChairs, personOf } from "./staff";
+import { eventAttendees } from "../event-attendees";
 
 /** Outlook and the people told, after a cover is accepted (long work: never in the invoke). */
 export const COVER_CHANGED_TASK = "chairs.cover-changed";
@@ -229,17 +229,7 @@ export async function coverChanged(
   if (chair === undefined) return { skipped: "no-chair" };
   if (meeting.outlookEventId !== undefined) {
     const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
-    const pros: Attendee[] = (list?.invitees ?? [])
-      .filter((i) => i.relation === "professional" && i.email !== undefined)
-      .map((i) => ({ email: i.email as string, name: i.name }));
-    const seen = new Set<string>();
-    const attendees = [
-      { email: chair.email, name: chair.name },
-      { email: kase.socialWorker.email, name: kase.socialWorker.name },
-      ...pros,
-    ].filter(
-      (a) => !seen.has(a.email.toLowerCase()) && seen.add(a.email.toLowerCase()) !== undefined,
-    );
+    const attendees = eventAttendees(kase, meeting, list);
     await deps.calendar.setAttendees(deps.authority.organizer, meeting.outlookEventId, attendees);
   }
   const told = [...staffWithRole(deps.authority, "clerk").map(asPersonRef), kase.socialWorker];

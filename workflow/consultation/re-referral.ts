@@ -19,6 +19,7 @@ import { taskIds } from "../tasks/task-ids";
 import { updateDoc } from "../update-doc";
 import { meetingIds } from "../actions/ids";
 import { cardResponse } from "../actions/respond";
+import { distinctPeople } from "../distinct";
 
 /** The task a re-referral queues: the SM and the clerks are asked to book the case mapping (004 item 3). */
 export const RE_REFERRAL_TASK = "case-mapping.re-referral";
@@ -121,11 +122,11 @@ export async function askReReferralMapping(
   if (meeting.status === "stood-down") return { skipped: "stood-down" };
   const meetings = (await deps.store.meetingsOfCase(kase.id)).items;
   const card = mappingCard(deps, kase, meeting, meetings);
-  const people = [
+  const people = distinctPeople([
     kase.serviceManager,
     kase.teamManager,
     ...staffWithRole(deps.authority, "clerk").map(asPersonRef),
-  ].filter((p, i, all) => all.findIndex((q) => q.entraObjectId === p.entraObjectId) === i);
+  ]);
   for (const person of people) {
     await sendCardOnce(deps, {
       id: `${meeting.id}:re-referral:${person.entraObjectId}`,

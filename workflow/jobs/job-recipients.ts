@@ -1,4 +1,5 @@
 import { staffWithRole, type Authority, type StaffMember, type StaffRole } from "../authority";
+import { distinctPeople } from "../distinct";
 
 /**
  * The staff an authority-wide list goes to, by role, each once, as
@@ -8,10 +9,7 @@ import { staffWithRole, type Authority, type StaffMember, type StaffRole } from 
  * (as workflow/roles.ts reads it); 004's "QA admin manager" the qa-admin.
  */
 export function staffWithRoles(authority: Authority, roles: readonly StaffRole[]): StaffMember[] {
-  const seen = new Set<string>();
-  return roles
-    .flatMap((r) => staffWithRole(authority, r))
-    .filter((s) => !seen.has(s.entraObjectId) && seen.add(s.entraObjectId) !== undefined);
+  return distinctPeople(roles.flatMap((r) => staffWithRole(authority, r)));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { WorkflowDeps } from "../deps";
 import { TransientError } from "../errors";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../notify";
 import type { CardJson, EmailAttachment } from "../ports";
+import { uniqueBy } from "../distinct";
 
 /** One list or report, ready to go to the people its rule names (issue 6). */
 export interface ListDelivery {
@@ -118,13 +119,3 @@ export async function deliverList(
 /** A mailbox as an id part: lower case, and nothing a document id refuses (model/common.ts DocId). */
 const mailboxKey = (address: string): string =>
   address.toLowerCase().replace(/[^a-z0-9@._+-]+/g, "-");
-
-function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((t) => {
-    const k = key(t);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -10,7 +10,7 @@ import { buildTimelinessCard } from "../../cards/timeliness/build";
 import { addMonthsClamped, formatHumanDate, formatIsoDate, type Who } from "../../rules";
 import { csvAttachment } from "../../cards/csv/csv";
 import { meetingListCsv } from "../../cards/csv/lists";
-import { staffWithRole, type Authority, type StaffMember, type StaffRole } from "../authority";
+import { type Authority, type StaffMember, type StaffRole } from "../authority";
 import type { WorkflowDeps } from "../deps";
 import { meetingTimeline } from "../meeting-timeline";
 import { MILESTONES } from "../milestones";
@@ -21,6 +21,7 @@ import { loadTimeliness } from "../stats/load-timeliness";
 import { timelinessView } from "../stats/timeliness-view";
 import { INVITE_LIST_RULES, dueOf } from "../timeline-dates";
 import { agencyKey } from "../actions/report-status";
+import { staffWithRoles } from "./job-recipients";
 
 const TITLES: Record<MeetingListKind, string> = {
   "list.weekly": "Weekly list",
@@ -39,11 +40,7 @@ const ROLES_OF: Partial<Record<Who, StaffRole[]>> = {
 };
 
 export function listRecipients(authority: Authority, who: readonly Who[]): StaffMember[] {
-  const roles = new Set(who.flatMap((w) => ROLES_OF[w] ?? []));
-  const people = [...roles].flatMap((r) => staffWithRole(authority, r));
-  return people.filter(
-    (p, i) => people.findIndex((q) => q.entraObjectId === p.entraObjectId) === i,
-  );
+  return staffWithRoles(authority, [...new Set(who.flatMap((w) => ROLES_OF[w] ?? []))]);
 }
 
 /** One list row per meeting: its report status, invite list and limit, by case reference only. */

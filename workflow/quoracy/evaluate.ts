@@ -7,6 +7,7 @@ import { sendCardOnce } from "../notify";
 import { updateDoc } from "../update-doc";
 import { agencyStandings } from "./standing";
 import { forecastTimes } from "./forecast-times";
+import { distinctPeople } from "../distinct";
 
 export type Evaluation = "not-in-window" | "quorate" | "at-risk" | "withdrawn";
 
@@ -18,9 +19,7 @@ function recipients(deps: WorkflowDeps, meeting: Meeting): PersonRef[] {
     ...(meeting.chair ? [meeting.chair] : []),
     ...staffWithRole(deps.authority, "clerk").map(asPersonRef),
   ];
-  return people.filter(
-    (p, i) => people.findIndex((q) => q.entraObjectId === p.entraObjectId) === i,
-  );
+  return distinctPeople(people);
 }
 
 /**

@@ -15,6 +15,7 @@ import { agencyKey } from "../actions/report-status";
 import { sendBrief } from "./brief";
 import { limitRuleOf } from "./offer-booking";
 import { taskIds } from "./task-ids";
+import { distinctPeople } from "../distinct";
 
 /** One card per rule, due instant and person: retries send it once; a moved meeting sends it again. */
 export const ruleNoticeId = (taskId: string, entryAt: string, personId: string): string =>
@@ -150,13 +151,11 @@ export function reassignOptions(deps: WorkflowDeps, kase: Case) {
   const team = staffWithRole(deps.authority, "social-worker").filter(
     (s) => s.teamManager === kase.teamManager.entraObjectId,
   );
-  return [...team.map(asPersonRef), kase.teamManager]
-    .filter((p, i, all) => all.findIndex((q) => q.entraObjectId === p.entraObjectId) === i)
-    .map((p) => ({
-      id: p.entraObjectId,
-      name: p.name,
-      role: p.entraObjectId === kase.teamManager.entraObjectId ? "Team Manager" : "Social worker",
-    }));
+  return distinctPeople([...team.map(asPersonRef), kase.teamManager]).map((p) => ({
+    id: p.entraObjectId,
+    name: p.name,
+    role: p.entraObjectId === kase.teamManager.entraObjectId ? "Team Manager" : "Social worker",
+  }));
 }
 
 async function chaseAgencies(

@@ -5,7 +5,6 @@ import type { WorkflowDeps } from "../deps";
 import { loadMeeting } from "../load";
 import { MILESTONES } from "../milestones";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../notify";
-import type { Attendee } from "../ports";
 import { kindWords, withPrefix } from "../subjects";
 import { updateDoc } from "../update-doc";
 import { reportStatusCard } from "../actions/report-status";
@@ -14,6 +13,7 @@ import { claInvitesAt, sendsConsultationForms } from "../cla/invites-timing";
 import { alertIroOfList } from "../cla/iro-alert";
 import { enqueue } from "./enqueue";
 import { taskIds } from "./task-ids";
+import { eventAttendees } from "../event-attendees";
 
 export const SEND_INVITES = "meeting.send-invites";
 
@@ -84,20 +84,7 @@ export async function sendInvites(
     return { skipped: "held-for-cla.invites.send", until: holdUntil.toISOString() };
   }
   const withForms = sendsConsultationForms(deps.policy, meeting);
-  const professionals: Attendee[] = list.invitees
-    .filter((i) => i.relation === "professional" && i.email !== undefined)
-    .map((i) => ({ email: i.email as string, name: i.name }));
-  const staff: Attendee[] = [
-    ...(meeting.chair ? [{ email: meeting.chair.email, name: meeting.chair.name }] : []),
-    { email: kase.socialWorker.email, name: kase.socialWorker.name },
-  ];
-  const seen = new Set<string>();
-  const attendees = [...staff, ...professionals].filter((a) => {
-    const key = a.email.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const attendees = eventAttendees(kase, meeting, list);
   await deps.calendar.setAttendees(deps.authority.organizer, meeting.outlookEventId, attendees);
 
   const family: EmailNotice[] = list.invitees
