@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import type { Email } from "../../../workflow/ports";
 import { cardText } from "../../fakes/recording-notifier";
 import type { World } from "../world";
@@ -71,3 +72,22 @@ export function ledgerOf(world: World) {
   };
 }
 export type Ledger = ReturnType<typeof ledgerOf>;
+
+/**
+ * With QUARTER_DUMP=FILE, appends every card and email the replay sent
+ * (instant, kind, recipient, preview or subject, text) to FILE: a record to
+ * compare byte for byte before and after a change that must not alter what
+ * anyone receives (a refactor, a move of files).
+ */
+export function dumpLedger(policy: string, ledger: Ledger): void {
+  const file = process.env.QUARTER_DUMP;
+  if (file === undefined || file === "") return;
+  const lines = [
+    ...ledger.cards.map((c) => `${c.at}\tcard\t${c.to}\t${c.preview}\t${JSON.stringify(c.text)}`),
+    ...ledger.emails.map(
+      (e) =>
+        `${e.at}\temail\t${e.to}\t${e.subject}\t${JSON.stringify([e.body, e.attachments, e.texts])}`,
+    ),
+  ];
+  appendFileSync(file, lines.map((l) => `${policy}\t${l}\n`).join(""));
+}

@@ -1,7 +1,7 @@
 import type { Case } from "../../../model";
 import { ensureJobsPlanned } from "../../../workflow/jobs/plan-jobs";
 import { makeWorld, type World } from "../world";
-import { ledgerOf, type Ledger } from "./ledger";
+import { dumpLedger, ledgerOf, type Ledger } from "./ledger";
 import { Q, quarterAuthority } from "./staff";
 import { VERBS } from "../../../cards/verbs";
 import {
@@ -310,6 +310,7 @@ export async function replayQuarter(
     await run(q);
   }
   await world.advanceTo(QUARTER.end);
+  dumpLedger(policy, ledger);
   return q;
 }
 
