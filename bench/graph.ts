@@ -10,7 +10,7 @@
  */
 import type { ClosableCalendar } from "../graph/create-calendar";
 import { graphCalendarFor } from "../test/local-graph/harness";
-import { CalendarError, type Email } from "../workflow/ports/calendar";
+import { CalendarError, type Email } from "../ports/calendar";
 import {
   ORGANIZER,
   draftFor,

@@ -19,7 +19,7 @@ import {
   eventAttendeesUrl,
   fromEventAttendees,
 } from "../graph/translate/replies";
-import type { AttendeeReply } from "../workflow/ports/replies";
+import type { AttendeeReply } from "../ports/replies";
 import { ORGANIZER } from "../test/local-graph/booking-fixture";
 import { replyInPattern, seedMeetings } from "../test/local-graph/replies-fixture";
 import { startLocalGraph, type LocalGraph } from "../test/local-graph";

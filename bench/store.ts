@@ -18,9 +18,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Task } from "../model";
-import { silentLogger } from "../infra/logger";
-import { Scheduler } from "../infra/scheduler/scheduler";
-import { SqliteStore } from "../infra/store/sqlite/sqlite-store";
+import { silentLogger } from "../app/logger";
+import { Scheduler } from "../scheduler/scheduler";
+import { SqliteStore } from "../store/sqlite/sqlite-store";
 
 const BASE = Date.parse("2027-01-04T09:00:00.000Z");
 const NOW = new Date(BASE + 400 * 86_400_000);

@@ -20,10 +20,10 @@ import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { startBot } from "../bot";
 import { startEchoBot } from "../bot/echo-bot";
-import { silentLogger } from "../infra/logger";
-import { SqliteStore } from "../infra/store/sqlite/sqlite-store";
+import { silentLogger } from "../app/logger";
+import { SqliteStore } from "../store/sqlite/sqlite-store";
 import type { Notification } from "../model/notification";
-import type { ActionHandler } from "../workflow/ports/actions";
+import type { ActionHandler } from "../ports/actions";
 
 const USERS = 20;
 const INVOKES_PER_USER = 250;

@@ -1,4 +1,4 @@
-import type { ActionRequest, ActionResponse } from "../workflow/ports/actions";
+import type { ActionRequest, ActionResponse } from "../ports/actions";
 import { actionInvoke, CLERK, post } from "./__tests__/activities";
 import { botUnderTest, deferred, type BotUnderTest } from "./__tests__/bot-under-test";
 import { CARD_TYPE, ERROR_TYPE, MESSAGE_TYPE } from "./invoke-responses";

@@ -1,7 +1,7 @@
+import { type Logger } from "../ports/logger";
 import { TurnContext, type InvokeResponse } from "botbuilder";
-import type { Logger } from "../infra/logger";
-import type { ActionResponse, BotHandlers } from "../workflow/ports/actions";
-import type { CardJson } from "../workflow/ports/notifier";
+import type { ActionResponse, BotHandlers } from "../ports/actions";
+import type { CardJson } from "../ports/notifier";
 import { ActionExecuteValue, actorOf } from "./activity-shapes";
 import { afterResponse } from "./after-response";
 import type { Background } from "./background";

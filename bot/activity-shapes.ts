@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "../workflow/ports/actions";
+import type { Actor } from "../ports/actions";
 
 /**
  * zod at the edge (DESIGN.md habit 6): the parts of a Teams activity Convene

@@ -1,4 +1,4 @@
-import type { BotConfig } from "../infra/config";
+import type { BotConfig } from "../app/config";
 import { message, post } from "./__tests__/activities";
 import { botUnderTest } from "./__tests__/bot-under-test";
 import { botAuthenticationOptions } from "./authentication";

@@ -1,4 +1,4 @@
-import type { MessageRequest } from "../workflow/ports/actions";
+import type { MessageRequest } from "../ports/actions";
 import { actionInvoke, CLERK, installation, message, post, TENANT } from "./__tests__/activities";
 import { botUnderTest, T0, type BotUnderTest } from "./__tests__/bot-under-test";
 

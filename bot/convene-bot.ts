@@ -1,3 +1,4 @@
+import { type Logger } from "../ports/logger";
 import {
   ActivityTypes,
   CardFactory,
@@ -5,8 +6,7 @@ import {
   TurnContext,
   type InvokeResponse,
 } from "botbuilder";
-import type { Logger } from "../infra/logger";
-import type { ActionResponse, BotHandlers } from "../workflow/ports/actions";
+import type { ActionResponse, BotHandlers } from "../ports/actions";
 import { answerActionInvoke, type ActionInvokeDeps } from "./action-invoke";
 import { actorOf, personalConversationOf } from "./activity-shapes";
 import type { ReferenceBook } from "./conversation-references";

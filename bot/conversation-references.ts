@@ -1,5 +1,5 @@
-import type { Logger } from "../infra/logger";
-import { isStoreError, type Store } from "../infra/store/port";
+import { type Logger } from "../ports/logger";
+import { isStoreError, type Store } from "../ports/store";
 import type { ConversationReference } from "../model/conversation-reference";
 import type { PersonalConversationFields } from "./activity-shapes";
 import { errorCode } from "./errors";

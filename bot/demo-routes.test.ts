@@ -1,8 +1,8 @@
 import { botUnderTest } from "./__tests__/bot-under-test";
 import type { DemoRoute } from "./demo-routes";
 import { startBot } from "./start-bot";
-import { silentLogger } from "../infra/logger";
-import type { Store } from "../infra/store/port";
+import { silentLogger } from "../app/logger";
+import type { Store } from "../ports/store";
 
 const clockRoute: DemoRoute = {
   method: "POST",

@@ -1,4 +1,4 @@
-import type { BotConfig } from "../infra/config";
+import type { BotConfig } from "../app/config";
 import { BotError } from "./errors";
 
 /**

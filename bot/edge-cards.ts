@@ -1,4 +1,4 @@
-import type { CardJson } from "../workflow/ports/notifier";
+import type { CardJson } from "../ports/notifier";
 
 /**
  * The few cards the Teams edge shows on its own account: "working on it"

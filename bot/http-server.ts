@@ -1,7 +1,7 @@
+import { type Logger } from "../ports/logger";
 import type { AddressInfo } from "node:net";
 import type { CloudAdapter } from "botbuilder";
 import restify from "restify";
-import type { Logger } from "../infra/logger";
 import { withAfterResponse } from "./after-response";
 import type { ConveneBot } from "./convene-bot";
 import type { DemoRoute } from "./demo-routes";

@@ -1,6 +1,6 @@
 import type { InvokeResponse } from "botbuilder";
-import type { ActionResponse } from "../workflow/ports/actions";
-import type { CardJson } from "../workflow/ports/notifier";
+import type { ActionResponse } from "../ports/actions";
+import type { CardJson } from "../ports/notifier";
 
 /**
  * The Universal Actions answers to an `adaptiveCard/action` invoke. Teams

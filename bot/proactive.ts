@@ -5,7 +5,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { ConversationReference } from "../model/conversation-reference";
-import type { CardJson } from "../workflow/ports/notifier";
+import type { CardJson } from "../ports/notifier";
 
 /**
  * Sends and updates messages outside a user's turn, through the adapter's

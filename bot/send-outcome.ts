@@ -1,4 +1,4 @@
-import type { SendResult } from "../workflow/ports/notifier";
+import type { SendResult } from "../ports/notifier";
 
 /**
  * Turns what the Bot Connector answered into the notifier's outcome

@@ -1,9 +1,9 @@
+import { type Logger } from "../ports/logger";
 import { CloudAdapter } from "botbuilder";
-import type { BotConfig } from "../infra/config";
-import type { Logger } from "../infra/logger";
-import type { Store } from "../infra/store/port";
-import type { ActionResponse, BotHandlers } from "../workflow/ports/actions";
-import type { Notifier } from "../workflow/ports/notifier";
+import type { BotConfig } from "../app/config";
+import type { Store } from "../ports/store";
+import type { ActionResponse, BotHandlers } from "../ports/actions";
+import type { Notifier } from "../ports/notifier";
 import { createBotAuthentication } from "./authentication";
 import { Background } from "./background";
 import { ReferenceBook } from "./conversation-references";

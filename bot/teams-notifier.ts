@@ -1,5 +1,5 @@
-import type { Logger } from "../infra/logger";
-import type { CardJson, Notifier, SendResult } from "../workflow/ports/notifier";
+import { type Logger } from "../ports/logger";
+import type { CardJson, Notifier, SendResult } from "../ports/notifier";
 import type { ReferenceBook } from "./conversation-references";
 import { errorCode } from "./errors";
 import { toBotReference, type Proactive } from "./proactive";

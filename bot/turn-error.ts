@@ -1,5 +1,5 @@
+import { type Logger } from "../ports/logger";
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from "botbuilder";
-import type { Logger } from "../infra/logger";
 import { actorOf } from "./activity-shapes";
 import { somethingWentWrongCard } from "./edge-cards";
 import { errorCode } from "./errors";

@@ -1,4 +1,4 @@
-import type { CardJson } from "../workflow/ports/notifier";
+import type { CardJson } from "../ports/notifier";
 import { buildBookCard } from "./book/build";
 import { bookSample } from "./book/sample";
 import { buildBookingConfirmationCard } from "./booking-confirmation/build";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { CardJson } from "../workflow/ports/notifier";
+import type { CardJson } from "../ports/notifier";
 import { buildBookCard } from "./book/build";
 import { buildCaseMappingCard } from "./case-mapping/build";
 import { CASE_MAPPING_CHAIRS, caseMappingSample } from "./case-mapping/sample";

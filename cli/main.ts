@@ -1,4 +1,4 @@
-import { ConfigError } from "../infra/config";
+import { ConfigError } from "../app/config";
 import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
 import { runStats, STATS_USAGE } from "./stats-command";

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteStore } from "../infra/store/sqlite/sqlite-store";
+import { SqliteStore } from "../store/sqlite/sqlite-store";
 import { aMeeting, aCase } from "../test/fixtures/documents";
 import { convene } from "./__tests__/run-cli";
 

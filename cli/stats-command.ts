@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { loadConfig } from "../infra/config";
-import { loadAuthority } from "../infra/load-authority";
-import { openStore } from "../infra/store/open-store";
+import { loadConfig } from "../app/config";
+import { loadAuthority } from "../app/load-authority";
+import { openStore } from "../store/open-store";
 import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
-import type { Authority } from "../workflow/authority";
+import type { Authority } from "../workflow/kernel/authority";
 import { NATIONAL_ICPC_TIMELINESS } from "../workflow/stats/national";
 import { loadTimeliness } from "../workflow/stats/load-timeliness";
 import { qaNoticeCounts, type QaTeamCount } from "../workflow/after-meeting/qa-counts";

@@ -1,6 +1,6 @@
-import type { CallOutcome, Mailbox } from "../workflow/ports/calendar";
-import { CalendarError } from "../workflow/ports/calendar";
-import type { AttendeeReply } from "../workflow/ports/replies";
+import type { CallOutcome, Mailbox } from "../ports/calendar";
+import { CalendarError } from "../ports/calendar";
+import type { AttendeeReply } from "../ports/replies";
 import { classifyStatus, isRetryable, parseRetryAfter } from "./classify";
 import { toCalendarError, type Call, type GraphCaller } from "./graph-caller";
 import { nextDelayMs } from "./retry-policy";

@@ -6,8 +6,8 @@ import {
   ClientSecretCredential,
   ManagedIdentityCredential,
 } from "@azure/identity";
-import { silentLogger } from "../infra/logger";
-import { CalendarError } from "../workflow/ports/calendar";
+import { silentLogger } from "../app/logger";
+import { CalendarError } from "../ports/calendar";
 import { ORGANIZER, draftFor, sampleCase } from "../test/local-graph/booking-fixture";
 import { TEST_NOW, graphConfigFor } from "../test/local-graph/harness";
 import { makeCertificate, startLocalGraph, type LocalGraph } from "../test/local-graph";

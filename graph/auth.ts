@@ -5,7 +5,7 @@ import {
   type TokenCredential,
 } from "@azure/identity";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
-import type { CalendarConfig } from "../infra/config";
+import type { CalendarConfig } from "../app/config";
 
 /**
  * App-only access to Graph (issue 4, step 1): a client secret, a certificate
@@ -61,7 +61,7 @@ export function createCredential(
         common,
       );
     case "managed-identity":
-      // GRAPH_CLIENT_ID names the user-assigned identity (infra/config.ts).
+      // GRAPH_CLIENT_ID names the user-assigned identity (app/config.ts).
       return new ManagedIdentityCredential({ clientId: config.clientId, ...common });
   }
 }

@@ -1,4 +1,4 @@
-import type { CallOutcome } from "../workflow/ports/calendar";
+import type { CallOutcome } from "../ports/calendar";
 
 /**
  * One HTTP answer (or its absence) → what the caller should do (DESIGN.md

@@ -1,8 +1,8 @@
+import { type Logger } from "../ports/logger";
 import type { TokenCredential } from "@azure/identity";
-import type { CalendarConfig } from "../infra/config";
-import type { Logger } from "../infra/logger";
-import type { CalendarPort } from "../workflow/ports/calendar";
-import type { RepliesPort } from "../workflow/ports/replies";
+import type { CalendarConfig } from "../app/config";
+import type { CalendarPort } from "../ports/calendar";
+import type { RepliesPort } from "../ports/replies";
 import { createAuthProvider, createCredential } from "./auth";
 import { GraphCalendar } from "./graph-calendar";
 import { GraphCaller } from "./graph-caller";

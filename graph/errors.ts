@@ -1,4 +1,4 @@
-import { CalendarError, type CallOutcome } from "../workflow/ports/calendar";
+import { CalendarError, type CallOutcome } from "../ports/calendar";
 
 /**
  * The reasons graph/ gives a CalendarError beyond its outcome (DESIGN.md

@@ -1,4 +1,4 @@
-import { CalendarError, type Email } from "../workflow/ports/calendar";
+import { CalendarError, type Email } from "../ports/calendar";
 import {
   ORGANIZER,
   draftFor,

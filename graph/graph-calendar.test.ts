@@ -1,5 +1,5 @@
-import type { CalendarConfig } from "../infra/config";
-import { CalendarError, REQUIRED_LOBBY_SETTINGS } from "../workflow/ports/calendar";
+import type { CalendarConfig } from "../app/config";
+import { CalendarError, REQUIRED_LOBBY_SETTINGS } from "../ports/calendar";
 import {
   ORGANIZER,
   SAMPLE_CHILD,

@@ -9,8 +9,8 @@ import {
   type Email,
   type EmailResult,
   type Mailbox,
-} from "../workflow/ports/calendar";
-import type { AttendeeReply, RepliesPort, Subscription } from "../workflow/ports/replies";
+} from "../ports/calendar";
+import type { AttendeeReply, RepliesPort, Subscription } from "../ports/replies";
 import { readAttendeeReplies } from "./attendee-replies";
 import { calendarError } from "./errors";
 import type { Call, GraphCaller } from "./graph-caller";

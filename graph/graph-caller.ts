@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { CalendarError, type CallOutcome } from "../workflow/ports/calendar";
+import { CalendarError, type CallOutcome } from "../ports/calendar";
 import { classifyStatus, isRetryable, mayHaveTakenEffect, parseRetryAfter } from "./classify";
 import { calendarError } from "./errors";
 import { NetworkError } from "./http/https-fetch";

@@ -1,6 +1,6 @@
-import type { CalendarConfig } from "../infra/config";
-import { silentLogger } from "../infra/logger";
-import { CalendarError, type CalendarPort, type Email } from "../workflow/ports/calendar";
+import type { CalendarConfig } from "../app/config";
+import { silentLogger } from "../app/logger";
+import { CalendarError, type CalendarPort, type Email } from "../ports/calendar";
 import {
   ORGANIZER,
   draftFor,

@@ -1,4 +1,4 @@
-import { CalendarError } from "../workflow/ports/calendar";
+import { CalendarError } from "../ports/calendar";
 import { ORGANIZER } from "../test/local-graph/booking-fixture";
 import { TEST_NOW, graphCalendarFor } from "../test/local-graph/harness";
 import { replyInPattern, seedMeetings } from "../test/local-graph/replies-fixture";

@@ -1,4 +1,4 @@
-import { CalendarError, type ConferenceDraft } from "../workflow/ports/calendar";
+import { CalendarError, type ConferenceDraft } from "../ports/calendar";
 import { checkDraft, checkEmails, checkRange } from "./input";
 
 const draft: ConferenceDraft = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ConferenceDraft, Email } from "../workflow/ports/calendar";
+import type { ConferenceDraft, Email } from "../ports/calendar";
 import { calendarError } from "./errors";
 
 /**

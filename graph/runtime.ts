@@ -1,5 +1,3 @@
-import type { Logger } from "../infra/logger";
-
 /**
  * What graph/ needs from the outside world besides the network: a clock, a
  * sleep and a random source, all injected so that tests never wait on the
@@ -17,3 +15,4 @@ export const realSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {
     setTimeout(resolve, ms);
   });
+import { type Logger } from "../ports/logger";

@@ -1,4 +1,4 @@
-import type { CallOutcome, Email, EmailResult } from "../workflow/ports/calendar";
+import type { CallOutcome, Email, EmailResult } from "../ports/calendar";
 import { classifyStatus, isRetryable, mayHaveTakenEffect, parseRetryAfter } from "./classify";
 import type { Attempt, GraphCaller } from "./graph-caller";
 import { nextDelayMs } from "./retry-policy";

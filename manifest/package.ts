@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AdmZip from "adm-zip";
-import { loadConfig } from "../infra/config";
+import { loadConfig } from "../app/config";
 import { buildManifest, type ManifestInputs } from "./build-manifest";
 import { colorIcon, ICON_FILES, outlineIcon } from "./icons";
 
@@ -10,7 +10,7 @@ import { colorIcon, ICON_FILES, outlineIcon } from "./icons";
  * upload in Teams (Apps → Manage your apps → Upload) or the Teams admin
  * centre: manifest.json and the two icons at the zip's root.
  * The bot id comes from `--app-id GUID`, else from MicrosoftAppId (read by
- * infra/config.ts with the rest of the deployment's configuration);
+ * app/config.ts with the rest of the deployment's configuration);
  * `--domain HOST` (repeatable) adds validDomains.
  */
 export function packageApp(inputs: ManifestInputs, outFile: string): string {
@@ -38,7 +38,7 @@ function main(argv: string[]): number {
     }
     i += 1;
   }
-  // The deployment's own configuration (infra/config.ts reads the environment), unless given.
+  // The deployment's own configuration (app/config.ts reads the environment), unless given.
   appId ??= loadConfig().bot.appId;
   if (appId === undefined) {
     process.stderr.write(

@@ -71,7 +71,7 @@ const standDownCommon = {
 /**
  * A fact the workflow has recorded about a meeting ("invite-list.complete",
  * "reports.in"...): what each task checks before it reminds or escalates, so
- * nobody is chased for a thing already done. See workflow/milestones.ts.
+ * nobody is chased for a thing already done. See workflow/timeline/milestones.ts.
  */
 export const Milestone = z.object({
   at: Instant,

@@ -52,7 +52,7 @@ function waitForPort(p, tries = 100) {
   });
 }
 
-start([path.join(root, "dist/infra/main.js")], "convene");
+start([path.join(root, "dist/app/main.js")], "convene");
 waitForPort(port)
   .then(() => {
     // One Playground per demo user (scripts/playground.js): the Playground

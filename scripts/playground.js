@@ -34,7 +34,7 @@ const DEFAULT_ENDPOINT = "http://localhost:3978/api/messages";
 const DEMO_TENANT_ID = "d3e00000-0000-4000-8000-00000000c0de";
 
 /**
- * The demo authority's people (infra/demo/authority.ts has the same Entra
+ * The demo authority's people (app/demo/authority.ts has the same Entra
  * object ids). The Playground wants exactly five `users` besides the
  * current one, so a sixth person, a Director (the top of Swindon's
  * escalation ladder), fills the list; the demo authority does not know her.

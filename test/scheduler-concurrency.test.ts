@@ -5,12 +5,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CosmosClient } from "@azure/cosmos";
 import type { Task } from "../model";
-import { silentLogger } from "../infra/logger";
-import { seededRandom } from "../infra/scheduler/backoff";
-import { Scheduler, type SweepReport } from "../infra/scheduler/scheduler";
-import { CosmosStore } from "../infra/store/cosmos/cosmos-store";
-import type { Store } from "../infra/store/port";
-import { SqliteStore } from "../infra/store/sqlite/sqlite-store";
+import { silentLogger } from "../app/logger";
+import { seededRandom } from "../scheduler/backoff";
+import { Scheduler, type SweepReport } from "../scheduler/scheduler";
+import { CosmosStore } from "../store/cosmos/cosmos-store";
+import type { Store } from "../ports/store";
+import { SqliteStore } from "../store/sqlite/sqlite-store";
 import { startCosmosServer, stopCosmosServer } from "./cosmos-server";
 import { aTask, at } from "./fixtures/documents";
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { SqliteStore } from "../infra/store/sqlite/sqlite-store";
+import { SqliteStore } from "../store/sqlite/sqlite-store";
 import { aTask, at } from "./fixtures/documents";
 
 const N = 400;

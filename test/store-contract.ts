@@ -1,6 +1,6 @@
 import type { Document } from "../model";
-import type { ContainerName } from "../infra/store/layout";
-import { isStoreError, type Store } from "../infra/store/port";
+import type { ContainerName } from "../store/layout";
+import { isStoreError, type Store } from "../ports/store";
 import {
   T0,
   aCase,

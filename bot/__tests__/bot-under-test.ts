@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BotConfig } from "../../infra/config";
-import { SqliteStore } from "../../infra/store/sqlite/sqlite-store";
+import type { BotConfig } from "../../app/config";
+import { SqliteStore } from "../../store/sqlite/sqlite-store";
 import { recordingLogger } from "../../test/fixtures/recording-logger";
-import type { ActionHandler, BotHandlers, MessageHandler } from "../../workflow/ports/actions";
+import type { ActionHandler, BotHandlers, MessageHandler } from "../../ports/actions";
 import type { DemoRoute } from "../demo-routes";
 import { startBot, type RunningBot } from "../start-bot";
 import { CLERK, type Who } from "./activities";

@@ -3,7 +3,7 @@ import addFormats from "ajv-formats";
 import draft6 from "ajv/dist/refs/json-schema-draft-06.json";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import { ALL_VERBS } from "../verbs";
 
 /** The offline schemas, vendored from ../shared/schemas (cards/schemas/README.md). */

@@ -1,4 +1,4 @@
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatInstant, formatRange } from "../common/format";
 import type { BriefAttendee, BriefView } from "./view-model";

@@ -1,4 +1,4 @@
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatDate, formatInstant } from "../common/format";
 import { checkCount, fitCard, line, moreText, plural, type Line } from "../common/list";

@@ -1,5 +1,5 @@
 import * as ACData from "adaptivecards-templating";
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 
 /**
  * One parsed Template per template file: the engine parses on construction

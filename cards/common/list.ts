@@ -1,4 +1,4 @@
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 
 /**
  * Lists (issue 6: the weekly, fortnight and month-ahead lists, the exception

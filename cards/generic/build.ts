@@ -1,4 +1,4 @@
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import done from "./done.template.json";
 import refusal from "./refusal.template.json";

@@ -1,4 +1,4 @@
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatDate } from "../common/format";
 import { checkCount, fitCard, moreText, plural, sortedBy } from "../common/list";

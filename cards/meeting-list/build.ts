@@ -1,4 +1,4 @@
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import type { MeetingStatus } from "../../model/meeting";
 import type { MeetingKind } from "../../model/meeting-kind";
 import { expandCard } from "../common/expand";

@@ -1,4 +1,4 @@
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatInstant } from "../common/format";
 import { errorSummary, fieldErrorsOn, inputValues } from "../common/redisplay";

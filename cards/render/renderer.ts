@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { CardJson } from "../../workflow/ports/notifier";
+import type { CardJson } from "../../ports/notifier";
 import { BROWSER_SCRIPT, TEAMS_CSS } from "./browser-script";
 import { adaptiveCardsBundle, adaptiveCardsCss, hostConfigPath } from "./paths";
 

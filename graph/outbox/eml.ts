@@ -1,5 +1,5 @@
 import MailComposer from "nodemailer/lib/mail-composer";
-import type { Email } from "../../workflow/ports/calendar";
+import type { Email } from "../../ports/calendar";
 import { idToken } from "./file-names";
 
 /**

@@ -5,7 +5,7 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from "ical-generator";
-import type { Attendee } from "../../workflow/ports/calendar";
+import type { Attendee } from "../../ports/calendar";
 import { LONDON_VTIMEZONE } from "./london-vtimezone";
 
 /** What the outbox keeps of a meeting, and writes into each .ics. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
-import { CalendarError, REQUIRED_LOBBY_SETTINGS } from "../../workflow/ports/calendar";
+import { CalendarError, REQUIRED_LOBBY_SETTINGS } from "../../ports/calendar";
 import {
   ORGANIZER,
   SAMPLE_CHILD,

@@ -1,8 +1,8 @@
+import { type Logger } from "../../ports/logger";
 import { createHash, randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Logger } from "../../infra/logger";
 import {
   CalendarError,
   REQUIRED_LOBBY_SETTINGS,
@@ -14,8 +14,8 @@ import {
   type Email,
   type EmailResult,
   type Mailbox,
-} from "../../workflow/ports/calendar";
-import type { AttendeeReply, RepliesPort, Subscription } from "../../workflow/ports/replies";
+} from "../../ports/calendar";
+import type { AttendeeReply, RepliesPort, Subscription } from "../../ports/replies";
 import { calendarError } from "../errors";
 import { checkDraft, checkEmails, checkRange } from "../input";
 import { clampSubscriptionExpiry } from "../translate/replies";
@@ -24,7 +24,7 @@ import { idToken, safeIdForFileName } from "./file-names";
 import { buildIcs, type OutboxMeeting } from "./ics";
 
 export interface OutboxOptions {
-  /** ./outbox/ by default (infra/config.ts). */
+  /** ./outbox/ by default (app/config.ts). */
   dir: string;
   clock: () => Date;
   logger: Logger;

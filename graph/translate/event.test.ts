@@ -1,4 +1,4 @@
-import type { ConferenceDraft } from "../../workflow/ports/calendar";
+import type { ConferenceDraft } from "../../ports/calendar";
 import { toAttendeesPatch, toCancelBody, toEventCreate, toReschedulePatch } from "./event";
 
 const draft: ConferenceDraft = {

@@ -1,5 +1,5 @@
 import type * as MG from "@microsoft/microsoft-graph-types";
-import type { Attendee, ConferenceDraft } from "../../workflow/ports/calendar";
+import type { Attendee, ConferenceDraft } from "../../ports/calendar";
 import { toLondonDateTime, type GraphDateTime } from "./london-time";
 
 /**

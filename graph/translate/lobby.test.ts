@@ -1,4 +1,4 @@
-import { REQUIRED_LOBBY_SETTINGS } from "../../workflow/ports/calendar";
+import { REQUIRED_LOBBY_SETTINGS } from "../../ports/calendar";
 import { fromOnlineMeeting, settingsNotHeld, toSettingsPatch } from "./lobby";
 
 const LOCKED = {

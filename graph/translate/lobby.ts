@@ -1,5 +1,5 @@
 import type * as MG from "@microsoft/microsoft-graph-types";
-import type { LobbySettings } from "../../workflow/ports/calendar";
+import type { LobbySettings } from "../../ports/calendar";
 
 /**
  * The port's LobbySettings ↔ the onlineMeeting fields Graph uses for them.

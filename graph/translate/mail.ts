@@ -1,5 +1,5 @@
 import type * as MG from "@microsoft/microsoft-graph-types";
-import type { Attendee, Email, EmailAttachment } from "../../workflow/ports/calendar";
+import type { Attendee, Email, EmailAttachment } from "../../ports/calendar";
 
 /**
  * Convene's Email → POST /users/{from}/sendMail. One recipient in `To`

@@ -1,7 +1,7 @@
 import type * as MG from "@microsoft/microsoft-graph-types";
 import { z } from "zod";
-import type { Mailbox } from "../../workflow/ports/calendar";
-import type { AttendeeReply, Reply, Subscription } from "../../workflow/ports/replies";
+import type { Mailbox } from "../../ports/calendar";
+import type { AttendeeReply, Reply, Subscription } from "../../ports/replies";
 import { eventUrl } from "./online-meeting";
 
 /**

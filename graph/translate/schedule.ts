@@ -1,5 +1,5 @@
 import type * as MG from "@microsoft/microsoft-graph-types";
-import type { BusySlot, Mailbox } from "../../workflow/ports/calendar";
+import type { BusySlot, Mailbox } from "../../ports/calendar";
 import { fromUtcDateTime, toUtcDateTime, type GraphDateTime } from "./london-time";
 
 /**

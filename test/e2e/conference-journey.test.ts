@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startConvene, type RunningConvene } from "../../infra/app";
-import type { Config } from "../../infra/config";
-import { silentLogger } from "../../infra/logger";
+import { startConvene, type RunningConvene } from "../../app/app";
+import type { Config } from "../../app/config";
+import { silentLogger } from "../../app/logger";
 import { E2eSession } from "./e2e-session";
 
 /**

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startBot, type RunningBot } from "../../bot";
-import { silentLogger } from "../../infra/logger";
-import { SqliteStore } from "../../infra/store/sqlite/sqlite-store";
-import type { ActionHandler, MessageRequest } from "../../workflow/ports/actions";
-import type { CardJson } from "../../workflow/ports/notifier";
+import { silentLogger } from "../../app/logger";
+import { SqliteStore } from "../../store/sqlite/sqlite-store";
+import type { ActionHandler, MessageRequest } from "../../ports/actions";
+import type { CardJson } from "../../ports/notifier";
 import { E2eSession } from "./e2e-session";
 import { DEMO_USERS } from "./playground-process";
 

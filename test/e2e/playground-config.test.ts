@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_IDS } from "../../infra/demo/authority";
+import { DEMO_IDS } from "../../app/demo/authority";
 import { DEMO_USERS, playgroundScript, startPlayground } from "./playground-process";
 
 const REPO_CONFIG = join(__dirname, "../../.m365agentsplayground.yml");

@@ -1,4 +1,4 @@
-import type { CardJson, Notifier, SendResult } from "../../workflow/ports";
+import type { CardJson, Notifier, SendResult } from "../../ports";
 
 export interface SentCard {
   to: string;

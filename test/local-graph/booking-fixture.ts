@@ -1,4 +1,4 @@
-import type { ConferenceDraft, CreatedConference, Email } from "../../workflow/ports/calendar";
+import type { ConferenceDraft, CreatedConference, Email } from "../../ports/calendar";
 
 /**
  * An ICPC as issue 4 sizes it: 12 professionals (the chair among them) and

@@ -1,5 +1,5 @@
-import type { CalendarConfig, GraphCredential } from "../../infra/config";
-import { silentLogger } from "../../infra/logger";
+import type { CalendarConfig, GraphCredential } from "../../app/config";
+import { silentLogger } from "../../app/logger";
 import {
   createCalendar,
   type CalendarDeps,

@@ -1,5 +1,3 @@
-import type { Logger } from "../../infra/logger";
-
 /** A Logger that keeps every line, so tests can search them (privacy) and read codes. */
 export class RecordingLogger implements Logger {
   readonly lines: { level: string; obj: Record<string, unknown>; msg: string }[] = [];
@@ -19,3 +17,4 @@ export class RecordingLogger implements Logger {
     return this.lines.map((l) => JSON.stringify(l)).join("\n");
   }
 }
+import { type Logger } from "../../ports/logger";

@@ -1,6 +1,6 @@
 import { toEventCreate } from "../../graph/translate/event";
 import { ORGANIZER, draftFor, sampleCase } from "./booking-fixture";
-import type { Reply } from "../../workflow/ports/replies";
+import type { Reply } from "../../ports/replies";
 import { EventCreate } from "./schemas";
 import type { AttendeeResponse, GraphState } from "./state";
 

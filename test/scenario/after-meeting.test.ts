@@ -1,8 +1,8 @@
 import { VERBS } from "../../cards/verbs";
-import { demoAuthority } from "../../infra/demo/authority";
-import { Authority } from "../../workflow/authority";
+import { demoAuthority } from "../../app/demo/authority";
+import { Authority } from "../../workflow/kernel/authority";
 import { qaNoticeCounts } from "../../workflow/after-meeting/qa-counts";
-import { MILESTONES } from "../../workflow/milestones";
+import { MILESTONES } from "../../workflow/timeline/milestones";
 import { cardText } from "../fakes/recording-notifier";
 import { CASE_ID, CHILD_IDS, requestAndBook, submitListAndAccess } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";

@@ -1,7 +1,7 @@
 import { VERBS } from "../../cards/verbs";
-import { demoAuthority } from "../../infra/demo/authority";
+import { demoAuthority } from "../../app/demo/authority";
 import { rotaId, rotaPk, type DutyRota } from "../../model";
-import { Authority } from "../../workflow/authority";
+import { Authority } from "../../workflow/kernel/authority";
 import { dutyCounts } from "../../workflow/chairs/rota-fair";
 import { CASE_ID, CHILD_IDS, offerOf } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";

@@ -1,9 +1,9 @@
 import { VERBS } from "../../cards/verbs";
-import { demoAuthority } from "../../infra/demo/authority";
+import { demoAuthority } from "../../app/demo/authority";
 import type { Case, Meeting } from "../../model";
-import { Authority } from "../../workflow/authority";
-import { MILESTONES } from "../../workflow/milestones";
-import type { ActionResponse } from "../../workflow/ports";
+import { Authority } from "../../workflow/kernel/authority";
+import { MILESTONES } from "../../workflow/timeline/milestones";
+import type { ActionResponse } from "../../ports";
 import { cardText } from "../fakes/recording-notifier";
 import { offerOf } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";

@@ -1,5 +1,5 @@
 import { VERBS } from "../../cards/verbs";
-import type { ActionResponse } from "../../workflow/ports";
+import type { ActionResponse } from "../../ports";
 import { cardActions, cardText } from "../fakes/recording-notifier";
 import { CASE_ID, CHILD_IDS, inviteListData, offerOf, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";

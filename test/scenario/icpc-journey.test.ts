@@ -1,5 +1,5 @@
 import { VERBS } from "../../cards/verbs";
-import { MILESTONES } from "../../workflow/milestones";
+import { MILESTONES } from "../../workflow/timeline/milestones";
 import { cardText } from "../fakes/recording-notifier";
 import { CASE_ID, requestAndBook, submitListAndAccess } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";

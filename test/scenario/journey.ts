@@ -1,5 +1,5 @@
+import { type BookingOffer } from "../../workflow/booking/booking-card";
 import { VERBS } from "../../cards/verbs";
-import type { BookingOffer } from "../../workflow/tasks/offer-booking";
 import { DEMO_IDS, type World } from "./world";
 
 export const CASE_ID = "case-C-1001";

@@ -1,10 +1,10 @@
 import { simpleParser } from "mailparser";
 import { taskPk } from "../../model/task";
-import { Authority } from "../../workflow/authority";
-import { demoAuthority } from "../../infra/demo/authority";
-import { ensureJobsPlanned } from "../../workflow/jobs/plan-jobs";
-import { taskHandlers } from "../../workflow/handlers";
-import { deliverList } from "../../workflow/jobs/list-delivery";
+import { Authority } from "../../workflow/kernel/authority";
+import { demoAuthority } from "../../app/demo/authority";
+import { ensureJobsPlanned } from "../../workflow/lists/plan-jobs";
+import { taskHandlers } from "../../workflow/index";
+import { deliverList } from "../../workflow/lists/list-delivery";
 import { csvAttachment } from "../../cards/csv/csv";
 import { cardText } from "../fakes/recording-notifier";
 import { requestAndBook } from "./journey";

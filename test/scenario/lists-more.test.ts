@@ -1,7 +1,7 @@
 import type { Case } from "../../model";
 import { caseMappingMonthId } from "../../model";
-import { listEmailId } from "../../workflow/jobs/list-delivery";
-import { ensureJobsPlanned } from "../../workflow/jobs/plan-jobs";
+import { listEmailId } from "../../workflow/lists/list-delivery";
+import { ensureJobsPlanned } from "../../workflow/lists/plan-jobs";
 import { cardActions, cardText } from "../fakes/recording-notifier";
 import { aMeeting } from "../fixtures/documents";
 import {
@@ -9,7 +9,7 @@ import {
   LIST_IDS,
   listCase,
   listsAuthority,
-} from "../../workflow/jobs/__tests__/lists-fixture";
+} from "../../workflow/lists/__tests__/lists-fixture";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**

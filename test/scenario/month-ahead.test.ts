@@ -1,5 +1,5 @@
 import { aMeeting } from "../fixtures/documents";
-import { ensureJobsPlanned } from "../../workflow/jobs/plan-jobs";
+import { ensureJobsPlanned } from "../../workflow/lists/plan-jobs";
 import { cardText } from "../fakes/recording-notifier";
 import { requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld } from "./world";

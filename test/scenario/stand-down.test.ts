@@ -1,8 +1,8 @@
 import { VERBS } from "../../cards/verbs";
 import type { Meeting } from "../../model";
-import { Authority } from "../../workflow/authority";
-import { demoAuthority } from "../../infra/demo/authority";
-import { meetingLimit } from "../../workflow/meeting-timeline";
+import { Authority } from "../../workflow/kernel/authority";
+import { demoAuthority } from "../../app/demo/authority";
+import { meetingLimit } from "../../workflow/timeline/meeting-timeline";
 import { rebookedIdOf } from "../../workflow/stand-down/rebook";
 import { cardActions, cardText } from "../fakes/recording-notifier";
 import { CASE_ID, offerOf, requestAndBook, submitListAndAccess } from "./journey";

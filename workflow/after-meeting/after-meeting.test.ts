@@ -1,6 +1,6 @@
 import type { Case, Child, Invitee, Meeting, QaNotice } from "../../model";
-import { demoAuthority, DEMO_IDS } from "../../infra/demo/authority";
-import { demoCases } from "../../infra/demo/cases";
+import { demoAuthority, DEMO_IDS } from "../../app/demo/authority";
+import { demoCases } from "../../app/demo/cases";
 import { buildDecisionsCard } from "../../cards/decisions/build";
 import { decisionsChairSample, decisionsSample } from "../../cards/decisions/sample";
 import { cardText } from "../../test/fakes/recording-notifier";

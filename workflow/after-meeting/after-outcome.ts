@@ -1,6 +1,6 @@
 import type { Case, Meeting } from "../../model";
-import type { WorkflowDeps } from "../deps";
-import { enqueue } from "../tasks/enqueue";
+import type { WorkflowDeps } from "../kernel/deps";
+import { enqueue } from "../kernel/enqueue";
 import { DECISIONS_TASK } from "./distribute-decisions";
 import { updateRegister, type RegisterChange } from "./register";
 

@@ -1,9 +1,9 @@
 import type { Case, Meeting } from "../../model";
 import type { DecisionsAudience, DecisionsView } from "../../cards/decisions/view-model";
-import type { WorkflowDeps } from "../deps";
-import { meetingTimeline } from "../meeting-timeline";
-import { MILESTONES } from "../milestones";
-import { conferenceKind } from "../conference-kind";
+import type { WorkflowDeps } from "../kernel/deps";
+import { meetingTimeline } from "../timeline/meeting-timeline";
+import { MILESTONES } from "../timeline/milestones";
+import { conferenceKind } from "../kernel/conference-kind";
 import type { DecisionsRecipient } from "./recipients";
 
 const HOW = { card: "Teams card", email: "email", none: "not sent: no email address" } as const;

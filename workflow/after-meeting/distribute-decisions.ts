@@ -1,15 +1,15 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Case, Meeting, Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
 import { formatHumanInstant } from "../../rules";
-import { audit } from "../audit";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
-import { MILESTONES } from "../milestones";
-import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../notify";
-import { recordMilestones } from "../record-milestones";
-import { kindWords, withPrefix } from "../subjects";
-import { taskIds } from "../tasks/task-ids";
+import { audit } from "../kernel/audit";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { MILESTONES } from "../timeline/milestones";
+import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
+import { recordMilestones } from "../timeline/record-milestones";
+import { kindWords, withPrefix } from "../kernel/subjects";
+import { taskIds } from "../kernel/task-ids";
 import { decisionsView } from "./decisions-view";
 import { decisionsRecipients, type DecisionsRecipient } from "./recipients";
 

@@ -1,5 +1,5 @@
 import type { QaNotice } from "../../model";
-import type { Store } from "../../infra/store/port";
+import type { Store } from "../../ports/store";
 
 export interface QaTeamCount {
   /** StaffMember.team of the SW when the notice was sent; "No team" when none was configured. */

@@ -1,5 +1,5 @@
 import type { Case, Invitee, Meeting, PersonRef } from "../../model";
-import { asPersonRef, type Authority } from "../authority";
+import { asPersonRef, type Authority } from "../kernel/authority";
 
 /** Someone the decisions go to: staff by Teams card, everyone else by their own email (001). */
 export type DecisionsRecipient =

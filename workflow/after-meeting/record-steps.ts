@@ -1,3 +1,4 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { parseSubmission } from "../../cards/common/errors";
 import {
   PlanSignedOffSubmission,
@@ -5,22 +6,21 @@ import {
   RecordDistributedSubmission,
 } from "../../cards/decisions/submission";
 import type { Case, Meeting, Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import { asPersonRef, staffWithRole, type StaffRole } from "../authority";
-import { audit } from "../audit";
-import { authorise } from "../authorise";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { loadMeeting } from "../load";
-import { MILESTONES, type MilestoneName } from "../milestones";
-import { sendCardOnce } from "../notify";
-import type { ActionRequest, ActionResponse } from "../ports";
-import { recordMilestones } from "../record-milestones";
-import { enqueue } from "../tasks/enqueue";
-import { taskIds } from "../tasks/task-ids";
-import { meetingIds } from "../actions/ids";
-import { cardResponse } from "../actions/respond";
+import { asPersonRef, staffWithRole, type StaffRole } from "../kernel/authority";
+import { audit } from "../kernel/audit";
+import { authorise } from "../kernel/authorise";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { loadMeeting } from "../kernel/load";
+import { MILESTONES, type MilestoneName } from "../timeline/milestones";
+import { sendCardOnce } from "../kernel/notify";
+import type { ActionRequest, ActionResponse } from "../../ports";
+import { recordMilestones } from "../timeline/record-milestones";
+import { enqueue } from "../kernel/enqueue";
+import { taskIds } from "../kernel/task-ids";
+import { meetingIds } from "../kernel/ids";
+import { cardResponse } from "../kernel/respond";
 import { decisionsView } from "./decisions-view";
 import { decisionsRecipients } from "./recipients";
 
@@ -43,7 +43,7 @@ const noOutcome = (m: Meeting) =>
  * (only when there is a plan); 002 `record.available` and 003: the chair
  * checks the draft record, then the clerk (CPU) distributes the record and
  * the reports to the members. Each sets the milestone its rule watches, so
- * the rule task stops chasing (workflow/milestones.ts).
+ * the rule task stops chasing (workflow/timeline/milestones.ts).
  */
 const STEPS = {
   planSignedOff: {

@@ -1,9 +1,9 @@
 import type { Case, Child, Meeting, RegisterEntry } from "../../model";
-import { isStoreError } from "../../infra/store/port";
+import { isStoreError } from "../../ports/store";
 import { formatIsoDate } from "../../rules";
-import { audit } from "../audit";
-import type { WorkflowDeps } from "../deps";
-import { updateDoc } from "../update-doc";
+import { audit } from "../kernel/audit";
+import type { WorkflowDeps } from "../kernel/deps";
+import { updateDoc } from "../kernel/update-doc";
 
 type Plan = NonNullable<Child["planHistory"]>[number];
 

@@ -1,5 +1,5 @@
-import type { WorkflowDeps } from "../deps";
-import type { BusySlot } from "../ports";
+import type { WorkflowDeps } from "../kernel/deps";
+import type { BusySlot } from "../../ports";
 import { dayInterval, type Interval } from "./rota-days";
 import { dutyDatesIn } from "./rota-store";
 import { unavailableIn } from "./unavailability";

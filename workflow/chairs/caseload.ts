@@ -1,4 +1,4 @@
-import type { WorkflowDeps } from "../deps";
+import type { WorkflowDeps } from "../kernel/deps";
 import { chairsOf } from "./staff";
 
 /** How far ahead a chair's meetings count towards their caseload. */

@@ -1,11 +1,11 @@
 import { buildCaseloadCard } from "../../cards/caseload/build";
 import { formatHumanDate } from "../../rules";
-import { audit } from "../audit";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import type { ActionResponse, Actor } from "../ports";
-import { cardResponse } from "../actions/respond";
+import { audit } from "../kernel/audit";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import type { ActionResponse, Actor } from "../../ports";
+import { cardResponse } from "../kernel/respond";
 import { chairUnavailableCard } from "./add-unavailable";
 import { caseloads, CASELOAD_WEEKS } from "./caseload";
 import { generateRotaFor } from "./generate-rota";

@@ -1,12 +1,12 @@
 import { RotaGenerateSubmission } from "../../cards/duty-rota/submission";
 import { parseSubmission } from "../../cards/common/errors";
-import { isStoreError } from "../../infra/store/port";
+import { isStoreError } from "../../ports/store";
 import { rotaId, rotaPk, type DutyRota } from "../../model";
-import { audit } from "../audit";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import type { ActionRequest, ActionResponse, Actor } from "../ports";
-import { cardResponse } from "../actions/respond";
+import { audit } from "../kernel/audit";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import type { ActionRequest, ActionResponse, Actor } from "../../ports";
+import { cardResponse } from "../kernel/respond";
 import { rotaCard } from "./rota-card";
 import { dayInterval, workingDaysOfMonth } from "./rota-days";
 import { fairRota } from "./rota-fair";

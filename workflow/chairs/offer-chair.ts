@@ -1,9 +1,9 @@
 import type { Case, Meeting, PersonRef } from "../../model";
-import { bookingSlots, minutesOf } from "../booking-slots";
-import { chairCandidates } from "../choose-chair";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import type { BusySlot } from "../ports";
+import { bookingSlots, minutesOf } from "../booking/booking-slots";
+import { chairCandidates } from "../booking/choose-chair";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import type { BusySlot } from "../../ports";
 import { busyOfChairs } from "./availability";
 import { caseloads } from "./caseload";
 

@@ -1,12 +1,12 @@
 import { buildDutyRotaCard } from "../../cards/duty-rota/build";
 import type { DutyRota } from "../../model";
 import { formatHumanDate, parseIsoDate } from "../../rules";
-import type { Authority } from "../authority";
-import { staffById } from "../authority";
-import type { CardJson } from "../ports";
+import type { Authority } from "../kernel/authority";
+import { staffById } from "../kernel/authority";
+import type { CardJson } from "../../ports";
 import { dutyCounts } from "./rota-fair";
 import { chairsOf } from "./staff";
-import { monthName } from "../jobs/month-name";
+import { monthName } from "../lists/month-name";
 
 /** The rota as a card: each day's duty chair (marked when off sick or swapped), counts per chair. */
 export function rotaCard(

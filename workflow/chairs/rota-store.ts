@@ -1,6 +1,6 @@
 import { rotaId, rotaPk, type DutyRota } from "../../model";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
 import { localDate, type Interval } from "./rota-days";
 
 export async function findRota(deps: WorkflowDeps, month: string): Promise<DutyRota | undefined> {

@@ -1,12 +1,12 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { buildSickCoverCard } from "../../cards/sick-cover/build";
 import type { Case, Meeting, SickCover, Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
 import { formatHumanInstant } from "../../rules";
-import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
-import { sendCardOnce } from "../notify";
-import { updateDoc } from "../update-doc";
-import { taskIds } from "../tasks/task-ids";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { sendCardOnce } from "../kernel/notify";
+import { updateDoc } from "../kernel/update-doc";
+import { taskIds } from "../kernel/task-ids";
 import { busyOfChairs } from "./availability";
 import { caseloads } from "./caseload";
 import { overlaps, localDate } from "./rota-days";

@@ -1,15 +1,15 @@
 import type { PersonRef } from "../../model";
-import { audit } from "../audit";
+import { audit } from "../kernel/audit";
 import {
   asPersonRef,
   staffById,
   staffWithRole,
   type Authority,
   type StaffRole,
-} from "../authority";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import type { Actor } from "../ports";
+} from "../kernel/authority";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import type { Actor } from "../../ports";
 
 /** The chairs (003's CPAs) in the authority's order: the rota's and the chooser's. */
 export const chairsOf = (authority: Authority): PersonRef[] =>
@@ -21,7 +21,7 @@ export const isChair = (authority: Authority, id: string): boolean =>
 /**
  * The chairs' team managers (003: "a Team Manager" of the 11 CPAs, who
  * writes the rota and arranges cover): the `teamManager` configured on the
- * chairs, else the QA managers (RULES.md's "CPA TM", as workflow/roles.ts
+ * chairs, else the QA managers (RULES.md's "CPA TM", as workflow/kernel/roles.ts
  * reads it).
  */
 export function chairsManagers(authority: Authority): PersonRef[] {
@@ -58,7 +58,7 @@ const WORDS: Record<ChairsRole, string> = {
 
 /**
  * The chairs' actions are about no case: the actor's authority-wide role
- * decides. Refused like every other action (workflow/authorise.ts): audited
+ * decides. Refused like every other action (workflow/kernel/authorise.ts): audited
  * as action.refused (ids only), logged by ids, a clear message, nothing
  * changed.
  */

@@ -1,7 +1,7 @@
 import { unavailabilityId, type ChairUnavailability, type UnavailableSlot } from "../../model";
-import { isStoreError } from "../../infra/store/port";
-import type { WorkflowDeps } from "../deps";
-import { updateDoc } from "../update-doc";
+import { isStoreError } from "../../ports/store";
+import type { WorkflowDeps } from "../kernel/deps";
+import { updateDoc } from "../kernel/update-doc";
 import { overlaps, type Interval } from "./rota-days";
 
 const YEAR_MS = 366 * 86_400_000;

@@ -1,7 +1,7 @@
 import type { Case, Invitee, Meeting } from "../../model";
 import { resolvePolicy } from "../../rules";
-import { conferenceKind } from "../conference-kind";
-import { meetingLimit } from "../meeting-timeline";
+import { conferenceKind } from "../kernel/conference-kind";
+import { meetingLimit } from "../timeline/meeting-timeline";
 import {
   consultationAttachment,
   consultationFileName,

@@ -1,6 +1,6 @@
 import type { Case, Invitee, Meeting } from "../../model";
 import { formatHumanInstant } from "../../rules";
-import type { EmailAttachment } from "../ports";
+import type { EmailAttachment } from "../../ports";
 import { reviewNumberOf } from "./review-anchors";
 
 /**

@@ -1,11 +1,11 @@
 import type { Case, Meeting, PersonRef } from "../../model";
-import { isStoreError } from "../../infra/store/port";
-import type { WorkflowDeps } from "../deps";
-import { meetingTimeline } from "../meeting-timeline";
-import { MILESTONES } from "../milestones";
-import { planMeetingTasks } from "../plan-meeting-tasks";
-import { enqueue } from "../tasks/enqueue";
-import { OFFER_BOOKING } from "../tasks/offer-booking";
+import { isStoreError } from "../../ports/store";
+import type { WorkflowDeps } from "../kernel/deps";
+import { meetingTimeline } from "../timeline/meeting-timeline";
+import { MILESTONES } from "../timeline/milestones";
+import { planMeetingTasks } from "../timeline/plan-meeting-tasks";
+import { enqueue } from "../kernel/enqueue";
+import { OFFER_BOOKING } from "../booking/offer-booking";
 import { claReviewId, type ClaReviewStart } from "./review-anchors";
 
 /** The CLA review document as requested (not yet booked), chaired by `iro` once chosen. */
@@ -29,7 +29,7 @@ export function requestedReview(
     ...(input.actor !== "system" ? { requestedBy: input.actor } : {}),
     inPerson: input.inPerson,
     // The IRO from the start: the limits' and 001's rules name the IRO
-    // (workflow/roles.ts resolves "IRO" to the meeting's chair) before booking.
+    // (workflow/kernel/roles.ts resolves "IRO" to the meeting's chair) before booking.
     ...(input.iro !== undefined ? { chair: input.iro } : {}),
     createdAt: input.at.toISOString(),
   };

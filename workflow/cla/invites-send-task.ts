@@ -1,11 +1,11 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
-import { MILESTONES } from "../milestones";
-import { runRuleTask } from "../tasks/rule-task";
-import { sendInvites } from "../tasks/send-invites";
-import { taskIds } from "../tasks/task-ids";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { MILESTONES } from "../timeline/milestones";
+import { runRuleTask } from "../reminders/rule-task";
+import { sendInvites } from "../invitations/send-invites";
+import { taskIds } from "../kernel/task-ids";
 
 /**
  * The task of 000's `cla.invites.send` (15 days before, end of business):

@@ -1,6 +1,6 @@
 import type { Meeting } from "../../model";
 import type { ResolvedPolicy, TimelineEntry } from "../../rules";
-import { meetingTimeline } from "../meeting-timeline";
+import { meetingTimeline } from "../timeline/meeting-timeline";
 
 /** 000 rule 11: "SQA will send the invites out along with the consultation documents 15 days in advance". */
 export const CLA_INVITES_RULE = "cla.invites.send";

@@ -1,8 +1,8 @@
 import type { Case, InviteList, Meeting } from "../../model";
 import { formatHumanInstant } from "../../rules";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { sendCardOnce } from "../notify";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { sendCardOnce } from "../kernel/notify";
 import { CLA_IRO_ALERT_RULE, claEntry } from "./invites-timing";
 import { reviewNumberOf } from "./review-anchors";
 

@@ -1,13 +1,13 @@
 import type { Meeting } from "../../model";
-import { REQUESTERS } from "../actions/request-conference";
-import { cardResponse } from "../actions/respond";
-import { audit } from "../audit";
-import { authorise } from "../authorise";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { caseIdOf, loadCase } from "../load";
-import type { ActionResponse, Actor } from "../ports";
+import { REQUESTERS } from "../booking/request-conference";
+import { cardResponse } from "../kernel/respond";
+import { audit } from "../kernel/audit";
+import { authorise } from "../kernel/authorise";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { caseIdOf, loadCase } from "../kernel/load";
+import type { ActionResponse, Actor } from "../../ports";
 import { claMinutesCard } from "./record-minutes";
 import { claRequestCard } from "./request-review";
 

@@ -4,17 +4,17 @@ import { submittedValues, type SubmittedValues } from "../../cards/common/values
 import type { FieldErrors } from "../../cards/common/errors";
 import type { Case, Meeting, PersonRef } from "../../model";
 import { formatHumanDate, formatHumanInstant, parseIsoDate, RulesInputError } from "../../rules";
-import { REQUESTERS } from "../actions/request-conference";
-import { cardResponse } from "../actions/respond";
-import { audit } from "../audit";
-import { authorise } from "../authorise";
-import * as cards from "../cards";
-import { chooseChair } from "../choose-chair";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { loadCase } from "../load";
-import { meetingLimit } from "../meeting-timeline";
-import type { ActionRequest, ActionResponse } from "../ports";
+import { REQUESTERS } from "../booking/request-conference";
+import { cardResponse } from "../kernel/respond";
+import { audit } from "../kernel/audit";
+import { authorise } from "../kernel/authorise";
+import * as cards from "../kernel/cards";
+import { chooseChair } from "../booking/choose-chair";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { loadCase } from "../kernel/load";
+import { meetingLimit } from "../timeline/meeting-timeline";
+import type { ActionRequest, ActionResponse } from "../../ports";
 import { createReview, requestedReview } from "./create-review";
 import {
   firstReview,
@@ -59,7 +59,7 @@ export function claRequestCard(
 }
 
 /**
- * The IRO who chairs the review (workflow/choose-chair.ts: the authority's
+ * The IRO who chairs the review (workflow/booking/choose-chair.ts: the authority's
  * IROs, never the case's CP chair); none configured is the council's to fix.
  */
 export function chooseIro(deps: WorkflowDeps, kase: Case, review: Meeting): PersonRef {

@@ -1,6 +1,6 @@
 import type { Case, Meeting } from "../../model";
-import { demoAuthority } from "../../infra/demo/authority";
-import { demoCases } from "../../infra/demo/cases";
+import { demoAuthority } from "../../app/demo/authority";
+import { demoCases } from "../../app/demo/cases";
 import { reReferralReason } from "./re-referral";
 
 const kase: Case = demoCases(demoAuthority(), new Date("2027-01-01T00:00:00.000Z"))[0]!;

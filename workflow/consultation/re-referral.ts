@@ -1,25 +1,25 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
 import { formatDate } from "../../cards/common/format";
 import { ReReferralMappingSubmission } from "../../cards/consultation/submission";
 import type { Case, Meeting, Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
 import { formatIsoDate } from "../../rules";
-import { asPersonRef, staffWithRole } from "../authority";
-import { audit } from "../audit";
-import { authorise } from "../authorise";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { loadMeeting } from "../load";
-import { sendCardOnce } from "../notify";
-import type { ActionRequest, ActionResponse } from "../ports";
-import { enqueue } from "../tasks/enqueue";
-import { taskIds } from "../tasks/task-ids";
-import { updateDoc } from "../update-doc";
-import { meetingIds } from "../actions/ids";
-import { cardResponse } from "../actions/respond";
-import { distinctPeople } from "../distinct";
+import { asPersonRef, staffWithRole } from "../kernel/authority";
+import { audit } from "../kernel/audit";
+import { authorise } from "../kernel/authorise";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { loadMeeting } from "../kernel/load";
+import { sendCardOnce } from "../kernel/notify";
+import type { ActionRequest, ActionResponse } from "../../ports";
+import { enqueue } from "../kernel/enqueue";
+import { taskIds } from "../kernel/task-ids";
+import { updateDoc } from "../kernel/update-doc";
+import { meetingIds } from "../kernel/ids";
+import { cardResponse } from "../kernel/respond";
+import { distinctPeople } from "../kernel/distinct";
 
 /** The task a re-referral queues: the SM and the clerks are asked to book the case mapping (004 item 3). */
 export const RE_REFERRAL_TASK = "case-mapping.re-referral";
@@ -54,7 +54,7 @@ export function reReferralReason(
 }
 
 /**
- * Called when an ICPC is requested (workflow/actions/request-conference.ts):
+ * Called when an ICPC is requested (workflow/booking/request-conference.ts):
  * for a re-referral, the case mapping with the frontline service manager is
  * tasked once (deterministic task id) and audited. Answers whether it is one.
  */

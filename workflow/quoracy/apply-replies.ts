@@ -1,7 +1,7 @@
 import type { Rsvp } from "../../model/invite-list";
-import type { WorkflowDeps } from "../deps";
-import type { AttendeeReply } from "../ports";
-import { updateDoc } from "../update-doc";
+import type { WorkflowDeps } from "../kernel/deps";
+import type { AttendeeReply } from "../../ports";
+import { updateDoc } from "../kernel/update-doc";
 
 const RSVP: Record<AttendeeReply["reply"], Rsvp> = {
   accepted: "accepted",

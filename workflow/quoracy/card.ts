@@ -1,8 +1,8 @@
 import type { Case, Meeting } from "../../model";
 import type { QuoracyForecast } from "../../rules/quoracy";
 import { buildQuoracyForecastCard } from "../../cards/quoracy-forecast/build";
-import { conferenceKind } from "../conference-kind";
-import type { CardJson } from "../ports";
+import { conferenceKind } from "../kernel/conference-kind";
+import type { CardJson } from "../../ports";
 import type { AgencyView } from "./standing";
 
 /** RULES.md section 5: who approves a stand-down under each policy. */

@@ -1,13 +1,13 @@
 import type { Case, Meeting, PersonRef } from "../../model";
 import { QUORUM, forecastQuoracy } from "../../rules/quoracy";
-import { asPersonRef, staffWithRole } from "../authority";
+import { asPersonRef, staffWithRole } from "../kernel/authority";
 import { quoracyCard } from "./card";
-import type { WorkflowDeps } from "../deps";
-import { sendCardOnce } from "../notify";
-import { updateDoc } from "../update-doc";
+import type { WorkflowDeps } from "../kernel/deps";
+import { sendCardOnce } from "../kernel/notify";
+import { updateDoc } from "../kernel/update-doc";
 import { agencyStandings } from "./standing";
 import { forecastTimes } from "./forecast-times";
-import { distinctPeople } from "../distinct";
+import { distinctPeople } from "../kernel/distinct";
 
 export type Evaluation = "not-in-window" | "quorate" | "at-risk" | "withdrawn";
 

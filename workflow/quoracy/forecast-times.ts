@@ -1,5 +1,5 @@
 import type { Meeting } from "../../model";
-import type { WorkflowDeps } from "../deps";
+import type { WorkflowDeps } from "../kernel/deps";
 
 /**
  * Issue 7: the forecast runs from 3 working days before the meeting, and

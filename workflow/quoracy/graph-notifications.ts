@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { taskPk, type Task } from "../../model";
-import { isStoreError } from "../../infra/store/port";
-import type { WorkflowDeps } from "../deps";
+import { isStoreError } from "../../ports/store";
+import type { WorkflowDeps } from "../kernel/deps";
 import { REFRESH_TASK } from "./tasks";
 
 /** A Graph change notification collection, as Graph posts it (only what Convene reads). */

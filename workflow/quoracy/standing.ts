@@ -1,6 +1,6 @@
+import { agencyKey } from "../reports/agencies";
 import type { Case, InviteList, Meeting, ReportStatus } from "../../model";
 import type { AgencyStanding } from "../../rules/quoracy";
-import { agencyKey } from "../actions/report-status";
 
 /**
  * Children's social care runs the conference; it is not one of the "other

@@ -1,7 +1,7 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { taskPk, type Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import { isStoreError } from "../../infra/store/port";
-import type { WorkflowDeps } from "../deps";
+import { isStoreError } from "../../ports/store";
+import type { WorkflowDeps } from "../kernel/deps";
 
 export const SUBSCRIBE_TASK = "replies.subscribe";
 const DAY = 86_400_000;

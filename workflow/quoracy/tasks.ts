@@ -1,11 +1,11 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Task } from "../../model";
 import { taskPk } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import { isStoreError } from "../../infra/store/port";
-import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
-import { enqueue } from "../tasks/enqueue";
-import { taskIds } from "../tasks/task-ids";
+import { isStoreError } from "../../ports/store";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { enqueue } from "../kernel/enqueue";
+import { taskIds } from "../kernel/task-ids";
 import { applyReplies } from "./apply-replies";
 import { evaluateQuoracy } from "./evaluate";
 

@@ -1,9 +1,9 @@
 import type { Case, Meeting } from "../../model";
-import { audit } from "../audit";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { enqueue } from "../tasks/enqueue";
-import { updateDoc } from "../update-doc";
+import { audit } from "../kernel/audit";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { enqueue } from "../kernel/enqueue";
+import { updateDoc } from "../kernel/update-doc";
 import { missing, requirementsFor } from "./approvals";
 import { rebookAfterStandDown } from "./rebook";
 import { assertStillOpen } from "./status";

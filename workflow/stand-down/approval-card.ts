@@ -1,9 +1,9 @@
 import { buildStandDownApprovalCard } from "../../cards/stand-down-approval/build";
 import type { StandDownApprovalView } from "../../cards/stand-down-approval/view-model";
 import type { Case, Meeting } from "../../model";
-import type { CardJson } from "../ports";
-import { staffById } from "../authority";
-import type { WorkflowDeps } from "../deps";
+import type { CardJson } from "../../ports";
+import { staffById } from "../kernel/authority";
+import type { WorkflowDeps } from "../kernel/deps";
 import { approvalText, rebookText, reasonText, tellerOf } from "./words";
 
 /** The approver's card for the meeting's pending request (RULES.md section 5). */

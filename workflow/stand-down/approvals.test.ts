@@ -1,5 +1,5 @@
 import type { Case, StandDownApproval } from "../../model";
-import { Authority } from "../authority";
+import { Authority } from "../kernel/authority";
 import {
   approvalWords,
   canBeMet,

@@ -1,5 +1,5 @@
 import type { Case, PersonRef, StandDownApproval } from "../../model";
-import { asPersonRef, staffWithRole, type Authority, type StaffRole } from "../authority";
+import { asPersonRef, staffWithRole, type Authority, type StaffRole } from "../kernel/authority";
 
 /**
  * One approval a stand-down needs: who can give it. `case-service-manager`

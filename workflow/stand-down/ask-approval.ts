@@ -1,9 +1,9 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
-import { sendCardOnce } from "../notify";
-import { taskIds } from "../tasks/task-ids";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { sendCardOnce } from "../kernel/notify";
+import { taskIds } from "../kernel/task-ids";
 import { candidatesFor, missing, requirementsFor } from "./approvals";
 import { standDownApprovalCard } from "./approval-card";
 

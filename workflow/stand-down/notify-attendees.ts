@@ -1,12 +1,12 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Case, Meeting, PersonRef, Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import { asPersonRef } from "../authority";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
-import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../notify";
-import { withPrefix } from "../subjects";
-import { taskIds } from "../tasks/task-ids";
+import { asPersonRef } from "../kernel/authority";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
+import { withPrefix } from "../kernel/subjects";
+import { taskIds } from "../kernel/task-ids";
 import { meetingWords, reasonText, tellerOf, whenText } from "./words";
 
 type StoodDown = Meeting & { standDown: NonNullable<Meeting["standDown"]> };

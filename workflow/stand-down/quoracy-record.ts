@@ -1,18 +1,18 @@
+import { agenciesOf } from "../reports/agencies";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
 import { buildQuoracyRecordCard } from "../../cards/quoracy-record/build";
 import { QuoracyRecordSubmission } from "../../cards/quoracy-record/submission";
 import type { Case, Meeting } from "../../model";
 import { QUORUM } from "../../rules/quoracy";
-import { agenciesOf } from "../actions/report-status";
-import { loadForAction } from "../actions/load-for-action";
-import { cardResponse } from "../actions/respond";
-import { audit } from "../audit";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import type { ActionRequest, ActionResponse, CardJson } from "../ports";
-import { updateDoc } from "../update-doc";
+import { loadForAction } from "../kernel/load-for-action";
+import { cardResponse } from "../kernel/respond";
+import { audit } from "../kernel/audit";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import type { ActionRequest, ActionResponse, CardJson } from "../../ports";
+import { updateDoc } from "../kernel/update-doc";
 import { approvalWords } from "./approvals";
 import { standDownRequestCard } from "./request-action";
 

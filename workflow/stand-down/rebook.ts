@@ -1,12 +1,12 @@
 import type { Case, InviteList, Meeting } from "../../model";
-import { isStoreError } from "../../infra/store/port";
-import { audit } from "../audit";
-import type { WorkflowDeps } from "../deps";
-import { meetingLimit } from "../meeting-timeline";
-import { MILESTONES } from "../milestones";
-import { enqueue } from "../tasks/enqueue";
-import { OFFER_BOOKING, limitRuleOf } from "../tasks/offer-booking";
-import { updateDoc } from "../update-doc";
+import { isStoreError } from "../../ports/store";
+import { audit } from "../kernel/audit";
+import type { WorkflowDeps } from "../kernel/deps";
+import { meetingLimit } from "../timeline/meeting-timeline";
+import { MILESTONES } from "../timeline/milestones";
+import { enqueue } from "../kernel/enqueue";
+import { OFFER_BOOKING, limitRuleOf } from "../booking/offer-booking";
+import { updateDoc } from "../kernel/update-doc";
 
 /**
  * What the replacement keeps of the original's progress: what was done

@@ -5,16 +5,16 @@ import {
   StandDownRefuseSubmission,
 } from "../../cards/stand-down-approval/submission";
 import type { Meeting } from "../../model";
-import { audit } from "../audit";
-import { authorise } from "../authorise";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { loadMeeting } from "../load";
-import type { ActionRequest, ActionResponse } from "../ports";
-import { cardResponse } from "../actions/respond";
-import { enqueue } from "../tasks/enqueue";
-import { updateDoc } from "../update-doc";
+import { audit } from "../kernel/audit";
+import { authorise } from "../kernel/authorise";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { loadMeeting } from "../kernel/load";
+import type { ActionRequest, ActionResponse } from "../../ports";
+import { cardResponse } from "../kernel/respond";
+import { enqueue } from "../kernel/enqueue";
+import { updateDoc } from "../kernel/update-doc";
 import { approvalWords, isNamedApprover, requirementsFor } from "./approvals";
 import { standDownApprovalCard } from "./approval-card";
 import { assertStillOpen } from "./status";

@@ -1,11 +1,11 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Case, Meeting, PersonRef, Task } from "../../model";
-import type { TaskContext, TaskResult } from "../../infra/scheduler/scheduler";
-import { asPersonRef, staffById } from "../authority";
-import * as cards from "../cards";
-import type { WorkflowDeps } from "../deps";
-import { loadMeeting } from "../load";
-import { sendCardOnce } from "../notify";
-import { taskIds } from "../tasks/task-ids";
+import { asPersonRef, staffById } from "../kernel/authority";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { sendCardOnce } from "../kernel/notify";
+import { taskIds } from "../kernel/task-ids";
 import { STAND_DOWN_REFUSED_TASK } from "./task-types";
 import { meetingWords, whenText } from "./words";
 

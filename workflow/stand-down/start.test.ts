@@ -2,7 +2,7 @@ import { VERBS } from "../../cards/verbs";
 import type { Meeting } from "../../model";
 import { cardText } from "../../test/fakes/recording-notifier";
 import { DEMO_IDS, makeWorld, type World } from "../../test/scenario/world";
-import { WorkflowError } from "../errors";
+import { WorkflowError } from "../kernel/errors";
 import { applyStandDown } from "./apply";
 import { startStandDown } from "./start";
 

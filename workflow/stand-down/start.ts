@@ -1,11 +1,11 @@
 import { reasonProblem } from "../../cards/stand-down-request/reasons";
 import { StandDownDetail, StandDownReason, type Case, type StandDownApproval } from "../../model";
-import { audit } from "../audit";
-import type { WorkflowDeps } from "../deps";
-import { WorkflowError } from "../errors";
-import { loadMeeting } from "../load";
-import { enqueue } from "../tasks/enqueue";
-import { updateDoc } from "../update-doc";
+import { audit } from "../kernel/audit";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { loadMeeting } from "../kernel/load";
+import { enqueue } from "../kernel/enqueue";
+import { updateDoc } from "../kernel/update-doc";
 import { approvalWords, canBeMet, missing, requirementsFor, slotFor } from "./approvals";
 import { applyStandDown } from "./apply";
 import { assertStillOpen } from "./status";

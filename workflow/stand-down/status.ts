@@ -1,5 +1,5 @@
 import type { Meeting } from "../../model";
-import { WorkflowError } from "../errors";
+import { WorkflowError } from "../kernel/errors";
 
 const HELD: ReadonlySet<Meeting["status"]> = new Set(["held", "outcome-recorded"]);
 

@@ -1,4 +1,4 @@
-/** The stand-down's background work (registered in workflow/handlers.ts). */
+/** The stand-down's background work (registered in workflow/index.ts). */
 export const STAND_DOWN_APPROVAL_TASK = "meeting.stand-down-approval";
 /** Cancels the Outlook event for every attendee (RULES.md section 5). */
 export const CANCEL_EVENT_TASK = "meeting.cancel-event";

@@ -1,10 +1,10 @@
 import { reasonWords } from "../../cards/stand-down-request/reasons";
 import type { Case, Meeting, PersonRef } from "../../model";
 import { formatHumanInstant } from "../../rules";
-import { staffById } from "../authority";
-import type { WorkflowDeps } from "../deps";
-import { meetingLimit } from "../meeting-timeline";
-import { kindWords } from "../subjects";
+import { staffById } from "../kernel/authority";
+import type { WorkflowDeps } from "../kernel/deps";
+import { meetingLimit } from "../timeline/meeting-timeline";
+import { kindWords } from "../kernel/subjects";
 import { approvalWords } from "./approvals";
 
 type Recorded = NonNullable<Meeting["standDown"]> | NonNullable<Meeting["standDownRequest"]>;

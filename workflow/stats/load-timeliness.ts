@@ -1,4 +1,4 @@
-import type { Store } from "../../infra/store/port";
+import type { Store } from "../../ports/store";
 import type { ResolvedPolicy } from "../../rules";
 import { timeliness, type CountedMeeting, type Timeliness } from "./timeliness";
 

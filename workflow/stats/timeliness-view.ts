@@ -1,6 +1,6 @@
 import type { TimelinessView } from "../../cards/timeliness/view-model";
 import { formatHumanDate, type ResolvedPolicy } from "../../rules";
-import type { Authority } from "../authority";
+import type { Authority } from "../kernel/authority";
 import { NATIONAL_ICPC_TIMELINESS } from "./national";
 import type { Rate, Timeliness } from "./timeliness";
 

@@ -1,8 +1,8 @@
 import type { Meeting } from "../../model";
 import { formatIsoDate, resolvePolicy, type ResolvedPolicy } from "../../rules";
-import { meetingLimit, meetingTimeline } from "../meeting-timeline";
-import { MILESTONES } from "../milestones";
-import { FAMILY_REPORT_RULES, INVITE_LIST_RULES } from "../timeline-dates";
+import { meetingLimit, meetingTimeline } from "../timeline/meeting-timeline";
+import { MILESTONES } from "../timeline/milestones";
+import { FAMILY_REPORT_RULES, INVITE_LIST_RULES } from "../timeline/timeline-dates";
 
 export interface Rate {
   /** Meetings (or deadlines) counted. */

@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs";
-import type { Email } from "../../../workflow/ports";
+import type { Email } from "../../../ports";
 import { cardText } from "../../fakes/recording-notifier";
 import type { World } from "../world";
 

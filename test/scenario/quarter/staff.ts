@@ -1,5 +1,5 @@
-import { Authority, type AuthorityInput } from "../../../workflow/authority";
-import { demoAuthority, DEMO_IDS } from "../../../infra/demo/authority";
+import { Authority, type AuthorityInput } from "../../../workflow/kernel/authority";
+import { demoAuthority, DEMO_IDS } from "../../../app/demo/authority";
 
 /**
  * The people of a quarter's replay: the demo's one-of-each (whose ids the

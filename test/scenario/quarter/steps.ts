@@ -1,6 +1,6 @@
 import { VERBS } from "../../../cards/verbs";
 import type { Case } from "../../../model";
-import type { ActionResponse } from "../../../workflow/ports";
+import type { ActionResponse } from "../../../ports";
 import { cardActions } from "../../fakes/recording-notifier";
 import type { World } from "../world";
 import { Q } from "./staff";

@@ -1,5 +1,5 @@
 import type { Case } from "../../../model";
-import { ensureJobsPlanned } from "../../../workflow/jobs/plan-jobs";
+import { ensureJobsPlanned } from "../../../workflow/lists/plan-jobs";
 import { makeWorld, type World } from "../world";
 import { dumpLedger, ledgerOf, type Ledger } from "./ledger";
 import { Q, quarterAuthority } from "./staff";

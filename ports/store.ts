@@ -1,0 +1,71 @@
+import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../model";
+
+export * from "./store-errors";
+
+/** Audit entries are append-only: they go through appendAudit and never change. */
+export type MutableDocument = Exclude<Document, { type: "audit-entry" }>;
+export type MutableDocType = MutableDocument["type"];
+/** Document types a job may list across partitions (never tasks or audit: they have their own queries). */
+export type ListableType = Exclude<DocType, "task" | "audit-entry" | "notification">;
+
+/** A stored document that failed its schema: reported by id and skipped. */
+export interface InvalidRef {
+  id: string;
+  error: string;
+}
+
+export interface Listing<T> {
+  items: T[];
+  invalid: InvalidRef[];
+}
+
+export interface Page<T> extends Listing<T> {
+  /** Opaque; pass back to get the next page. Absent on the last page. */
+  continuation?: string;
+}
+
+/**
+ * The one store port; adapters: SQLite (embedded default) and Cosmos DB.
+ * Both pass the shared contract suite in test/store-contract.ts.
+ *
+ * Every write validates the document against its zod schema, strips any
+ * `etag` it carries and answers the stored document with its new `etag`.
+ * Every read validates too: a stored document that fails is reported by id
+ * (InvalidDocument for a point read, `invalid` in a listing) and never
+ * handed on as if it were good.
+ */
+export interface Store {
+  /** Conflict if a document with that id already exists in its partition. */
+  create<D extends MutableDocument>(doc: D): Promise<D>;
+  /** undefined when absent (or when the id belongs to another document type). */
+  get<T extends DocType>(type: T, id: string, pk: string): Promise<DocOf<T> | undefined>;
+  /**
+   * Replace only if the stored etag is still `ifMatch` (Cosmos IfMatch);
+   * PreconditionFailed if not, NotFound if it is gone.
+   */
+  replace<D extends MutableDocument>(doc: D, ifMatch: string): Promise<D>;
+  /** The only write for audit entries; there is no update or delete. */
+  appendAudit(entry: AuditEntry): Promise<AuditEntry>;
+  auditOfCase(caseId: string): Promise<Listing<AuditEntry>>;
+
+  /**
+   * Tasks the scheduler may claim at `now`: pending ones due at or before
+   * `now`, and running ones whose lease ended at or before `now` (their
+   * instance died). Oldest first by the instant they became claimable
+   * (dueAt, or leaseUntil for an expired lease); paged.
+   */
+  dueTasks(now: Date, pageSize: number, continuation?: string): Promise<Page<Task>>;
+  /** Meetings starting in [from, to), every status, by start. */
+  meetingsInRange(from: Date, to: Date): Promise<Listing<Meeting>>;
+  meetingsOfCase(caseId: string): Promise<Listing<Meeting>>;
+  /**
+   * Every valid document of one type across partitions, by id: for the
+   * monthly and daily jobs that look at every case (indicator review, case
+   * mapping, the CP register). Not for request paths.
+   */
+  listAll<T extends ListableType>(type: T): Promise<Listing<DocOf<T>>>;
+  /** pending and running tasks of a meeting, by dueAt. */
+  openTasksOfMeeting(meetingId: string): Promise<Listing<Task>>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,26 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../app/config";
+import { aCase } from "../test/fixtures/documents";
+import { openStore } from "./open-store";
+import { SqliteStore } from "./sqlite/sqlite-store";
+
+describe("openStore", () => {
+  it("opens the embedded store under DATA_DIR when no Cosmos endpoint is configured, and keeps data across restarts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "convene-open-"));
+    try {
+      const config = loadConfig({ DATA_DIR: join(dir, "data") });
+      const first = await openStore(config.store);
+      expect(first).toBeInstanceOf(SqliteStore);
+      await first.create(aCase("case-9"));
+      await first.close();
+      expect(existsSync(join(dir, "data", "convene.sqlite"))).toBe(true);
+      const second = await openStore(config.store);
+      expect((await second.get("case", "case-9", "case-9"))?.policy).toBe("leicestershire");
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

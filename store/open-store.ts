@@ -1,0 +1,20 @@
+import type { StoreConfig } from "../app/config";
+import { CosmosStore } from "./cosmos/cosmos-store";
+import type { Store } from "../ports/store";
+import { SqliteStore } from "./sqlite/sqlite-store";
+
+/**
+ * Cosmos DB when an endpoint is configured; otherwise the embedded SQLite
+ * file under DATA_DIR, so a laptop run needs no cloud account and keeps its
+ * data between runs.
+ */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.kind === "cosmos") {
+    return CosmosStore.open({
+      endpoint: config.endpoint,
+      key: config.key,
+      databaseId: config.databaseId,
+    });
+  }
+  return new SqliteStore({ file: config.file });
+}

@@ -1,0 +1,319 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../model";
+import { decode, decodeAll, decodeOrThrow, withoutEtag } from "../codec";
+import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
+import { CONTAINER_OF, readyAtOf } from "../layout";
+import type {
+  InvalidRef,
+  ListableType,
+  Listing,
+  MutableDocument,
+  Page,
+  Store,
+} from "../../ports/store";
+import { applySchema } from "./schema";
+
+export interface SqliteStoreOptions {
+  /** Database file; its directory is created if missing. */
+  file: string;
+  busyTimeoutMs?: number;
+}
+
+interface Row {
+  id: string;
+  type: string;
+  etag: string;
+  body: string;
+}
+
+interface DueRow extends Row {
+  pk: string;
+  ready_at: string;
+}
+
+/** Columns of one document, in the order the insert/update statements bind them. */
+interface Columns {
+  coll: string;
+  pk: string;
+  id: string;
+  type: string;
+  etag: string;
+  body: string;
+  status: string | null;
+  meeting_id: string | null;
+  start_at: string | null;
+  ready_at: string | null;
+}
+
+function columnsOf(doc: Document, etag: string): Columns {
+  return {
+    coll: CONTAINER_OF[doc.type],
+    pk: doc.pk,
+    id: doc.id,
+    type: doc.type,
+    etag,
+    body: JSON.stringify(withoutEtag(doc)),
+    status: "status" in doc ? doc.status : null,
+    meeting_id: "meetingId" in doc && doc.meetingId !== undefined ? doc.meetingId : null,
+    start_at: doc.type === "meeting" ? (doc.start ?? null) : null,
+    ready_at: doc.type === "task" ? (readyAtOf(doc) ?? null) : null,
+  };
+}
+
+function parseBody(row: Row): unknown {
+  try {
+    return JSON.parse(row.body);
+  } catch {
+    // Left for the schema to reject, so a corrupt body is reported by id
+    // like any other bad document.
+    return undefined;
+  }
+}
+
+/** Continuation: the key of the last row handed out (keyset paging, stable under claims). */
+interface DueKey {
+  r: string;
+  p: string;
+  i: string;
+}
+const encodeKey = (key: DueKey): string => Buffer.from(JSON.stringify(key)).toString("base64url");
+function decodeKey(token: string): DueKey {
+  const parsed: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+  if (
+    typeof parsed === "object" &&
+    parsed !== null &&
+    "r" in parsed &&
+    "p" in parsed &&
+    "i" in parsed &&
+    typeof parsed.r === "string" &&
+    typeof parsed.p === "string" &&
+    typeof parsed.i === "string"
+  ) {
+    return { r: parsed.r, p: parsed.p, i: parsed.i };
+  }
+  throw new TypeError("bad continuation token");
+}
+
+/**
+ * The embedded default store: better-sqlite3 on a file under DATA_DIR.
+ * Calls are synchronous underneath; each write is one short transaction so
+ * no lock is ever held across an await.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmt;
+  private readonly insertAll: (docs: readonly MutableDocument[]) => void;
+
+  constructor(options: SqliteStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    applySchema(this.db, options.busyTimeoutMs ?? 5000);
+    const db = this.db;
+    this.stmt = {
+      insert: db.prepare<Columns>(
+        `INSERT INTO docs (coll, pk, id, type, etag, body, status, meeting_id, start_at, ready_at)
+         VALUES (@coll, @pk, @id, @type, @etag, @body, @status, @meeting_id, @start_at, @ready_at)`,
+      ),
+      current: db.prepare<[string, string, string], { type: string; etag: string }>(
+        "SELECT type, etag FROM docs WHERE coll = ? AND pk = ? AND id = ?",
+      ),
+      update: db.prepare<Columns & { if_match: string }>(
+        `UPDATE docs SET etag = @etag, body = @body, status = @status, meeting_id = @meeting_id,
+           start_at = @start_at, ready_at = @ready_at
+         WHERE coll = @coll AND pk = @pk AND id = @id AND type = @type AND etag = @if_match`,
+      ),
+      get: db.prepare<[string, string, string], Row>(
+        "SELECT id, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND id = ?",
+      ),
+      dueFirst: db.prepare<[string, number], DueRow>(
+        `SELECT id, pk, type, etag, body, ready_at FROM docs
+         WHERE ready_at <= ? ORDER BY ready_at, pk, id LIMIT ?`,
+      ),
+      dueAfter: db.prepare<[string, string, string, string, number], DueRow>(
+        `SELECT id, pk, type, etag, body, ready_at FROM docs
+         WHERE ready_at <= ? AND (ready_at, pk, id) > (?, ?, ?)
+         ORDER BY ready_at, pk, id LIMIT ?`,
+      ),
+      meetingsInRange: db.prepare<[string, string], Row>(
+        `SELECT id, type, etag, body FROM docs
+         WHERE type = 'meeting' AND start_at >= ? AND start_at < ? ORDER BY start_at, id`,
+      ),
+      ofType: db.prepare<[string, string], Row>(
+        "SELECT id, type, etag, body FROM docs WHERE coll = ? AND type = ? ORDER BY id",
+      ),
+      ofPartition: db.prepare<[string, string, string], Row>(
+        "SELECT id, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND type = ? ORDER BY id",
+      ),
+      openTasksOfMeeting: db.prepare<[string, string], Row>(
+        `SELECT id, type, etag, body FROM docs
+         WHERE coll = 'tasks' AND pk = ? AND meeting_id = ? AND status IN ('pending', 'running')`,
+      ),
+    };
+    this.insertAll = db.transaction((batch: readonly MutableDocument[]) => {
+      for (const doc of batch) {
+        assertWriteRoute(doc, "create");
+        this.insertRow(doc);
+      }
+    });
+  }
+
+  async create<D extends MutableDocument>(doc: D): Promise<D> {
+    assertWriteRoute(doc, "create");
+    return this.insertOne(doc);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<AuditEntry> {
+    assertWriteRoute(entry, "appendAudit");
+    return this.insertOne(entry);
+  }
+
+  /**
+   * Bulk load in one transaction (bench, imports): validated like create;
+   * Conflict aborts the whole batch. Not part of the port: Cosmos has no
+   * equivalent that the emulator supports.
+   */
+  createMany(docs: readonly MutableDocument[]): number {
+    this.insertAll(docs);
+    return docs.length;
+  }
+
+  async get<T extends DocType>(type: T, id: string, pk: string): Promise<DocOf<T> | undefined> {
+    const row = this.stmt.get.get(CONTAINER_OF[type], pk, id);
+    if (row === undefined || row.type !== type) return undefined;
+    return { ...decodeOrThrow(type, id, parseBody(row)), etag: row.etag };
+  }
+
+  async replace<D extends MutableDocument>(doc: D, ifMatch: string): Promise<D> {
+    assertWriteRoute(doc, "replace");
+    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const etag = randomUUID();
+    const columns = columnsOf(valid, etag);
+    // One conditional UPDATE is the IfMatch: SQLite runs a statement under
+    // the database write lock, so no other connection can change the row
+    // between the etag comparison and the write. (A BEGIN IMMEDIATE around
+    // a SELECT and an UPDATE gives the same guarantee at twice the cost.)
+    const changed = this.stmt.update.run({ ...columns, if_match: ifMatch }).changes;
+    if (changed === 0) {
+      // Only now find out why; documents are never deleted, so this answer
+      // cannot be overtaken.
+      const current = this.stmt.current.get(columns.coll, columns.pk, columns.id);
+      if (current === undefined || current.type !== doc.type) throw notFound(doc.id);
+      throw preconditionFailed(doc.id);
+    }
+    return { ...valid, etag } as D;
+  }
+
+  async dueTasks(now: Date, pageSize: number, continuation?: string): Promise<Page<Task>> {
+    const at = now.toISOString();
+    const limit = pageSize + 1;
+    let rows: DueRow[];
+    if (continuation === undefined) {
+      rows = this.stmt.dueFirst.all(at, limit);
+    } else {
+      const key = decodeKey(continuation);
+      rows = this.stmt.dueAfter.all(at, key.r, key.p, key.i, limit);
+    }
+    const more = rows.length > pageSize;
+    const pageRows = more ? rows.slice(0, pageSize) : rows;
+    const items: Task[] = [];
+    const invalid: InvalidRef[] = [];
+    for (const row of pageRows) {
+      const result = decode("task", row.id, parseBody(row));
+      if (result.ok) items.push({ ...result.doc, etag: row.etag });
+      else invalid.push(result.invalid);
+    }
+    const last = pageRows[pageRows.length - 1];
+    return {
+      items,
+      invalid,
+      ...(more && last !== undefined
+        ? { continuation: encodeKey({ r: last.ready_at, p: last.pk, i: last.id }) }
+        : {}),
+    };
+  }
+
+  async meetingsInRange(from: Date, to: Date): Promise<Listing<Meeting>> {
+    return this.listing(
+      "meeting",
+      this.stmt.meetingsInRange.all(from.toISOString(), to.toISOString()),
+    );
+  }
+
+  async listAll<T extends ListableType>(type: T): Promise<Listing<DocOf<T>>> {
+    return this.listing(type, this.stmt.ofType.all(CONTAINER_OF[type], type));
+  }
+
+  async meetingsOfCase(caseId: string): Promise<Listing<Meeting>> {
+    const listing = this.listing("meeting", this.stmt.ofPartition.all("cases", caseId, "meeting"));
+    listing.items.sort(byStart);
+    return listing;
+  }
+
+  async openTasksOfMeeting(meetingId: string): Promise<Listing<Task>> {
+    const listing = this.listing("task", this.stmt.openTasksOfMeeting.all(meetingId, meetingId));
+    listing.items.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+    return listing;
+  }
+
+  async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
+    const listing = this.listing(
+      "audit-entry",
+      this.stmt.ofPartition.all("audit", caseId, "audit-entry"),
+    );
+    listing.items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return listing;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private insertOne<D extends Document>(doc: D): D {
+    const { valid, etag } = this.insertRow(doc);
+    return { ...valid, etag } as D;
+  }
+
+  private insertRow(doc: Document): { valid: Document; etag: string } {
+    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const etag = randomUUID();
+    try {
+      this.stmt.insert.run(columnsOf(valid, etag));
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(doc.id);
+      throw err;
+    }
+    return { valid, etag };
+  }
+
+  private listing<T extends DocType>(type: T, rows: Row[]): Listing<DocOf<T>> {
+    const etags = new Map(rows.map((row) => [row.id, row.etag]));
+    const { items, invalid } = decodeAll(
+      type,
+      rows.map((row) => ({ id: row.id, raw: parseBody(row) })),
+    );
+    return { items: items.map((doc) => ({ ...doc, etag: etags.get(doc.id) })), invalid };
+  }
+}
+
+function byStart(a: Meeting, b: Meeting): number {
+  const x = a.start ?? "";
+  const y = b.start ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Not `instanceof Error`: better-sqlite3's native side keeps the SqliteError
+ * class of the first realm that loaded it, so under jest (a realm per test
+ * file) a later file's errors are not instances of its own Error.
+ */
+function isUniqueViolation(err: unknown): boolean {
+  return (
+    typeof err === "object" &&
+    err !== null &&
+    "code" in err &&
+    (err.code === "SQLITE_CONSTRAINT_UNIQUE" || err.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
+  );
+}

@@ -1,0 +1,271 @@
+import { optional } from "../kernel/optional";
+import { parseSubmission } from "../../cards/common/errors";
+import { submittedValues } from "../../cards/common/values";
+import { OutcomeSubmission } from "../../cards/outcome/submission";
+import type { Case, Meeting } from "../../model";
+import { isStoreError } from "../../ports/store";
+import { formatIsoDate, formatHumanInstant } from "../../rules";
+import { afterOutcome } from "./after-outcome";
+import { audit } from "../kernel/audit";
+import { authorise } from "../kernel/authorise";
+import * as cards from "../kernel/cards";
+import { conferenceKind } from "../kernel/conference-kind";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { loadMeeting } from "../kernel/load";
+import { meetingTimeline } from "../timeline/meeting-timeline";
+import { MILESTONES } from "../timeline/milestones";
+import { planMeetingTasks } from "../timeline/plan-meeting-tasks";
+import type { ActionRequest, ActionResponse } from "../../ports";
+import { enqueue } from "../kernel/enqueue";
+import { OFFER_BOOKING } from "../booking/offer-booking";
+import { updateDoc } from "../kernel/update-doc";
+import { meetingIds } from "../kernel/ids";
+import { meetingIdFor } from "../booking/request-conference";
+import { cardResponse } from "../kernel/respond";
+
+const at = (timeline: ReturnType<typeof meetingTimeline>, rule: string) => {
+  const e = timeline.entries.find((x) => x.rule === rule);
+  return e === undefined ? undefined : { rule, at: new Date(e.at).toISOString() };
+};
+
+/**
+ * A CLA review has no plan decision and no next RCPC: the IRO records its
+ * minutes (workflow/cla/record-minutes.ts), which requests the next review.
+ * Recording a conference outcome on one would request an RCPC.
+ */
+function refuseClaReview(meeting: Meeting): void {
+  if (meeting.kind === "CLA")
+    throw new WorkflowError(
+      "BadInput",
+      "This is a CLA review: the IRO records its minutes with 'minutes REF', not an outcome.",
+    );
+}
+
+/** The chair's outcome card, with the limits the next dates must meet. */
+export function outcomeCard(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  redisplay: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+) {
+  refuseClaReview(meeting);
+  if (meeting.start === undefined)
+    throw new WorkflowError("Conflict", "This conference has no date yet.");
+  const timeline = meetingTimeline(deps.policy, meeting);
+  const nextRcpc =
+    meeting.kind === "ICPC" ? at(timeline, "rcpc.first.latest") : nextLimit(deps, meeting);
+  if (nextRcpc === undefined)
+    throw new WorkflowError("BadInput", "This meeting has no next-conference limit.");
+  return cards.outcome({
+    caseId: kase.id,
+    caseReference: kase.reference,
+    meetingId: meeting.id,
+    meetingKind: conferenceKind(meeting),
+    meetingStart: meeting.start,
+    nextRcpcLimit: nextRcpc,
+    ...optional("coreGroupLimit", at(timeline, "core-group.first.latest")),
+    ...optional("planSignOff", at(timeline, "plan.sign-off")),
+    ...optional("recordDue", at(timeline, "record.available")),
+    ...redisplay,
+  });
+}
+
+/** The limits of the next dates as calendar dates ("2027-04-29"), from the timeline. */
+function limitsOf(deps: WorkflowDeps, meeting: Meeting): { nextRcpc?: string; coreGroup?: string } {
+  const timeline = meetingTimeline(deps.policy, meeting);
+  const day = (iso: string | undefined) =>
+    iso === undefined
+      ? undefined
+      : formatIsoDate(deps.policy.calendar.toLocal(Date.parse(iso)).day);
+  const next =
+    meeting.kind === "ICPC" ? at(timeline, "rcpc.first.latest") : nextLimit(deps, meeting);
+  const core = at(timeline, "core-group.first.latest");
+  return {
+    ...optional("nextRcpc", day(next?.at)),
+    ...optional("coreGroup", day(core?.at)),
+  };
+}
+
+/** An RCPC's next review: 6 months after this one (rcpc.next.latest of the next RCPC). */
+function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
+  const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start ?? "")).day);
+  const next: Meeting = { ...meeting, kind: "RCPC", anchors: { previous: day } };
+  delete next.start;
+  return at(meetingTimeline(deps.policy, next), "rcpc.next.latest");
+}
+
+/**
+ * verb outcome.record: the chair records the conference's outcome.
+ * 1. load, authorise (the chair of this conference), parse; the card checks
+ *    the next RCPC and core group dates against their limits
+ *    (rcpc.first.latest / rcpc.next.latest, core-group.first.latest);
+ * 2. only a conference that has started can have an outcome;
+ * 3. record the outcome and the milestones `meeting.held` and
+ *    `outcome.recorded` (decisions distributed, register updated: 001, 003);
+ * 4. the CP register and the children's plans updated, the decisions
+ *    queued to every attendee (workflow/after-meeting/after-outcome.ts);
+ * 5. with a plan, request the next RCPC (anchored on this conference) so its
+ *    limit is tracked at once;
+ * 6. audit.
+ */
+export async function recordOutcome(
+  deps: WorkflowDeps,
+  request: ActionRequest,
+): Promise<ActionResponse> {
+  const { caseId, meetingId } = meetingIds(request.data);
+  const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
+  await authorise(deps, request.actor, ["chair"], { verb: request.verb, kase, meeting });
+  refuseClaReview(meeting);
+  const parsed = parseSubmission(OutcomeSubmission, request.data);
+  if (!parsed.ok) {
+    return cardResponse(
+      outcomeCard(deps, kase, meeting, {
+        errors: parsed.errors,
+        values: submittedValues(request.data),
+      }),
+    );
+  }
+  const now = deps.clock();
+  if (meeting.start === undefined || Date.parse(meeting.start) > now.getTime()) {
+    throw new WorkflowError(
+      "Conflict",
+      "The outcome can be recorded once the conference has started.",
+    );
+  }
+  const s = parsed.value;
+  // The limits travel in the card's data, so they are untrusted: check the
+  // dates again against the timeline (rcpc.first.latest or
+  // rcpc.next.latest, core-group.first.latest).
+  if (s.plan) {
+    const limits = limitsOf(deps, meeting);
+    const errors: Record<string, string> = {};
+    if (limits.nextRcpc !== undefined && s.nextRcpcDate > limits.nextRcpc) {
+      errors.nextRcpcDate = `The next RCPC must be held by ${limits.nextRcpc}`;
+    }
+    if (limits.coreGroup !== undefined && s.coreGroupDate > limits.coreGroup) {
+      errors.coreGroupDate = `The first core group must be held by ${limits.coreGroup}`;
+    }
+    if (Object.keys(errors).length > 0) {
+      return cardResponse(
+        outcomeCard(deps, kase, meeting, { errors, values: submittedValues(request.data) }),
+      );
+    }
+  }
+  const nowIso = now.toISOString();
+  const london = (date: string) =>
+    new Date(
+      deps.policy.calendar.toInstant(
+        deps.policy.calendar.toLocal(Date.parse(`${date}T12:00:00Z`)).day,
+        10 * 60,
+      ),
+    ).toISOString();
+  const { changed } = await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
+    if (m.outcome !== undefined) return undefined;
+    return {
+      ...m,
+      status: "outcome-recorded",
+      outcome: {
+        recordedBy: request.actor.objectId,
+        recordedAt: nowIso,
+        decision: s.plan ? "plan" : "no-plan",
+        ...(s.plan
+          ? {
+              category: s.category,
+              nextConference: london(s.nextRcpcDate),
+              coreGroup: london(s.coreGroupDate),
+            }
+          : {}),
+      },
+      milestones: {
+        ...m.milestones,
+        [MILESTONES.held]: m.milestones[MILESTONES.held] ?? {
+          at: nowIso,
+          by: request.actor.objectId,
+        },
+        [MILESTONES.outcomeRecorded]: { at: nowIso, by: request.actor.objectId },
+      },
+    };
+  });
+  // Whenever the stored outcome has a plan (not only when this call wrote
+  // it: a retry after a failure part-way must finish the job), the next
+  // RCPC exists, its limit and tasks are planned, and the clerks are asked
+  // to book it. Each step is idempotent.
+  const stored = await deps.store.get("meeting", meeting.id, kase.id);
+  // The register, the children's plans and the decisions to every attendee
+  // (001 decisions.distribute, 003 register.update), for any policy; also
+  // idempotent, so a retry finishes what a failure interrupted.
+  const register =
+    stored?.outcome !== undefined
+      ? await afterOutcome(deps, { kase, meeting: stored, actor: request.actor.objectId })
+      : [];
+  if (stored?.outcome?.decision === "plan") {
+    const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
+    const first =
+      meeting.kind === "ICPC"
+        ? at(meetingTimeline(deps.policy, meeting), "rcpc.first.latest")
+        : undefined;
+    const next: Meeting = {
+      id: meetingIdFor(kase.id, "RCPC", day),
+      type: "meeting",
+      pk: kase.id,
+      caseId: kase.id,
+      kind: "RCPC",
+      status: "requested",
+      anchors: { previous: day },
+      milestones: { [MILESTONES.conferenceRequested]: { at: nowIso, by: request.actor.objectId } },
+      requestedBy: request.actor.objectId,
+      inPerson: meeting.inPerson,
+      ...optional("chair", meeting.chair),
+      ...(first !== undefined ? { limit: { rule: first.rule, at: first.at } } : {}),
+      createdAt: nowIso,
+    };
+    try {
+      await deps.store.create(next);
+    } catch (err) {
+      if (!isStoreError(err, "Conflict")) throw err;
+    }
+    await planMeetingTasks(deps, {
+      caseId: kase.id,
+      meetingId: next.id,
+      timeline: meetingTimeline(deps.policy, next),
+      actor: request.actor.objectId,
+    });
+    await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId: next.id });
+  }
+  if (changed) {
+    await audit(deps, {
+      caseId: kase.id,
+      actor: request.actor.objectId,
+      action: "meeting.outcome",
+      target: { type: "meeting", id: meeting.id },
+      detail: { plan: s.plan, ...(s.plan ? { category: s.category } : {}) },
+    });
+  }
+  return cardResponse(
+    cards.done({
+      title: changed ? "Outcome recorded" : "Outcome already recorded",
+      message: `${
+        s.plan
+          ? "The next review conference has been requested from the clerks."
+          : "No plan: nothing further is booked."
+      } The decisions are on their way to every attendee: you get the list of who received them.`,
+      caseReference: kase.reference,
+      facts: [
+        ...(s.plan
+          ? [{ title: "Next RCPC", value: formatHumanInstant(Date.parse(london(s.nextRcpcDate))) }]
+          : []),
+        ...(register.length > 0
+          ? [
+              {
+                title: "CP register",
+                value: `${register.filter((r) => r.change === "added").length} added, ${
+                  register.filter((r) => r.change === "removed").length
+                } removed`,
+              },
+            ]
+          : []),
+      ],
+    }),
+  );
+}

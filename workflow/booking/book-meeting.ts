@@ -1,0 +1,84 @@
+import type { Case, Meeting, Task } from "../../model";
+import { audit } from "../kernel/audit";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { meetingTimeline } from "../timeline/meeting-timeline";
+import { planBrief } from "../brief/plan-brief";
+import { planMeetingTasks } from "../timeline/plan-meeting-tasks";
+import { enqueue } from "../kernel/enqueue";
+import { updateDoc } from "../kernel/update-doc";
+import type { Actor } from "../../ports";
+
+export interface Booking {
+  start: string;
+  end: string;
+  inPerson: boolean;
+  chair: NonNullable<Meeting["chair"]>;
+  outOfTimescale?: NonNullable<Meeting["outOfTimescale"]>;
+  bookingCard?: NonNullable<Meeting["bookingCard"]>;
+}
+
+/**
+ * Books a requested meeting (the clerk's slot, or an approved late one).
+ * 1. record the slot, the chair and the Graph transactionId on the meeting
+ *    (IfMatch; a meeting booked meanwhile for the same slot is a repeat);
+ * 2. plan every task of its timeline, now that the meeting date is known,
+ *    and the chair's brief;
+ * 3. queue the Outlook event (graph, in the background: Graph may take 10 s,
+ *    the invoke must answer in 2);
+ * 4. audit.
+ */
+export async function bookMeeting(
+  deps: WorkflowDeps,
+  actor: Actor | "system",
+  kase: Case,
+  meetingId: string,
+  booking: Booking,
+): Promise<{ meeting: Meeting; repeated: boolean }> {
+  const { doc: meeting, changed } = await updateDoc(
+    deps.store,
+    "meeting",
+    meetingId,
+    kase.id,
+    (m) => {
+      if (m.status !== "requested") {
+        if (m.start === booking.start) return undefined;
+        throw new WorkflowError("Conflict", "This conference is already booked for another time.");
+      }
+      const next: Meeting = {
+        ...m,
+        status: "booked",
+        start: booking.start,
+        end: booking.end,
+        inPerson: booking.inPerson,
+        chair: booking.chair,
+        transactionId: m.transactionId ?? m.id,
+        ...(booking.outOfTimescale !== undefined ? { outOfTimescale: booking.outOfTimescale } : {}),
+        ...(booking.bookingCard !== undefined ? { bookingCard: booking.bookingCard } : {}),
+      };
+      delete next.pendingBooking;
+      return next;
+    },
+  );
+  const actorId = actor === "system" ? "system" : actor.objectId;
+  await planMeetingTasks(deps, {
+    caseId: kase.id,
+    meetingId,
+    timeline: meetingTimeline(deps.policy, meeting),
+    actor: actorId,
+  });
+  await planBrief(deps, kase, meeting);
+  await enqueue(deps, { taskType: "meeting.create-event", caseId: kase.id, meetingId });
+  if (changed) {
+    await audit(deps, {
+      caseId: kase.id,
+      actor: actorId,
+      action: "meeting.book",
+      target: { type: "meeting", id: meetingId },
+      detail: { outOfTimescale: booking.outOfTimescale !== undefined, inPerson: booking.inPerson },
+    });
+  }
+  return { meeting, repeated: !changed };
+}
+
+export type { Task };

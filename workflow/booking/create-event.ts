@@ -1,0 +1,115 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
+import type { Task } from "../../model";
+import { formatHumanInstant } from "../../rules";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { MILESTONES } from "../timeline/milestones";
+import { sendCardOnce } from "../kernel/notify";
+import { meetingSubject } from "../kernel/subjects";
+import { updateDoc } from "../kernel/update-doc";
+import { staffCardsAfterBooking } from "./after-booking-cards";
+import { enqueue } from "../kernel/enqueue";
+import { taskIds } from "../kernel/task-ids";
+
+/** 002: the chair admits professionals, then the family after any confidential part. */
+const LOBBY_TEXT = [
+  "This is a child protection conference. Please keep its details confidential.",
+  "Everyone waits in the Teams lobby until the chair admits them: professionals first,",
+  "then the family. Meeting chat is switched off and the meeting is not recorded.",
+].join(" ");
+
+/**
+ * meeting.create-event, the background half of booking:
+ * 1. skip a meeting stood down meanwhile;
+ * 2. create the Outlook event with its locked Teams meeting (graph/ checks
+ *    the lobby and chat settings read back); the transactionId makes a
+ *    retry after a lost answer find the same event, never a second one;
+ * 3. keep the event's ids and record `meeting.booked`;
+ * 4. send the booking confirmation to chair and SW, and the SW's cards
+ *    (invite list, family access, report status), once each;
+ * 5. update the clerk's card: booked, with the date.
+ */
+export async function createEvent(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const loaded = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  const kase = loaded.kase;
+  let meeting = loaded.meeting;
+  if (meeting.status === "stood-down" || meeting.start === undefined || meeting.end === undefined) {
+    return { skipped: meeting.status };
+  }
+  if (meeting.outlookEventId === undefined) {
+    const chair = meeting.chair;
+    const created = await deps.calendar.createConference({
+      meetingId: meeting.id,
+      transactionId: meeting.transactionId ?? meeting.id,
+      organizer: deps.authority.organizer,
+      subject: meetingSubject(deps.policy.id, kase, meeting),
+      start: new Date(meeting.start),
+      end: new Date(meeting.end),
+      bodyText: LOBBY_TEXT,
+      attendees: [
+        ...(chair !== undefined ? [{ email: chair.email, name: chair.name }] : []),
+        { email: kase.socialWorker.email, name: kase.socialWorker.name },
+      ],
+    });
+    meeting = (
+      await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
+        m.outlookEventId !== undefined
+          ? undefined
+          : {
+              ...m,
+              outlookEventId: created.eventId,
+              onlineMeetingId: created.onlineMeetingId,
+              joinWebUrl: created.joinWebUrl,
+              milestones: {
+                ...m.milestones,
+                [MILESTONES.booked]: { at: ctx.now.toISOString(), by: "system" },
+              },
+            },
+      )
+    ).doc;
+  }
+  // A list submitted before the event existed is sent now.
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  if (list?.complete === true) {
+    await enqueue(deps, {
+      taskType: "meeting.send-invites",
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: `event-${meeting.outlookEventId ?? ""}`.slice(0, 120).replace(/[/\\?#]/g, "_"),
+    });
+  }
+  for (const notice of staffCardsAfterBooking(deps, kase, meeting, task.id)) {
+    await sendCardOnce(deps, notice);
+  }
+  if (meeting.bookingCard !== undefined) {
+    const result = await deps.notifier.updateCard(
+      meeting.bookingCard.userObjectId,
+      meeting.bookingCard.activityId,
+      cards.done({
+        title: "Conference booked",
+        message:
+          "The Outlook invitation is out to the chair and the social worker. The family is invited once the invite list is complete.",
+        caseReference: kase.reference,
+        facts: [
+          { title: "When", value: formatHumanInstant(Date.parse(meeting.start ?? "")) },
+          { title: "Chair", value: meeting.chair?.name ?? "" },
+        ],
+      }),
+    );
+    // Updating the card is a courtesy: the clerk's chat already has the
+    // booking confirmation; a failed update is logged, not retried.
+    if (result.outcome !== "sent") {
+      deps.logger.warn(
+        { meetingId: meeting.id, outcome: result.outcome },
+        "booking card not updated",
+      );
+    }
+  }
+  return { eventId: meeting.outlookEventId ?? null };
+}

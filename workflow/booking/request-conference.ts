@@ -1,0 +1,164 @@
+import { RequestConferenceSubmission } from "../../cards/request-conference/submission";
+import { parseSubmission } from "../../cards/common/errors";
+import { submittedValues } from "../../cards/common/values";
+import type { Case, Meeting } from "../../model";
+import { isStoreError } from "../../ports/store";
+import { RulesInputError, formatHumanInstant } from "../../rules";
+import { audit } from "../kernel/audit";
+import { bookReReferralMapping } from "../consultation/re-referral";
+import { authorise } from "../kernel/authorise";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { WorkflowError } from "../kernel/errors";
+import { loadCase } from "../kernel/load";
+import { meetingLimit, meetingTimeline } from "../timeline/meeting-timeline";
+import { MILESTONES } from "../timeline/milestones";
+import { planMeetingTasks } from "../timeline/plan-meeting-tasks";
+import type { ActionRequest, ActionResponse } from "../../ports";
+import { enqueue } from "../kernel/enqueue";
+import { OFFER_BOOKING } from "./offer-booking";
+import { cardResponse } from "../kernel/respond";
+
+export const REQUESTERS = ["social-worker", "team-manager", "service-manager"] as const;
+
+/** The request card for a case, as its SW or manager sees it. */
+export function requestCard(
+  kase: Case,
+  redisplay: Parameters<typeof cards.requestConference>[0]["errors"] = undefined,
+  values?: Record<string, unknown>,
+) {
+  return cards.requestConference({
+    caseId: kase.id,
+    caseReference: kase.reference,
+    children: kase.children.map((c) => ({ id: c.id, firstName: c.name.split(" ")[0] ?? c.name })),
+    indexChildId: kase.indexChildId,
+    ...(redisplay !== undefined ? { errors: redisplay } : {}),
+    ...(values !== undefined ? { values: values as never } : {}),
+  });
+}
+
+/** Deterministic: the same request twice (Teams retries invokes) names the same meeting. */
+export const meetingIdFor = (caseId: string, kind: string, anchor: string): string =>
+  `${caseId}.${kind.toLowerCase()}.${anchor}`;
+
+/**
+ * verb conference.request: the SW or a manager asks for an ICPC or RCPC.
+ * 1. parse the card; a malformed one comes back with its errors, nothing stored;
+ * 2. load the case and check the actor is its SW, TM or SM;
+ * 3. check the anchor with the rules (a real date, not in the future, in the
+ *    supported years): the timeline refuses what it cannot count from;
+ * 4. create the meeting (status requested; Conflict = asked already) and
+ *    record `conference.requested` (002 `icpc.request`);
+ * 5. plan the tasks the anchor already fixes (icpc.latest and the
+ *    strategy-anchored deadlines);
+ * 6. queue the booking offer to the clerks (it reads the chair's free/busy
+ *    from Outlook, so it runs in the background);
+ * 7. audit, and answer with the limit the clerk books within.
+ */
+export async function requestConference(
+  deps: WorkflowDeps,
+  request: ActionRequest,
+): Promise<ActionResponse> {
+  const caseId =
+    typeof (request.data as { caseId?: unknown })?.caseId === "string"
+      ? (request.data as { caseId: string }).caseId
+      : undefined;
+  if (caseId === undefined) throw new WorkflowError("BadInput", "The card has no case id.");
+  const kase = await loadCase(deps, caseId);
+  await authorise(deps, request.actor, REQUESTERS, { verb: request.verb, kase });
+
+  const parsed = parseSubmission(RequestConferenceSubmission, request.data);
+  if (!parsed.ok) {
+    return cardResponse(requestCard(kase, parsed.errors, submittedValues(request.data)));
+  }
+  const s = parsed.value;
+  const anchorDate = s.meetingKind === "ICPC" ? s.strategyDate : s.previousConferenceDate;
+  if (anchorDate === undefined) throw new WorkflowError("BadInput", "The card has no anchor date.");
+  const today = deps.policy.calendar.toLocal(deps.clock().getTime()).day;
+  const now = deps.clock();
+
+  const meetingId = meetingIdFor(kase.id, s.meetingKind, anchorDate);
+  const meeting: Meeting = {
+    id: meetingId,
+    type: "meeting",
+    pk: kase.id,
+    caseId: kase.id,
+    kind: s.meetingKind,
+    status: "requested",
+    anchors: s.meetingKind === "ICPC" ? { strategy: anchorDate } : { previous: anchorDate },
+    milestones: {
+      [MILESTONES.conferenceRequested]: { at: now.toISOString(), by: request.actor.objectId },
+    },
+    requestedBy: request.actor.objectId,
+    inPerson: false,
+    ...(kase.chair !== undefined ? { chair: kase.chair } : {}),
+    createdAt: now.toISOString(),
+  };
+
+  let timeline;
+  try {
+    timeline = meetingTimeline(deps.policy, meeting);
+  } catch (err) {
+    if (err instanceof RulesInputError) {
+      return cardResponse(
+        requestCard(
+          kase,
+          { [s.meetingKind === "ICPC" ? "strategyDate" : "previousConferenceDate"]: err.message },
+          submittedValues(request.data),
+        ),
+      );
+    }
+    throw err;
+  }
+  const anchorDay = deps.policy.calendar.toLocal(Date.parse(`${anchorDate}T12:00:00Z`)).day;
+  if (anchorDay > today) {
+    const field = s.meetingKind === "ICPC" ? "strategyDate" : "previousConferenceDate";
+    return cardResponse(
+      requestCard(
+        kase,
+        { [field]: "That date is in the future: give the date it happened" },
+        submittedValues(request.data),
+      ),
+    );
+  }
+
+  let created = true;
+  try {
+    await deps.store.create(meeting);
+  } catch (err) {
+    if (!isStoreError(err, "Conflict")) throw err;
+    created = false;
+  }
+  await planMeetingTasks(deps, {
+    caseId: kase.id,
+    meetingId,
+    timeline,
+    actor: request.actor.objectId,
+  });
+  await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
+  // 004 item 3: a re-referral for an initial conference books a case
+  // mapping with the frontline service manager.
+  if (s.meetingKind === "ICPC")
+    await bookReReferralMapping(deps, { kase, meetingId, actor: request.actor.objectId });
+  if (created) {
+    await audit(deps, {
+      caseId: kase.id,
+      actor: request.actor.objectId,
+      action: "meeting.request",
+      target: { type: "meeting", id: meetingId },
+      detail: { kind: s.meetingKind, children: s.childIds.length },
+    });
+  }
+  const limit = meetingLimit(deps.policy, meeting);
+  return cardResponse(
+    cards.done({
+      title: created ? "Conference requested" : "Already requested",
+      message: "The clerks have been asked to book it.",
+      caseReference: kase.reference,
+      facts:
+        limit === undefined
+          ? []
+          : [{ title: "Must be held by", value: formatHumanInstant(limit.getTime()) }],
+    }),
+  );
+}

@@ -1,0 +1,151 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
+import type { Case, Invitee, Meeting, Task } from "../../model";
+import { formatHumanInstant } from "../../rules";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { MILESTONES } from "../timeline/milestones";
+import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
+import { kindWords, withPrefix } from "../kernel/subjects";
+import { updateDoc } from "../kernel/update-doc";
+import { reportStatusCard } from "../reports/report-status";
+import { consultationAttachment, consultationFormFor } from "../cla/consultation-forms";
+import { claInvitesAt, sendsConsultationForms } from "../cla/invites-timing";
+import { alertIroOfList } from "../cla/iro-alert";
+import { enqueue } from "../kernel/enqueue";
+import { taskIds } from "../kernel/task-ids";
+import { eventAttendees } from "./event-attendees";
+
+export const SEND_INVITES = "meeting.send-invites";
+
+/** The family's invitation: plain words, the join link and how the lobby works (002). */
+export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invitee): string {
+  const when = meeting.start === undefined ? "" : formatHumanInstant(Date.parse(meeting.start));
+  return [
+    `Dear ${invitee.name},`,
+    "",
+    `You are invited to a ${kindWords(meeting.kind).toLowerCase()} on ${when} (UK time).`,
+    meeting.inPerson
+      ? "The meeting is held in person; your social worker will tell you where. You can also join online."
+      : "The meeting is held online in Microsoft Teams. You do not need a Teams account.",
+    "",
+    `Join online: ${meeting.joinWebUrl ?? "(your social worker will send the link)"}`,
+    "You can also join by phone: open the link above to see the dial-in number and conference ID,",
+    "or ask your social worker for them.",
+    "",
+    "When you join you will wait in a virtual lobby. This is normal: the chair lets",
+    "professionals in first and then you. Nobody else can see your email address.",
+    "",
+    `Your case reference is ${kase.reference}. If you need an interpreter, help to join`,
+    "or anything else to take part, please tell your social worker.",
+  ].join("\n");
+}
+
+/**
+ * meeting.send-invites:
+ * 1. wait for the Outlook event (the booking's background half) if need be;
+ * 2. set the attendees to the chair, the SW and the professionals on the
+ *    list (PATCH of attendees only; never the body, which would replace
+ *    the join link);
+ * 3. email each family member and legal representative individually
+ *    (002: nobody sees another's address), each once even when retried;
+ *    a family member with no email is left to the SW (invited by letter);
+ * 4. record `invites.sent` and send the SW the report-status card, now
+ *    that the agencies are known.
+ * CLA reviews (issue 6): under a policy with `cla.invites.send` (000 rule
+ * 11) the invites wait for that day, however early the list comes, and
+ * each family member's email carries the consultation form for who they
+ * are to the child (000 rule 8); under one with
+ * `cla.report-and-invite-list` (001) the IRO is alerted that the list is in.
+ */
+export async function sendInvites(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  if (meeting.status === "stood-down") return { skipped: "stood-down" };
+  // Not booked in Outlook yet (a list can come before the booking, 000):
+  // creating the event queues the invitations again (tasks/create-event.ts).
+  if (meeting.outlookEventId === undefined) return { skipped: "no-event-yet" };
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  if (list === undefined) return { skipped: "no-list" };
+  const holdUntil = claInvitesAt(deps.policy, meeting);
+  if (holdUntil !== undefined && ctx.now.getTime() < holdUntil.getTime()) {
+    // Keyed by the day: a list sent again queues nothing more; a review
+    // moved to another date is held until its own day.
+    await enqueue(deps, {
+      taskType: SEND_INVITES,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: `cla-${holdUntil.getTime()}`,
+      dueAt: holdUntil,
+    });
+    return { skipped: "held-for-cla.invites.send", until: holdUntil.toISOString() };
+  }
+  const withForms = sendsConsultationForms(deps.policy, meeting);
+  const attendees = eventAttendees(kase, meeting, list);
+  await deps.calendar.setAttendees(deps.authority.organizer, meeting.outlookEventId, attendees);
+
+  const family: EmailNotice[] = list.invitees
+    .filter((i) => i.relation !== "professional" && i.email !== undefined)
+    .map((i) => ({ invitee: i, form: withForms ? consultationFormFor(i) : undefined }))
+    .map(({ invitee: i, form }) => ({
+      kind: "family-invitation",
+      taskId: task.id,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      email: {
+        // Keyed by the start too: a meeting moved to another date is a new invitation.
+        id: `${meeting.id}:invite:${i.id}:${Date.parse(meeting.start ?? "")}`,
+        to: { email: i.email as string, name: i.name },
+        subject: withPrefix(
+          deps.policy.id,
+          `Invitation: ${kindWords(meeting.kind).toLowerCase()}, ${formatHumanInstant(Date.parse(meeting.start ?? ""))}`,
+        ),
+        bodyText:
+          familyInvitationText(kase, meeting, i) +
+          (form === undefined
+            ? ""
+            : "\n\nYour consultation form for the review is attached: please tell us your views on it, or tell your social worker or the Independent Reviewing Officer."),
+        ...(form !== undefined
+          ? { attachments: [consultationAttachment(kase, meeting, form)] }
+          : {}),
+      },
+    }));
+  const mail = await sendEmailsOnce(deps, deps.authority.organizer, family);
+  await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
+    m.milestones[MILESTONES.invitesSent] !== undefined
+      ? undefined
+      : {
+          ...m,
+          status: m.status === "booked" ? "invited" : m.status,
+          milestones: {
+            ...m.milestones,
+            [MILESTONES.invitesSent]: { at: ctx.now.toISOString(), by: "system" },
+          },
+        },
+  );
+  await sendCardOnce(deps, {
+    id: `${task.id}:report-status:${kase.socialWorker.entraObjectId}`,
+    kind: "report-status-request",
+    recipient: kase.socialWorker,
+    card: await reportStatusCard(deps, kase, meeting),
+    preview: `Report status for case ${kase.reference}`,
+    taskId: task.id,
+    caseId: kase.id,
+    meetingId: meeting.id,
+  });
+  const iroAlerted = await alertIroOfList(deps, kase, meeting, list, task.id);
+  return {
+    attendees: attendees.length,
+    familyEmails: family.length,
+    consultationForms: family.filter((f) => f.email.attachments !== undefined).length,
+    iroAlerted,
+    sent: mail.sent,
+    alreadySent: mail.alreadySent,
+    withoutEmail: list.invitees.filter(
+      (i) => i.relation !== "professional" && i.email === undefined,
+    ).length,
+  };
+}

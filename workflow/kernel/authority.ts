@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { EntraObjectId, PersonRef } from "../../model";
+import { PolicyOverridesSchema } from "../../rules";
+
+/**
+ * One council as Convene serves it: its policy (RULES.md section 4), its
+ * mailboxes and its staff. Staff names and numbers in the seeds are
+ * configuration examples, never code: they arrive here as data.
+ */
+export const STAFF_ROLES = [
+  "clerk",
+  "social-worker",
+  "team-manager",
+  "service-manager",
+  "chair",
+  "director",
+  "qa-manager",
+  /** 002: approves a stand-down. */
+  "safeguarding-manager",
+  /** 004: the QA admin manager who allocates case mappings to chairs. */
+  "qa-admin",
+  /** Independent Reviewing Officer: chairs CLA reviews (RULES.md section 1). */
+  "iro",
+] as const;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const StaffMember = PersonRef.extend({
+  roles: z.array(StaffRole).min(1),
+  /** A social worker's line managers: who their escalations go to. */
+  teamManager: EntraObjectId.optional(),
+  serviceManager: EntraObjectId.optional(),
+  /**
+   * false for someone who does not use Teams (a director, a partner agency's
+   * manager): lists reach them as an email with a CSV attachment instead.
+   */
+  inTeams: z.boolean().default(true),
+  /** The team, for counts per team (003's QA notices for the performance team). */
+  team: z.string().min(1).optional(),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+const REVIEW_MONTHS = "caseMappingReviewMonths is a whole number of months from 1 to 24";
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time is HH:MM");
+
+export const Authority = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    policy: z.string().min(1),
+    overrides: PolicyOverridesSchema.optional(),
+    /** The shared mailbox that organises every conference and sends Convene's email. */
+    organizer: z.email(),
+    /** Where police-check requests go (002: police need 7 working days). */
+    policeChecksMailbox: z.email(),
+    /** 003: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
+    healthMailboxes: z.array(z.email()).default([]),
+    staff: z.array(StaffMember).min(1),
+    /** Conference length for the Outlook event. */
+    meetingMinutes: z.number().int().min(30).max(240).default(90),
+    /** Start times the clerk is offered on each working day, Europe/London. */
+    slotTimes: z.array(HHMM).min(1).default(["10:00", "14:00"]),
+    /**
+     * RULES.md 4 `chair-consultation` (004 4a-b): a CIN case mapped within
+     * this many months is reviewed by the chair, otherwise a new mapping is
+     * arranged. "6 months (configurable)": 6 unless the council says otherwise.
+     */
+    caseMappingReviewMonths: z
+      .number({ error: REVIEW_MONTHS })
+      .int({ error: REVIEW_MONTHS })
+      .min(1, { error: REVIEW_MONTHS })
+      .max(24, { error: REVIEW_MONTHS })
+      .default(6),
+  })
+  .superRefine((a, ctx) => {
+    const ids = new Set(a.staff.map((s) => s.entraObjectId));
+    a.staff.forEach((s, i) => {
+      for (const key of ["teamManager", "serviceManager"] as const) {
+        const id = s[key];
+        if (id !== undefined && !ids.has(id)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${key} is not a member of staff`,
+            path: ["staff", i, key],
+          });
+        }
+      }
+      if (s.roles.includes("social-worker") && (!s.teamManager || !s.serviceManager)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "a social worker needs a teamManager and a serviceManager for escalations",
+          path: ["staff", i],
+        });
+      }
+    });
+  });
+export type Authority = z.infer<typeof Authority>;
+export type AuthorityInput = z.input<typeof Authority>;
+
+export function staffById(authority: Authority, objectId: string): StaffMember | undefined {
+  return authority.staff.find((s) => s.entraObjectId === objectId);
+}
+
+export function staffWithRole(authority: Authority, role: StaffRole): StaffMember[] {
+  return authority.staff.filter((s) => s.roles.includes(role));
+}
+
+export const asPersonRef = (s: StaffMember): PersonRef => ({
+  entraObjectId: s.entraObjectId,
+  email: s.email,
+  name: s.name,
+});

@@ -1,0 +1,21 @@
+import { type Logger } from "../../ports/logger";
+import type { Store } from "../../ports/store";
+import type { ResolvedPolicy } from "../../rules";
+import type { Authority } from "./authority";
+import type { CalendarPort, Notifier, RepliesPort } from "../../ports";
+
+/** Everything a use case needs, wired by hand in the composition root (DESIGN.md habit 8). */
+export interface WorkflowDeps {
+  store: Store;
+  calendar: CalendarPort;
+  /** Outlook replies (issue 7): the same Graph adapter as the calendar, or the outbox's. */
+  replies: RepliesPort;
+  notifier: Notifier;
+  /** The only clock below the composition root: injected, faked in tests. */
+  clock: () => Date;
+  authority: Authority;
+  policy: ResolvedPolicy;
+  logger: Logger;
+  /** Ask the scheduler for a sweep now: background work queued by an action starts at once. */
+  kick: () => void;
+}

@@ -1,0 +1,235 @@
+import type { Notification, PersonRef } from "../../model";
+import { isStoreError } from "../../ports/store";
+import type { WorkflowDeps } from "./deps";
+import type { CardJson, Email } from "../../ports";
+import { TransientError } from "./errors";
+
+export interface CardNotice {
+  /** Deterministic (`${taskId}:${recipientObjectId}`): a retried task sends each card once. */
+  id: string;
+  kind: string;
+  recipient: PersonRef;
+  card: CardJson;
+  /** The Teams notification preview: never a child's name. */
+  preview: string;
+  taskId?: string;
+  caseId?: string;
+  meetingId?: string;
+  /**
+   * false when the caller emails a recipient who is gone from Teams itself,
+   * with more than the preview (a list goes with its CSV): one email, not two.
+   */
+  emailFallback?: boolean;
+}
+
+type Delivery = "sent" | "already-sent" | "recipient-gone";
+
+/**
+ * DESIGN.md habit 3 (Company Communicator's SendFunction):
+ * 1. find or create the notification by its deterministic id;
+ * 2. if it was already sent, do nothing;
+ * 3. send, then record the outcome (sent, throttled, recipient gone, failed);
+ * 4. throttled or failed: throw a TransientError so the scheduler retries
+ *    the task later; a recipient who removed the app is recorded and not
+ *    retried (the notification stays visible as recipient-gone).
+ */
+export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Promise<Delivery> {
+  const { doc: existing } = await findOrCreate(deps, notice.id, () => ({
+    kind: notice.kind,
+    channel: "teams",
+    recipient: notice.recipient.entraObjectId,
+    taskId: notice.taskId,
+    caseId: notice.caseId,
+    meetingId: notice.meetingId,
+  }));
+  if (existing.status === "sent") return "already-sent";
+  if (existing.status === "recipient-gone") return "recipient-gone";
+  // Claim it first (IfMatch): of two senders racing (two tasks at one
+  // instant, a double click), one wins and the other leaves it to them.
+  const claimed = await claim(deps, existing);
+  if (claimed === undefined) return "already-sent";
+  const result = await deps.notifier.sendCard(
+    notice.recipient.entraObjectId,
+    notice.card,
+    notice.preview,
+  );
+  const status: Notification["status"] = result.outcome;
+  await record(deps, claimed, status, {
+    ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
+    ...(result.activityId !== undefined ? { activityId: result.activityId } : {}),
+  });
+  if (status === "throttled" || status === "failed") {
+    throw new TransientError(`Teams.${status}`, `card ${notice.kind} not delivered yet`);
+  }
+  if (status === "recipient-gone" && notice.emailFallback !== false)
+    await emailInstead(deps, notice);
+  return status === "sent" ? "sent" : "recipient-gone";
+}
+
+/**
+ * Someone without the app in Teams (never installed, or removed it) must
+ * still hear of an escalation: they get the preview by email, sent once,
+ * with how to get the card. The preview names no child (it is written for a
+ * lock screen), so it is fit for an email subject too.
+ */
+async function emailInstead(deps: WorkflowDeps, notice: CardNotice): Promise<void> {
+  await sendEmailsOnce(deps, deps.authority.organizer, [
+    {
+      kind: `${notice.kind}-by-email`,
+      ...(notice.taskId !== undefined ? { taskId: notice.taskId } : {}),
+      ...(notice.caseId !== undefined ? { caseId: notice.caseId } : {}),
+      ...(notice.meetingId !== undefined ? { meetingId: notice.meetingId } : {}),
+      email: {
+        id: `${notice.id}:email`,
+        to: { email: notice.recipient.email, name: notice.recipient.name },
+        subject: `Convene: ${notice.preview}`,
+        bodyText: [
+          `Dear ${notice.recipient.name},`,
+          "",
+          `${notice.preview}.`,
+          "",
+          "Convene could not reach you in Microsoft Teams: the Convene app is not installed for you.",
+          "Please add Convene in Teams (Apps) to see the details and act on them, or contact the conference clerks.",
+        ].join("\n"),
+      },
+    },
+  ]);
+}
+
+export interface EmailNotice {
+  email: Email;
+  kind: string;
+  taskId?: string;
+  caseId?: string;
+  meetingId?: string;
+}
+
+/**
+ * The same discipline for email: every email has its own notification, and
+ * only those not yet sent go to the calendar port (in one batch). A failed
+ * part is retried by the task's next run; a sent one never again.
+ */
+export async function sendEmailsOnce(
+  deps: WorkflowDeps,
+  from: string,
+  notices: EmailNotice[],
+): Promise<{ sent: number; alreadySent: number }> {
+  const pending: { notice: EmailNotice; doc: Notification; attempted: boolean }[] = [];
+  let alreadySent = 0;
+  for (const notice of notices) {
+    const { doc, created } = await findOrCreate(deps, notice.email.id, () => ({
+      kind: notice.kind,
+      channel: "email",
+      taskId: notice.taskId,
+      caseId: notice.caseId,
+      meetingId: notice.meetingId,
+    }));
+    if (doc.status === "sent" || doc.status === "recipient-gone") alreadySent += 1;
+    else {
+      // Found and not sent: an earlier run may have sent it and died before
+      // recording it, so the adapter looks in Sent Items before sending again.
+      const claimed = await claim(deps, doc);
+      if (claimed === undefined) alreadySent += 1;
+      else pending.push({ notice, doc: claimed, attempted: !created });
+    }
+  }
+  if (pending.length === 0) return { sent: 0, alreadySent };
+  const results = await deps.calendar.sendEmails(
+    from,
+    pending.map((p) => (p.attempted ? { ...p.notice.email, attempted: true } : p.notice.email)),
+  );
+  const byId = new Map(results.map((r) => [r.id, r]));
+  let sent = 0;
+  let unfinished = 0;
+  for (const { doc } of pending) {
+    const r = byId.get(doc.id);
+    const status: Notification["status"] =
+      r === undefined
+        ? "failed"
+        : r.outcome === "done"
+          ? "sent"
+          : r.outcome === "gone"
+            ? "recipient-gone"
+            : r.outcome === "throttled"
+              ? "throttled"
+              : "failed";
+    // Refused by Graph (400/403: a bad address, a permission): recorded as
+    // failed for an administrator to see, and not retried: retrying cannot fix it.
+    const permanent = r?.outcome === "rejected";
+    await record(
+      deps,
+      doc,
+      status,
+      r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {},
+    );
+    if (status === "sent") sent += 1;
+    if ((status === "throttled" || status === "failed") && !permanent) unfinished += 1;
+  }
+  if (unfinished > 0) {
+    throw new TransientError("Mail.unfinished", `${unfinished} email(s) not sent yet`);
+  }
+  return { sent, alreadySent };
+}
+
+async function findOrCreate(
+  deps: WorkflowDeps,
+  id: string,
+  fields: () => Pick<Notification, "kind" | "channel"> &
+    Partial<Pick<Notification, "recipient" | "taskId" | "caseId" | "meetingId">>,
+): Promise<{ doc: Notification; created: boolean }> {
+  const found = await deps.store.get("notification", id, id);
+  if (found !== undefined) return { doc: found, created: false };
+  const f = fields();
+  const doc: Notification = {
+    id,
+    type: "notification",
+    pk: id,
+    kind: f.kind,
+    channel: f.channel,
+    ...(f.recipient !== undefined ? { recipient: f.recipient } : {}),
+    ...(f.taskId !== undefined ? { taskId: f.taskId } : {}),
+    ...(f.caseId !== undefined ? { caseId: f.caseId } : {}),
+    ...(f.meetingId !== undefined ? { meetingId: f.meetingId } : {}),
+    status: "pending",
+    attempts: 0,
+    createdAt: deps.clock().toISOString(),
+  };
+  try {
+    return { doc: await deps.store.create(doc), created: true };
+  } catch (err) {
+    if (!isStoreError(err, "Conflict")) throw err;
+    const again = await deps.store.get("notification", id, id);
+    if (again === undefined) throw err;
+    return { doc: again, created: false };
+  }
+}
+
+/** attempts + 1 under the document's etag; undefined when someone else claimed it first. */
+async function claim(deps: WorkflowDeps, doc: Notification): Promise<Notification | undefined> {
+  try {
+    return await deps.store.replace({ ...doc, attempts: doc.attempts + 1 }, doc.etag ?? "");
+  } catch (err) {
+    if (isStoreError(err, "PreconditionFailed")) return undefined;
+    throw err;
+  }
+}
+
+async function record(
+  deps: WorkflowDeps,
+  doc: Notification,
+  status: Notification["status"],
+  extra: { httpStatus?: number; activityId?: string },
+): Promise<void> {
+  const next: Notification = {
+    ...doc,
+    status,
+    attempts: doc.attempts,
+    ...(extra.activityId !== undefined ? { activityId: extra.activityId } : {}),
+    result: {
+      at: deps.clock().toISOString(),
+      ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
+      code: status,
+    },
+  };
+  await deps.store.replace(next, doc.etag ?? "");
+}

@@ -1,0 +1,35 @@
+import type { Case, Meeting } from "../../model";
+import { formatHumanInstant } from "../../rules";
+
+/**
+ * 000 rule 14: every email about CP/CLA invites or reports has a subject
+ * starting "URGENT CLA/CP" in Swindon. Other policies name no prefix.
+ */
+const SUBJECT_PREFIX: Readonly<Record<string, string>> = { swindon: "URGENT CLA/CP" };
+
+export function subjectPrefix(policyId: string): string | undefined {
+  return SUBJECT_PREFIX[policyId];
+}
+
+export function withPrefix(policyId: string, subject: string): string {
+  const prefix = subjectPrefix(policyId);
+  return prefix === undefined ? subject : `${prefix}: ${subject}`;
+}
+
+const KIND_WORDS: Record<Meeting["kind"], string> = {
+  ICPC: "Initial child protection conference",
+  RCPC: "Review child protection conference",
+  CLA: "Looked-after child review",
+};
+
+/** An en-GB subject with the case reference, never the child's name (issue 4). */
+export function meetingSubject(policyId: string, kase: Case, meeting: Meeting): string {
+  const when =
+    meeting.start === undefined ? "" : ` – ${formatHumanInstant(Date.parse(meeting.start))}`;
+  return withPrefix(
+    policyId,
+    `${KIND_WORDS[meeting.kind]} (${meeting.kind}), case ${kase.reference}${when}`,
+  );
+}
+
+export const kindWords = (kind: Meeting["kind"]): string => KIND_WORDS[kind];
