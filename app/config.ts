@@ -1,4 +1,9 @@
 import { resolve } from "node:path";
+import type { BotConfig } from "../bot/settings";
+import type { CalendarConfig, GraphCredential } from "../graph/settings";
+import type { StoreConfig } from "../store/settings";
+
+export type { BotConfig, CalendarConfig, GraphCredential, StoreConfig };
 import { z } from "zod";
 import { LOG_LEVELS } from "./logger";
 
@@ -117,40 +122,10 @@ const Env = z
     path: ["MicrosoftAppId"],
   });
 
-export type StoreConfig =
-  | { kind: "cosmos"; endpoint: string; key: string; databaseId: string }
-  | { kind: "sqlite"; file: string };
-
-export type GraphCredential =
-  | { kind: "secret"; clientSecret: string }
-  | { kind: "certificate"; certificatePath: string }
-  | { kind: "managed-identity" };
-
-export type CalendarConfig =
-  | {
-      kind: "graph";
-      tenantId: string;
-      clientId: string;
-      credential: GraphCredential;
-      baseUrl: string;
-      organizer: string;
-    }
-  | { kind: "outbox"; dir: string; organizer: string };
-
 /** Graph change notifications, when configured (issue 7). */
 export interface NotificationsConfig {
   url: string;
   clientState: string;
-}
-
-export interface BotConfig {
-  port: number;
-  /** Absent: a local run without authentication (Agents Playground). */
-  appId?: string;
-  appPassword?: string;
-  appTenantId?: string;
-  appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
-  demoMode: boolean;
 }
 
 export type AuthoritySource = { kind: "file"; file: string } | { kind: "demo"; policy: string };

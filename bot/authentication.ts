@@ -2,7 +2,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from "botbuilder";
-import type { BotConfig } from "../app/config";
+import type { BotConfig } from "./settings";
 import { BotError } from "./errors";
 
 /**

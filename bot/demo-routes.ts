@@ -1,4 +1,4 @@
-import type { BotConfig } from "../app/config";
+import type { BotConfig } from "./settings";
 import { BotError } from "./errors";
 
 /**

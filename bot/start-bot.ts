@@ -1,6 +1,6 @@
 import { type Logger } from "../ports/logger";
 import { CloudAdapter } from "botbuilder";
-import type { BotConfig } from "../app/config";
+import type { BotConfig } from "./settings";
 import type { Store } from "../ports/store";
 import type { ActionResponse, BotHandlers } from "../ports/actions";
 import type { Notifier } from "../ports/notifier";

@@ -5,7 +5,7 @@ import {
   type TokenCredential,
 } from "@azure/identity";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
-import type { CalendarConfig } from "../app/config";
+import type { CalendarConfig } from "./settings";
 
 /**
  * App-only access to Graph (issue 4, step 1): a client secret, a certificate

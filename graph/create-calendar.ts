@@ -1,6 +1,6 @@
 import { type Logger } from "../ports/logger";
 import type { TokenCredential } from "@azure/identity";
-import type { CalendarConfig } from "../app/config";
+import type { CalendarConfig } from "./settings";
 import type { CalendarPort } from "../ports/calendar";
 import type { RepliesPort } from "../ports/replies";
 import { createAuthProvider, createCredential } from "./auth";

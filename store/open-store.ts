@@ -1,4 +1,4 @@
-import type { StoreConfig } from "../app/config";
+import type { StoreConfig } from "./settings";
 import { CosmosStore } from "./cosmos/cosmos-store";
 import type { Store } from "../ports/store";
 import { SqliteStore } from "./sqlite/sqlite-store";

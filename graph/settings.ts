@@ -1,0 +1,16 @@
+/** What the Graph adapter needs: the app reads it from the environment (app/config.ts). */
+export type GraphCredential =
+  | { kind: "secret"; clientSecret: string }
+  | { kind: "certificate"; certificatePath: string }
+  | { kind: "managed-identity" };
+
+export type CalendarConfig =
+  | {
+      kind: "graph";
+      tenantId: string;
+      clientId: string;
+      credential: GraphCredential;
+      baseUrl: string;
+      organizer: string;
+    }
+  | { kind: "outbox"; dir: string; organizer: string };
