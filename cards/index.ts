@@ -4,7 +4,6 @@
  * what it submits, by verb. Nothing here does I/O.
  */
 export * from "./verbs";
-export * from "./submissions";
 export { FORM_FIELD, fieldErrors, parseSubmission } from "./common/errors";
 export type { FieldErrors, Parsed } from "./common/errors";
 export { submittedValues, type SubmittedValues } from "./common/values";

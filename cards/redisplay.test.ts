@@ -17,7 +17,7 @@ import { buildQuoracyForecastCard } from "./quoracy-forecast/build";
 import { quoracyForecastSample } from "./quoracy-forecast/sample";
 import { buildReportStatusCard } from "./report-status/build";
 import { reportStatusSample } from "./report-status/sample";
-import { SUBMISSIONS } from "./submissions";
+import { SUBMISSIONS } from "../workflow";
 import { buildTaskAlertCard } from "./task-alert/build";
 import { escalationSample, reminderSample } from "./task-alert/sample";
 import { defaultSubmission, expectWellFormedCard, visibleText } from "./__tests__/card-checks";

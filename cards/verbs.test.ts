@@ -1,4 +1,4 @@
-import { SUBMISSIONS } from "./submissions";
+import { SUBMISSIONS } from "../workflow";
 import { ALL_VERBS, VERBS, isVerb } from "./verbs";
 
 describe("verbs", () => {

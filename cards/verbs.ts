@@ -2,7 +2,7 @@
  * The verb of every Action.Execute Convene's cards carry (DESIGN.md habit 7:
  * handlers are registered per verb). A verb names the act, not the card, so
  * a card with two actions (accept / decline) has two verbs, each with its own
- * submission schema (`SUBMISSIONS` in submissions.ts).
+ * submission schema (declared with its use case in its workflow feature folder).
  *
  * These strings travel in cards already sent to people's chats: renaming one
  * breaks every card still out there, so add new verbs rather than rename.

@@ -1,6 +1,6 @@
 import { parseSubmission } from "../common/errors";
-import { GALLERY } from "../gallery";
-import { SUBMISSIONS } from "../submissions";
+import { GALLERY } from "../../test/gallery/gallery";
+import { SUBMISSIONS } from "../../workflow";
 import { isVerb, VERBS, type Verb } from "../verbs";
 import { CardRenderer } from "./renderer";
 

@@ -1,74 +1,91 @@
-import type { CardJson } from "../ports/notifier";
-import { buildBookCard } from "./book/build";
-import { bookSample } from "./book/sample";
-import { buildBookingConfirmationCard } from "./booking-confirmation/build";
-import { bookingConfirmationSample } from "./booking-confirmation/sample";
-import { buildBriefCard } from "./brief/build";
-import { briefChildNames, briefMaxSample, briefSample } from "./brief/sample";
-import { buildFamilyAccessCard } from "./family-access/build";
-import { familyAccessSample } from "./family-access/sample";
-import { buildDoneCard, buildRefusalCard, buildWorkingCard } from "./generic/build";
-import { doneSample, refusalSample, workingSample } from "./generic/sample";
-import { buildInviteListCard } from "./invite-list/build";
-import { inviteListMaxSample, inviteListScreenshotSample } from "./invite-list/sample";
-import { buildOutcomeCard } from "./outcome/build";
-import { buildDecisionsCard } from "./decisions/build";
-import { decisionsChairSample, decisionsClerkSample, decisionsSample } from "./decisions/sample";
-import { buildQaNoticeCard } from "./qa-notice/build";
-import { qaNoticeSample } from "./qa-notice/sample";
-import { buildConsultationCard, buildReReferralMappingCard } from "./consultation/build";
-import { consultationSample, reReferralMappingSample } from "./consultation/sample";
-import { outcomeSample } from "./outcome/sample";
-import { buildReportStatusCard } from "./report-status/build";
-import { reportStatusMaxSample, reportStatusSample } from "./report-status/sample";
-import { buildQuoracyForecastCard } from "./quoracy-forecast/build";
+import type { CardJson } from "../../ports/notifier";
+import { buildBookCard } from "../../cards/book/build";
+import { bookSample } from "../../cards/book/sample";
+import { buildBookingConfirmationCard } from "../../cards/booking-confirmation/build";
+import { bookingConfirmationSample } from "../../cards/booking-confirmation/sample";
+import { buildBriefCard } from "../../cards/brief/build";
+import { briefChildNames, briefMaxSample, briefSample } from "../../cards/brief/sample";
+import { buildFamilyAccessCard } from "../../cards/family-access/build";
+import { familyAccessSample } from "../../cards/family-access/sample";
+import { buildDoneCard, buildRefusalCard, buildWorkingCard } from "../../cards/generic/build";
+import { doneSample, refusalSample, workingSample } from "../../cards/generic/sample";
+import { buildInviteListCard } from "../../cards/invite-list/build";
+import { inviteListMaxSample, inviteListScreenshotSample } from "../../cards/invite-list/sample";
+import { buildOutcomeCard } from "../../cards/outcome/build";
+import { buildDecisionsCard } from "../../cards/decisions/build";
+import {
+  decisionsChairSample,
+  decisionsClerkSample,
+  decisionsSample,
+} from "../../cards/decisions/sample";
+import { buildQaNoticeCard } from "../../cards/qa-notice/build";
+import { qaNoticeSample } from "../../cards/qa-notice/sample";
+import { buildConsultationCard, buildReReferralMappingCard } from "../../cards/consultation/build";
+import { consultationSample, reReferralMappingSample } from "../../cards/consultation/sample";
+import { outcomeSample } from "../../cards/outcome/sample";
+import { buildReportStatusCard } from "../../cards/report-status/build";
+import { reportStatusMaxSample, reportStatusSample } from "../../cards/report-status/sample";
+import { buildQuoracyForecastCard } from "../../cards/quoracy-forecast/build";
 import {
   quoracyForecastSample,
   quoracyMaxSample,
   quoracyWithdrawnSample,
-} from "./quoracy-forecast/sample";
-import { buildRequestConferenceCard } from "./request-conference/build";
-import { buildClaRequestCard } from "./cla-request/build";
-import { claRequestChildNames, claRequestSample } from "./cla-request/sample";
-import { buildClaMinutesCard } from "./cla-minutes/build";
-import { claMinutesSample } from "./cla-minutes/sample";
-import { requestConferenceChildNames, requestConferenceSample } from "./request-conference/sample";
-import { buildTaskAlertCard } from "./task-alert/build";
-import { escalationSample, reminderSample } from "./task-alert/sample";
-import { buildTimelinessCard } from "./timeliness/build";
-import { buildCaseMappingCard } from "./case-mapping/build";
+} from "../../cards/quoracy-forecast/sample";
+import { buildRequestConferenceCard } from "../../cards/request-conference/build";
+import { buildClaRequestCard } from "../../cards/cla-request/build";
+import { claRequestChildNames, claRequestSample } from "../../cards/cla-request/sample";
+import { buildClaMinutesCard } from "../../cards/cla-minutes/build";
+import { claMinutesSample } from "../../cards/cla-minutes/sample";
+import {
+  requestConferenceChildNames,
+  requestConferenceSample,
+} from "../../cards/request-conference/sample";
+import { buildTaskAlertCard } from "../../cards/task-alert/build";
+import { escalationSample, reminderSample } from "../../cards/task-alert/sample";
+import { buildTimelinessCard } from "../../cards/timeliness/build";
+import { buildCaseMappingCard } from "../../cards/case-mapping/build";
 import {
   caseMappingChairSample,
   caseMappingMaxSample,
   caseMappingSample,
-} from "./case-mapping/sample";
-import { buildExceptionReportCard } from "./exception-report/build";
-import { exceptionReportMaxSample, exceptionReportSample } from "./exception-report/sample";
-import { buildIndicatorReviewCard } from "./indicator-review/build";
-import { indicatorReviewMaxSample, indicatorReviewSample } from "./indicator-review/sample";
-import { buildMeetingListCard } from "./meeting-list/build";
+} from "../../cards/case-mapping/sample";
+import { buildExceptionReportCard } from "../../cards/exception-report/build";
+import {
+  exceptionReportMaxSample,
+  exceptionReportSample,
+} from "../../cards/exception-report/sample";
+import { buildIndicatorReviewCard } from "../../cards/indicator-review/build";
+import {
+  indicatorReviewMaxSample,
+  indicatorReviewSample,
+} from "../../cards/indicator-review/sample";
+import { buildMeetingListCard } from "../../cards/meeting-list/build";
 import {
   fortnightListMaxSample,
   monthAheadMaxTimelinessSample,
   monthAheadSample,
   weeklyListMaxSample,
   weeklyListSample,
-} from "./meeting-list/sample";
-import { timelinessMaxSample, timelinessSample } from "./timeliness/sample";
-import { buildCaseloadCard } from "./caseload/build";
-import { caseloadSample } from "./caseload/sample";
-import { buildChairUnavailableCard } from "./chair-unavailable/build";
-import { chairUnavailableSample } from "./chair-unavailable/sample";
-import { buildDutyRotaCard, buildSwapRequestCard } from "./duty-rota/build";
-import { dutyRotaSample, swapRequestSample } from "./duty-rota/sample";
-import { buildSickCoverCard, buildSickReportCard } from "./sick-cover/build";
-import { sickCoverDecideSample, sickCoverOfferSample, sickReportSample } from "./sick-cover/sample";
-import { buildQuoracyRecordCard } from "./quoracy-record/build";
-import { quoracyRecordSample } from "./quoracy-record/sample";
-import { buildStandDownApprovalCard } from "./stand-down-approval/build";
-import { standDownApprovalSample } from "./stand-down-approval/sample";
-import { buildStandDownRequestCard } from "./stand-down-request/build";
-import { standDownRequestSample } from "./stand-down-request/sample";
+} from "../../cards/meeting-list/sample";
+import { timelinessMaxSample, timelinessSample } from "../../cards/timeliness/sample";
+import { buildCaseloadCard } from "../../cards/caseload/build";
+import { caseloadSample } from "../../cards/caseload/sample";
+import { buildChairUnavailableCard } from "../../cards/chair-unavailable/build";
+import { chairUnavailableSample } from "../../cards/chair-unavailable/sample";
+import { buildDutyRotaCard, buildSwapRequestCard } from "../../cards/duty-rota/build";
+import { dutyRotaSample, swapRequestSample } from "../../cards/duty-rota/sample";
+import { buildSickCoverCard, buildSickReportCard } from "../../cards/sick-cover/build";
+import {
+  sickCoverDecideSample,
+  sickCoverOfferSample,
+  sickReportSample,
+} from "../../cards/sick-cover/sample";
+import { buildQuoracyRecordCard } from "../../cards/quoracy-record/build";
+import { quoracyRecordSample } from "../../cards/quoracy-record/sample";
+import { buildStandDownApprovalCard } from "../../cards/stand-down-approval/build";
+import { standDownApprovalSample } from "../../cards/stand-down-approval/sample";
+import { buildStandDownRequestCard } from "../../cards/stand-down-request/build";
+import { standDownRequestSample } from "../../cards/stand-down-request/sample";
 
 /**
  * Every card with sample data (fictional): the README screenshots, the

@@ -1,11 +1,12 @@
 import { GALLERY } from "./gallery";
-import { VERBS } from "./verbs";
+import { VERB_ENTRIES } from "../../workflow";
+import { VERBS } from "../../cards/verbs";
 import {
   cardBytes,
   executeActions,
   expectWellFormedCard,
   visibleText,
-} from "./__tests__/card-checks";
+} from "../../cards/__tests__/card-checks";
 
 /** Card sizes, printed once for the README and the final report. */
 const sizes: string[] = [];
@@ -45,5 +46,15 @@ describe.each(GALLERY.map((g) => [g.name, g] as const))("card %s", (_name, g) =>
       if (a.verb.startsWith("task.")) expect(a.data.taskId).not.toBe("");
       else if (a.verb !== "conference.request") expect(a.data.meetingId).not.toBe("");
     }
+  });
+});
+
+describe("the gallery and the verb registry", () => {
+  it("shows every verb a feature declares on at least one card, and no verb none declares", () => {
+    const onCards = new Set(GALLERY.flatMap((g) => executeActions(g.build()).map((a) => a.verb)));
+    const declared = new Set(VERB_ENTRIES.map((e) => e.verb));
+    expect([...onCards].filter((v) => !declared.has(v as never))).toEqual([]);
+    const missing = [...declared].filter((v) => !onCards.has(v));
+    expect(missing).toEqual([]);
   });
 });

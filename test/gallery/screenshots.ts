@@ -1,14 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { GALLERY } from "../gallery";
-import { screenshotDir } from "./paths";
-import { CardRenderer } from "./renderer";
+import { GALLERY } from "./gallery";
+import { screenshotDir } from "../../cards/render/paths";
+import { CardRenderer } from "../../cards/render/renderer";
 
 /**
  * The README's card screenshots: every gallery card rendered with the
  * `adaptivecards` renderer and the Teams light host config in headless
  * Chromium, saved as docs/cards/<name>.png. Regenerate with
- *   npm run build && node dist/cards/render/screenshots.js [name ...]
+ *   npx ts-node --transpile-only test/gallery/screenshots.ts [name ...]
  * (names: only those cards; none: every card). A card the renderer reports
  * anything about fails the run.
  */
