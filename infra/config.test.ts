@@ -132,9 +132,9 @@ describe("production and demo settings never mix", () => {
       GRAPH_ORGANIZER: "c@x.example",
     };
     expect(() => loadConfig({ DEMO_MODE: "true", ...graph })).toThrow(/DEMO_MODE/);
-    expect(() =>
-      loadConfig({ DEMO_MODE: "true", COSMOS_ENDPOINT: "https://x.example/" }),
-    ).toThrow(/DEMO_MODE/);
+    expect(() => loadConfig({ DEMO_MODE: "true", COSMOS_ENDPOINT: "https://x.example/" })).toThrow(
+      /DEMO_MODE/,
+    );
     expect(() => loadConfig({ DEMO_MODE: "true", AUTHORITY_FILE: "council.json" })).toThrow(
       /DEMO_MODE/,
     );

@@ -73,7 +73,7 @@ const Env = z
   .refine(
     (env) =>
       env.COSMOS_ENDPOINT === undefined ||
-      (isLoopbackEndpoint(env.COSMOS_ENDPOINT) === (env.COSMOS_KEY !== undefined)),
+      isLoopbackEndpoint(env.COSMOS_ENDPOINT) === (env.COSMOS_KEY !== undefined),
     {
       message:
         "COSMOS_KEY is required with a loopback COSMOS_ENDPOINT (the local test server) and not allowed with any other (Entra ID is used)",
@@ -141,7 +141,8 @@ export function isLoopbackEndpoint(endpoint: string): boolean {
 }
 
 /** Key: the local test server. Entra: a token credential (managed identity when clientId is set). */
-export type CosmosAuth = { kind: "key"; key: string } | { kind: "entra"; managedIdentityClientId?: string };
+export type CosmosAuth =
+  { kind: "key"; key: string } | { kind: "entra"; managedIdentityClientId?: string };
 
 export type StoreConfig =
   | { kind: "cosmos"; endpoint: string; auth: CosmosAuth; databaseId: string }

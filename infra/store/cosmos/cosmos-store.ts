@@ -278,7 +278,14 @@ async function existingContainers(database: Database): Promise<Record<ContainerN
   const entries: [ContainerName, Container][] = [];
   for (const name of CONTAINERS) {
     const container = database.container(name);
-    const { resource } = await container.read();
+    // A missing container answers 404 (thrown here, unlike an item read).
+    const resource = await container.read().then(
+      (r) => r.resource,
+      (err: unknown) => {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      },
+    );
     const expected = CONTAINER_DEFINITIONS[name].partitionKey?.paths ?? [];
     if (resource === undefined) {
       throw new Error(
