@@ -34,11 +34,18 @@ describe("the Bicep reader, on a fixture in Microsoft's template syntax", () => 
     ]);
     const baseName = byName(file.params, "baseName");
     expect(baseName.default).toBeUndefined();
-    expect(baseName.decorators.map((d) => d.name)).toEqual(["description", "minLength", "maxLength"]);
+    expect(baseName.decorators.map((d) => d.name)).toEqual([
+      "description",
+      "minLength",
+      "maxLength",
+    ]);
     expect(literal(baseName.decorators[0]?.args[0])).toBe("Base name for every resource");
     const location = byName(file.params, "location");
     expect(literal(location.default)).toBe("uksouth");
-    expect(evaluate(location.decorators[0]?.args[0] as Expr, new Map())).toEqual(["uksouth", "ukwest"]);
+    expect(evaluate(location.decorators[0]?.args[0] as Expr, new Map())).toEqual([
+      "uksouth",
+      "ukwest",
+    ]);
     expect(byName(file.params, "adminSecret").decorators.map((d) => d.name)).toEqual(["secure"]);
     const scope = staticScope(file, { baseName: "conv" });
     expect(scope.get("tags")).toEqual({ owner: "fixtures", "cost-centre": "42" });
@@ -77,22 +84,27 @@ describe("the Bicep reader, on a fixture in Microsoft's template syntax", () => 
     expect(sites.decorators.map((d) => d.name)).toEqual(["batchSize"]);
     expect(sites.value).toMatchObject({ kind: "for", item: "item", index: "i" });
     const names = evaluate(
-      { ...(sites.value as Extract<Expr, { kind: "for" }>), body: prop(sites.value, "name") as Expr },
+      {
+        ...(sites.value as Extract<Expr, { kind: "for" }>),
+        body: prop(sites.value, "name") as Expr,
+      },
       staticScope(file, { baseName: "conv" }),
     );
     expect(names).toEqual(["conv-uksouth-alpha-0", "conv-uksouth-beta-1"]);
-    expect(references(sites.value)).toEqual(new Set(["items", "prefix", "location", "plan", "store"]));
+    expect(references(sites.value)).toEqual(
+      new Set(["items", "prefix", "location", "plan", "store"]),
+    );
 
     const extra = byName(file.resources, "extra");
     expect(extra.value).toMatchObject({ kind: "if", test: { kind: "ident", name: "enableExtra" } });
     expect(prop(extra.value, "properties.httpsOnly")).toEqual({ kind: "bool", value: true });
     const body = bodyOf(extra.value) as Extract<Expr, { kind: "object" }>;
     const config = body.resources[0] as ResourceDecl;
-    expect([config.name, config.type, literal(prop(config.value, "properties.minTlsVersion"))]).toEqual([
-      "config",
-      "config",
-      "1.2",
-    ]);
+    expect([
+      config.name,
+      config.type,
+      literal(prop(config.value, "properties.minTlsVersion")),
+    ]).toEqual(["config", "config", "1.2"]);
     expect(literal(prop(byName(file.resources, "plan").value, "sku.name"))).toBeUndefined();
   });
 
@@ -121,6 +133,8 @@ describe("the Bicep reader, on a fixture in Microsoft's template syntax", () => 
       /line 2: expected a new line or } after a property/,
     );
     expect(() => parseBicep(fixture("no-version.bicep"))).toThrow(/line 1: .*no @apiVersion/);
-    expect(() => parseBicep("param x string\nwidget y = 1\n")).toThrow(/line 2: unknown declaration widget/);
+    expect(() => parseBicep("param x string\nwidget y = 1\n")).toThrow(
+      /line 2: unknown declaration widget/,
+    );
   });
 });

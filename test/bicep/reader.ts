@@ -27,9 +27,10 @@ export type Expr =
   | { kind: "if"; test: Expr; body: Expr }
   | { kind: "lambda"; params: string[]; body: Expr };
 
-/** `key: value`, or `...expr` (spread, key "..."). */
+/** `key: value`, or `...expr` (spread, key "..."); an interpolated key also keeps its expression. */
 export interface Prop {
   key: string;
+  keyExpr?: Expr;
   value: Expr;
   decorators: Decorator[];
 }
@@ -346,7 +347,13 @@ class Parser {
     switch (keyword) {
       case "targetScope": {
         this.expectPunct("=");
-        return { kind: "targetScope", name: "targetScope", decorators, line, value: this.expression() };
+        return {
+          kind: "targetScope",
+          name: "targetScope",
+          decorators,
+          line,
+          value: this.expression(),
+        };
       }
       case "metadata": {
         const name = this.ident();
@@ -459,7 +466,12 @@ class Parser {
   /** A type, kept as text: until = or the end of the line, brackets balanced. */
   private typeText(): string {
     const words: string[] = [];
-    while (!this.isPunct("=") && !this.isPunct("=>") && this.tok.t !== "nl" && this.tok.t !== "eof") {
+    while (
+      !this.isPunct("=") &&
+      !this.isPunct("=>") &&
+      this.tok.t !== "nl" &&
+      this.tok.t !== "eof"
+    ) {
       if (this.isPunct("{") || this.isPunct("[") || this.isPunct("(")) {
         words.push(this.balanced());
         continue;
@@ -644,13 +656,16 @@ class Parser {
       } else {
         const keyTok = this.tok;
         let key: string;
+        let keyExpr: Expr | undefined;
         if (keyTok.t === "ident") key = keyTok.v;
-        else if (keyTok.t === "string" && keyTok.parts.every((p) => typeof p === "string")) {
-          key = keyTok.parts.join("");
+        else if (keyTok.t === "string") {
+          key = keyTok.parts.map((p) => (typeof p === "string" ? p : "${}")).join("");
+          if (key.includes("${}")) keyExpr = { kind: "string", parts: keyTok.parts };
         } else this.fail(`expected a property name, found ${describe(keyTok)}`);
         this.pos += 1;
         this.expectPunct(":");
-        props.push({ key, value: this.expression(), decorators });
+        const value = this.expression();
+        props.push({ key, ...(keyExpr !== undefined ? { keyExpr } : {}), value, decorators });
       }
       if (this.isPunct(",")) {
         this.pos += 1;
@@ -778,6 +793,7 @@ export function references(expr: Expr, bound: ReadonlySet<string> = new Set()): 
         return;
       case "object":
         for (const p of e.props) {
+          if (p.keyExpr !== undefined) walk(p.keyExpr, b);
           walk(p.value, b);
           for (const d of p.decorators) for (const a of d.args) walk(a, b);
         }
@@ -870,7 +886,7 @@ export function evaluate(expr: Expr, scope: ReadonlyMap<string, Value>): Value {
       for (const p of expr.props) {
         const v = evaluate(p.value, scope);
         if (p.key === "...") Object.assign(out, v);
-        else out[p.key] = v;
+        else out[p.keyExpr !== undefined ? String(evaluate(p.keyExpr, scope)) : p.key] = v;
       }
       return out;
     }
