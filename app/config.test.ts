@@ -18,25 +18,43 @@ describe("loadConfig", () => {
     });
   });
 
-  it("picks Cosmos when an endpoint and key are set", () => {
+  it("picks Cosmos through Entra ID for an Azure endpoint, as the managed identity AZURE_CLIENT_ID names", () => {
     const config = loadConfig({
       COSMOS_ENDPOINT: "https://convene.documents.azure.com:443/",
-      COSMOS_KEY: "secret-key",
+      AZURE_CLIENT_ID: "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c",
       SCHEDULER_INTERVAL_MS: "2500",
       LOG_LEVEL: "warn",
     });
     expect(config.store).toEqual({
       kind: "cosmos",
       endpoint: "https://convene.documents.azure.com:443/",
-      key: "secret-key",
+      auth: { kind: "entra", managedIdentityClientId: "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c" },
       databaseId: "convene",
     });
     expect(config.schedulerIntervalMs).toBe(2500);
     expect(config.logLevel).toBe("warn");
   });
 
+  it("keeps the account key for a loopback endpoint (the local test server) only", () => {
+    expect(
+      loadConfig({ COSMOS_ENDPOINT: "http://127.0.0.1:8081", COSMOS_KEY: "test-key" }).store,
+    ).toEqual({
+      kind: "cosmos",
+      endpoint: "http://127.0.0.1:8081",
+      auth: { kind: "key", key: "test-key" },
+      databaseId: "convene",
+    });
+    expect(loadConfig({ COSMOS_ENDPOINT: "https://x.example/" }).store).toMatchObject({
+      auth: { kind: "entra" },
+    });
+    expect(() =>
+      loadConfig({ COSMOS_ENDPOINT: "https://x.example/", COSMOS_KEY: "account-key" }),
+    ).toThrow(/COSMOS_KEY/);
+    expect(() => loadConfig({ COSMOS_ENDPOINT: "http://localhost:8081" })).toThrow(/COSMOS_KEY/);
+  });
+
   it("names bad variables without echoing their values", () => {
-    expect(() => loadConfig({ COSMOS_ENDPOINT: "https://x.example/" })).toThrow(/COSMOS_KEY/);
+    expect(() => loadConfig({ COSMOS_ENDPOINT: "http://[::1]:8081" })).toThrow(/COSMOS_KEY/);
     expect(() => loadConfig({ SCHEDULER_INTERVAL_MS: "soon" })).toThrow(/SCHEDULER_INTERVAL_MS/);
     expect(() => loadConfig({ LOG_LEVEL: "chatty" })).toThrow(/LOG_LEVEL/);
     try {
@@ -114,9 +132,9 @@ describe("production and demo settings never mix", () => {
       GRAPH_ORGANIZER: "c@x.example",
     };
     expect(() => loadConfig({ DEMO_MODE: "true", ...graph })).toThrow(/DEMO_MODE/);
-    expect(() =>
-      loadConfig({ DEMO_MODE: "true", COSMOS_ENDPOINT: "https://x.example/", COSMOS_KEY: "k" }),
-    ).toThrow(/DEMO_MODE/);
+    expect(() => loadConfig({ DEMO_MODE: "true", COSMOS_ENDPOINT: "https://x.example/" })).toThrow(
+      /DEMO_MODE/,
+    );
     expect(() => loadConfig({ DEMO_MODE: "true", AUTHORITY_FILE: "council.json" })).toThrow(
       /DEMO_MODE/,
     );

@@ -16,6 +16,7 @@ const emptyAsUndefined = (value: unknown): unknown => (value === "" ? undefined 
 const Env = z
   .object({
     COSMOS_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Only for a loopback endpoint (the local test server); Azure goes through Entra ID. */
     COSMOS_KEY: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     COSMOS_DATABASE: z.preprocess(emptyAsUndefined, z.string().min(1).default("convene")),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default("./data")),
@@ -66,11 +67,24 @@ const Env = z
     DEMO_POLICY: z.preprocess(emptyAsUndefined, z.string().min(1).default("swindon")),
     /** Local demo controls (move the clock, reset): never with app credentials. */
     DEMO_MODE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
+    /**
+     * The user-assigned managed identity that signs in to Cosmos DB (the
+     * variable @azure/identity documents); empty: DefaultAzureCredential.
+     */
+    AZURE_CLIENT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
   })
-  .refine((env) => env.COSMOS_ENDPOINT === undefined || env.COSMOS_KEY !== undefined, {
-    message: "COSMOS_KEY is required when COSMOS_ENDPOINT is set",
-    path: ["COSMOS_KEY"],
-  })
+  // Key auth is for the local test server only: an Azure account has local
+  // auth disabled and is reached through Entra ID, so a key there is a mistake.
+  .refine(
+    (env) =>
+      env.COSMOS_ENDPOINT === undefined ||
+      isLoopbackEndpoint(env.COSMOS_ENDPOINT) === (env.COSMOS_KEY !== undefined),
+    {
+      message:
+        "COSMOS_KEY is required with a loopback COSMOS_ENDPOINT (the local test server) and not allowed with any other (Entra ID is used)",
+      path: ["COSMOS_KEY"],
+    },
+  )
   .refine(
     (env) =>
       env.GRAPH_TENANT_ID === undefined ||
@@ -122,6 +136,15 @@ const Env = z
     path: ["MicrosoftAppId"],
   });
 
+/** The settings the deployment can set: the Bicep template's app settings are checked against these. */
+export const CONFIG_KEYS = Object.keys(Env.shape) as readonly (keyof typeof Env.shape)[];
+
+/** localhost, 127.0.0.0/8 or ::1: the local Cosmos test server, never an Azure account. */
+export function isLoopbackEndpoint(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 /** Graph change notifications, when configured (issue 7). */
 export interface NotificationsConfig {
   url: string;
@@ -153,11 +176,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const store: StoreConfig =
-    e.COSMOS_ENDPOINT !== undefined && e.COSMOS_KEY !== undefined
+    e.COSMOS_ENDPOINT !== undefined
       ? {
           kind: "cosmos",
           endpoint: e.COSMOS_ENDPOINT,
-          key: e.COSMOS_KEY,
+          auth:
+            e.COSMOS_KEY !== undefined
+              ? { kind: "key", key: e.COSMOS_KEY }
+              : {
+                  kind: "entra",
+                  ...(e.AZURE_CLIENT_ID !== undefined
+                    ? { managedIdentityClientId: e.AZURE_CLIENT_ID }
+                    : {}),
+                },
           databaseId: e.COSMOS_DATABASE,
         }
       : { kind: "sqlite", file: resolve(e.DATA_DIR, "convene.sqlite") };

@@ -1,19 +1,44 @@
-import type { StoreConfig } from "./settings";
-import { CosmosStore } from "./cosmos/cosmos-store";
+import type { TokenCredential } from "@azure/identity";
+import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import type { CosmosAuth, StoreConfig } from "./settings";
+import { CosmosStore, type CosmosAuthOption } from "./cosmos/cosmos-store";
 import type { Store } from "../ports/store";
 import { SqliteStore } from "./sqlite/sqlite-store";
+
+export interface OpenStoreDeps {
+  /** Tests pass a fake; production signs in as below. */
+  credential?: TokenCredential;
+  httpClient?: NonNullable<Parameters<typeof CosmosStore.open>[0]["httpClient"]>;
+}
+
+/**
+ * The managed identity named by AZURE_CLIENT_ID (user-assigned), else the
+ * default chain (environment, workload or system-assigned identity, Azure
+ * CLI): https://learn.microsoft.com/javascript/api/@azure/identity/managedidentitycredential
+ */
+function cosmosAuth(auth: CosmosAuth, deps: OpenStoreDeps): CosmosAuthOption {
+  if (auth.kind === "key") return { key: auth.key };
+  if (deps.credential !== undefined) return { credential: deps.credential };
+  return {
+    credential:
+      auth.managedIdentityClientId !== undefined
+        ? new ManagedIdentityCredential({ clientId: auth.managedIdentityClientId })
+        : new DefaultAzureCredential(),
+  };
+}
 
 /**
  * Cosmos DB when an endpoint is configured; otherwise the embedded SQLite
  * file under DATA_DIR, so a laptop run needs no cloud account and keeps its
  * data between runs.
  */
-export async function openStore(config: StoreConfig): Promise<Store> {
+export async function openStore(config: StoreConfig, deps: OpenStoreDeps = {}): Promise<Store> {
   if (config.kind === "cosmos") {
     return CosmosStore.open({
       endpoint: config.endpoint,
-      key: config.key,
       databaseId: config.databaseId,
+      ...cosmosAuth(config.auth, deps),
+      ...(deps.httpClient !== undefined ? { httpClient: deps.httpClient } : {}),
     });
   }
   return new SqliteStore({ file: config.file });

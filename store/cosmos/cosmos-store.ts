@@ -1,5 +1,12 @@
 import type { Agent } from "node:http";
-import { CosmosClient, type Container, type Database, type SqlQuerySpec } from "@azure/cosmos";
+import type { TokenCredential } from "@azure/identity";
+import {
+  CosmosClient,
+  type Container,
+  type CosmosClientOptions,
+  type Database,
+  type SqlQuerySpec,
+} from "@azure/cosmos";
 import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../model";
 import { decodeAll, decodeOrThrow, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
@@ -14,13 +21,22 @@ import type {
 } from "../../ports/store";
 import { CONTAINER_DEFINITIONS } from "./containers";
 
-export interface CosmosStoreOptions {
+/**
+ * The account key: the local test server, which is created as needed.
+ * A token credential: an Azure account (Entra ID, local auth disabled),
+ * whose database and containers the Bicep template made; Convene only
+ * checks them, since the data-plane role cannot create them.
+ */
+export type CosmosAuthOption = { key: string } | { credential: TokenCredential };
+
+export type CosmosStoreOptions = CosmosAuthOption & {
   endpoint: string;
-  key: string;
   databaseId: string;
   /** For a local emulator with a self-signed certificate. */
   agent?: Agent;
-}
+  /** Tests record the requests here instead of reaching a real account. */
+  httpClient?: CosmosClientOptions["httpClient"];
+};
 
 /** A stored item as Cosmos returns it: our fields plus its system fields. */
 type RawItem = Record<string, unknown> & { id: string; _etag?: string };
@@ -59,16 +75,25 @@ export class CosmosStore implements Store {
     private readonly containers: Record<ContainerName, Container>,
   ) {}
 
-  /** Connects and creates the database and containers if they are missing. */
+  /**
+   * With a key (the local test server): connects and creates the database and
+   * containers if they are missing. With a token credential (Azure): checks
+   * that they exist with the declared partition keys and creates nothing.
+   */
   static async open(options: CosmosStoreOptions): Promise<CosmosStore> {
+    const withKey = "key" in options;
     const client = new CosmosClient({
       endpoint: options.endpoint,
-      key: options.key,
-      // The emulators (and plain-HTTP test servers) have no regional
-      // endpoints to discover; discovery would send requests astray.
-      connectionPolicy: { enableEndpointDiscovery: false },
+      ...(withKey ? { key: options.key } : { aadCredentials: options.credential }),
+      // The test server has no regional endpoints to discover (discovery
+      // would send requests astray); an Azure account keeps discovery on.
+      ...(withKey ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}),
       ...(options.agent ? { agent: options.agent } : {}),
+      ...(options.httpClient ? { httpClient: options.httpClient } : {}),
     });
+    if (!withKey) {
+      return new CosmosStore(client, await existingContainers(client.database(options.databaseId)));
+    }
     const { database } = await client.databases.createIfNotExists({ id: options.databaseId });
     const containers = await ensureContainers(database);
     return new CosmosStore(client, containers);
@@ -246,6 +271,40 @@ async function ensureContainers(database: Database): Promise<Record<ContainerNam
   const entries: [ContainerName, Container][] = [];
   for (const name of CONTAINERS) {
     const { container } = await database.containers.createIfNotExists(CONTAINER_DEFINITIONS[name]);
+    entries.push([name, container]);
+  }
+  return Object.fromEntries(entries) as Record<ContainerName, Container>;
+}
+
+/**
+ * Reads each container's definition (the data-plane role's readMetadata) and
+ * refuses to start on one missing or partitioned otherwise than declared:
+ * a store that cannot write a meeting must say so at start, not at the first write.
+ */
+async function existingContainers(database: Database): Promise<Record<ContainerName, Container>> {
+  const entries: [ContainerName, Container][] = [];
+  for (const name of CONTAINERS) {
+    const container = database.container(name);
+    // A missing container answers 404 (thrown here, unlike an item read).
+    const resource = await container.read().then(
+      (r) => r.resource,
+      (err: unknown) => {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      },
+    );
+    const expected = CONTAINER_DEFINITIONS[name].partitionKey?.paths ?? [];
+    if (resource === undefined) {
+      throw new Error(
+        `Cosmos container ${database.id}/${name} is missing: deploy infra/azure.bicep (Convene creates none with Entra ID)`,
+      );
+    }
+    const actual = resource.partitionKey?.paths ?? [];
+    if (actual.join(",") !== expected.join(",")) {
+      throw new Error(
+        `Cosmos container ${database.id}/${name} is partitioned on ${actual.join(",")}, not ${expected.join(",")}`,
+      );
+    }
     entries.push([name, container]);
   }
   return Object.fromEntries(entries) as Record<ContainerName, Container>;
