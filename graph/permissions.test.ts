@@ -36,7 +36,9 @@ describe("the Graph calls → application permissions table", () => {
 
   it("never grants a Directory.* or ReadWrite-for-everyone permission", () => {
     expect(CONVENE_APPLICATION_PERMISSIONS.filter((p) => /^Directory\./.test(p))).toEqual([]);
-    expect(CONVENE_APPLICATION_PERMISSIONS).not.toContain("TeamsAppInstallation.ReadWriteForUser.All");
+    expect(CONVENE_APPLICATION_PERMISSIONS).not.toContain(
+      "TeamsAppInstallation.ReadWriteForUser.All",
+    );
   });
 
   it("lets a call through on any one of its permissions, and not on another's", () => {

@@ -145,6 +145,10 @@ export function refuseUnlessAllowed(
         `Missing role permissions on the request. API requires one of '${call.permissions.join(", ")}'. Roles on the request '${[...roles].sort().join(", ")}'.`,
       );
     default:
-      return graphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+      return graphError(
+        403,
+        "ErrorAccessDenied",
+        "Access is denied. Check credentials and try again.",
+      );
   }
 }

@@ -1,5 +1,13 @@
 import { startLocalGraph, type LocalGraph } from "./index";
-import { ORG, PREFER, person, testClient, teamsEvent, type Json, type TestClient } from "./test-client";
+import {
+  ORG,
+  PREFER,
+  person,
+  testClient,
+  teamsEvent,
+  type Json,
+  type TestClient,
+} from "./test-client";
 
 /** Online-meeting participants, their roles, and who may admit from the lobby. */
 const TOKEN = "meeting-roles-test-token";
@@ -56,7 +64,9 @@ describe("online-meeting participants", () => {
   it("reads a coorganizer back as unknownFutureValue without the Prefer header", async () => {
     const { id } = await meeting();
     const set = await patch(id, {
-      participants: { attendees: [{ upn: CHAIR, role: "coorganizer" }, { upn: WORKER }, { upn: PARENT }] },
+      participants: {
+        attendees: [{ upn: CHAIR, role: "coorganizer" }, { upn: WORKER }, { upn: PARENT }],
+      },
     });
     expect(set.status).toBe(200);
     expect(roles((await read(id)).body)[CHAIR]).toBe("unknownFutureValue");
@@ -68,7 +78,9 @@ describe("online-meeting participants", () => {
     const coorganizer = { participants: { attendees: [{ upn: CHAIR, role: "coorganizer" }] } };
     expect((await patch(id, coorganizer, {})).status).toBe(400);
     for (const role of ["producer", "unknownFutureValue"]) {
-      expect((await patch(id, { participants: { attendees: [{ upn: CHAIR, role }] } })).status).toBe(400);
+      expect(
+        (await patch(id, { participants: { attendees: [{ upn: CHAIR, role }] } })).status,
+      ).toBe(400);
     }
     expect(roles((await read(id, PREFER)).body)[CHAIR]).toBe("attendee");
   });
@@ -101,7 +113,11 @@ describe("online-meeting participants", () => {
 
   it("puts everyone back to attendee when the event's attendees change", async () => {
     const { id, eventId } = await meeting();
-    await patch(id, { participants: { attendees: [{ upn: CHAIR, role: "coorganizer" }, { upn: WORKER }, { upn: PARENT }] } });
+    await patch(id, {
+      participants: {
+        attendees: [{ upn: CHAIR, role: "coorganizer" }, { upn: WORKER }, { upn: PARENT }],
+      },
+    });
     const changed = await client.call("PATCH", `${ORG}/events/${eventId}`, {
       attendees: [person(CHAIR), person(WORKER), person("nurse@health.example")],
     });
@@ -136,7 +152,13 @@ describe("who may admit from the lobby", () => {
     await patch(id, {
       allowedLobbyAdmitters: "organizerAndCoOrganizers",
       allowedPresenters: "roleIsPresenter",
-      participants: { attendees: [{ upn: CHAIR, role: "coorganizer" }, { upn: WORKER, role: "presenter" }, { upn: PARENT }] },
+      participants: {
+        attendees: [
+          { upn: CHAIR, role: "coorganizer" },
+          { upn: WORKER, role: "presenter" },
+          { upn: PARENT },
+        ],
+      },
     });
     expect(graph.state.lobbyAdmittersOf(id).people.sort()).toEqual(
       ["conferences@council.example", CHAIR].sort(),
@@ -148,7 +170,13 @@ describe("who may admit from the lobby", () => {
     await patch(id, {
       allowedLobbyAdmitters: "organizerAndCoOrganizersAndPresenters",
       allowedPresenters: "roleIsPresenter",
-      participants: { attendees: [{ upn: CHAIR, role: "coorganizer" }, { upn: WORKER, role: "presenter" }, { upn: PARENT }] },
+      participants: {
+        attendees: [
+          { upn: CHAIR, role: "coorganizer" },
+          { upn: WORKER, role: "presenter" },
+          { upn: PARENT },
+        ],
+      },
     });
     expect(graph.state.lobbyAdmittersOf(id)).toEqual({
       people: ["conferences@council.example", CHAIR, WORKER],

@@ -77,7 +77,10 @@ describe("users", () => {
   });
 
   it("finds a user by userPrincipalName, case-insensitively", async () => {
-    const answer = await client.call("GET", `/users/${encodeURIComponent("Worker@Council.example")}`);
+    const answer = await client.call(
+      "GET",
+      `/users/${encodeURIComponent("Worker@Council.example")}`,
+    );
     expect(answer.body.id).toBe("w1");
   });
 
@@ -120,11 +123,18 @@ describe("security groups: transitive members", () => {
   it("flattens nested groups: the nested group and its members, each once", async () => {
     const [a, b, c] = seedStaff(3) as [string, string, string];
     graph.state.directory.addGroup({ id: "inner", displayName: "Chairs", members: [b, c] });
-    graph.state.directory.addGroup({ id: "outer", displayName: "Conference staff", members: [a, "inner", b] });
+    graph.state.directory.addGroup({
+      id: "outer",
+      displayName: "Conference staff",
+      members: [a, "inner", b],
+    });
     const answer = await client.call("GET", "/groups/outer/transitiveMembers");
     const ids = (answer.body.value as Json[]).map((m) => m.id as string);
     expect(ids.sort()).toEqual([a, b, c, "inner"].sort());
-    const usersOnly = await client.call("GET", "/groups/outer/transitiveMembers/microsoft.graph.user");
+    const usersOnly = await client.call(
+      "GET",
+      "/groups/outer/transitiveMembers/microsoft.graph.user",
+    );
     expect((usersOnly.body.value as Json[]).map((m) => m.id as string).sort()).toEqual(
       [a, b, c].sort(),
     );
@@ -132,7 +142,9 @@ describe("security groups: transitive members", () => {
 
   it("refuses a page token it did not make", async () => {
     graph.state.directory.addGroup({ id: "g", displayName: "Team", members: seedStaff(2) });
-    expect((await client.call("GET", "/groups/g/transitiveMembers?$skiptoken=abc")).status).toBe(400);
+    expect((await client.call("GET", "/groups/g/transitiveMembers?$skiptoken=abc")).status).toBe(
+      400,
+    );
   });
 
   it("shows members with id only when the app may read groups but not users", async () => {

@@ -42,7 +42,12 @@ const ROUTES: [string, RegExp, GraphCallId, Route][] = [
     listTransitiveMembers,
   ],
   ["GET", /^\/users\/([^/]+)\/teamwork\/installedApps$/, "teamsApp.listForUser", listAppsForUser],
-  ["POST", /^\/users\/([^/]+)\/teamwork\/installedApps$/, "teamsApp.installForUser", installAppForUser],
+  [
+    "POST",
+    /^\/users\/([^/]+)\/teamwork\/installedApps$/,
+    "teamsApp.installForUser",
+    installAppForUser,
+  ],
   [
     "GET",
     /^\/users\/([^/]+)\/teamwork\/installedApps\/([^/]+)\/chat$/,

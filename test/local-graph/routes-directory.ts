@@ -145,7 +145,11 @@ export const listTransitiveMembers: Route = (request, [groupId, cast], context) 
   if (token !== null) {
     const decoded = decodeSkipToken(token, groupId ?? "");
     if (decoded === undefined) {
-      return graphError(400, "Directory_ExpiredPageToken", "The specified page token value has expired and can no longer be included in your request.");
+      return graphError(
+        400,
+        "Directory_ExpiredPageToken",
+        "The specified page token value has expired and can no longer be included in your request.",
+      );
     }
     offset = decoded;
   }
@@ -166,8 +170,7 @@ export const listTransitiveMembers: Route = (request, [groupId, cast], context) 
     const query = new URLSearchParams(request.query);
     query.set("$top", String(top));
     query.set("$skiptoken", encodeSkipToken(next, groupId ?? ""));
-    body["@odata.nextLink"] =
-      `${context.origin()}/v1.0${request.rawPath}?${query.toString()}`;
+    body["@odata.nextLink"] = `${context.origin()}/v1.0${request.rawPath}?${query.toString()}`;
   }
   return json(200, body);
 };

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { graphError, json, parseBody, type FakeRequest, type Route, type RouteContext } from "./http-types";
+import {
+  graphError,
+  json,
+  parseBody,
+  type FakeRequest,
+  type Route,
+  type RouteContext,
+} from "./http-types";
 import type { CatalogApp, UserInstallation } from "./teams-apps";
 
 /**

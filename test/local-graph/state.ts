@@ -319,9 +319,7 @@ export class GraphState {
       if (other.end <= start || other.start >= end) continue;
       if (other.replies.get(key)?.response === "accepted") return true;
     }
-    return this.busy.some(
-      (b) => b.mailbox.toLowerCase() === key && b.end > start && b.start < end,
-    );
+    return this.busy.some((b) => b.mailbox.toLowerCase() === key && b.end > start && b.start < end);
   }
 
   /** Who may admit people from the lobby of this meeting now (for assertions). */

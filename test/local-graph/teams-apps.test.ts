@@ -56,7 +56,10 @@ describe("Teams app installations for a user", () => {
     );
     expect(listed.status).toBe(200);
     expect(listed.body.value).toHaveLength(1);
-    expect(listed.body.value[0].teamsApp).toMatchObject({ id: CONVENE_APP, displayName: "Convene" });
+    expect(listed.body.value[0].teamsApp).toMatchObject({
+      id: CONVENE_APP,
+      displayName: "Convene",
+    });
     const chat = await client.call("GET", `${APPS}/${listed.body.value[0].id as string}/chat`);
     expect(chat.status).toBe(200);
     expect(chat.body.id).toBe(`19:chair-1_${graph.clientId}@unq.gbl.spaces`);
@@ -90,7 +93,9 @@ describe("Teams app installations for a user", () => {
     graph.state.teamsApps.install("chair-1", CONVENE_APP);
     graph.state.teamsApps.install("chair-1", OTHER_APP);
     const listed = await client.call("GET", `${APPS}?$expand=teamsApp`);
-    expect((listed.body.value as Json[]).map((i) => i.teamsApp.id as string)).toEqual([CONVENE_APP]);
+    expect((listed.body.value as Json[]).map((i) => i.teamsApp.id as string)).toEqual([
+      CONVENE_APP,
+    ]);
   });
 
   it("refuses without any TeamsAppInstallation permission, naming the roles wanted", async () => {
@@ -101,7 +106,9 @@ describe("Teams app installations for a user", () => {
   });
 
   it("answers 404 for an unknown user, an app not in the catalog, an unknown installation", async () => {
-    expect((await client.call("POST", "/users/nobody/teamwork/installedApps", bind(CONVENE_APP))).status).toBe(404);
+    expect(
+      (await client.call("POST", "/users/nobody/teamwork/installedApps", bind(CONVENE_APP))).status,
+    ).toBe(404);
     expect((await client.call("POST", APPS, bind("not-in-catalog"))).status).toBe(404);
     expect((await client.call("GET", `${APPS}/nope/chat`)).status).toBe(404);
   });

@@ -65,8 +65,7 @@ export class TeamsApps {
     const app = this.catalog.get(appId);
     const id = Buffer.from(`${userId}##${appId}`).toString("base64url");
     // A bot's 1:1 chat with a user: 19:{user id}_{bot id}@unq.gbl.spaces.
-    const botPart =
-      app?.botId ?? createHash("sha256").update(appId).digest("hex").slice(0, 32);
+    const botPart = app?.botId ?? createHash("sha256").update(appId).digest("hex").slice(0, 32);
     const installation: UserInstallation = {
       id,
       userId,
