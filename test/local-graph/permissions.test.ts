@@ -1,5 +1,6 @@
 import { CONVENE_APPLICATION_PERMISSIONS } from "../../graph/permissions";
 import { CalendarError } from "../../workflow/ports/calendar";
+import { draftFor, sampleCase } from "./booking-fixture";
 import { graphCalendarFor } from "./harness";
 import { startLocalGraph, type LocalGraph } from "./index";
 import { ORG, PREFER, testClient, teamsEvent, type TestClient } from "./test-client";
@@ -193,7 +194,6 @@ describe("permissions", () => {
   it("lets Convene's adapter create and lock a meeting on the default grant", async () => {
     const calendar = graphCalendarFor(graph, TOKEN);
     try {
-      const { draftFor, sampleCase } = await import("./booking-fixture");
       const created = await calendar.createConference(draftFor(sampleCase(1), 1));
       expect(created.eventId).toBeDefined();
       expect(graph.calls.every((c) => c.status !== 403)).toBe(true);
@@ -206,7 +206,6 @@ describe("permissions", () => {
     graph.permissions.revoke("OnlineMeetings.ReadWrite.All");
     const calendar = graphCalendarFor(graph, TOKEN);
     try {
-      const { draftFor, sampleCase } = await import("./booking-fixture");
       await expect(calendar.createConference(draftFor(sampleCase(1), 1))).rejects.toBeInstanceOf(
         CalendarError,
       );
