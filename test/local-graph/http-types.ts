@@ -10,6 +10,8 @@ export interface FakeRequest {
   /** Lower-cased names. */
   headers: Record<string, string>;
   body: unknown;
+  /** The bearer token's `roles` claim (a $batch part inherits its batch's). */
+  roles: ReadonlySet<string>;
 }
 
 export interface FakeAnswer {
@@ -49,6 +51,8 @@ export interface RouteContext {
    * passes (nothing is sent).
    */
   validator: { current?: NotificationUrlValidator };
+  /** https://127.0.0.1:port, for @odata.nextLink. */
+  origin: () => string;
 }
 
 /** Plays the subscriber's endpoint: what it answers to `?validationToken=…` (undefined: no answer). */

@@ -1,4 +1,4 @@
-/** The local Microsoft Graph for tests and bench/graph (issue 4, step 5). */
+/** The local Microsoft Graph for tests and bench/graph. */
 export {
   startLocalGraph,
   type LocalGraph,
@@ -16,3 +16,8 @@ export type {
 } from "./state";
 export { makeCertificate } from "./certificate";
 export { StaticTokenCredential } from "./static-token-credential";
+export { Grants } from "./grants";
+export type { DirectoryGroup, DirectoryUser } from "./directory";
+export type { CatalogApp, UserInstallation } from "./teams-apps";
+export type { Room } from "./rooms";
+export type { LobbyAdmitters, MeetingRole, Participant } from "./meeting-roles";

@@ -1,5 +1,6 @@
-import { X509Certificate, constants, randomBytes, verify } from "node:crypto";
+import { X509Certificate, constants, verify } from "node:crypto";
 import { z } from "zod";
+import type { Grants } from "./grants";
 import type { FakeAnswer } from "./http-types";
 
 /**
@@ -47,12 +48,16 @@ const TokenForm = z.object({
   client_assertion: z.string().optional(),
 });
 
-/** POST /{tenant}/oauth2/v2.0/token. Issues an opaque token the Graph routes then accept. */
+/**
+ * POST /{tenant}/oauth2/v2.0/token. Issues a token whose `roles` claim holds
+ * the app roles granted at this moment (grants.ts), which the Graph routes
+ * then check.
+ */
 export function issueToken(
   config: OAuthConfig,
   tokenEndpoint: string,
   form: URLSearchParams,
-  issued: Set<string>,
+  grants: Grants,
 ): FakeAnswer {
   const parsed = TokenForm.safeParse(Object.fromEntries(form.entries()));
   if (!parsed.success) return oauthError(400, "invalid_request", "malformed token request");
@@ -75,8 +80,11 @@ export function issueToken(
   if (!bySecret && !byCertificate) {
     return oauthError(401, "invalid_client", "AADSTS7000215: invalid client credential");
   }
-  const token = randomBytes(24).toString("base64url");
-  issued.add(token);
+  const token = grants.issue({
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    issuer: tokenEndpoint.replace(/\/oauth2\/v2\.0\/token$/, "/v2.0"),
+  });
   return {
     status: 200,
     headers: { "content-type": "application/json" },

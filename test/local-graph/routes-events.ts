@@ -71,6 +71,13 @@ export const patchEvent: Route = (request, [mailbox, id], { state }) => {
   const parsed = parseBody(EventPatch, request.body);
   if (!parsed.ok) return parsed.answer;
   const patch = parsed.value;
+  const before = { start: event.start.getTime(), end: event.end.getTime() };
+  const addresses = (list: typeof event.payload.attendees) =>
+    (list ?? [])
+      .map((a) => a.emailAddress.address.toLowerCase())
+      .sort()
+      .join(",");
+  const attendeesBefore = addresses(event.payload.attendees);
   if (patch.start !== undefined && patch.end !== undefined) {
     if (toInstant(patch.end).getTime() <= toInstant(patch.start).getTime()) {
       return graphError(400, "ErrorInvalidParameter", "end must be after start");
@@ -81,6 +88,10 @@ export const patchEvent: Route = (request, [mailbox, id], { state }) => {
   event.payload = { ...event.payload, ...patch };
   event.patches.push(request.body);
   event.changes++;
+  state.eventChanged(event, {
+    attendees: patch.attendees !== undefined && addresses(patch.attendees) !== attendeesBefore,
+    time: event.start.getTime() !== before.start || event.end.getTime() !== before.end,
+  });
   return json(200, eventJson(state, event, true));
 };
 

@@ -99,6 +99,9 @@ export const getSchedule: Route = (request, _params, { state }) => {
         event.mailbox,
         ...(event.payload.attendees ?? []).map((a) => a.emailAddress.address),
       ];
+      // A room is busy only for what its booking assistant accepted: a
+      // declined request never reaches its calendar, a pending one not yet.
+      if (state.rooms.isRoom(who) && event.replies.get(who)?.response !== "accepted") continue;
       if (people.some((p) => p.toLowerCase() === who)) {
         items.push({ status: "Busy", start: event.start, end: event.end });
       }

@@ -43,6 +43,25 @@ export const PRESENTERS = [
   "organizer",
   "unknownFutureValue",
 ] as const satisfies readonly MG.OnlineMeetingPresenters[];
+export const ONLINE_MEETING_ROLES = [
+  "attendee",
+  "presenter",
+  "unknownFutureValue",
+  "producer",
+  "coorganizer",
+] as const satisfies readonly MG.OnlineMeetingRole[];
+
+/** meetingParticipantInfo (https://learn.microsoft.com/en-us/graph/api/resources/meetingparticipantinfo). */
+const MeetingParticipantInfo = z.strictObject({
+  upn: z.string().min(1),
+  role: enumOf(ONLINE_MEETING_ROLES).optional(),
+  identity: z
+    .strictObject({
+      user: z.strictObject({ id: z.string().min(1), displayName: z.string().optional() }),
+    })
+    .optional(),
+});
+
 const ATTENDEE_TYPES = [
   "required",
   "optional",
@@ -144,6 +163,12 @@ export const OnlineMeetingPatch = z
     allowedPresenters: enumOf(PRESENTERS).optional(),
     isEntryExitAnnounced: z.boolean().optional(),
     subject: z.string().optional(),
+    participants: z
+      .strictObject({
+        attendees: z.array(MeetingParticipantInfo).optional(),
+        organizer: MeetingParticipantInfo.optional(),
+      })
+      .optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: "empty PATCH" });
 

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { makeCertificate } from "./certificate";
 import { Faults, type FaultKind, type PartFaultKind } from "./faults";
+import { Grants } from "./grants";
 import {
   graphError,
   type FakeAnswer,
@@ -37,6 +38,18 @@ export interface LocalGraphOptions {
   now?: () => Date;
   /** Plays the subscriber's endpoint when a subscription is made (see validateNotificationUrlWith). */
   validateNotificationUrl?: NotificationUrlValidator;
+  /**
+   * The application permissions the tenant has granted the app (the
+   * `roles` its tokens carry). Convene's least-privileged set by default
+   * (graph/permissions.ts CONVENE_APPLICATION_PERMISSIONS).
+   */
+  permissions?: readonly string[];
+  /**
+   * How long a room mailbox takes to accept or decline a meeting request
+   * (Exchange's resource booking assistant answers asynchronously); 25 ms
+   * by default. `settleRooms()` answers the pending ones at once.
+   */
+  roomReplyDelayMs?: number;
 }
 
 /** One request the local Graph answered (token requests are kept apart, in `tokenCalls`). */
@@ -92,7 +105,15 @@ export interface LocalGraph {
    * the token (undefined: every URL passes, nothing is sent).
    */
   validateNotificationUrlWith(validator: NotificationUrlValidator | undefined): void;
-  /** Forget state, calls, faults and forgotten settings (the certificate and port stay). */
+  /**
+   * The app's granted permissions: grant, revoke or set them at any time.
+   * acceptTokens follow the grant call by call; a token from the token
+   * endpoint keeps the roles it was issued with (grants.ts).
+   */
+  permissions: Grants;
+  /** Every room mailbox answers the meeting requests it still has to answer, now. */
+  settleRooms(): void;
+  /** Forget state, calls, faults, forgotten settings and grants (the certificate and port stay). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -117,9 +138,17 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       ? { clientCertificate: options.clientCertificate }
       : {}),
   };
-  const issued = new Set<string>(options.acceptTokens ?? []);
+  const grants = new Grants(options.permissions, options.acceptTokens ?? []);
   const limit = options.mailboxConcurrency ?? 4;
-  const state = new GraphState(options.now ?? (() => new Date()), tenantId);
+  const state = new GraphState(options.now ?? (() => new Date()), tenantId, clientId);
+  const roomTimers = new Set<NodeJS.Timeout>();
+  state.rooms.onRequest = () => {
+    const timer = setTimeout(() => {
+      roomTimers.delete(timer);
+      state.settleRooms();
+    }, options.roomReplyDelayMs ?? 25);
+    roomTimers.add(timer);
+  };
   const faults = new Faults(options.seed ?? 1);
   const calls: RecordedCall[] = [];
   const tokenCalls: { path: string; status: number }[] = [];
@@ -139,6 +168,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     joinUrlLag,
     applicationId: clientId,
     validator,
+    origin: () => origin,
   };
   const sockets = new Set<Socket>();
   let origin = "";
@@ -198,6 +228,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
         query: url.searchParams,
         headers: lowerCaseKeys(part.headers ?? {}),
         body: part.body,
+        roles: request.roles,
       };
       const failedDependency = (part.dependsOn ?? []).some(
         (id) => (results.get(id)?.status ?? 424) >= 400,
@@ -264,7 +295,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
                 oauth,
                 `${origin}${tenantPath}/oauth2/v2.0/token`,
                 new URLSearchParams(raw),
-                issued,
+                grants,
               )
             : graphError(404, "NotFound", "unknown identity endpoint");
       tokenCalls.push({ path: url.pathname, status: answer.status });
@@ -297,12 +328,9 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     calls.push(record);
 
     const token = /^Bearer (.+)$/.exec(headers["authorization"] ?? "")?.[1];
-    if (token === undefined || !issued.has(token)) {
-      finish(
-        res,
-        record,
-        graphError(401, "InvalidAuthenticationToken", "Access token is empty or invalid."),
-      );
+    const roles = grants.rolesOf(token);
+    if (!(roles instanceof Set)) {
+      finish(res, record, roles as FakeAnswer);
       return;
     }
     if (typeof body === "symbol") {
@@ -334,6 +362,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       query: url.searchParams,
       headers,
       body,
+      roles,
     };
     const answer =
       rawPath === "/$batch" && record.method === "POST"
@@ -376,6 +405,10 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     calls,
     tokenCalls,
     peakConcurrency,
+    permissions: grants,
+    settleRooms() {
+      state.settleRooms();
+    },
     get concurrencyRefusals() {
       return refusals;
     },
@@ -389,7 +422,10 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
       setValidator(v);
     },
     reset() {
+      for (const timer of roomTimers) clearTimeout(timer);
+      roomTimers.clear();
       state.reset();
+      grants.reset();
       faults.clear();
       calls.length = 0;
       tokenCalls.length = 0;
@@ -401,6 +437,7 @@ export async function startLocalGraph(options: LocalGraphOptions = {}): Promise<
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of roomTimers) clearTimeout(timer);
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),

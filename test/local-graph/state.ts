@@ -2,7 +2,11 @@ import { createHash, randomUUID } from "node:crypto";
 import type * as MG from "@microsoft/microsoft-graph-types";
 import type { z } from "zod";
 import { dayFromYmd, londonInstant } from "../../rules";
+import { Directory } from "./directory";
+import { lobbyAdmitters, type LobbyAdmitters, type Participant } from "./meeting-roles";
+import { Rooms } from "./rooms";
 import type { DateTimeTimeZone, EventCreate } from "./schemas";
+import { TeamsApps } from "./teams-apps";
 
 /** The onlineMeeting settings the local Graph keeps, with a Teams tenant's defaults. */
 export interface MeetingSettings {
@@ -60,6 +64,8 @@ export interface StoredMeeting {
   settings: MeetingSettings;
   audioConferencing: { tollNumber: string; conferenceId: string };
   patchCount: number;
+  /** participants.attendees: the event's people (rooms left out), with their roles. */
+  participants: Participant[];
 }
 
 export interface SentAttachment {
@@ -152,11 +158,27 @@ export class GraphState {
   readonly busy: BusyFixture[] = [];
   /** Mailboxes getSchedule reports as not found. */
   readonly unknownMailboxes = new Set<string>();
+  /** Users and security groups (Entra ID). */
+  readonly directory = new Directory();
+  /** The Teams app catalog, app permission policies and personal-scope installations. */
+  readonly teamsApps = new TeamsApps();
+  /** Room mailboxes and the meeting requests they have still to answer. */
+  readonly rooms = new Rooms();
+  /**
+   * The Teams application access policy: the organisers whose online
+   * meetings the app may read and change ("global": granted tenant-wide).
+   * https://learn.microsoft.com/en-us/graph/cloud-communication-online-meeting-application-access-policy
+   */
+  meetingAccessPolicy: "global" | Set<string> = "global";
+  /** Domains of the tenant (allowedPresenters "organization"); the organiser's domain is always one. */
+  readonly tenantDomains = new Set<string>(["council.example"]);
 
   constructor(
     /** The local Graph's clock: reply times, subscription expiry. */
     readonly now: () => Date = () => new Date(),
     readonly tenantId = "local-tenant",
+    /** The app's client id (its bot's id in Teams). */
+    readonly applicationId = "local-app",
   ) {}
 
   reset(): void {
@@ -167,6 +189,10 @@ export class GraphState {
     this.sentMail.length = 0;
     this.busy.length = 0;
     this.unknownMailboxes.clear();
+    this.directory.clear();
+    this.teamsApps.clear();
+    this.rooms.clear();
+    this.meetingAccessPolicy = "global";
   }
 
   eventByTransactionId(mailbox: string, transactionId: string): StoredEvent | undefined {
@@ -206,13 +232,111 @@ export class GraphState {
         // Ofcom's range for drama (020 7946 0xxx): never a real line.
         audioConferencing: { tollNumber: "+44 20 7946 0000", conferenceId },
         patchCount: 0,
+        participants: this.participantsOf(payload.attendees ?? []),
       });
       event.onlineMeetingId = meetingId;
       event.joinUrl = joinWebUrl;
       event.conferenceId = conferenceId;
     }
     this.events.set(id, event);
+    this.requestRooms(event);
     return event;
+  }
+
+  /**
+   * The Teams meeting's participants as they follow the Outlook event: each
+   * attendee that is a person (type resource and room mailboxes left out),
+   * as an attendee.
+   */
+  private participantsOf(attendees: NonNullable<z.infer<typeof EventCreate>["attendees"]>) {
+    const out: Participant[] = [];
+    for (const a of attendees) {
+      const upn = a.emailAddress.address.toLowerCase();
+      if (a.type === "resource" || this.rooms.isRoom(upn)) continue;
+      if (out.some((p) => p.upn === upn)) continue;
+      out.push({ upn, role: "attendee" });
+    }
+    return out;
+  }
+
+  /**
+   * After a PATCH of the event. When its attendee list changed, Teams
+   * takes the meeting's participants from the event again. What happens to
+   * roles given through the onlineMeeting then is not documented by
+   * Microsoft; strictest reading: every participant goes back to attendee
+   * (co-organisers and presenters must be set again after each change of
+   * attendees). A change of attendees or time sends the rooms a new request.
+   */
+  eventChanged(event: StoredEvent, changed: { attendees: boolean; time: boolean }): void {
+    const meeting =
+      event.onlineMeetingId === undefined ? undefined : this.meetings.get(event.onlineMeetingId);
+    if (meeting !== undefined && changed.attendees) {
+      meeting.participants = this.participantsOf(event.payload.attendees ?? []);
+    }
+    if (changed.attendees || changed.time) {
+      for (const a of event.payload.attendees ?? []) {
+        const room = a.emailAddress.address.toLowerCase();
+        if (this.rooms.isRoom(room) && changed.time) event.replies.delete(room);
+      }
+      this.requestRooms(event);
+    }
+  }
+
+  /** Each room on the invitation that has not answered gets the request. */
+  private requestRooms(event: StoredEvent): void {
+    for (const a of event.payload.attendees ?? []) {
+      const room = a.emailAddress.address.toLowerCase();
+      if (this.rooms.isRoom(room) && !event.replies.has(room)) this.rooms.request(event.id, room);
+    }
+  }
+
+  /**
+   * Every room answers its pending requests, oldest first, by the booking
+   * assistant's rule: accept when the room is free for the whole meeting
+   * (no meeting it accepted, no busy time, overlaps), decline when busy.
+   */
+  settleRooms(): NotificationDelivery[] {
+    const out: NotificationDelivery[] = [];
+    while (this.rooms.pending.length > 0) {
+      const request = this.rooms.pending.shift() as { eventId: string; room: string };
+      const event = this.events.get(request.eventId);
+      if (event === undefined || event.cancelled) continue;
+      const stillInvited = (event.payload.attendees ?? []).some(
+        (a) => a.emailAddress.address.toLowerCase() === request.room,
+      );
+      if (!stillInvited || event.replies.has(request.room)) continue;
+      const busy = this.roomBusy(request.room, event.start, event.end, event.id);
+      out.push(...this.respond(event.id, request.room, busy ? "declined" : "accepted"));
+    }
+    return out;
+  }
+
+  /** Whether the room has a meeting it accepted, or busy time, overlapping [start, end). */
+  roomBusy(room: string, start: Date, end: Date, except?: string): boolean {
+    const key = room.toLowerCase();
+    for (const other of this.events.values()) {
+      if (other.id === except || other.cancelled) continue;
+      if (other.end <= start || other.start >= end) continue;
+      if (other.replies.get(key)?.response === "accepted") return true;
+    }
+    return this.busy.some((b) => b.mailbox.toLowerCase() === key && b.end > start && b.start < end);
+  }
+
+  /** Who may admit people from the lobby of this meeting now (for assertions). */
+  lobbyAdmittersOf(meetingId: string): LobbyAdmitters {
+    const meeting = this.meetings.get(meetingId);
+    if (meeting === undefined) throw new Error(`local Graph: no online meeting ${meetingId}`);
+    const organizerDomain = meeting.mailbox.split("@")[1] ?? "";
+    return lobbyAdmitters(
+      meeting.mailbox,
+      meeting.participants,
+      meeting.settings.allowedLobbyAdmitters,
+      meeting.settings.allowedPresenters,
+      (upn) => {
+        const domain = upn.split("@")[1] ?? "";
+        return domain === organizerDomain || this.tenantDomains.has(domain);
+      },
+    );
   }
 
   /**
