@@ -1,5 +1,5 @@
 import { CONVENE_APPLICATION_PERMISSIONS } from "../../graph/permissions";
-import { CalendarError } from "../../workflow/ports/calendar";
+import { CalendarError } from "../../ports/calendar";
 import { draftFor, sampleCase } from "./booking-fixture";
 import { graphCalendarFor } from "./harness";
 import { startLocalGraph, type LocalGraph } from "./index";
