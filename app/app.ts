@@ -1,3 +1,4 @@
+import { Doorbell } from "../scheduler/doorbell";
 import { type Logger } from "../ports/logger";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
@@ -67,8 +68,9 @@ export async function startConvene(
   const calendar = createCalendar(config.calendar, { logger, clock });
 
   // Bound late: the bot needs the workflow's handlers, the workflow the
-  // bot's notifier, the scheduler the workflow's task handlers.
-  const late: { notifier?: Notifier; scheduler?: Scheduler } = {};
+  // bot's notifier. The scheduler is woken through a doorbell made first.
+  const late: { notifier?: Notifier } = {};
+  const doorbell = new Doorbell();
   const lateNotifier: Notifier = {
     sendCard: (...args) =>
       late.notifier?.sendCard(...args) ?? Promise.resolve({ outcome: "failed" as const }),
@@ -84,7 +86,7 @@ export async function startConvene(
     authority,
     policy,
     logger,
-    kick: () => late.scheduler?.kick(),
+    kick: () => doorbell.ring(),
   };
   const sched = new Scheduler({
     store,
@@ -105,8 +107,8 @@ export async function startConvene(
     logger,
     onFailed: adminAlertRaiser({ store, clock, logger }),
     random: Math.random,
+    doorbell,
   });
-  late.scheduler = sched;
 
   const bot = await startBot({
     config: config.bot,

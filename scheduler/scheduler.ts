@@ -1,5 +1,6 @@
 import { type Logger } from "../ports/logger";
 import { z } from "zod";
+import type { Doorbell } from "./doorbell";
 import type { TaskHandler, TaskResult } from "../ports/tasks";
 import type { Task } from "../model";
 import { isStoreError, type InvalidRef, type Store } from "../ports/store";
@@ -31,6 +32,8 @@ export interface SchedulerDeps {
   pageSize?: number;
   /** Tasks of one page run at the same time. */
   concurrency?: number;
+  /** Rung by actions that queued background work: the scheduler sweeps at once. */
+  doorbell?: Doorbell;
 }
 
 export interface SweepReport {
@@ -79,6 +82,7 @@ export class Scheduler {
   constructor(private readonly deps: SchedulerDeps) {
     this.pageSize = deps.pageSize ?? 100;
     this.concurrency = deps.concurrency ?? 4;
+    deps.doorbell?.answerWith(() => this.kick());
   }
 
   /** Starts the loop: a sweep now, then one `intervalMs` after each sweep ends. */
