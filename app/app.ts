@@ -14,7 +14,7 @@ import { demoCases } from "./demo/cases";
 import { demoRoutes } from "./demo/routes";
 import { ensureJobsPlanned } from "../workflow/lists/plan-jobs";
 import { queueSubscribe } from "../workflow/quoracy/subscription";
-import { receiveGraphNotifications } from "../workflow/quoracy/graph-notifications";
+import { receiveGraphNotifications } from "./graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
 import { loadAuthority } from "./load-authority";
 import { adminAlertRaiser } from "../scheduler/admin-alert";

@@ -1,4 +1,4 @@
-import { receiveGraphNotifications } from "../../workflow/quoracy/graph-notifications";
+import { receiveGraphNotifications } from "../../app/graph-notifications";
 import { REFRESH_TASK } from "../../workflow/quoracy/tasks";
 import { makeWorld, type World } from "./world";
 

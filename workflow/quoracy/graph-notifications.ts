@@ -1,97 +1,26 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import { taskPk, type Task } from "../../model";
 import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "../kernel/deps";
 import { REFRESH_TASK } from "./tasks";
 
-/** A Graph change notification collection, as Graph posts it (only what Convene reads). */
-const ChangeNotifications = z.object({
-  value: z
-    .array(
-      z.object({
-        subscriptionId: z.string().min(1),
-        clientState: z.string().optional(),
-        changeType: z.string().min(1),
-        resource: z.string().min(1),
-        subscriptionExpirationDateTime: z.string().optional(),
-        tenantId: z.string().optional(),
-        resourceData: z.object({ id: z.string().optional() }).passthrough().optional(),
-      }),
-    )
-    .min(1)
-    .max(1000),
-});
-
-export interface HttpAnswer {
-  status: number;
-  contentType: "text/plain" | "application/json";
-  body: string;
-}
-
-const same = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 /**
- * POST /api/graph/notifications (issue 7):
- * 1. a subscription's validation request (`?validationToken=…`) is answered
- *    with the token as text/plain, as Graph requires within 10 seconds;
- * 2. a body that is not a change-notification collection → 400;
- * 3. any notification without our `clientState` → 403 and nothing changes
- *    (someone who is not Graph, or not our subscription);
- * 4. a notification seen before (same content: a replay) → 409, nothing changes;
- * 5. otherwise each is recorded (by digest) and one refresh of the
- *    upcoming meetings' replies is queued; 202.
+ * Change notifications Graph sent about the organiser's events (already
+ * checked by the Graph adapter: Graph's shape and our clientState): a replay
+ * (one seen before, by digest) changes nothing; otherwise each is recorded
+ * and one refresh of the upcoming meetings' replies is queued.
  */
-export async function receiveGraphNotifications(
+export async function acceptGraphNotifications(
   deps: WorkflowDeps,
-  clientState: string,
-  request: { query: Record<string, string | undefined>; body: unknown },
-): Promise<HttpAnswer> {
-  const token = request.query.validationToken;
-  if (token !== undefined) {
-    return { status: 200, contentType: "text/plain", body: token.slice(0, 2048) };
-  }
-  const parsed = ChangeNotifications.safeParse(request.body);
-  if (!parsed.success) {
-    return {
-      status: 400,
-      contentType: "application/json",
-      body: JSON.stringify({ error: "not a change notification" }),
-    };
-  }
-  if (
-    !parsed.data.value.every((n) => n.clientState !== undefined && same(n.clientState, clientState))
-  ) {
-    deps.logger.warn(
-      { count: parsed.data.value.length },
-      "graph notification refused: clientState",
-    );
-    return {
-      status: 403,
-      contentType: "application/json",
-      body: JSON.stringify({ error: "clientState" }),
-    };
-  }
+  notifications: readonly { id: string; subscriptionId: string }[],
+): Promise<{ replay: true } | { accepted: number }> {
   const now = deps.clock().toISOString();
-  const digests = parsed.data.value.map((n) => ({
-    id: `gn-${createHash("sha256").update(JSON.stringify(n)).digest("hex").slice(0, 40)}`,
-    subscriptionId: n.subscriptionId,
-  }));
-  for (const d of digests) {
+  for (const d of notifications) {
     if ((await deps.store.get("inbound-notification", d.id, d.id)) !== undefined) {
       deps.logger.warn({ subscriptionId: d.subscriptionId }, "graph notification refused: replay");
-      return {
-        status: 409,
-        contentType: "application/json",
-        body: JSON.stringify({ error: "replay" }),
-      };
+      return { replay: true };
     }
   }
-  for (const d of digests) {
+  for (const d of notifications) {
     try {
       await deps.store.create({
         id: d.id,
@@ -106,7 +35,7 @@ export async function receiveGraphNotifications(
   }
   const base = { taskType: REFRESH_TASK };
   const task: Task = {
-    id: `${REFRESH_TASK}:${digests[0]?.id ?? now}`,
+    id: `${REFRESH_TASK}:${notifications[0]?.id ?? now}`,
     type: "task",
     pk: taskPk(base),
     ...base,
@@ -120,9 +49,5 @@ export async function receiveGraphNotifications(
     if (!isStoreError(err, "Conflict")) throw err;
   }
   deps.kick();
-  return {
-    status: 202,
-    contentType: "application/json",
-    body: JSON.stringify({ accepted: digests.length }),
-  };
+  return { accepted: notifications.length };
 }
