@@ -201,11 +201,15 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
       if (meeting === undefined || meeting.cancelled) continue;
       const seen = new Set<string>();
       const replies: AttendeeReply[] = [];
-      for (const attendee of [...meeting.attendees, ...(meeting.room ? [meeting.room] : [])]) {
+      for (const attendee of meeting.attendees) {
         const key = attendee.email.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
         replies.push({ email: attendee.email, reply: "none" });
+      }
+      // Nobody answers for a room either: its booking stays unconfirmed.
+      if (meeting.room !== undefined) {
+        replies.push({ email: meeting.room.email, reply: "none", resource: true });
       }
       out.set(eventId, replies);
     }
