@@ -184,7 +184,11 @@ export interface CalendarPort {
    * and read them back: a change of attendees resets the meeting's roles.
    * Answers the co-organisers read back (lower-cased addresses).
    */
-  setAttendees(organizer: Mailbox, meeting: ConferenceRef, people: MeetingPeople): Promise<string[]>;
+  setAttendees(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    people: MeetingPeople,
+  ): Promise<string[]>;
   /** One email per recipient, batched; the result of each part. */
   sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]>;
   /**

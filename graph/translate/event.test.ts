@@ -53,7 +53,10 @@ describe("toEventCreate", () => {
 
 describe("changes after creation", () => {
   it("an attendee PATCH holds attendees and nothing else (never body)", () => {
-    const patch = toAttendeesPatch({ attendees: [{ email: "a@agency.example", name: "A" }], roles: {} });
+    const patch = toAttendeesPatch({
+      attendees: [{ email: "a@agency.example", name: "A" }],
+      roles: {},
+    });
     expect(Object.keys(patch)).toEqual(["attendees"]);
   });
 

@@ -67,7 +67,9 @@ export function toGraphAttendees(attendees: readonly Attendee[]): GraphAttendee[
  * meeting, so they must be on the event it takes its participants from),
  * the other people, and the room as a resource attendee.
  */
-export function toEventAttendees(people: Pick<MeetingPeople, "attendees" | "roles" | "room">): GraphAttendee[] {
+export function toEventAttendees(
+  people: Pick<MeetingPeople, "attendees" | "roles" | "room">,
+): GraphAttendee[] {
   return [
     ...toGraphAttendees(eventPeople(people)),
     ...(people.room !== undefined ? [roomAttendee(people.room)] : []),

@@ -74,7 +74,12 @@ async function request(world: World, caseId: string, strategy: string): Promise<
 async function book(
   world: World,
   meetingId: string,
-  pick: (s: { id: string; start: string; withinLimit: boolean; room?: { email: string } }) => boolean,
+  pick: (s: {
+    id: string;
+    start: string;
+    withinLimit: boolean;
+    room?: { email: string };
+  }) => boolean,
   inPerson = false,
   caseId = CASE_ID,
 ): Promise<{ start: string }> {
@@ -205,7 +210,9 @@ describe("recording by the chair's agreement", () => {
       meetingId: one,
       recordingReason: "No clerk available on the day; agreed with the service manager",
     });
-    expect(answer.kind === "card" ? cardText(answer.card) : answer.text).toMatch(/Only this meeting is recorded/);
+    expect(answer.kind === "card" ? cardText(answer.card) : answer.text).toMatch(
+      /Only this meeting is recorded/,
+    );
     await world.runDue();
 
     const recorded = await meetingOf(world, one);
@@ -333,8 +340,10 @@ describe("rooms for conferences in person or hybrid", () => {
     const rebooked = await meetingOf(world, meetingId);
     expect(rebooked.start).not.toBe(slot?.start);
     expect(rebooked.room).toMatchObject({ email: ROOM_A.email, reply: "accepted" });
-    const audit = ((await world.store.auditOfCase(CASE_ID)).items).map((a) => a.action);
-    expect(audit).toEqual(expect.arrayContaining(["meeting.room-declined", "meeting.room-accepted"]));
+    const audit = (await world.store.auditOfCase(CASE_ID)).items.map((a) => a.action);
+    expect(audit).toEqual(
+      expect.arrayContaining(["meeting.room-declined", "meeting.room-accepted"]),
+    );
     expect(world.failed).toEqual([]);
   });
 });

@@ -54,7 +54,9 @@ export async function bookMeeting(
       const clerk = booking.clerk ?? clerkFrom(deps, m.pendingBooking?.requestedBy);
       const room =
         booking.room ??
-        (booking.inPerson ? m.offer?.slots.find((s) => s.start === booking.start)?.room : undefined);
+        (booking.inPerson
+          ? m.offer?.slots.find((s) => s.start === booking.start)?.room
+          : undefined);
       const next: Meeting = {
         ...m,
         status: "booked",

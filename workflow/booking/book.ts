@@ -79,7 +79,8 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
     return cardResponse(
       bookCard(deps, kase, meeting, offer, {
         errors: {
-          slotId: "No room is free at that time: choose a slot that shows a room, or hold it on Teams",
+          slotId:
+            "No room is free at that time: choose a slot that shows a room, or hold it on Teams",
         },
         values: submittedValues(request.data),
       }),

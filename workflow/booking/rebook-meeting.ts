@@ -37,8 +37,7 @@ export async function rebookMeeting(
     // In person: the room of the new slot, asked again (a room that declined is replaced).
     const room = m.inPerson && slot.room !== undefined ? slot.room : undefined;
     const sameRoom =
-      room === undefined ||
-      (m.room?.email === room.email && m.room.reply !== "declined");
+      room === undefined || (m.room?.email === room.email && m.room.reply !== "declined");
     if (m.start === slot.start && sameChair && sameRoom) return undefined;
     const next: Meeting = {
       ...m,

@@ -63,9 +63,7 @@ export const Authority = z
      * (Exchange's booking assistant); a meeting in person is offered only
      * slots where the chair and one of these rooms are free.
      */
-    rooms: z
-      .array(z.object({ email: z.email(), name: z.string().min(1) }))
-      .default([]),
+    rooms: z.array(z.object({ email: z.email(), name: z.string().min(1) })).default([]),
     /** Conference length for the Outlook event. */
     meetingMinutes: z.number().int().min(30).max(240).default(90),
     /** Start times the clerk is offered on each working day, Europe/London. */
