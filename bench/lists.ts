@@ -151,6 +151,7 @@ function acceptingCalendar(): CalendarPort & RepliesPort & { emails: number } {
     createConference: unused,
     setAttendees: unused,
     reschedule: unused,
+    setRecording: unused,
     cancel: unused,
     freeBusy: unused,
     attendeeReplies: unused,

@@ -18,6 +18,8 @@ export const VERBS = {
   acceptBooking: "booking.accept",
   /** booking-confirmation: declines, with a reason (003: a CPA who knows the family). */
   declineBooking: "booking.decline",
+  /** booking-confirmation (chair): recording agreed beforehand for this meeting only, with the reason. */
+  allowRecording: "meeting.allow-recording",
   /** invite-list: refresh the card with one more row, keeping what was typed. */
   addInvitee: "invite-list.add-row",
   /** invite-list: the SW says the list is complete, so invitations can go (003). */

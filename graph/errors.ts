@@ -7,6 +7,7 @@ import { CalendarError, type CallOutcome } from "../ports/calendar";
 export const CALENDAR_ERROR_REASONS = [
   /** 002: a meeting whose lobby or chat did not lock must not be used. */
   "LobbyNotLocked",
+  "CoOrganizersNotSet",
   /** The event came back without a Teams join link, even after waiting. */
   "NoJoinUrl",
   /** No online meeting matched the event's join link, even after waiting. */

@@ -131,8 +131,14 @@ describe("booking an ICPC (12 professionals, 3 family members)", () => {
       allowTranscription: false,
       allowedPresenters: "organizer",
       isEntryExitAnnounced: true,
+      recordAutomatically: false,
     });
     expect(conference.settings).toEqual(REQUIRED_LOBBY_SETTINGS);
+    // The chair co-organises: the only one besides the (unattended) organiser mailbox who can admit.
+    expect(conference.coOrganizers).toEqual(["professional1.case1@agency.example"]);
+    expect(graph.state.lobbyAdmittersOf(conference.onlineMeetingId).people).toContain(
+      "professional1.case1@agency.example",
+    );
     for (const call of graph.calls.slice(1, 4)) {
       expect(call.headers["prefer"]).toBe("include-unknown-enum-members");
     }
@@ -213,12 +219,13 @@ describe("the lock must hold (002): loud failure otherwise", () => {
 
 describe("privacy: no child's name leaves Convene", () => {
   it("is in no request URL or body, and in no log line", async () => {
-    await book(7);
+    const { conference, draft } = await book(7);
     await calendar.reschedule(
       ORGANIZER,
-      [...graph.state.events.keys()][0] as string,
+      conference,
       new Date("2027-01-20T10:00:00Z"),
       new Date("2027-01-20T12:00:00Z"),
+      { attendees: draft.attendees, roles: draft.roles },
     );
     const wire = JSON.stringify(graph.calls);
     const logs = logger.text();

@@ -1,7 +1,10 @@
 import {
-  REQUIRED_LOBBY_SETTINGS,
-  type Attendee,
+  lobbySettingsFor,
   type BusySlot,
+  type ConferenceRef,
+  type LobbySettings,
+  type MeetingPeople,
+  type MeetingRoles,
   type CalendarPort,
   type ConferenceDraft,
   type CreatedConference,
@@ -32,6 +35,12 @@ import {
   toReschedulePatch,
 } from "./translate/event";
 import { fromOnlineMeeting, settingsNotHeld, toSettingsPatch } from "./translate/lobby";
+import {
+  coOrganizersNotHeld,
+  coOrganizersOf,
+  coOrganizersRead,
+  toParticipantsPatch,
+} from "./translate/participants";
 import {
   PREFER_UNKNOWN_ENUMS,
   eventUrl,
@@ -98,18 +107,21 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
     const joinWebUrl = event.onlineMeeting?.joinUrl as string;
 
     const found = await this.findMeeting(organizer, joinWebUrl, ids.meetingId);
+    const settings = lobbySettingsFor(draft.recordingAgreed === true);
 
+    // One PATCH: the lock and the participants with the chair and the clerk
+    // as co-organisers (the meeting starts with everyone an attendee).
     const patched = await this.callParsed(
       {
         op: "meeting.lock",
         method: "PATCH",
         path: onlineMeetingUrl(organizer, found.id),
         headers: PREFER_UNKNOWN_ENUMS,
-        body: toSettingsPatch(REQUIRED_LOBBY_SETTINGS),
+        body: { ...toSettingsPatch(settings), ...toParticipantsPatch(draft) },
       },
       OnlineMeetingSchema,
     );
-    this.assertLocked(patched, ids.meetingId, event.id, "patch");
+    this.assertLocked(patched, settings, ids.meetingId, event.id, "patch");
 
     const readBack = await this.callParsed(
       {
@@ -120,7 +132,8 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
       },
       OnlineMeetingSchema,
     );
-    this.assertLocked(readBack, ids.meetingId, event.id, "read-back");
+    this.assertLocked(readBack, settings, ids.meetingId, event.id, "read-back");
+    const coOrganizers = this.assertCoOrganizers(readBack, draft.roles, ids.meetingId, "create");
 
     const dialIn = dialInOf(readBack, event);
     this.caller.runtime.logger.info(
@@ -137,17 +150,86 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
       onlineMeetingId: found.id,
       joinWebUrl,
       ...(dialIn !== undefined ? { dialIn } : {}),
-      settings: { ...REQUIRED_LOBBY_SETTINGS },
+      settings,
+      coOrganizers,
     };
   }
 
-  async setAttendees(organizer: Mailbox, eventId: string, attendees: Attendee[]): Promise<void> {
+  /**
+   * 1. PATCH the event's attendees (the room with them; never the body);
+   * 2. PATCH the meeting's participants, every one, the chair and the clerk
+   *    as co-organisers (the list is replaced whole, so an absent chair
+   *    left out is no longer one);
+   * 3. read back with the Prefer header; fail unless exactly the chair and
+   *    the clerk are co-organisers.
+   */
+  async setAttendees(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    people: MeetingPeople,
+  ): Promise<string[]> {
     await this.caller.call({
       op: "event.attendees",
       method: "PATCH",
-      path: eventUrl(organizer, eventId),
-      body: toAttendeesPatch(attendees),
+      path: eventUrl(organizer, meeting.eventId),
+      body: toAttendeesPatch(people),
     });
+    return this.setCoOrganizers(organizer, meeting, people, "attendees");
+  }
+
+  async setRecording(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    agreed: boolean,
+  ): Promise<LobbySettings> {
+    const settings = lobbySettingsFor(agreed);
+    // Only the two recording settings: nothing else of the lock is touched.
+    await this.caller.call({
+      op: "meeting.recording",
+      method: "PATCH",
+      path: onlineMeetingUrl(organizer, meeting.onlineMeetingId),
+      headers: PREFER_UNKNOWN_ENUMS,
+      body: {
+        allowRecording: settings.allowRecording,
+        recordAutomatically: settings.recordAutomatically,
+      },
+    });
+    const readBack = await this.callParsed(
+      {
+        op: "meeting.read-back",
+        method: "GET",
+        path: onlineMeetingUrl(organizer, meeting.onlineMeetingId),
+        headers: PREFER_UNKNOWN_ENUMS,
+      },
+      OnlineMeetingSchema,
+    );
+    this.assertLocked(readBack, settings, meeting.onlineMeetingId, meeting.eventId, "recording");
+    return settings;
+  }
+
+  private async setCoOrganizers(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    people: MeetingPeople,
+    stage: string,
+  ): Promise<string[]> {
+    await this.caller.call({
+      op: "meeting.participants",
+      method: "PATCH",
+      path: onlineMeetingUrl(organizer, meeting.onlineMeetingId),
+      headers: PREFER_UNKNOWN_ENUMS,
+      body: toParticipantsPatch(people),
+    });
+    const readBack = await this.callParsed(
+      {
+        op: "meeting.read-back",
+        method: "GET",
+        path: onlineMeetingUrl(organizer, meeting.onlineMeetingId),
+        headers: PREFER_UNKNOWN_ENUMS,
+      },
+      OnlineMeetingSchema,
+    );
+    return this.assertCoOrganizers(readBack, people.roles, meeting.eventId, stage);
   }
 
   async sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]> {
@@ -156,16 +238,25 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
     return sendEmails(this.caller, from, emails, this.options.email);
   }
 
-  async reschedule(organizer: Mailbox, eventId: string, start: Date, end: Date): Promise<void> {
+  async reschedule(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    start: Date,
+    end: Date,
+    people: MeetingPeople,
+  ): Promise<string[]> {
     if (!(end.getTime() > start.getTime())) {
       throw calendarError("rejected", "InvalidInput", "reschedule: end must be after start");
     }
     await this.caller.call({
       op: "event.reschedule",
       method: "PATCH",
-      path: eventUrl(organizer, eventId),
+      path: eventUrl(organizer, meeting.eventId),
       body: toReschedulePatch(start, end),
     });
+    // A rebooking may bring another chair or room: the people follow, and
+    // the co-organisers are set and read back again.
+    return this.setAttendees(organizer, meeting, people);
   }
 
   async cancel(organizer: Mailbox, eventId: string, comment: string): Promise<void> {
@@ -332,14 +423,40 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
     }
   }
 
+  /**
+   * The chair runs the meeting: unless the chair and the clerk read back as
+   * its co-organisers (and nobody else does), nobody in it can admit from
+   * the lobby. Fail loudly rather than hand back a meeting nobody can run.
+   */
+  private assertCoOrganizers(
+    meeting: GraphOnlineMeeting,
+    roles: MeetingRoles,
+    ref: string,
+    stage: string,
+  ): string[] {
+    const read = coOrganizersRead(meeting);
+    const { missing, extra } = coOrganizersNotHeld(coOrganizersOf(roles), read);
+    if (missing === 0 && extra === 0) return read;
+    this.caller.runtime.logger.error(
+      { op: "meeting.co-organizers", stage, ref, onlineMeetingId: meeting.id, missing, extra },
+      "co-organisers did not hold",
+    );
+    throw calendarError(
+      "rejected",
+      "CoOrganizersNotSet",
+      `meeting ${meeting.id}: ${missing} co-organiser(s) missing, ${extra} unexpected after the ${stage}`,
+    );
+  }
+
   /** 002 and DESIGN.md: a meeting whose lobby or chat did not lock must not be used. */
   private assertLocked(
     meeting: GraphOnlineMeeting,
+    required: LobbySettings,
     meetingId: string,
     eventId: string,
     stage: string,
   ): void {
-    const notHeld = settingsNotHeld(fromOnlineMeeting(meeting), REQUIRED_LOBBY_SETTINGS);
+    const notHeld = settingsNotHeld(fromOnlineMeeting(meeting), required);
     if (notHeld.length === 0) return;
     this.caller.runtime.logger.error(
       { op: "meeting.lock", stage, meetingId, eventId, onlineMeetingId: meeting.id, notHeld },

@@ -9,6 +9,7 @@ const draft: ConferenceDraft = {
   start: new Date("2027-01-07T10:00:00.000Z"),
   end: new Date("2027-01-07T12:00:00.000Z"),
   bodyText: "",
+  roles: {},
   attendees: [{ email: "chair@council.example", name: "Chair" }],
 };
 

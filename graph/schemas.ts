@@ -36,6 +36,14 @@ export const OnlineMeetingSchema = z.object({
   allowTranscription: nullish(z.boolean()),
   allowedPresenters: nullish(z.string()),
   isEntryExitAnnounced: nullish(z.boolean()),
+  recordAutomatically: nullish(z.boolean()),
+  participants: nullish(
+    z.object({
+      attendees: nullish(
+        z.array(z.object({ upn: nullish(z.string()), role: nullish(z.string()) })),
+      ),
+    }),
+  ),
   audioConferencing: nullish(
     z.object({
       tollNumber: nullish(z.string()),

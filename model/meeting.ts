@@ -119,6 +119,8 @@ export const Meeting = z
             start: Instant,
             end: Instant,
             withinLimit: z.boolean(),
+            /** A room free at that time (the authority's `rooms`), for a meeting in person or hybrid. */
+            room: z.object({ email: z.email(), name: z.string().min(1) }).optional(),
           }),
         ),
       })
@@ -154,6 +156,38 @@ export const Meeting = z
     end: Instant.optional(),
     inPerson: z.boolean(),
     chair: PersonRef.optional(),
+    /**
+     * The clerk who booked it: with the chair, a co-organiser of the Teams
+     * meeting (they admit from the lobby; the organiser is a service mailbox).
+     */
+    clerk: PersonRef.optional(),
+    /**
+     * The room booked for a meeting in person or hybrid, and its answer as
+     * Outlook last showed it ("none" until it replies). A decline clears it
+     * and sends the clerk back to choose.
+     */
+    room: z
+      .object({
+        email: z.email(),
+        name: z.string().min(1),
+        reply: z.enum(["none", "accepted", "declined"]),
+        /** How many times Convene has looked for the room's answer since it was asked. */
+        checks: z.number().int().min(0).optional(),
+      })
+      .optional(),
+    /**
+     * Recording agreed beforehand by the chair for this meeting only (a
+     * conference no clerk can minute): off unless present. `appliedAt` once
+     * Teams read it back on.
+     */
+    recording: z
+      .object({
+        allowedBy: EntraObjectId,
+        at: Instant,
+        reason: z.string().min(1).max(1000),
+        appliedAt: Instant.optional(),
+      })
+      .optional(),
     /** Chairs who declined this meeting for a conflict of interest (003): never offered it again. */
     declinedChairs: z.array(EntraObjectId).optional(),
     /** Booked after its limit: the approval the policy names (002: Service Manager). */

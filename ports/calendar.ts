@@ -31,6 +31,8 @@ export interface LobbySettings {
   allowTranscription: boolean;
   allowedPresenters: string;
   isEntryExitAnnounced: boolean;
+  /** Teams starts recording when the meeting starts (onlineMeeting.recordAutomatically). */
+  recordAutomatically: boolean;
 }
 
 export const REQUIRED_LOBBY_SETTINGS: LobbySettings = {
@@ -44,7 +46,46 @@ export const REQUIRED_LOBBY_SETTINGS: LobbySettings = {
   allowTranscription: false,
   allowedPresenters: "organizer",
   isEntryExitAnnounced: true,
+  // Recording is off unless the chair agreed it for this one meeting.
+  recordAutomatically: false,
 };
+
+/**
+ * The settings of one meeting: the required lock, with recording on only
+ * when the chair agreed it beforehand for this meeting (Leicestershire
+ * records a conference no clerk can minute). Nothing else ever changes.
+ */
+export function lobbySettingsFor(recordingAgreed: boolean): LobbySettings {
+  return recordingAgreed
+    ? { ...REQUIRED_LOBBY_SETTINGS, allowRecording: true, recordAutomatically: true }
+    : { ...REQUIRED_LOBBY_SETTINGS };
+}
+
+/**
+ * Who runs the meeting in Teams: the chair and the clerk are co-organisers,
+ * the only people besides the (unattended) organiser mailbox who may admit
+ * from the lobby under `organizerAndCoOrganizers`. Both are also attendees
+ * of the Outlook event (Teams takes its participants from the event).
+ */
+export interface MeetingRoles {
+  chair?: Attendee;
+  clerk?: Attendee;
+}
+
+/** Everyone the event invites, who co-organises, and the room booked (a resource attendee). */
+export interface MeetingPeople {
+  /** The chair, the SW and the professionals; the family never. */
+  attendees: Attendee[];
+  roles: MeetingRoles;
+  /** A room mailboxes from the authority's `rooms`, for a meeting in person or hybrid. */
+  room?: Attendee;
+}
+
+/** The Outlook event and its Teams meeting. */
+export interface ConferenceRef {
+  eventId: string;
+  onlineMeetingId: string;
+}
 
 export interface ConferenceDraft {
   /** Convene's meeting id; the adapters use it to name files, never a name. */
@@ -60,8 +101,14 @@ export interface ConferenceDraft {
   bodyText: string;
   /** Professionals and the chair only; the family is invited by individual email. */
   attendees: Attendee[];
-  /** For a meeting held in person (or hybrid): where. */
+  /** For a meeting held in person (or hybrid): where (the room's name when a room is booked). */
   location?: string;
+  /** The chair and the clerk: made co-organisers of the Teams meeting and read back. */
+  roles: MeetingRoles;
+  /** The room booked for a meeting in person or hybrid: invited as a resource attendee. */
+  room?: Attendee;
+  /** The chair agreed recording for this meeting beforehand. */
+  recordingAgreed?: boolean;
 }
 
 export interface DialIn {
@@ -76,6 +123,8 @@ export interface CreatedConference {
   dialIn?: DialIn;
   /** As read back after the PATCH; the adapter has already checked them. */
   settings: LobbySettings;
+  /** The co-organisers as read back (lower-cased addresses). */
+  coOrganizers: string[];
 }
 
 export interface Email {
@@ -129,11 +178,32 @@ export interface EmailResult {
 export interface CalendarPort {
   /** Create the event with its Teams meeting, lock it, read the lock back. */
   createConference(draft: ConferenceDraft): Promise<CreatedConference>;
-  /** PATCH attendees only; never the body (it would replace the join link). */
-  setAttendees(organizer: Mailbox, eventId: string, attendees: Attendee[]): Promise<void>;
+  /**
+   * PATCH the event's attendees only (never the body, which would replace
+   * the join link), then make the chair and the clerk co-organisers again
+   * and read them back: a change of attendees resets the meeting's roles.
+   * Answers the co-organisers read back (lower-cased addresses).
+   */
+  setAttendees(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    people: MeetingPeople,
+  ): Promise<string[]>;
   /** One email per recipient, batched; the result of each part. */
   sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]>;
-  reschedule(organizer: Mailbox, eventId: string, start: Date, end: Date): Promise<void>;
+  /**
+   * Move the event (start and end), then set its people again (a room
+   * chosen anew comes with the move) and read the co-organisers back.
+   */
+  reschedule(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    start: Date,
+    end: Date,
+    people: MeetingPeople,
+  ): Promise<string[]>;
+  /** Recording on (agreed by the chair) or off for this meeting only; read back. */
+  setRecording(organizer: Mailbox, meeting: ConferenceRef, agreed: boolean): Promise<LobbySettings>;
   /** Cancel for every attendee with a message. */
   cancel(organizer: Mailbox, eventId: string, comment: string): Promise<void>;
   /** Busy slots of each mailbox in [from, to), for booking (getSchedule). */

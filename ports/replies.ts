@@ -12,6 +12,11 @@ export type Reply = "accepted" | "tentative" | "declined" | "none";
 export interface AttendeeReply {
   email: string;
   reply: Reply;
+  /**
+   * A room (a resource attendee): its booking assistant's answer, read to
+   * confirm the venue; never a person's reply (quoracy ignores it).
+   */
+  resource?: true;
 }
 
 export interface Subscription {

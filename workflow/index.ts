@@ -21,6 +21,7 @@ import { claFeature } from "./cla/feature";
 import { consultationFeature } from "./consultation/feature";
 import { invitationsFeature } from "./invitations/feature";
 import { quoracyFeature } from "./quoracy/feature";
+import { recordingFeature } from "./recording/feature";
 import { remindersFeature } from "./reminders/feature";
 import { reportsFeature } from "./reports/feature";
 import { standDownFeature } from "./stand-down/feature";
@@ -42,6 +43,7 @@ export const FEATURES: readonly Feature[] = [
   consultationFeature,
   claFeature,
   chairsFeature,
+  recordingFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

@@ -22,7 +22,7 @@ export function buildBookCard(view: BookView): CardJson {
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
     .map((s) => ({
       id: s.id,
-      title: formatRange(s.start, s.end),
+      title: `${formatRange(s.start, s.end)}${s.room !== undefined ? ` (${s.room} free)` : ""}`,
       pastLimit: Date.parse(s.start) > limitMs,
     }));
   const inLimit = slots.filter((s) => !s.pastLimit);

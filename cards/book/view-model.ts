@@ -12,6 +12,8 @@ export interface BookSlot {
   id: string;
   start: IsoInstant;
   end: IsoInstant;
+  /** The room free then, for a conference in person or hybrid. */
+  room?: string;
 }
 
 /**

@@ -5,7 +5,7 @@ import { errorSummary, fieldErrorsOn, inputValues } from "../common/redisplay";
 import template from "./template.json";
 import type { BookingConfirmationView } from "./view-model";
 
-const FIELDS = ["declineReason"] as const;
+const FIELDS = ["declineReason", "recordingReason"] as const;
 
 /**
  * 003: the CPA accepts or declines the booking, and declines with a reason
@@ -25,7 +25,12 @@ export function buildBookingConfirmationCard(view: BookingConfirmationView): Car
     meetingKind: view.meetingKind,
     startText,
     whenText: formatRange(view.start, view.end),
-    whereText: view.inPerson ? `In person${view.venue ? `: ${view.venue}` : ""}` : "Teams meeting",
+    whereText: view.inPerson
+      ? `In person and on Teams: ${view.venue ?? "room not recorded"}`
+      : "Teams meeting",
+    // Only the chair may allow recording, for this meeting, with a reason.
+    showRecording: chair,
+    recordingText: view.recordingAllowed ? "Agreed by the chair" : "Off",
     chairName: view.chairName,
     declineTitle: chair ? "Decline: conflict of interest" : "Decline",
     declineHint: chair

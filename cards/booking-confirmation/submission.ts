@@ -15,3 +15,14 @@ export const DeclineBookingSubmission = z.object({
   declineReason: requiredText("Say why you are declining", 1000),
 });
 export type DeclineBookingSubmission = z.output<typeof DeclineBookingSubmission>;
+
+/**
+ * verb meeting.allow-recording: the chair allows this one meeting to be
+ * recorded (Leicestershire records a conference no clerk can minute, once
+ * agreed beforehand); the reason is required and kept on the meeting.
+ */
+export const AllowRecordingSubmission = z.object({
+  ...meetingAction,
+  recordingReason: requiredText("Say why this conference is recorded and who agreed", 1000),
+});
+export type AllowRecordingSubmission = z.output<typeof AllowRecordingSubmission>;

@@ -18,4 +18,6 @@ export interface BookingConfirmationView extends CaseRef, Versioned, Redisplay {
   chairName: string;
   /** Where an in-person conference is held (never the family's address). */
   venue?: string;
+  /** The chair has allowed this meeting to be recorded. */
+  recordingAllowed?: boolean;
 }

@@ -34,7 +34,12 @@ export function buildBriefCard(view: BriefView): CardJson {
       : `${view.childCount} child${view.childCount === 1 ? "" : "ren"}`;
   const facts = [
     { title: "When", value: formatRange(view.start, view.end) },
-    { title: "Where", value: view.inPerson ? "In person" : "Teams meeting" },
+    {
+      title: "Where",
+      value: view.inPerson
+        ? `In person and on Teams: ${view.venue ?? "room not recorded"}`
+        : "Teams meeting",
+    },
     { title: "Children", value: childrenText },
   ];
   const received = view.reports.filter((r) => r.received).length;

@@ -32,6 +32,8 @@ export interface BriefView extends CaseRef, Versioned {
   start: IsoInstant;
   end: IsoInstant;
   inPerson: boolean;
+  /** The room booked for a meeting in person or hybrid. */
+  venue?: string;
   joinUrl?: string;
   /**
    * The index child's first name, for the chair (staff on the case) only; a

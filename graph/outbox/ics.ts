@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import ical, {
   ICalAttendeeRole,
   ICalAttendeeStatus,
+  ICalAttendeeType,
   ICalCalendarMethod,
   ICalEventStatus,
 } from "ical-generator";
@@ -19,6 +20,12 @@ export interface OutboxMeeting {
   end: Date;
   location?: string;
   attendees: Attendee[];
+  /** The chair and the clerk: the Teams meeting's co-organisers (lower-cased addresses). */
+  coOrganizers?: string[];
+  /** The room booked, a resource attendee (CUTYPE=ROOM). */
+  room?: Attendee;
+  /** The chair agreed recording for this meeting: Teams would record it from the start. */
+  recordingAgreed?: boolean;
   joinWebUrl: string;
   /** RFC 5545 SEQUENCE: 0 at creation, +1 for every change Outlook must apply. */
   sequence: number;
@@ -73,13 +80,28 @@ export function buildIcs(
     description,
     ...(meeting.location !== undefined ? { location: meeting.location } : {}),
     organizer: { name: "Convene", email: meeting.organizer },
-    attendees: meeting.attendees.map((a) => ({
-      email: a.email,
-      name: a.name,
-      role: ICalAttendeeRole.REQ,
-      status: ICalAttendeeStatus.NEEDSACTION,
-      rsvp: true,
-    })),
+    attendees: [
+      ...meeting.attendees.map((a) => ({
+        email: a.email,
+        name: a.name,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+        rsvp: true,
+      })),
+      // RFC 5545 CUTYPE=ROOM: the room mailbox gets the request as a resource.
+      ...(meeting.room !== undefined
+        ? [
+            {
+              email: meeting.room.email,
+              name: meeting.room.name,
+              role: ICalAttendeeRole.NON,
+              type: ICalAttendeeType.ROOM,
+              status: ICalAttendeeStatus.NEEDSACTION,
+              rsvp: true,
+            },
+          ]
+        : []),
+    ],
     status: method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     url: meeting.joinWebUrl,
     x: [{ key: "X-MICROSOFT-SKYPETEAMSMEETINGURL", value: meeting.joinWebUrl }],

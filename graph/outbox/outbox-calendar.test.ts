@@ -109,15 +109,18 @@ describe("the outbox adapter", () => {
   it("reschedule and attendee changes are new REQUESTs with a higher SEQUENCE; cancel is METHOD:CANCEL", async () => {
     const draft = draftFor(sampleCase(1), 1);
     const { eventId } = await outbox.createConference(draft);
+    const ref = { eventId, onlineMeetingId: "" };
     await outbox.reschedule(
       ORGANIZER,
-      eventId,
+      ref,
       new Date("2027-02-01T10:00:00Z"),
       new Date("2027-02-01T12:00:00Z"),
+      { attendees: draft.attendees, roles: draft.roles },
     );
-    await outbox.setAttendees(ORGANIZER, eventId, [
-      { email: "chair@council.example", name: "Chair" },
-    ]);
+    await outbox.setAttendees(ORGANIZER, ref, {
+      attendees: [{ email: "chair@council.example", name: "Chair" }],
+      roles: {},
+    });
     await outbox.cancel(ORGANIZER, eventId, "The conference has been stood down.");
     expect(files("meetings")).toEqual([
       "meeting-C-1001-1.0.request.ics",
@@ -141,9 +144,10 @@ describe("the outbox adapter", () => {
     const after = await outbox
       .reschedule(
         ORGANIZER,
-        eventId,
+        ref,
         new Date("2027-03-01T10:00:00Z"),
         new Date("2027-03-01T11:00:00Z"),
+        { attendees: [], roles: {} },
       )
       .catch((e: unknown) => e);
     expect((after as CalendarError).outcome).toBe("gone");
@@ -238,11 +242,18 @@ describe("the outbox adapter", () => {
   it("answers every attendee of its meetings with reply none; a cancelled or unknown event is absent", async () => {
     const one = await outbox.createConference(draftFor(sampleCase(1), 1));
     const two = await outbox.createConference(draftFor(sampleCase(2), 2));
-    await outbox.setAttendees(ORGANIZER, two.eventId, [
-      { email: "chair@council.example", name: "Chair" },
-      { email: "CHAIR@council.example", name: "Chair again" },
-      { email: "dana@police.example", name: "Dana" },
-    ]);
+    await outbox.setAttendees(
+      ORGANIZER,
+      { eventId: two.eventId, onlineMeetingId: two.onlineMeetingId },
+      {
+        attendees: [
+          { email: "chair@council.example", name: "Chair" },
+          { email: "CHAIR@council.example", name: "Chair again" },
+          { email: "dana@police.example", name: "Dana" },
+        ],
+        roles: {},
+      },
+    );
     const gone = await outbox.createConference(draftFor(sampleCase(3), 3));
     await outbox.cancel(ORGANIZER, gone.eventId, "Stood down.");
 

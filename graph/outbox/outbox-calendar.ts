@@ -5,9 +5,11 @@ import path from "node:path";
 import { z } from "zod";
 import {
   CalendarError,
-  REQUIRED_LOBBY_SETTINGS,
-  type Attendee,
+  lobbySettingsFor,
   type BusySlot,
+  type ConferenceRef,
+  type LobbySettings,
+  type MeetingPeople,
   type CalendarPort,
   type ConferenceDraft,
   type CreatedConference,
@@ -19,6 +21,7 @@ import type { AttendeeReply, RepliesPort, Subscription } from "../../ports/repli
 import { calendarError } from "../errors";
 import { checkDraft, checkEmails, checkRange } from "../input";
 import { clampSubscriptionExpiry } from "../translate/replies";
+import { coOrganizersOf, eventPeople } from "../translate/participants";
 import { buildEml } from "./eml";
 import { idToken, safeIdForFileName } from "./file-names";
 import { buildIcs, type OutboxMeeting } from "./ics";
@@ -75,7 +78,11 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
       start: draft.start,
       end: draft.end,
       ...(draft.location !== undefined ? { location: draft.location } : {}),
-      attendees: [...draft.attendees],
+      // The same people Graph's event gets: the chair and the clerk on it, co-organisers of its meeting.
+      attendees: eventPeople(draft),
+      coOrganizers: coOrganizersOf(draft.roles),
+      ...(draft.room !== undefined ? { room: draft.room } : {}),
+      recordingAgreed: draft.recordingAgreed === true,
       joinWebUrl: fakeJoinUrl(draft.meetingId),
       sequence: 0,
       cancelled: false,
@@ -91,9 +98,29 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
     return this.created(meeting);
   }
 
-  async setAttendees(_organizer: Mailbox, eventId: string, attendees: Attendee[]): Promise<void> {
-    const meeting = await this.meetingOf(eventId);
-    await this.update({ ...meeting, attendees: [...attendees] });
+  async setAttendees(
+    _organizer: Mailbox,
+    ref: ConferenceRef,
+    people: MeetingPeople,
+  ): Promise<string[]> {
+    const meeting = await this.meetingOf(ref.eventId);
+    const next = withPeople(meeting, people);
+    await this.update(next);
+    return next.coOrganizers ?? [];
+  }
+
+  /** Recorded in the meeting's file: there is no Teams meeting to record. */
+  async setRecording(
+    _organizer: Mailbox,
+    ref: ConferenceRef,
+    agreed: boolean,
+  ): Promise<LobbySettings> {
+    const meeting = await this.meetingOf(ref.eventId);
+    if (meeting.cancelled) {
+      throw new CalendarError("gone", `conference ${meeting.meetingId} was cancelled`);
+    }
+    await this.writeMeeting({ ...meeting, recordingAgreed: agreed });
+    return lobbySettingsFor(agreed);
   }
 
   async sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]> {
@@ -113,12 +140,20 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
     return results;
   }
 
-  async reschedule(_organizer: Mailbox, eventId: string, start: Date, end: Date): Promise<void> {
+  async reschedule(
+    _organizer: Mailbox,
+    ref: ConferenceRef,
+    start: Date,
+    end: Date,
+    people: MeetingPeople,
+  ): Promise<string[]> {
     if (!(end.getTime() > start.getTime())) {
       throw calendarError("rejected", "InvalidInput", "reschedule: end must be after start");
     }
-    const meeting = await this.meetingOf(eventId);
-    await this.update({ ...meeting, start, end });
+    const meeting = await this.meetingOf(ref.eventId);
+    const next = withPeople({ ...meeting, start, end }, people);
+    await this.update(next);
+    return next.coOrganizers ?? [];
   }
 
   async cancel(_organizer: Mailbox, eventId: string, comment: string): Promise<void> {
@@ -172,6 +207,10 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
         seen.add(key);
         replies.push({ email: attendee.email, reply: "none" });
       }
+      // Nobody answers for a room either: its booking stays unconfirmed.
+      if (meeting.room !== undefined) {
+        replies.push({ email: meeting.room.email, reply: "none", resource: true });
+      }
       out.set(eventId, replies);
     }
     return out;
@@ -210,7 +249,8 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
       eventId: eventIdOf(meeting.meetingId),
       onlineMeetingId: `outbox-meeting-${idToken(meeting.meetingId)}`,
       joinWebUrl: meeting.joinWebUrl,
-      settings: { ...REQUIRED_LOBBY_SETTINGS },
+      settings: lobbySettingsFor(meeting.recordingAgreed === true),
+      coOrganizers: meeting.coOrganizers ?? [],
     };
   }
 
@@ -289,6 +329,18 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
 
 const EVENT_PREFIX = "outbox-event:";
 
+/** The people of a meeting as Graph's would be after setAttendees: the room kept or replaced. */
+function withPeople(meeting: OutboxMeeting, people: MeetingPeople): OutboxMeeting {
+  const next: OutboxMeeting = {
+    ...meeting,
+    attendees: eventPeople(people),
+    coOrganizers: coOrganizersOf(people.roles),
+  };
+  if (people.room !== undefined) next.room = people.room;
+  else delete next.room;
+  return next;
+}
+
 function eventIdOf(meetingId: string): string {
   return `${EVENT_PREFIX}${meetingId}`;
 }
@@ -309,6 +361,9 @@ const StoredMeeting = z.object({
   end: z.coerce.date(),
   location: z.string().optional(),
   attendees: z.array(z.object({ email: z.string(), name: z.string() })),
+  coOrganizers: z.array(z.string()).optional(),
+  room: z.object({ email: z.string(), name: z.string() }).optional(),
+  recordingAgreed: z.boolean().optional(),
   joinWebUrl: z.string(),
   sequence: z.number().int().min(0),
   cancelled: z.boolean(),

@@ -9,6 +9,7 @@ const draft: ConferenceDraft = {
   start: new Date("2027-01-07T10:00:00.000Z"),
   end: new Date("2027-01-07T12:00:00.000Z"),
   bodyText: "Initial child protection conference.",
+  roles: {},
   attendees: [
     { email: "chair@council.example", name: "Chair Person" },
     { email: "sw@council.example", name: "Social Worker" },
@@ -52,7 +53,10 @@ describe("toEventCreate", () => {
 
 describe("changes after creation", () => {
   it("an attendee PATCH holds attendees and nothing else (never body)", () => {
-    const patch = toAttendeesPatch([{ email: "a@agency.example", name: "A" }]);
+    const patch = toAttendeesPatch({
+      attendees: [{ email: "a@agency.example", name: "A" }],
+      roles: {},
+    });
     expect(Object.keys(patch)).toEqual(["attendees"]);
   });
 

@@ -1,5 +1,6 @@
 import type * as MG from "@microsoft/microsoft-graph-types";
-import type { Attendee, ConferenceDraft } from "../../ports/calendar";
+import type { Attendee, ConferenceDraft, MeetingPeople } from "../../ports/calendar";
+import { eventPeople, roomAttendee } from "./participants";
 import { toLondonDateTime, type GraphDateTime } from "./london-time";
 
 /**
@@ -37,7 +38,7 @@ export function toEventCreate(draft: ConferenceDraft): EventCreatePayload {
     start: toLondonDateTime(draft.start),
     end: toLondonDateTime(draft.end),
     ...(draft.location !== undefined ? { location: { displayName: draft.location } } : {}),
-    attendees: toGraphAttendees(draft.attendees),
+    attendees: toEventAttendees(draft),
     isOnlineMeeting: true as const,
     onlineMeetingProvider: "teamsForBusiness" as const,
     transactionId: draft.transactionId,
@@ -62,11 +63,26 @@ export function toGraphAttendees(attendees: readonly Attendee[]): GraphAttendee[
 }
 
 /**
+ * The event's attendees: the chair and the clerk (co-organisers of its Teams
+ * meeting, so they must be on the event it takes its participants from),
+ * the other people, and the room as a resource attendee.
+ */
+export function toEventAttendees(
+  people: Pick<MeetingPeople, "attendees" | "roles" | "room">,
+): GraphAttendee[] {
+  return [
+    ...toGraphAttendees(eventPeople(people)),
+    ...(people.room !== undefined ? [roomAttendee(people.room)] : []),
+  ];
+}
+
+/**
  * Attendees only. Never `body`: a PATCH of the body replaces the Teams join
  * block and re-notifies everyone (DESIGN.md, Microsoft 365 facts).
  */
-export function toAttendeesPatch(attendees: readonly Attendee[]): { attendees: GraphAttendee[] } {
-  return { attendees: toGraphAttendees(attendees) } satisfies MG.Event;
+export function toAttendeesPatch(people: MeetingPeople): { attendees: GraphAttendee[] } {
+  // attendees is a collection: the PATCH replaces it whole, so the room goes every time.
+  return { attendees: toEventAttendees(people) } satisfies MG.Event;
 }
 
 /** Start and end only: the subject, body and join link stay as they are. */

@@ -9,6 +9,7 @@ const LOCKED = {
   allowTranscription: false,
   allowedPresenters: "organizer",
   isEntryExitAnnounced: true,
+  recordAutomatically: false,
 };
 
 describe("lobby settings (002)", () => {

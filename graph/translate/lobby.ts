@@ -15,6 +15,7 @@ export interface OnlineMeetingSettingsPatch {
   allowTranscription: boolean;
   allowedPresenters: string;
   isEntryExitAnnounced: boolean;
+  recordAutomatically: boolean;
 }
 
 export function toSettingsPatch(settings: LobbySettings): OnlineMeetingSettingsPatch {
@@ -31,6 +32,10 @@ export function toSettingsPatch(settings: LobbySettings): OnlineMeetingSettingsP
     allowTranscription: settings.allowTranscription,
     allowedPresenters: settings.allowedPresenters as MG.OnlineMeetingPresenters,
     isEntryExitAnnounced: settings.isEntryExitAnnounced,
+    // onlineMeeting.recordAutomatically: Teams records from the start; with
+    // allowRecording it is how a conference agreed for recording is recorded
+    // (https://learn.microsoft.com/en-us/graph/api/resources/onlinemeeting).
+    recordAutomatically: settings.recordAutomatically,
   } satisfies MG.OnlineMeeting;
   return patch;
 }
@@ -46,6 +51,7 @@ export interface OnlineMeetingSettingsRead {
   allowTranscription?: boolean | null;
   allowedPresenters?: string | null;
   isEntryExitAnnounced?: boolean | null;
+  recordAutomatically?: boolean | null;
 }
 
 export function fromOnlineMeeting(meeting: OnlineMeetingSettingsRead): ReadSettings {
@@ -58,6 +64,8 @@ export function fromOnlineMeeting(meeting: OnlineMeetingSettingsRead): ReadSetti
     allowTranscription: meeting.allowTranscription ?? undefined,
     allowedPresenters: meeting.allowedPresenters ?? undefined,
     isEntryExitAnnounced: meeting.isEntryExitAnnounced ?? undefined,
+    // Graph may leave it out when it was never set: unset is false.
+    recordAutomatically: meeting.recordAutomatically ?? false,
   };
 }
 

@@ -37,7 +37,7 @@ describe("an event's attendees → replies", () => {
       : { status: null }),
   });
 
-  it("reads each person's reply, once per address, without rooms or empty addresses", () => {
+  it("reads each person's reply, once per address, rooms flagged, without empty addresses", () => {
     const event = EventAttendeesSchema.parse({
       "@odata.etag": 'W/"x"',
       id: "AAMk1",
@@ -55,6 +55,7 @@ describe("an event's attendees → replies", () => {
     expect(fromEventAttendees(event)).toEqual([
       { email: "dana.officer@police.example", reply: "declined" },
       { email: "eli.gp@nhs.example", reply: "tentative" },
+      { email: "room.1@council.example", reply: "accepted", resource: true },
       { email: "fay.teacher@school.example", reply: "none" },
       { email: "gus.hv@nhs.example", reply: "none" },
     ]);

@@ -57,20 +57,25 @@ export type EventAttendees = z.infer<typeof EventAttendeesSchema>;
 
 /**
  * The replies of an event's people: one per address (case-insensitive, the
- * first entry kept), rooms and equipment (`type: "resource"`) and entries
- * without an address left out. Addresses as Graph wrote them.
+ * first entry kept), entries without an address left out; rooms and
+ * equipment (`type: "resource"`) flagged `resource`, so the room booked for
+ * a meeting in person is confirmed and never counted as a person.
+ * Addresses as Graph wrote them.
  */
 export function fromEventAttendees(event: EventAttendees): AttendeeReply[] {
   const seen = new Set<string>();
   const out: AttendeeReply[] = [];
   for (const attendee of event.attendees ?? []) {
-    if (attendee.type === "resource") continue;
     const email = attendee.emailAddress?.address?.trim();
     if (email === undefined || email.length === 0) continue;
     const key = email.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ email, reply: toReply(attendee.status?.response) });
+    out.push({
+      email,
+      reply: toReply(attendee.status?.response),
+      ...(attendee.type === "resource" ? { resource: true as const } : {}),
+    });
   }
   return out;
 }

@@ -136,9 +136,9 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "booking-confirmation",
     description:
-      "the chair (or SW) accepts, or declines for a conflict of interest with a reason (003)",
+      "the chair (or SW) accepts, or declines for a conflict of interest with a reason (003); the chair can allow recording of this meeting with a reason",
     build: () => buildBookingConfirmationCard(bookingConfirmationSample),
-    actionTitles: ["Accept", "Decline: conflict of interest"],
+    actionTitles: ["Accept", "Decline: conflict of interest", "Allow recording"],
     expand: "Decline: conflict of interest",
   }),
   entry({

@@ -54,6 +54,8 @@ export function draftFor(c: SampleCase, n: number): ConferenceDraft {
       "Initial child protection conference.\n" +
       "Please read the reports before the meeting. You will wait in the lobby until the chair admits you.",
     attendees: c.professionals,
+    // The first professional chairs: the Teams meeting's co-organiser.
+    roles: { ...(c.professionals[0] !== undefined ? { chair: c.professionals[0] } : {}) },
   };
 }
 

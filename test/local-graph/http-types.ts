@@ -28,7 +28,8 @@ export type ForgettableSetting =
   | "allowRecording"
   | "allowTranscription"
   | "allowedPresenters"
-  | "isEntryExitAnnounced";
+  | "isEntryExitAnnounced"
+  | "recordAutomatically";
 
 /**
  * "patch": the PATCH ignores the field (its answer shows the old value), as

@@ -80,6 +80,7 @@ export const patchMeeting: Route = (request, [mailbox, id], { state, forget }) =
     allowTranscription: patch.allowTranscription ?? before.allowTranscription,
     allowedPresenters: patch.allowedPresenters ?? before.allowedPresenters,
     isEntryExitAnnounced: patch.isEntryExitAnnounced ?? before.isEntryExitAnnounced,
+    recordAutomatically: patch.recordAutomatically ?? before.recordAutomatically,
   };
   const answered = revert(after, before, (key) => forget.get(key) === "patch");
   const kept = revert(after, before, (key) => forget.has(key));

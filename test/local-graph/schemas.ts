@@ -162,6 +162,7 @@ export const OnlineMeetingPatch = z
     allowTranscription: z.boolean().optional(),
     allowedPresenters: enumOf(PRESENTERS).optional(),
     isEntryExitAnnounced: z.boolean().optional(),
+    recordAutomatically: z.boolean().optional(),
     subject: z.string().optional(),
     participants: z
       .strictObject({

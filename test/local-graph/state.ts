@@ -17,6 +17,12 @@ export interface MeetingSettings {
   allowTranscription: boolean;
   allowedPresenters: string;
   isEntryExitAnnounced: boolean;
+  /**
+   * Whether Teams records the meeting as it starts (onlineMeeting,
+   * "Indicates whether to record the meeting automatically"; false unless set:
+   * https://learn.microsoft.com/en-us/graph/api/resources/onlinemeeting).
+   */
+  recordAutomatically: boolean;
 }
 
 /** What a new Teams meeting gets before Convene locks it: guests in, chat on, recording allowed. */
@@ -29,6 +35,7 @@ export function defaultSettings(): MeetingSettings {
     allowTranscription: true,
     allowedPresenters: "everyone",
     isEntryExitAnnounced: false,
+    recordAutomatically: false,
   };
 }
 

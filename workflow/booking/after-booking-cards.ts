@@ -34,6 +34,10 @@ export function staffCardsAfterBooking(
       start: meeting.start as string,
       end: meeting.end as string,
       inPerson: meeting.inPerson,
+      ...(meeting.room !== undefined && meeting.room.reply !== "declined"
+        ? { venue: meeting.room.name }
+        : {}),
+      recordingAllowed: meeting.recording !== undefined,
       recipient,
       chairName: meeting.chair?.name ?? "",
     });

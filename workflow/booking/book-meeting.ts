@@ -1,5 +1,6 @@
 import type { Case, Meeting, Task } from "../../model";
 import { audit } from "../kernel/audit";
+import { asPersonRef, staffById } from "../kernel/authority";
 import type { WorkflowDeps } from "../kernel/deps";
 import { WorkflowError } from "../kernel/errors";
 import { meetingTimeline } from "../timeline/meeting-timeline";
@@ -14,6 +15,10 @@ export interface Booking {
   end: string;
   inPerson: boolean;
   chair: NonNullable<Meeting["chair"]>;
+  /** The clerk booking it: a co-organiser of the Teams meeting with the chair. */
+  clerk?: NonNullable<Meeting["clerk"]>;
+  /** The room free at that slot, for a meeting in person or hybrid. */
+  room?: { email: string; name: string };
   outOfTimescale?: NonNullable<Meeting["outOfTimescale"]>;
   bookingCard?: NonNullable<Meeting["bookingCard"]>;
 }
@@ -45,6 +50,13 @@ export async function bookMeeting(
         if (m.start === booking.start) return undefined;
         throw new WorkflowError("Conflict", "This conference is already booked for another time.");
       }
+      // Approved past the limit: the clerk and room of the slot they chose.
+      const clerk = booking.clerk ?? clerkFrom(deps, m.pendingBooking?.requestedBy);
+      const room =
+        booking.room ??
+        (booking.inPerson
+          ? m.offer?.slots.find((s) => s.start === booking.start)?.room
+          : undefined);
       const next: Meeting = {
         ...m,
         status: "booked",
@@ -52,6 +64,8 @@ export async function bookMeeting(
         end: booking.end,
         inPerson: booking.inPerson,
         chair: booking.chair,
+        ...(clerk !== undefined ? { clerk } : {}),
+        ...(room !== undefined ? { room: { ...room, reply: "none" as const, checks: 0 } } : {}),
         transactionId: m.transactionId ?? m.id,
         ...(booking.outOfTimescale !== undefined ? { outOfTimescale: booking.outOfTimescale } : {}),
         ...(booking.bookingCard !== undefined ? { bookingCard: booking.bookingCard } : {}),
@@ -75,10 +89,19 @@ export async function bookMeeting(
       actor: actorId,
       action: "meeting.book",
       target: { type: "meeting", id: meetingId },
-      detail: { outOfTimescale: booking.outOfTimescale !== undefined, inPerson: booking.inPerson },
+      detail: {
+        outOfTimescale: booking.outOfTimescale !== undefined,
+        inPerson: booking.inPerson,
+        room: meeting.room !== undefined,
+      },
     });
   }
   return { meeting, repeated: !changed };
+}
+
+function clerkFrom(deps: WorkflowDeps, objectId: string | undefined): Meeting["clerk"] {
+  const member = objectId === undefined ? undefined : staffById(deps.authority, objectId);
+  return member === undefined ? undefined : asPersonRef(member);
 }
 
 export type { Task };

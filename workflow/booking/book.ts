@@ -3,7 +3,8 @@ import { BookPastLimitSubmission, BookSubmission } from "../../cards/book/submis
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
 import { formatHumanInstant } from "../../rules";
-import type { Case, Meeting } from "../../model";
+import type { Case, Meeting, PersonRef } from "../../model";
+import { asPersonRef, staffById } from "../kernel/authority";
 import { audit } from "../kernel/audit";
 import { authorise } from "../kernel/authorise";
 import { bookMeeting } from "./book-meeting";
@@ -73,6 +74,18 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
       'That slot has passed: ask for new slots ("rebook" or "book").',
     );
   }
+  const inPerson = parsed.value.inPerson || meeting.inPerson;
+  if (inPerson && deps.authority.rooms.length > 0 && slot.room === undefined) {
+    return cardResponse(
+      bookCard(deps, kase, meeting, offer, {
+        errors: {
+          slotId:
+            "No room is free at that time: choose a slot that shows a room, or hold it on Teams",
+        },
+        values: submittedValues(request.data),
+      }),
+    );
+  }
   if (meeting.status === "booked" || meeting.status === "invited") {
     // Only a card from "rebook REF" moves a booked meeting: a clerk's old
     // booking card, clicked again, must not.
@@ -89,6 +102,7 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
       meeting.id,
       slot,
       chooseChair(deps.authority, kase, meeting),
+      clerkOf(deps, request.actor.objectId),
     );
     return cardResponse(
       cards.working({
@@ -101,8 +115,10 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
   const { repeated } = await bookMeeting(deps, request.actor, kase, meeting.id, {
     start: slot.start,
     end: slot.end,
-    inPerson: parsed.value.inPerson,
+    inPerson,
     chair: chooseChair(deps.authority, kase, meeting),
+    ...clerkField(deps, request.actor.objectId),
+    ...(inPerson && slot.room !== undefined ? { room: slot.room } : {}),
     ...(request.activityId !== undefined
       ? { bookingCard: { userObjectId: request.actor.objectId, activityId: request.activityId } }
       : {}),
@@ -116,6 +132,17 @@ export async function book(deps: WorkflowDeps, request: ActionRequest): Promise<
       caseReference: kase.reference,
     }),
   );
+}
+
+/** The clerk acting, as the staff list has them: the meeting's co-organiser with the chair. */
+export function clerkOf(deps: WorkflowDeps, objectId: string): PersonRef | undefined {
+  const member = staffById(deps.authority, objectId);
+  return member === undefined ? undefined : asPersonRef(member);
+}
+
+function clerkField(deps: WorkflowDeps, objectId: string): { clerk?: PersonRef } {
+  const clerk = clerkOf(deps, objectId);
+  return clerk === undefined ? {} : { clerk };
 }
 
 export const APPROVAL_TASK = "approval.out-of-timescale";

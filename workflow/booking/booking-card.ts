@@ -24,7 +24,13 @@ export function bookCard(
     limitRule: offer.limitRule,
     limitAt: offer.limitAt,
     chairName: chair.name,
-    slots: offer.slots.map((s) => ({ id: s.id, start: s.start, end: s.end })),
+    slots: offer.slots.map((s) => ({
+      id: s.id,
+      start: s.start,
+      end: s.end,
+      ...(s.room !== undefined ? { room: s.room.name } : {}),
+    })),
+    inPerson: meeting.inPerson,
     approval: {
       role: "Service Manager",
       approvers: [

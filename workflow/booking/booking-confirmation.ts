@@ -72,6 +72,10 @@ export async function declineBooking(
         start: meeting.start ?? "",
         end: meeting.end ?? "",
         inPerson: meeting.inPerson,
+        ...(meeting.room !== undefined && meeting.room.reply !== "declined"
+          ? { venue: meeting.room.name }
+          : {}),
+        recordingAllowed: meeting.recording !== undefined,
         recipient: "chair",
         chairName: meeting.chair?.name ?? "",
         errors: parsed.errors,

@@ -6,6 +6,15 @@ export interface Slot {
   end: Date;
   /** Starts at or before the legal limit (RULES.md section 3). */
   withinLimit: boolean;
+  /** The first of the authority's rooms free for the whole slot, if any. */
+  room?: { email: string; name: string };
+}
+
+/** A room mailbox and its busy periods (Outlook free/busy: only what it accepted). */
+export interface RoomBusy {
+  email: string;
+  name: string;
+  busy: readonly BusySlot[];
 }
 
 /**
@@ -18,7 +27,9 @@ export interface Slot {
  *    conference; plus the unavailable slots and duty days of 003, which
  *    workflow/chairs/availability.ts adds to `busy`);
  * 3. after the limit, offer `lateSlots` more, flagged: booking one needs the
- *    approval the policy names (out of timescale).
+ *    approval the policy names (out of timescale);
+ * 4. name the first room free for each slot; a meeting in person or hybrid
+ *    is offered only slots where a room is free as well as the chair.
  * Pure: the calendar and busy periods come in as arguments.
  */
 export function bookingSlots(input: {
@@ -32,6 +43,10 @@ export function bookingSlots(input: {
   busy: readonly BusySlot[];
   maxSlots?: number;
   lateSlots?: number;
+  /** The authority's rooms: each slot names the first one free. */
+  rooms?: readonly RoomBusy[];
+  /** A meeting in person or hybrid: only slots where a room is free too. */
+  needsRoom?: boolean;
 }): Slot[] {
   const { calendar, now, limit, slotMinutes, meetingMinutes, busy } = input;
   const maxSlots = input.maxSlots ?? 30;
@@ -49,14 +64,21 @@ export function bookingSlots(input: {
     for (const minute of slotMinutes) {
       const startMs = calendar.toInstant(day, minute);
       const endMs = startMs + durationMs;
-      const clash = busy.some((b) => b.start.getTime() < endMs && b.end.getTime() > startMs);
-      if (clash) continue;
+      const overlaps = (b: BusySlot) => b.start.getTime() < endMs && b.end.getTime() > startMs;
+      if (busy.some(overlaps)) continue;
+      const room = (input.rooms ?? []).find((r) => !r.busy.some(overlaps));
+      if (input.needsRoom === true && room === undefined) continue;
       const withinLimit = startMs <= limit.getTime();
       if (!withinLimit) {
         if (late >= lateSlots) break;
         late += 1;
       }
-      out.push({ start: new Date(startMs), end: new Date(endMs), withinLimit });
+      out.push({
+        start: new Date(startMs),
+        end: new Date(endMs),
+        withinLimit,
+        ...(room !== undefined ? { room: { email: room.email, name: room.name } } : {}),
+      });
       if (out.length >= maxSlots) break;
     }
     day = calendar.workingDaysAfter(day, 1);

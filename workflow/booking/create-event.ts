@@ -11,12 +11,21 @@ import { updateDoc } from "../kernel/update-doc";
 import { staffCardsAfterBooking } from "./after-booking-cards";
 import { enqueue } from "../kernel/enqueue";
 import { taskIds } from "../kernel/task-ids";
+import { venueWords } from "../kernel/venue";
+import { meetingPeople } from "../invitations/event-attendees";
+import { CHECK_ROOM, ROOM_CHECK_MS } from "./check-room";
 
 /** 002: the chair admits professionals, then the family after any confidential part. */
 const LOBBY_TEXT = [
   "This is a child protection conference. Please keep its details confidential.",
   "Everyone waits in the Teams lobby until the chair admits them: professionals first,",
   "then the family. Meeting chat is switched off and the meeting is not recorded.",
+].join(" ");
+
+const LOBBY_TEXT_RECORDED = [
+  "This is a child protection conference. Please keep its details confidential.",
+  "Everyone waits in the Teams lobby until the chair admits them: professionals first,",
+  "then the family. Meeting chat is switched off. The chair has agreed that this meeting is recorded.",
 ].join(" ");
 
 /**
@@ -43,7 +52,11 @@ export async function createEvent(
     return { skipped: meeting.status };
   }
   if (meeting.outlookEventId === undefined) {
-    const chair = meeting.chair;
+    // The chair, the clerk and the SW; the chair and the clerk co-organise
+    // the Teams meeting (graph/ sets the roles and reads them back); the
+    // room, for a meeting in person or hybrid, is a resource attendee.
+    const people = meetingPeople(kase, meeting, undefined);
+    const recordingAgreed = meeting.recording !== undefined;
     const created = await deps.calendar.createConference({
       meetingId: meeting.id,
       transactionId: meeting.transactionId ?? meeting.id,
@@ -51,11 +64,11 @@ export async function createEvent(
       subject: meetingSubject(deps.policy.id, kase, meeting),
       start: new Date(meeting.start),
       end: new Date(meeting.end),
-      bodyText: LOBBY_TEXT,
-      attendees: [
-        ...(chair !== undefined ? [{ email: chair.email, name: chair.name }] : []),
-        { email: kase.socialWorker.email, name: kase.socialWorker.name },
-      ],
+      bodyText: recordingAgreed ? LOBBY_TEXT_RECORDED : LOBBY_TEXT,
+      attendees: people.attendees,
+      roles: people.roles,
+      ...(people.room !== undefined ? { room: people.room, location: people.room.name } : {}),
+      recordingAgreed,
     });
     meeting = (
       await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
@@ -66,6 +79,9 @@ export async function createEvent(
               outlookEventId: created.eventId,
               onlineMeetingId: created.onlineMeetingId,
               joinWebUrl: created.joinWebUrl,
+              ...(m.recording !== undefined && created.settings.recordAutomatically
+                ? { recording: { ...m.recording, appliedAt: ctx.now.toISOString() } }
+                : {}),
               milestones: {
                 ...m.milestones,
                 [MILESTONES.booked]: { at: ctx.now.toISOString(), by: "system" },
@@ -73,6 +89,16 @@ export async function createEvent(
             },
       )
     ).doc;
+  }
+  if (meeting.room !== undefined && meeting.room.reply === "none") {
+    // The room answers the request later, by its own booking rules.
+    await enqueue(deps, {
+      taskType: CHECK_ROOM,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: `${Date.parse(meeting.start ?? "")}-0`,
+      dueAt: new Date(ctx.now.getTime() + ROOM_CHECK_MS),
+    });
   }
   // A list submitted before the event existed is sent now.
   const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
@@ -98,6 +124,7 @@ export async function createEvent(
         caseReference: kase.reference,
         facts: [
           { title: "When", value: formatHumanInstant(Date.parse(meeting.start ?? "")) },
+          { title: "Where", value: venueWords(meeting) },
           { title: "Chair", value: meeting.chair?.name ?? "" },
         ],
       }),

@@ -9,6 +9,7 @@ import { askApproval } from "./approval";
 import { APPROVAL_TASK, book, bookPastLimit } from "./book";
 import { acceptBooking, declineBooking } from "./booking-confirmation";
 import { createEvent } from "./create-event";
+import { CHECK_ROOM, checkRoom } from "./check-room";
 import { OFFER_BOOKING, OFFER_REBOOKING, offerBooking } from "./offer-booking";
 import { requestConference } from "./request-conference";
 import { rescheduleEvent } from "./reschedule-event";
@@ -49,6 +50,7 @@ export const bookingFeature: Feature = {
     taskEntry(OFFER_REBOOKING, offerBooking),
     taskEntry("meeting.reschedule-event", rescheduleEvent),
     taskEntry("meeting.create-event", createEvent),
+    taskEntry(CHECK_ROOM, checkRoom),
     taskEntry(APPROVAL_TASK, askApproval),
   ],
 };

@@ -1,7 +1,7 @@
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Meeting, Task } from "../../model";
 import { staffWithRole, asPersonRef } from "../kernel/authority";
-import { bookingSlots, minutesOf } from "./booking-slots";
+import { bookingSlots, minutesOf, type RoomBusy } from "./booking-slots";
 import { chairForOffer } from "../chairs/offer-chair";
 import type { WorkflowDeps } from "../kernel/deps";
 import { loadMeeting } from "../kernel/load";
@@ -43,6 +43,7 @@ export async function offerBooking(
     horizon,
     limit,
   });
+  const rooms = await roomsBusy(deps, from, horizon);
   const slots = bookingSlots({
     calendar: deps.policy.calendar,
     now: ctx.now,
@@ -51,6 +52,10 @@ export async function offerBooking(
     slotMinutes: deps.authority.slotTimes.map(minutesOf),
     meetingMinutes: deps.authority.meetingMinutes,
     busy,
+    rooms,
+    // A meeting already held in person (a rebooking, or a room that
+    // declined) needs a room at any time it is moved to.
+    needsRoom: meeting.inPerson && rooms.length > 0,
   });
   const limitRule = limitRuleOf(meeting);
   const offer: BookingOffer = {
@@ -64,6 +69,7 @@ export async function offerBooking(
       start: s.start.toISOString(),
       end: s.end.toISOString(),
       withinLimit: s.withinLimit,
+      ...(s.room !== undefined ? { room: s.room } : {}),
     })),
   };
   await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => ({ ...m, offer }));
@@ -81,6 +87,23 @@ export async function offerBooking(
     });
   }
   return { slots: offer.slots.length, limitAt: offer.limitAt };
+}
+
+/** The authority's rooms and when each is busy (getSchedule: only what a room accepted). */
+async function roomsBusy(deps: WorkflowDeps, from: Date, to: Date): Promise<RoomBusy[]> {
+  const rooms = deps.authority.rooms;
+  if (rooms.length === 0) return [];
+  const busy = await deps.calendar.freeBusy(
+    deps.authority.organizer,
+    rooms.map((r) => r.email),
+    from,
+    to,
+  );
+  // A room Outlook gave no schedule for is not offered: it may not exist.
+  return rooms.flatMap((r) => {
+    const slots = busy.get(r.email);
+    return slots === undefined ? [] : [{ ...r, busy: slots }];
+  });
 }
 
 export function limitRuleOf(meeting: Meeting): string {

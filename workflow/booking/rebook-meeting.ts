@@ -22,8 +22,9 @@ export async function rebookMeeting(
   actor: Actor,
   kase: Case,
   meetingId: string,
-  slot: { start: string; end: string },
+  slot: { start: string; end: string; room?: { email: string; name: string } },
   chair?: NonNullable<Meeting["chair"]>,
+  clerk?: NonNullable<Meeting["clerk"]>,
 ): Promise<void> {
   const { doc: meeting } = await updateDoc(deps.store, "meeting", meetingId, kase.id, (m) => {
     if (m.status !== "booked" && m.status !== "invited") {
@@ -33,9 +34,20 @@ export async function rebookMeeting(
       );
     }
     const sameChair = chair === undefined || m.chair?.entraObjectId === chair.entraObjectId;
-    return m.start === slot.start && sameChair
-      ? undefined
-      : { ...m, start: slot.start, end: slot.end, ...(chair !== undefined ? { chair } : {}) };
+    // In person: the room of the new slot, asked again (a room that declined is replaced).
+    const room = m.inPerson && slot.room !== undefined ? slot.room : undefined;
+    const sameRoom =
+      room === undefined || (m.room?.email === room.email && m.room.reply !== "declined");
+    if (m.start === slot.start && sameChair && sameRoom) return undefined;
+    const next: Meeting = {
+      ...m,
+      start: slot.start,
+      end: slot.end,
+      ...(chair !== undefined ? { chair } : {}),
+      ...(clerk !== undefined && m.clerk === undefined ? { clerk } : {}),
+    };
+    if (room !== undefined) next.room = { ...room, reply: "none", checks: 0 };
+    return next;
   });
   // Whether or not this call moved it (a retry after a failure part-way
   // must finish the job), the tasks follow the meeting, Outlook is updated
@@ -59,6 +71,11 @@ export async function rebookMeeting(
     actor: actor.objectId,
     action: "meeting.rebook",
     target: { type: "meeting", id: meetingId },
-    detail: { moved: replanned.moved, cancelled: replanned.cancelled, created: replanned.created },
+    detail: {
+      moved: replanned.moved,
+      cancelled: replanned.cancelled,
+      created: replanned.created,
+      room: meeting.room !== undefined,
+    },
   });
 }

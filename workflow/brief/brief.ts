@@ -59,6 +59,12 @@ export async function briefView(
     start: meeting.start ?? "",
     end: meeting.end ?? "",
     inPerson: meeting.inPerson,
+    ...optional(
+      "venue",
+      meeting.room !== undefined && meeting.room.reply !== "declined"
+        ? meeting.room.name
+        : undefined,
+    ),
     ...optional("joinUrl", meeting.joinWebUrl),
     // The chair is staff on the case: first name only (cards/brief explains).
     ...optional("indexChildFirstName", index?.name.split(" ")[0]),

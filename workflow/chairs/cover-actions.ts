@@ -20,7 +20,7 @@ import { sendBrief } from "../brief/brief";
 import { SICK_COVER_TASK } from "./report-sick";
 import { coverOf, saveCover } from "./sick-cover";
 import { authoriseChairs, personOf } from "./staff";
-import { eventAttendees } from "../invitations/event-attendees";
+import { conferenceRef, meetingPeople } from "../invitations/event-attendees";
 
 /** Outlook and the people told, after a cover is accepted (long work: never in the invoke). */
 export const COVER_CHANGED_TASK = "chairs.cover-changed";
@@ -229,8 +229,13 @@ export async function coverChanged(
   if (chair === undefined) return { skipped: "no-chair" };
   if (meeting.outlookEventId !== undefined) {
     const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
-    const attendees = eventAttendees(kase, meeting, list);
-    await deps.calendar.setAttendees(deps.authority.organizer, meeting.outlookEventId, attendees);
+    // The covering chair becomes a co-organiser; the absent one, left out of
+    // the whole list the adapter sends, is no longer one (read back).
+    await deps.calendar.setAttendees(
+      deps.authority.organizer,
+      conferenceRef(meeting),
+      meetingPeople(kase, meeting, list),
+    );
   }
   const told = [...staffWithRole(deps.authority, "clerk").map(asPersonRef), kase.socialWorker];
   for (const person of told) {

@@ -13,7 +13,7 @@ import { claInvitesAt, sendsConsultationForms } from "../cla/invites-timing";
 import { alertIroOfList } from "../cla/iro-alert";
 import { enqueue } from "../kernel/enqueue";
 import { taskIds } from "../kernel/task-ids";
-import { eventAttendees } from "./event-attendees";
+import { conferenceRef, meetingPeople } from "./event-attendees";
 
 export const SEND_INVITES = "meeting.send-invites";
 
@@ -25,7 +25,9 @@ export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invi
     "",
     `You are invited to a ${kindWords(meeting.kind).toLowerCase()} on ${when} (UK time).`,
     meeting.inPerson
-      ? "The meeting is held in person; your social worker will tell you where. You can also join online."
+      ? meeting.room !== undefined && meeting.room.reply !== "declined"
+        ? `The meeting is held at ${meeting.room.name}. You can also join online.`
+        : "The meeting is held in person; your social worker will tell you where. You can also join online."
       : "The meeting is held online in Microsoft Teams. You do not need a Teams account.",
     "",
     `Join online: ${meeting.joinWebUrl ?? "(your social worker will send the link)"}`,
@@ -84,8 +86,11 @@ export async function sendInvites(
     return { skipped: "held-for-cla.invites.send", until: holdUntil.toISOString() };
   }
   const withForms = sendsConsultationForms(deps.policy, meeting);
-  const attendees = eventAttendees(kase, meeting, list);
-  await deps.calendar.setAttendees(deps.authority.organizer, meeting.outlookEventId, attendees);
+  const people = meetingPeople(kase, meeting, list);
+  const attendees = people.attendees;
+  // Setting the attendees resets the Teams meeting's roles: the adapter
+  // makes the chair and the clerk co-organisers again and reads them back.
+  await deps.calendar.setAttendees(deps.authority.organizer, conferenceRef(meeting), people);
 
   const family: EmailNotice[] = list.invitees
     .filter((i) => i.relation !== "professional" && i.email !== undefined)

@@ -57,6 +57,13 @@ export const Authority = z
     /** 003: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
     healthMailboxes: z.array(z.email()).default([]),
     staff: z.array(StaffMember).min(1),
+    /**
+     * Room mailboxes a conference in person or hybrid can be held in. Each is
+     * invited as a resource attendee and answers by its own booking rules
+     * (Exchange's booking assistant); a meeting in person is offered only
+     * slots where the chair and one of these rooms are free.
+     */
+    rooms: z.array(z.object({ email: z.email(), name: z.string().min(1) })).default([]),
     /** Conference length for the Outlook event. */
     meetingMinutes: z.number().int().min(30).max(240).default(90),
     /** Start times the clerk is offered on each working day, Europe/London. */

@@ -20,7 +20,9 @@ export async function applyReplies(
   meetingId: string,
   replies: readonly AttendeeReply[],
 ): Promise<boolean> {
-  const byEmail = new Map(replies.map((r) => [r.email.toLowerCase(), RSVP[r.reply]]));
+  // A room's answer confirms the venue (booking/check-room.ts), never a person's reply.
+  const people = replies.filter((r) => r.resource !== true);
+  const byEmail = new Map(people.map((r) => [r.email.toLowerCase(), RSVP[r.reply]]));
   const list = await deps.store.get("invite-list", `${meetingId}:invite-list`, caseId);
   if (list === undefined) return false;
   const { changed } = await updateDoc(deps.store, "invite-list", list.id, caseId, (l) => {
