@@ -24,8 +24,14 @@ export const AuditEntry = z
      * An edited, deleted or cut-off entry then shows (`convene audit verify`).
      */
     seq: z.number().int().positive().optional(),
-    prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-    hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    prev: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .refine((a) => a.pk === (a.caseId ?? "system"), {
     message: "an audit entry's pk is its case id, or system",

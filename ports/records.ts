@@ -31,6 +31,8 @@ export interface RecordKeeping {
   removeRecord(container: string, pk: string, id: string): Promise<boolean>;
   /** One audit partition as stored, in chain order (seq), with unreadable entries reported. */
   auditChain(pk: string): Promise<Listing<AuditEntry>>;
+  /** The last entry of a partition's chain (highest seq); undefined when none is chained. */
+  auditHead(pk: string): Promise<AuditEntry | undefined>;
   /** The partition key of every audit partition. */
   auditPartitions(): Promise<string[]>;
   /** Deletes a whole audit partition when the audit trail's own period ends; the count. */

@@ -19,6 +19,7 @@ import { briefFeature } from "./brief/feature";
 import { chairsFeature } from "./chairs/feature";
 import { claFeature } from "./cla/feature";
 import { consultationFeature } from "./consultation/feature";
+import { dataProtectionFeature } from "./data-protection/feature";
 import { invitationsFeature } from "./invitations/feature";
 import { quoracyFeature } from "./quoracy/feature";
 import { remindersFeature } from "./reminders/feature";
@@ -42,6 +43,7 @@ export const FEATURES: readonly Feature[] = [
   consultationFeature,
   claFeature,
   chairsFeature,
+  dataProtectionFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

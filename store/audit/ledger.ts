@@ -2,8 +2,14 @@ import type { AuditEntry, Case, SubjectKey } from "../../model";
 import { subjectKeyId } from "../../model";
 import { conflict, isStoreError } from "../../ports/store-errors";
 import type { Listing } from "../../ports/store";
-import { chained } from "./chain";
-import { newKey, pseudonymise, reidentify, subjectIds, type SubjectIds } from "./pseudonym";
+import { chained } from "../../model/audit-chain";
+import {
+  newKey,
+  pseudonymise,
+  reidentify,
+  subjectIds,
+  type SubjectIds,
+} from "../../model/audit-pseudonym";
 
 /** What each adapter gives the audit ledger: a few point reads and writes. */
 export interface LedgerBackend {

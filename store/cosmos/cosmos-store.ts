@@ -280,6 +280,10 @@ export class CosmosStore implements Store, RecordKeeping {
     return listing;
   }
 
+  async auditHead(pk: string): Promise<AuditEntry | undefined> {
+    return this.ledger.head(pk);
+  }
+
   async auditPartitions(): Promise<string[]> {
     // No GROUP BY or DISTINCT needed: read the keys and fold them here.
     const { resources } = await this.containers.audit.items

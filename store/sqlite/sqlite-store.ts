@@ -166,7 +166,9 @@ export class SqliteStore implements Store, RecordKeeping {
       auditPartitions: db.prepare<[], { pk: string }>(
         "SELECT DISTINCT pk FROM docs WHERE coll = 'audit' ORDER BY pk",
       ),
-      removeAuditPartition: db.prepare<[string]>("DELETE FROM docs WHERE coll = 'audit' AND pk = ?"),
+      removeAuditPartition: db.prepare<[string]>(
+        "DELETE FROM docs WHERE coll = 'audit' AND pk = ?",
+      ),
       everyType: db.prepare<[string], Row>(
         "SELECT id, type, etag, body FROM docs WHERE type = ? ORDER BY coll, pk, id",
       ),
@@ -323,6 +325,10 @@ export class SqliteStore implements Store, RecordKeeping {
 
   async auditChain(pk: string): Promise<Listing<AuditEntry>> {
     return this.listing("audit-entry", this.stmt.auditChain.all(pk));
+  }
+
+  async auditHead(pk: string): Promise<AuditEntry | undefined> {
+    return this.ledger.head(pk);
   }
 
   async auditPartitions(): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AuditEntry } from "../../model";
+import type { AuditEntry } from "./audit-entry";
 
 /** `prev` of the first entry of a partition. */
 export const GENESIS = "0".repeat(64);

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
-import type { AuditEntry, SubjectKey } from "../../model";
-import { subjectKeyId } from "../../model";
+import type { AuditEntry } from "./audit-entry";
+import type { SubjectKey } from "./subject-key";
+import { subjectKeyId } from "./subject-key";
 
 /**
  * Pseudonyms for the people an audit entry is about. A case id or a
