@@ -4,7 +4,7 @@ import { pseudonym } from "../../model/audit-pseudonym";
 import { isStoreError } from "../../ports/store";
 import type { RecordStore, RemovableType } from "../../ports/records";
 import { expired, type RetentionPeriods } from "../kernel/retention-periods";
-import { gatherCases } from "./case-records";
+import { gatherCases, type CaseRecords } from "./case-records";
 import { chainHeads, type ChainHead } from "./heads";
 import { RETENTION_RUN } from "./verify";
 
@@ -19,7 +19,7 @@ export interface RetentionReport {
     quarantined: number;
     auditPartitions: number;
   };
-  /** Quarantined records found (deleted or not). */
+  /** Quarantined records found (deleted or not); looked for only with a period for them. */
   quarantinedFound: number;
   /** The chain heads recorded in the run's own entry, before it was written. */
   heads: ChainHead[];
@@ -71,7 +71,14 @@ export async function applyRetention(
     else perCase.set(caseId, [...(perCase.get(caseId) ?? []), id]);
   };
 
-  const cases = await gatherCases(store);
+  // Nothing configured, nothing read: a run then only records the heads.
+  const needCases =
+    p.closedCases !== undefined ||
+    p.tasks !== undefined ||
+    p.notifications !== undefined ||
+    p.quarantined !== undefined ||
+    p.auditTrail !== undefined;
+  const cases = needCases ? await gatherCases(store) : new Map<string, CaseRecords>();
   const gone = new Set<string>();
   // Closed cases: the case and everything of it, unless work is still open.
   for (const [caseId, c] of cases) {
@@ -144,7 +151,7 @@ export async function applyRetention(
   // Quarantined: stored records that fail their schema. Deleted only once
   // a date they still carry is past the period; never an audit entry.
   let quarantinedFound = 0;
-  for (const r of await store.everyRecord()) {
+  for (const r of p.quarantined === undefined ? [] : await store.everyRecord()) {
     if (r.container === "audit") continue;
     let raw: Record<string, unknown> | undefined;
     try {
