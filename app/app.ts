@@ -13,6 +13,7 @@ import { DemoClock } from "./demo/clock";
 import { demoCases } from "./demo/cases";
 import { demoRoutes } from "./demo/routes";
 import { ensureJobsPlanned } from "../workflow/lists/plan-jobs";
+import { ensureRetentionPlanned } from "../workflow/data-protection/feature";
 import { queueSubscribe } from "../workflow/quoracy/subscription";
 import { receiveGraphNotifications } from "./graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
@@ -139,6 +140,7 @@ export async function startConvene(
   // sure one exists (the id is deterministic, so instances agree).
   await ensurePoll(deps, clock());
   await ensureJobsPlanned(deps, clock());
+  await ensureRetentionPlanned(deps, clock());
   if (config.notifications !== undefined) await queueSubscribe(deps, clock());
   sched.start();
   logger.info(

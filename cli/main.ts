@@ -3,6 +3,9 @@ import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
 import { runStats, STATS_USAGE } from "./stats-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
+import { runSubject, SUBJECT_USAGE } from "./subject-command";
+import { AUDIT_USAGE, runAudit } from "./audit-command";
+import type { CommandResult } from "./command-result";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
 
 export interface Io {
@@ -10,13 +13,30 @@ export interface Io {
   readonly stderr: NodeJS.WritableStream;
 }
 
-const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n`;
+const USAGES: Readonly<Record<string, string>> = {
+  timeline: TIMELINE_USAGE,
+  schedule: SCHEDULE_USAGE,
+  stats: STATS_USAGE,
+  subject: SUBJECT_USAGE,
+  audit: AUDIT_USAGE,
+};
 
-const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string | Promise<string>>> = {
+const USAGE = `usage:\n${Object.values(USAGES)
+  .map((u) => `  ${u}\n`)
+  .join("")}`;
+
+type Command = (
+  argv: readonly string[],
+) => string | CommandResult | Promise<string | CommandResult>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
   timeline: runTimeline,
   schedule: runSchedule,
   stats: runStats,
+  subject: runSubject,
+  audit: runAudit,
 };
+const KNOWN = Object.keys(COMMANDS).join(", ");
 
 /**
  * The `convene` command (bin/convene.js). A thin router: each command
@@ -26,9 +46,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string | Pr
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
-    io.stderr.write(
-      `convene: a command is required (timeline, schedule or stats); try convene --help\n`,
-    );
+    io.stderr.write(`convene: a command is required (${KNOWN}); try convene --help\n`);
     return EXIT_USAGE;
   }
   if (command === "--help" || command === "-h" || command === "help") {
@@ -37,14 +55,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const run = COMMANDS[command];
   if (run === undefined) {
-    io.stderr.write(
-      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats)\n`,
-    );
+    io.stderr.write(`convene: unknown command "${oneLine(command)}" (known: ${KNOWN})\n`);
     return EXIT_USAGE;
   }
-  try {
-    io.stdout.write(await run(rest));
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(`usage:\n  ${USAGES[command] ?? command}\n`);
     return EXIT_OK;
+  }
+  try {
+    const result = await run(rest);
+    if (typeof result === "string") {
+      io.stdout.write(result);
+      return EXIT_OK;
+    }
+    io.stdout.write(result.output);
+    return result.code ?? EXIT_OK;
   } catch (error) {
     if (
       error instanceof UsageError ||

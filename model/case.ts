@@ -11,6 +11,15 @@ export const Child = z.object({
   name: z.string().min(1),
   dob: IsoDate.optional(),
   /**
+   * The child's NHS number (10 digits, no spaces), when the council's
+   * records give it: with the case reference it identifies the child for a
+   * subject access request or an erasure (docs/data-protection.md).
+   */
+  nhsNumber: z
+    .string()
+    .regex(/^\d{10}$/, "an NHS number is 10 digits")
+    .optional(),
+  /**
    * Past and current child protection plans (from the council's records):
    * what `plan.repeat.check` and `plan.long.check` read for the chair's brief.
    */
@@ -54,6 +63,12 @@ export const Case = z
     mappings: z
       .array(z.object({ on: IsoDate, chairId: EntraObjectId, kind: z.enum(["new", "review"]) }))
       .optional(),
+    /**
+     * The day the council closed the case (from its case management
+     * system): what the closed-case retention period counts from. Absent
+     * while the case is open; an open case is never deleted by retention.
+     */
+    closedAt: IsoDate.optional(),
     createdAt: Instant,
   })
   // A case is its own partition: the meetings, invite lists and reports of

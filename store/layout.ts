@@ -6,7 +6,14 @@ import type { DocType, Task } from "../model";
  * the same in both (unique per container and partition, as in Cosmos).
  * Reasons: the README, "Durable state".
  */
-export const CONTAINERS = ["cases", "tasks", "notifications", "conversations", "audit"] as const;
+export const CONTAINERS = [
+  "cases",
+  "tasks",
+  "notifications",
+  "conversations",
+  "audit",
+  "keys",
+] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 
 export const CONTAINER_OF: Record<DocType, ContainerName> = {
@@ -29,6 +36,9 @@ export const CONTAINER_OF: Record<DocType, ContainerName> = {
   "inbound-notification": "notifications",
   "conversation-reference": "conversations",
   "audit-entry": "audit",
+  // The audit trail's pseudonymisation keys: apart from the audit, so that
+  // erasing a child deletes a key and never touches an audit entry.
+  "subject-key": "keys",
 };
 
 /**

@@ -2,7 +2,7 @@ import type { TokenCredential } from "@azure/identity";
 import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
 import type { CosmosAuth, StoreConfig } from "./settings";
 import { CosmosStore, type CosmosAuthOption } from "./cosmos/cosmos-store";
-import type { Store } from "../ports/store";
+import type { RecordStore } from "../ports/records";
 import { SqliteStore } from "./sqlite/sqlite-store";
 
 export interface OpenStoreDeps {
@@ -30,9 +30,10 @@ function cosmosAuth(auth: CosmosAuth, deps: OpenStoreDeps): CosmosAuthOption {
 /**
  * Cosmos DB when an endpoint is configured; otherwise the embedded SQLite
  * file under DATA_DIR, so a laptop run needs no cloud account and keeps its
- * data between runs.
+ * data between runs. Both adapters also keep records (ports/records.ts):
+ * retention and erasure need them.
  */
-export async function openStore(config: StoreConfig, deps: OpenStoreDeps = {}): Promise<Store> {
+export async function openStore(config: StoreConfig, deps: OpenStoreDeps = {}): Promise<RecordStore> {
   if (config.kind === "cosmos") {
     return CosmosStore.open({
       endpoint: config.endpoint,

@@ -19,6 +19,7 @@ import { briefFeature } from "./brief/feature";
 import { chairsFeature } from "./chairs/feature";
 import { claFeature } from "./cla/feature";
 import { consultationFeature } from "./consultation/feature";
+import { dataProtectionFeature } from "./data-protection/feature";
 import { invitationsFeature } from "./invitations/feature";
 import { quoracyFeature } from "./quoracy/feature";
 import { recordingFeature } from "./recording/feature";
@@ -44,6 +45,7 @@ export const FEATURES: readonly Feature[] = [
   claFeature,
   chairsFeature,
   recordingFeature,
+  dataProtectionFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

@@ -50,6 +50,19 @@ export const CONTAINER_DEFINITIONS: Record<ContainerName, ContainerDefinition> =
   audit: {
     id: "audit",
     partitionKey: { paths: ["/pk"] },
-    indexingPolicy: only("at", "action"),
+    // seq: the chain's order (ORDER BY seq for a partition's head).
+    indexingPolicy: only("at", "action", "seq"),
+    // One entry per place in a partition's chain: two instances appending
+    // to the same case at once cannot both take seq n; the loser gets 409
+    // and appends after the winner. Unique keys are scoped to the logical
+    // partition and can be set only when a container is created:
+    // https://learn.microsoft.com/en-us/azure/cosmos-db/unique-keys
+    uniqueKeyPolicy: { uniqueKeys: [{ paths: ["/seq"] }] },
+  },
+  keys: {
+    id: "keys",
+    partitionKey: { paths: ["/pk"] },
+    // Point reads and deletes by id only.
+    indexingPolicy: only(),
   },
 };

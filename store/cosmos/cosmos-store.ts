@@ -8,6 +8,8 @@ import {
   type SqlQuerySpec,
 } from "@azure/cosmos";
 import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../model";
+import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
+import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
 import { decodeAll, decodeOrThrow, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINERS, CONTAINER_OF, readyAtOf, type ContainerName } from "../layout";
@@ -69,11 +71,44 @@ function etagOf(item: RawItem | undefined, id: string): string {
  * the domain's `etag`, writes use it as the IfMatch condition. Zod strips
  * the system fields (_rid, _ts, …) and readyAt when it validates a read.
  */
-export class CosmosStore implements Store {
+export class CosmosStore implements Store, RecordKeeping {
+  private readonly ledger: LedgerBackend;
+
   private constructor(
     private readonly client: CosmosClient,
     private readonly containers: Record<ContainerName, Container>,
-  ) {}
+  ) {
+    this.ledger = {
+      getKey: (id) => this.get("subject-key", id, id),
+      createKey: (key) => this.insert(key),
+      getCase: async (caseId) => {
+        try {
+          return await this.get("case", caseId, caseId);
+        } catch {
+          return undefined;
+        }
+      },
+      head: async (pk) => {
+        const { resources } = await this.containers.audit.items
+          .query<RawItem>(
+            {
+              query:
+                "SELECT TOP 1 * FROM c WHERE c.pk = @pk AND IS_DEFINED(c.seq) ORDER BY c.seq DESC",
+              parameters: [{ name: "@pk", value: pk }],
+            },
+            { partitionKey: pk },
+          )
+          .fetchAll();
+        return this.decodeItems("audit-entry", resources).items[0];
+      },
+      insert: (entry) => this.insert(entry),
+      exists: async (pk, id) => {
+        const { resource } = await this.containers.audit.item(id, pk).read<RawItem>();
+        return resource !== undefined;
+      },
+      partition: (pk) => this.auditChain(pk),
+    };
+  }
 
   /**
    * With a key (the local test server): connects and creates the database and
@@ -106,7 +141,7 @@ export class CosmosStore implements Store {
 
   async appendAudit(entry: AuditEntry): Promise<AuditEntry> {
     assertWriteRoute(entry, "appendAudit");
-    return this.insert(entry);
+    return appendChained(this.ledger, entry);
   }
 
   async get<T extends DocType>(type: T, id: string, pk: string): Promise<DocOf<T> | undefined> {
@@ -209,17 +244,89 @@ export class CosmosStore implements Store {
   }
 
   async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
+    return auditOfCase(this.ledger, caseId);
+  }
+
+  async everyOfType<T extends RemovableType>(type: T): Promise<Listing<DocOf<T>>> {
+    // Cross-partition; only the daily retention run and the command line.
+    return this.queryAll(type, CONTAINER_OF[type], {
+      query: "SELECT * FROM c WHERE c.type = @type",
+      parameters: [{ name: "@type", value: type }],
+    });
+  }
+
+  async everyRecord(): Promise<RawRecord[]> {
+    const out: RawRecord[] = [];
+    for (const name of CONTAINERS) {
+      const { resources } = await this.containers[name].items
+        .query<RawItem>("SELECT * FROM c")
+        .fetchAll();
+      for (const item of resources) {
+        const { _rid, _self, _etag, _attachments, _ts, ...body } = item;
+        out.push({
+          container: name,
+          pk: String(item.pk),
+          id: String(item.id),
+          type: typeof item.type === "string" ? item.type : "",
+          body: JSON.stringify(body),
+        });
+      }
+    }
+    return out;
+  }
+
+  async remove(type: RemovableType, id: string, pk: string): Promise<boolean> {
+    return this.removeRecord(CONTAINER_OF[type], pk, id);
+  }
+
+  async removeRecord(container: string, pk: string, id: string): Promise<boolean> {
+    if (container === "audit") throw new Error("audit entries go only with their partition");
+    const target = this.containers[container as ContainerName];
+    if (target === undefined) throw new Error(`no container ${container}`);
+    try {
+      await target.item(id, pk).delete();
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
+  }
+
+  async auditChain(pk: string): Promise<Listing<AuditEntry>> {
+    // Sorted here: ORDER BY over an undefined seq (entries from before the
+    // chain) would drop them.
     const listing = await this.queryAll(
       "audit-entry",
       "audit",
-      {
-        query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'audit-entry'",
-        parameters: [{ name: "@pk", value: caseId }],
-      },
-      caseId,
+      { query: "SELECT * FROM c WHERE c.pk = @pk", parameters: [{ name: "@pk", value: pk }] },
+      pk,
     );
-    listing.items.sort((a, b) => compare(a.at, b.at));
+    listing.items.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || compare(a.id, b.id));
     return listing;
+  }
+
+  async auditHead(pk: string): Promise<AuditEntry | undefined> {
+    return this.ledger.head(pk);
+  }
+
+  async auditPartitions(): Promise<string[]> {
+    // No GROUP BY or DISTINCT needed: read the keys and fold them here.
+    const { resources } = await this.containers.audit.items
+      .query<{ pk: string }>("SELECT c.pk FROM c")
+      .fetchAll();
+    return [...new Set(resources.map((r) => r.pk))].sort(compare);
+  }
+
+  async removeAuditPartition(pk: string): Promise<number> {
+    const { resources } = await this.containers.audit.items
+      .query<{ id: string }>(
+        { query: "SELECT c.id FROM c WHERE c.pk = @pk", parameters: [{ name: "@pk", value: pk }] },
+        { partitionKey: pk },
+      )
+      .fetchAll();
+    // One delete per entry: the test server has no batch or delete-by-partition.
+    for (const { id } of resources) await this.containers.audit.item(id, pk).delete();
+    return resources.length;
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,9 @@ import type Database from "better-sqlite3";
  *   scan in order, and settled tasks (ready_at NULL) take no space in it, so
  *   a million done tasks do not slow the sweep.
  * - docs_meeting_start (start_at), partial on meetings: weekly/monthly lists.
+ * - docs_audit_seq (pk, seq), unique, partial on the audit: one entry per
+ *   place in a partition's hash chain (store/audit/ledger.ts), so two
+ *   processes appending to one case at once cannot both take seq n.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS docs (
@@ -31,6 +34,8 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE UNIQUE INDEX IF NOT EXISTS docs_key ON docs (coll, pk, id);
 CREATE INDEX IF NOT EXISTS docs_ready ON docs (ready_at, pk, id) WHERE ready_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS docs_meeting_start ON docs (start_at) WHERE type = 'meeting';
+CREATE UNIQUE INDEX IF NOT EXISTS docs_audit_seq ON docs (pk, json_extract(body, '$.seq'))
+  WHERE coll = 'audit';
 `;
 
 export function applySchema(db: Database.Database, busyTimeoutMs: number): void {

@@ -3,6 +3,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../model";
+import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
+import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
 import { decode, decodeAll, decodeOrThrow, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINER_OF, readyAtOf } from "../layout";
@@ -102,9 +104,10 @@ function decodeKey(token: string): DueKey {
  * Calls are synchronous underneath; each write is one short transaction so
  * no lock is ever held across an await.
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, RecordKeeping {
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly ledger: LedgerBackend;
   private readonly insertAll: (docs: readonly MutableDocument[]) => void;
 
   constructor(options: SqliteStoreOptions) {
@@ -151,6 +154,48 @@ export class SqliteStore implements Store {
         `SELECT id, type, etag, body FROM docs
          WHERE coll = 'tasks' AND pk = ? AND meeting_id = ? AND status IN ('pending', 'running')`,
       ),
+      auditHead: db.prepare<[string], Row>(
+        `SELECT id, type, etag, body FROM docs
+         WHERE coll = 'audit' AND pk = ? AND json_extract(body, '$.seq') IS NOT NULL
+         ORDER BY json_extract(body, '$.seq') DESC LIMIT 1`,
+      ),
+      auditChain: db.prepare<[string], Row>(
+        `SELECT id, type, etag, body FROM docs WHERE coll = 'audit' AND pk = ?
+         ORDER BY json_extract(body, '$.seq'), id`,
+      ),
+      auditPartitions: db.prepare<[], { pk: string }>(
+        "SELECT DISTINCT pk FROM docs WHERE coll = 'audit' ORDER BY pk",
+      ),
+      removeAuditPartition: db.prepare<[string]>(
+        "DELETE FROM docs WHERE coll = 'audit' AND pk = ?",
+      ),
+      everyType: db.prepare<[string], Row>(
+        "SELECT id, type, etag, body FROM docs WHERE type = ? ORDER BY coll, pk, id",
+      ),
+      everyRecord: db.prepare<[], RawRecord>(
+        "SELECT coll AS container, pk, id, type, body FROM docs ORDER BY coll, pk, id",
+      ),
+      remove: db.prepare<[string, string, string]>(
+        "DELETE FROM docs WHERE coll = ? AND pk = ? AND id = ? AND coll <> 'audit'",
+      ),
+    };
+    this.ledger = {
+      getKey: (id) => this.get("subject-key", id, id),
+      createKey: async (key) => this.insertOne(key),
+      getCase: async (caseId) => {
+        try {
+          return await this.get("case", caseId, caseId);
+        } catch {
+          return undefined;
+        }
+      },
+      head: async (pk) => {
+        const row = this.stmt.auditHead.get(pk);
+        return row === undefined ? undefined : this.listing("audit-entry", [row]).items[0];
+      },
+      insert: async (entry) => this.insertOne(entry),
+      exists: async (pk, id) => this.stmt.current.get("audit", pk, id) !== undefined,
+      partition: async (pk) => this.listing("audit-entry", this.stmt.auditChain.all(pk)),
     };
     this.insertAll = db.transaction((batch: readonly MutableDocument[]) => {
       for (const doc of batch) {
@@ -167,7 +212,7 @@ export class SqliteStore implements Store {
 
   async appendAudit(entry: AuditEntry): Promise<AuditEntry> {
     assertWriteRoute(entry, "appendAudit");
-    return this.insertOne(entry);
+    return appendChained(this.ledger, entry);
   }
 
   /**
@@ -197,8 +242,8 @@ export class SqliteStore implements Store {
     // a SELECT and an UPDATE gives the same guarantee at twice the cost.)
     const changed = this.stmt.update.run({ ...columns, if_match: ifMatch }).changes;
     if (changed === 0) {
-      // Only now find out why; documents are never deleted, so this answer
-      // cannot be overtaken.
+      // Only now find out why. Only retention and erasure delete, and never
+      // a record still in use, so this answer cannot be overtaken.
       const current = this.stmt.current.get(columns.coll, columns.pk, columns.id);
       if (current === undefined || current.type !== doc.type) throw notFound(doc.id);
       throw preconditionFailed(doc.id);
@@ -259,12 +304,39 @@ export class SqliteStore implements Store {
   }
 
   async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
-    const listing = this.listing(
-      "audit-entry",
-      this.stmt.ofPartition.all("audit", caseId, "audit-entry"),
-    );
-    listing.items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    return listing;
+    return auditOfCase(this.ledger, caseId);
+  }
+
+  async everyOfType<T extends RemovableType>(type: T): Promise<Listing<DocOf<T>>> {
+    return this.listing(type, this.stmt.everyType.all(type));
+  }
+
+  async everyRecord(): Promise<RawRecord[]> {
+    return this.stmt.everyRecord.all();
+  }
+
+  async remove(type: RemovableType, id: string, pk: string): Promise<boolean> {
+    return this.stmt.remove.run(CONTAINER_OF[type], pk, id).changes > 0;
+  }
+
+  async removeRecord(container: string, pk: string, id: string): Promise<boolean> {
+    return this.stmt.remove.run(container, pk, id).changes > 0;
+  }
+
+  async auditChain(pk: string): Promise<Listing<AuditEntry>> {
+    return this.listing("audit-entry", this.stmt.auditChain.all(pk));
+  }
+
+  async auditHead(pk: string): Promise<AuditEntry | undefined> {
+    return this.ledger.head(pk);
+  }
+
+  async auditPartitions(): Promise<string[]> {
+    return this.stmt.auditPartitions.all().map((r) => r.pk);
+  }
+
+  async removeAuditPartition(pk: string): Promise<number> {
+    return this.stmt.removeAuditPartition.run(pk).changes;
   }
 
   async close(): Promise<void> {

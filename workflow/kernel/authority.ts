@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EntraObjectId, PersonRef } from "../../model";
 import { PolicyOverridesSchema } from "../../rules";
+import { RetentionPeriods } from "./retention-periods";
 
 /**
  * One council as Convene serves it: its policy (RULES.md section 4), its
@@ -56,6 +57,14 @@ export const Authority = z
     policeChecksMailbox: z.email(),
     /** 003: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
     healthMailboxes: z.array(z.email()).default([]),
+    /**
+     * The operations team's mailbox: each daily retention run emails it the
+     * heads of the audit trail's hash chains, a record the store's writers
+     * cannot rewrite (docs/data-protection.md).
+     */
+    operationsMailbox: z.email().optional(),
+    /** How long each kind of record is kept; none configured, nothing deleted. */
+    retention: RetentionPeriods.optional(),
     staff: z.array(StaffMember).min(1),
     /**
      * Room mailboxes a conference in person or hybrid can be held in. Each is
