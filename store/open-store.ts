@@ -33,7 +33,10 @@ function cosmosAuth(auth: CosmosAuth, deps: OpenStoreDeps): CosmosAuthOption {
  * data between runs. Both adapters also keep records (ports/records.ts):
  * retention and erasure need them.
  */
-export async function openStore(config: StoreConfig, deps: OpenStoreDeps = {}): Promise<RecordStore> {
+export async function openStore(
+  config: StoreConfig,
+  deps: OpenStoreDeps = {},
+): Promise<RecordStore> {
   if (config.kind === "cosmos") {
     return CosmosStore.open({
       endpoint: config.endpoint,
