@@ -1,7 +1,15 @@
 import type { Agent } from "node:http";
 import { CosmosClient, type Container, type Database, type SqlQuerySpec } from "@azure/cosmos";
-import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../model";
-import { decodeAll, decodeOrThrow, withoutEtag } from "../codec";
+import {
+  versionOf,
+  type AuditEntry,
+  type DocOf,
+  type DocType,
+  type Document,
+  type Meeting,
+  type Task,
+} from "../../model";
+import { decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINERS, CONTAINER_OF, readyAtOf, type ContainerName } from "../layout";
 import type {
@@ -10,6 +18,7 @@ import type {
   Listing,
   MutableDocument,
   Page,
+  RawDocument,
   Store,
 } from "../../ports/store";
 import { CONTAINER_DEFINITIONS } from "./containers";
@@ -93,7 +102,7 @@ export class CosmosStore implements Store {
 
   async replace<D extends MutableDocument>(doc: D, ifMatch: string): Promise<D> {
     assertWriteRoute(doc, "replace");
-    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
     try {
       const { resource } = await this.containers[CONTAINER_OF[doc.type]]
         .item(doc.id, doc.pk)
@@ -183,6 +192,29 @@ export class CosmosStore implements Store {
     return listing;
   }
 
+  async outdated(type: DocType, below: number): Promise<RawDocument[]> {
+    // Cross-partition, once per start. The version is compared here, not in
+    // the query: a document stored before versions existed has no `v`, and
+    // @vercel/cosmosdb-server's IS_DEFINED is not relied on.
+    const { resources } = await this.containers[CONTAINER_OF[type]].items
+      .query<RawItem>({
+        query: "SELECT * FROM c WHERE c.type = @type",
+        parameters: [{ name: "@type", value: type }],
+      })
+      .fetchAll();
+    const found: RawDocument[] = [];
+    for (const item of resources) {
+      if (versionOf(item) >= below || typeof item.pk !== "string") continue;
+      // The system fields and the store's own readyAt are not the document's.
+      const body: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(item))
+        if (!key.startsWith("_") && key !== "readyAt") body[key] = value;
+      found.push({ id: String(item.id), pk: item.pk, type, etag: etagOf(item, item.id), body });
+    }
+    found.sort((a, b) => compare(a.pk, b.pk) || compare(a.id, b.id));
+    return found;
+  }
+
   async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
     const listing = await this.queryAll(
       "audit-entry",
@@ -202,7 +234,7 @@ export class CosmosStore implements Store {
   }
 
   private async insert<D extends Document>(doc: D): Promise<D> {
-    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
     try {
       const { resource } = await this.containers[CONTAINER_OF[doc.type]].items.create<RawItem>(
         bodyOf(valid) as RawItem,
