@@ -1,5 +1,7 @@
 import { z } from "zod";
+import pino from "pino";
 import { loadConfig } from "../app/config";
+import { createLogger } from "../app/logger";
 import { loadAuthority } from "../app/load-authority";
 import { openStore } from "../store/open-store";
 import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
@@ -48,7 +50,10 @@ export async function runStats(argv: readonly string[]): Promise<string> {
     from: new Date(policy.calendar.toInstant(from, 0)),
     to: new Date(policy.calendar.toInstant(to + 1, 0)),
   };
-  const store = await openStore(config.store);
+  // Opening the store migrates older documents first, as the server does;
+  // its log goes to stderr so --json's output stays JSON.
+  const logger = createLogger(config.logLevel, pino.destination({ fd: 2, sync: true }));
+  const store = await openStore(config.store, { clock: () => new Date(), logger });
   try {
     // A booked meeting whose start has passed counts as held: "passed" is
     // now, read here at the command line (the top layer), never below it.
