@@ -86,7 +86,7 @@ function renderStats(
   const name = (id: string) => authority.staff.find((s) => s.entraObjectId === id)?.name ?? id;
   const rows: string[][] = [
     [
-      "ICPCs within 15 working days of the strategy discussion",
+      "Children whose ICPC was within 15 working days of the strategy discussion",
       pct(t.icpc.overall),
       String(t.icpc.overall.counted),
       national,
@@ -112,9 +112,9 @@ function renderStats(
   return (
     `Timeliness, ${formatHumanDate(days.from)} to ${formatHumanDate(days.to)} (policy ${policy.id})\n\n` +
     renderTable(["measure", "council", "counted", "England"], rows) +
-    part("ICPCs by month", t.icpc.byMonth, (k) => k) +
-    part("ICPCs by team (team manager)", t.icpc.byTeam, name) +
-    part("ICPCs by chair", t.icpc.byChair, name)
+    part("Children's ICPCs by month", t.icpc.byMonth, (k) => k) +
+    part("Children's ICPCs by team (team manager)", t.icpc.byTeam, name) +
+    part("Children's ICPCs by chair", t.icpc.byChair, name)
   );
 }
 

@@ -17,7 +17,10 @@ export function decode<T extends DocType>(type: T, id: string, raw: unknown): De
   if (version < SCHEMA_VERSIONS[type]) {
     return {
       ok: false,
-      invalid: { id, error: `stored at version ${version}, not yet migrated to ${SCHEMA_VERSIONS[type]}` },
+      invalid: {
+        id,
+        error: `stored at version ${version}, not yet migrated to ${SCHEMA_VERSIONS[type]}`,
+      },
     };
   }
   const parsed = DOC_SCHEMAS[type].safeParse(raw);

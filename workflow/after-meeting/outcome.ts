@@ -2,7 +2,13 @@ import { optional } from "../kernel/optional";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
 import { OutcomeSubmission } from "../../cards/outcome/submission";
-import { anyPlan, conferenceChildren, type Case, type ChildDecision, type Meeting } from "../../model";
+import {
+  anyPlan,
+  conferenceChildren,
+  type Case,
+  type ChildDecision,
+  type Meeting,
+} from "../../model";
 import { planField } from "../../cards/outcome/submission";
 import { isStoreError } from "../../ports/store";
 import { formatIsoDate, formatHumanInstant } from "../../rules";

@@ -52,9 +52,7 @@ const STEPS = {
     action: "plan.signed-off",
     check: (m) =>
       noOutcome(m) ??
-      (!anyPlan(m.outcome)
-        ? "There is no child protection plan to sign off."
-        : undefined),
+      (!anyPlan(m.outcome) ? "There is no child protection plan to sign off." : undefined),
   },
   recordAvailable: {
     allowed: ["chair"],
