@@ -140,6 +140,9 @@ function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
   const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start ?? "")).day);
   const next: Meeting = { ...meeting, kind: "RCPC", anchors: { previous: day } };
   delete next.start;
+  // The first RCPC carries the ICPC's 3-month limit (rcpc.first.latest); the
+  // review after it is a new meeting without it, due 6 months on.
+  delete next.limit;
   return at(meetingTimeline(deps.policy, next), "rcpc.next.latest");
 }
 
