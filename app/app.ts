@@ -61,7 +61,9 @@ export async function startConvene(
   options: { logger: Logger; realClock: () => Date; host?: string },
 ): Promise<RunningConvene> {
   const { logger } = options;
-  const store = await openStore(config.store);
+  // Older documents are migrated before anything reads them; the audit of
+  // each migration carries the real time, never the demo clock's.
+  const store = await openStore(config.store, { clock: options.realClock, logger });
   const demoClock = config.bot.demoMode ? new DemoClock(options.realClock) : undefined;
   const clock = demoClock?.now ?? options.realClock;
   const authority = loadAuthority(config.authority);

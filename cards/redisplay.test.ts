@@ -120,8 +120,9 @@ const CASES: Case[] = [
     verb: VERBS.recordOutcome,
     build: (r) => buildOutcomeCard({ ...outcomeSample, ...r }),
     fill: {
-      plan: "yes",
-      category: "emotional-abuse",
+      "plan_child-0412-a": "yes",
+      "category_child-0412-a": "emotional-abuse",
+      "plan_child-0412-b": "no",
       nextRcpcDate: "2027-04-01",
       coreGroupDate: "2027-01-20",
     },

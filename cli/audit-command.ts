@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../app/config";
-import { openStore } from "../store/open-store";
+import { openCommandStore } from "./store";
 import { recordsOf } from "../ports/records";
 import { HeadsRecord } from "../workflow/data-protection/heads";
 import { verifyAudit } from "../workflow/data-protection/verify";
@@ -38,7 +38,7 @@ export async function runAudit(argv: readonly string[]): Promise<CommandResult> 
   if (verb !== "verify") throw new UsageError('audit needs "verify"');
   const flags = parseFlags(rest, OPTIONS);
   const given = (flags.heads ?? []).map(readHeads);
-  const store = recordsOf(await openStore(loadConfig().store));
+  const store = recordsOf(await openCommandStore(loadConfig()));
   try {
     const report = await verifyAudit(store, given);
     const output = flags.json

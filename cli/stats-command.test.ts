@@ -15,12 +15,26 @@ describe("convene stats", () => {
     const store = new SqliteStore({ file: join(dir, "convene.sqlite") });
     await store.create(aCase("case-1"));
     // Strategy Mon 11 Jan 2027: the 15th working day after is Mon 1 Feb.
-    const held = (id: string, start: string) =>
+    // Each is about child A only, but the first about both siblings (one on
+    // a plan): the census counts each child who was the subject of an ICPC.
+    const held = (id: string, start: string, both = false) =>
       aMeeting(id, "case-1", start, {
         status: "outcome-recorded",
         anchors: { strategy: "2027-01-11" },
+        childIds: both ? ["case-1-child-a", "case-1-child-b"] : ["case-1-child-a"],
+        indexChildId: "case-1-child-a",
+        outcome: {
+          recordedBy: "00000000-0000-4000-8000-000000000004",
+          recordedAt: start,
+          children: both
+            ? [
+                { childId: "case-1-child-a", decision: "plan", category: "emotional-abuse" },
+                { childId: "case-1-child-b", decision: "no-plan" },
+              ]
+            : [{ childId: "case-1-child-a", decision: "no-plan" }],
+        },
       });
-    await store.create(held("m-on-time", "2027-01-29T10:00:00.000Z"));
+    await store.create(held("m-on-time", "2027-01-29T10:00:00.000Z", true));
     await store.create(held("m-on-limit", "2027-02-01T10:00:00.000Z"));
     await store.create(held("m-late", "2027-02-02T10:00:00.000Z"));
     // Stood down, never held: not counted.
@@ -72,10 +86,18 @@ describe("convene stats", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.icpc.overall).toEqual({ counted: 3, onTime: 2, percent: 66.7 });
+    expect(out.icpc.overall).toEqual({ counted: 4, onTime: 3, percent: 75 });
     expect(out.icpc.byMonth).toEqual({
-      "2027-01": { counted: 1, onTime: 1, percent: 100 },
+      "2027-01": { counted: 2, onTime: 2, percent: 100 },
       "2027-02": { counted: 2, onTime: 1, percent: 50 },
+    });
+    expect(out.icpcConferences[0]).toEqual({
+      meetingId: "m-on-time",
+      caseId: "case-1",
+      heldOn: "2027-01-29",
+      children: 2,
+      onPlan: 1,
+      onTime: true,
     });
     expect(out.qaNotices).toEqual([
       { team: "Family Safeguarding 1", goodPractice: 1, disputeResolution: 1 },
@@ -89,7 +111,9 @@ describe("convene stats", () => {
   it("prints a table people can read", async () => {
     const { code, stdout } = await convene("stats", "--from", "2027-01-01", "--to", "2027-02-28");
     expect(code).toBe(0);
-    expect(stdout).toContain("ICPCs within 15 working days of the strategy discussion  66.7%");
+    expect(stdout).toContain(
+      "Children whose ICPC was within 15 working days of the strategy discussion  75.0%",
+    );
     expect(stdout).toContain("81.4% (2024-25)");
     expect(stdout).toMatch(/QA notices by team \(003\)[\s\S]*Family Safeguarding 1\s+1\s+1/);
     // --to is inclusive: the whole of 1 Feb counts, not 2 Feb.
@@ -102,8 +126,8 @@ describe("convene stats", () => {
       "--json",
     );
     expect(JSON.parse(upToFirst.stdout).icpc.overall).toEqual({
-      counted: 2,
-      onTime: 2,
+      counted: 3,
+      onTime: 3,
       percent: 100,
     });
   });

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import pino from "pino";
 import { loadConfig } from "../app/config";
+import { createLogger } from "../app/logger";
 import { loadAuthority } from "../app/load-authority";
-import { openStore } from "../store/open-store";
+import { openCommandStore } from "./store";
 import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
 import type { Authority } from "../workflow/kernel/authority";
 import { NATIONAL_ICPC_TIMELINESS } from "../workflow/stats/national";
@@ -48,7 +50,7 @@ export async function runStats(argv: readonly string[]): Promise<string> {
     from: new Date(policy.calendar.toInstant(from, 0)),
     to: new Date(policy.calendar.toInstant(to + 1, 0)),
   };
-  const store = await openStore(config.store);
+  const store = await openCommandStore(config);
   try {
     // A booked meeting whose start has passed counts as held: "passed" is
     // now, read here at the command line (the top layer), never below it.
@@ -81,7 +83,7 @@ function renderStats(
   const name = (id: string) => authority.staff.find((s) => s.entraObjectId === id)?.name ?? id;
   const rows: string[][] = [
     [
-      "ICPCs within 15 working days of the strategy discussion",
+      "Children whose ICPC was within 15 working days of the strategy discussion",
       pct(t.icpc.overall),
       String(t.icpc.overall.counted),
       national,
@@ -107,9 +109,9 @@ function renderStats(
   return (
     `Timeliness, ${formatHumanDate(days.from)} to ${formatHumanDate(days.to)} (policy ${policy.id})\n\n` +
     renderTable(["measure", "council", "counted", "England"], rows) +
-    part("ICPCs by month", t.icpc.byMonth, (k) => k) +
-    part("ICPCs by team (team manager)", t.icpc.byTeam, name) +
-    part("ICPCs by chair", t.icpc.byChair, name)
+    part("Children's ICPCs by month", t.icpc.byMonth, (k) => k) +
+    part("Children's ICPCs by team (team manager)", t.icpc.byTeam, name) +
+    part("Children's ICPCs by chair", t.icpc.byChair, name)
   );
 }
 

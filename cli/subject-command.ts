@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { loadConfig } from "../app/config";
 import { loadAuthority } from "../app/load-authority";
-import { openStore } from "../store/open-store";
+import { openCommandStore } from "./store";
 import { recordsOf } from "../ports/records";
 import {
   ERASURE_REASONS,
@@ -109,7 +109,7 @@ export async function runSubject(argv: readonly string[]): Promise<CommandResult
   } else if (args.reason !== undefined || args.approver !== undefined) {
     throw new UsageError("--reason and --approver are for erase");
   }
-  const store = recordsOf(await openStore(config.store));
+  const store = recordsOf(await openCommandStore(config));
   try {
     let subject;
     try {

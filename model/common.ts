@@ -37,4 +37,13 @@ export const docBase = <T extends string>(type: T) => ({
   type: z.literal(type),
   pk: z.string().min(1),
   etag: z.string().min(1).optional(),
+  /**
+   * The document's schema version (SCHEMA_VERSIONS in model/index.ts). The
+   * store writes the current one on every create and replace; a document
+   * stored before versions existed has none and reads as version 1. A
+   * document below its type's current version is refused on read (never
+   * half-read through a newer schema, which would drop its old fields)
+   * until the start-up migrations bring it up (store/migrations/).
+   */
+  v: z.number().int().min(1).optional(),
 });

@@ -62,6 +62,41 @@ export const DOC_SCHEMAS = {
 export type DocType = keyof typeof DOC_SCHEMAS;
 export const DOC_TYPES = Object.keys(DOC_SCHEMAS) as DocType[];
 
+/**
+ * The current schema version of each document type. Raise one when a
+ * type's stored shape changes, and add the step that brings the previous
+ * version up in store/migrations/steps.ts (the start-up migration refuses
+ * to run without it). Version 1 is the shape on the day versions began.
+ * - meeting 2: the children a conference is about and its index child; the
+ *   outcome as a decision for each child (was one decision for the case).
+ */
+export const SCHEMA_VERSIONS: Record<DocType, number> = {
+  case: 1,
+  "subject-key": 1,
+  meeting: 2,
+  "invite-list": 1,
+  "access-needs": 1,
+  "report-status": 1,
+  task: 1,
+  notification: 1,
+  "conversation-reference": 1,
+  "audit-entry": 1,
+  "inbound-notification": 1,
+  "register-entry": 1,
+  "chair-unavailability": 1,
+  "duty-rota": 1,
+  "case-mapping-month": 1,
+  "qa-notice": 1,
+  consultation: 1,
+};
+
+/** A stored document's version: `v`, or 1 for one stored before versions existed. */
+export function versionOf(raw: unknown): number {
+  if (typeof raw === "object" && raw !== null && "v" in raw && typeof raw.v === "number")
+    return raw.v;
+  return 1;
+}
+
 export const Document = z.discriminatedUnion("type", [
   Case,
   Meeting,

@@ -87,6 +87,24 @@ export const MeetingAnchors = z.object({
   lookedAfter: IsoDate.optional(),
 });
 
+/**
+ * One child's decision (decisions are per child). At an ICPC, "plan" or
+ * "no-plan"; at an RCPC, for a child on a plan, "plan" is the plan
+ * continuing and "no-plan" the plan ending (a child not on a plan can be
+ * given one, or not). With a plan, its category (neglect, physical abuse,
+ * sexual abuse, emotional abuse, multiple: cards/outcome's choices; kept as
+ * text here so a category recorded before the list was fixed is never
+ * dropped). `migrated`: copied from the one decision a meeting recorded
+ * for the whole case before decisions were per child.
+ */
+export const ChildDecision = z.object({
+  childId: DocId,
+  decision: z.enum(["plan", "no-plan"]),
+  category: z.string().min(1).optional(),
+  migrated: z.literal(true).optional(),
+});
+export type ChildDecision = z.infer<typeof ChildDecision>;
+
 /** A card Convene will update when background work finishes (the clerk's booking card). */
 export const CardRef = z.object({ userObjectId: EntraObjectId, activityId: z.string().min(1) });
 
@@ -267,13 +285,28 @@ export const Meeting = z
     joinWebUrl: z.url().optional(),
     /** Graph's idempotency key for POST /events: retries never double-book. */
     transactionId: z.string().min(1).optional(),
+    /**
+     * The children the conference is about (decisions are per child; the
+     * request card's choice, all the case's children unless the requester
+     * chose fewer) and the index child on whose record a sibling group's
+     * report is written. Absent on a CLA review and on a conference requested before
+     * meetings recorded it: read through `conferenceChildren`, which then
+     * answers every child of the case (the start-up migration writes that
+     * answer into every stored conference).
+     */
+    childIds: z.array(DocId).min(1).optional(),
+    indexChildId: DocId.optional(),
     outcome: z
       .object({
         recordedBy: EntraObjectId,
         recordedAt: Instant,
-        /** "plan" (child protection plan) or "no-plan". */
-        decision: z.string().min(1),
-        category: z.string().min(1).optional(),
+        /**
+         * One decision for each child the conference is about: decisions
+         * are per child. None for a CLA review (its IRO records minutes).
+         */
+        children: z.array(ChildDecision),
+        /** A CLA review whose minutes the IRO recorded: no plan decision. */
+        minutes: z.literal(true).optional(),
         nextConference: Instant.optional(),
         coreGroup: Instant.optional(),
       })
@@ -285,8 +318,34 @@ export const Meeting = z
     message: "a booked meeting has a start",
     path: ["start"],
   })
+  .refine((m) => m.indexChildId === undefined || (m.childIds ?? []).includes(m.indexChildId), {
+    message: "the index child is one of the children the conference is about",
+    path: ["indexChildId"],
+  })
+  .refine((m) => m.outcome === undefined || m.kind === "CLA" || m.outcome.children.length > 0, {
+    message: "a conference's outcome has a decision for each child",
+    path: ["outcome", "children"],
+  })
   .refine((m) => m.status !== "stood-down" || m.standDown !== undefined, {
     message: "a stood-down meeting records why and who approved",
     path: ["standDown"],
   });
 export type Meeting = z.infer<typeof Meeting>;
+
+/** Whether the outcome put (or kept) any child on a plan. */
+export const anyPlan = (outcome: Meeting["outcome"]): boolean =>
+  outcome?.children.some((c) => c.decision === "plan") ?? false;
+
+/**
+ * The ids of the children a conference is about: those the request named,
+ * or every child of the case (the request card's default) for a meeting
+ * that names none. Only children still on the case are answered.
+ */
+export function conferenceChildren(
+  kase: { children: readonly { id: string }[] },
+  meeting: Pick<Meeting, "childIds">,
+): string[] {
+  const all = kase.children.map((c) => c.id);
+  if (meeting.childIds === undefined) return all;
+  return meeting.childIds.filter((id) => all.includes(id));
+}

@@ -14,6 +14,19 @@ export interface InvalidRef {
   error: string;
 }
 
+/**
+ * A stored document as it is, not read through its schema: what the
+ * start-up migrations read, so an older shape is seen whole.
+ */
+export interface RawDocument {
+  id: string;
+  pk: string;
+  type: DocType;
+  /** The IfMatch condition for the replace that migrates it. */
+  etag: string;
+  body: Record<string, unknown>;
+}
+
 export interface Listing<T> {
   items: T[];
   invalid: InvalidRef[];
@@ -66,6 +79,14 @@ export interface Store {
   listAll<T extends ListableType>(type: T): Promise<Listing<DocOf<T>>>;
   /** pending and running tasks of a meeting, by dueAt. */
   openTasksOfMeeting(meetingId: string): Promise<Listing<Task>>;
+
+  /**
+   * For the start-up migrations only: every stored document of `type`
+   * whose schema version is below `below` (a document with no version is
+   * version 1), raw, by id. A body that is not a JSON object is not
+   * answered here: it is no shape to migrate, and reads report it by id.
+   */
+  outdated(type: DocType, below: number): Promise<RawDocument[]>;
 
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { CosmosAuth, StoreConfig } from "./settings";
 import { CosmosStore, type CosmosAuthOption } from "./cosmos/cosmos-store";
 import type { RecordStore } from "../ports/records";
 import { SqliteStore } from "./sqlite/sqlite-store";
+import { migrateStore, type MigrationOptions } from "./migrations/migrate";
 
 export interface OpenStoreDeps {
   /** Tests pass a fake; production signs in as below. */
@@ -31,19 +32,30 @@ function cosmosAuth(auth: CosmosAuth, deps: OpenStoreDeps): CosmosAuthOption {
  * Cosmos DB when an endpoint is configured; otherwise the embedded SQLite
  * file under DATA_DIR, so a laptop run needs no cloud account and keeps its
  * data between runs. Both adapters also keep records (ports/records.ts):
- * retention and erasure need them.
+ * retention and erasure need them. Whoever opens it (the server, every
+ * `convene` command) first brings older documents to the current schema
+ * versions (store/migrations/migrate.ts), so nothing reads a shape it does
+ * not know.
  */
 export async function openStore(
   config: StoreConfig,
+  start: MigrationOptions,
   deps: OpenStoreDeps = {},
 ): Promise<RecordStore> {
-  if (config.kind === "cosmos") {
-    return CosmosStore.open({
-      endpoint: config.endpoint,
-      databaseId: config.databaseId,
-      ...cosmosAuth(config.auth, deps),
-      ...(deps.httpClient !== undefined ? { httpClient: deps.httpClient } : {}),
-    });
+  const store: RecordStore =
+    config.kind === "cosmos"
+      ? await CosmosStore.open({
+          endpoint: config.endpoint,
+          databaseId: config.databaseId,
+          ...cosmosAuth(config.auth, deps),
+          ...(deps.httpClient !== undefined ? { httpClient: deps.httpClient } : {}),
+        })
+      : new SqliteStore({ file: config.file });
+  try {
+    await migrateStore(store, start);
+  } catch (err) {
+    await store.close();
+    throw err;
   }
-  return new SqliteStore({ file: config.file });
+  return store;
 }

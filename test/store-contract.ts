@@ -1,4 +1,4 @@
-import type { Document } from "../model";
+import { SCHEMA_VERSIONS, type Document } from "../model";
 import type { ContainerName } from "../store/layout";
 import { isStoreError, type Store } from "../ports/store";
 import {
@@ -79,7 +79,8 @@ export function storeContract(name: string, harness: StoreHarness): void {
       async (_type, doc) => {
         const created = await store.create(doc);
         expect(typeof created.etag).toBe("string");
-        expect(withoutEtag(created)).toEqual(doc);
+        // Every write is stamped with its type's current schema version.
+        expect(withoutEtag(created)).toEqual({ ...doc, v: SCHEMA_VERSIONS[doc.type] });
         const read = await store.get(doc.type, doc.id, doc.pk);
         expect(read).toEqual(created);
       },
@@ -265,6 +266,36 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(items.map((e) => [e.id, e.action])).toEqual([
         ["a-1", "meeting.book"],
         ["a-2", "meeting.book"],
+      ]);
+    });
+
+    it("answers documents below a schema version raw and whole, and refuses to read them until migrated", async () => {
+      const current = await store.create(aMeeting("m-new", "case-1", at(0)));
+      const { etag: _e, v: _v, ...old } = current;
+      // As main stored it: no version, one decision for the case.
+      await sut.insertRaw("cases", {
+        ...old,
+        id: "m-old",
+        status: "outcome-recorded",
+        outcome: {
+          recordedBy: aCase().socialWorker.entraObjectId,
+          recordedAt: at(1),
+          decision: "plan",
+          category: "neglect",
+        },
+      });
+      const outdated = await store.outdated("meeting", SCHEMA_VERSIONS.meeting);
+      expect(outdated.map((d) => [d.id, d.pk, d.type])).toEqual([["m-old", "case-1", "meeting"]]);
+      expect(outdated[0]?.body).toMatchObject({
+        outcome: { decision: "plan", category: "neglect" },
+      });
+      expect(outdated[0]?.body).not.toHaveProperty("v");
+      expect(typeof outdated[0]?.etag).toBe("string");
+      expect(await store.outdated("meeting", 1)).toEqual([]);
+      const listing = await store.meetingsOfCase("case-1");
+      expect(listing.items.map((m) => m.id)).toEqual(["m-new"]);
+      expect(listing.invalid).toEqual([
+        { id: "m-old", error: "stored at version 1, not yet migrated to 2" },
       ]);
     });
 

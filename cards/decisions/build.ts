@@ -45,7 +45,8 @@ export function buildDecisionsCard(view: DecisionsView): CardJson {
   const facts: { title: string; value: string }[] = [
     {
       title: "Decision",
-      value: view.plan ? "Child protection plan" : "No child protection plan",
+      value:
+        view.childDecisions ?? (view.plan ? "Child protection plan" : "No child protection plan"),
     },
   ];
   if (view.plan && view.category !== undefined)

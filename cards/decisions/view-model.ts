@@ -28,7 +28,10 @@ export interface DecisionsView extends CaseRef, Versioned, Redisplay {
   meetingKind: ConferenceKind;
   meetingStart: IsoInstant;
   audience: DecisionsAudience;
+  /** Any child on a plan. */
   plan: boolean;
+  /** Each child's decision, counted, naming no child ("2 children: 1 on a child protection plan, 1 not"). */
+  childDecisions?: string;
   /** The plan's category (neglect, physical-abuse, ...). */
   category?: string;
   nextConference?: IsoInstant;

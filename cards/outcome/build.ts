@@ -2,10 +2,32 @@ import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatInstant, formatInstantDate, londonDate } from "../common/format";
 import { errorSummary, fieldErrorsOn, inputValues } from "../common/redisplay";
+import { categoryField, planField } from "./submission";
 import template from "./template.json";
-import type { OutcomeView } from "./view-model";
+import type { OutcomeChild, OutcomeView } from "./view-model";
 
-const FIELDS = ["plan", "category", "nextRcpcDate", "coreGroupDate"] as const;
+const FIELDS = ["nextRcpcDate", "coreGroupDate"] as const;
+
+/** Each child's block: its inputs' ids, the choice's words, what was submitted and what is wrong. */
+function childBlock(view: OutcomeView, child: OutcomeChild) {
+  const review = view.meetingKind === "RCPC" && child.onPlan;
+  const planId = planField(child.id);
+  const categoryId = categoryField(child.id);
+  return {
+    firstName: child.firstName,
+    heading: `${child.firstName}${child.index === true ? " (index child)" : ""}${
+      review ? ": on a plan" : ""
+    }`,
+    planId,
+    categoryId,
+    planTitle: review ? "The plan continues" : "Child protection plan",
+    noPlanTitle: review ? "The plan ends" : "No child protection plan",
+    planValue: view.values?.[planId] ?? "",
+    categoryValue: view.values?.[categoryId] ?? "",
+    planError: view.errors?.[planId] ?? "",
+    categoryError: view.errors?.[categoryId] ?? "",
+  };
+}
 
 /**
  * The chair records the outcome. The next RCPC and core group dates show
@@ -13,7 +35,10 @@ const FIELDS = ["plan", "category", "nextRcpcDate", "coreGroupDate"] as const;
  * `core-group.first.latest`), as the label and as the date picker's max,
  * and the limits travel in the action's data so the submission schema can
  * refuse a date past them. `plan.sign-off` and `record.available` (002) are
- * shown so the chair sees what follows. No child is named.
+ * shown so the chair sees what follows. Decisions are per child: one block
+ * for each child the conference was about, by first name only (the chair is
+ * staff on the case); at a review a child on a plan is asked whether the
+ * plan continues or ends.
  */
 export function buildOutcomeCard(view: OutcomeView): CardJson {
   const deadlines = [
@@ -46,8 +71,14 @@ export function buildOutcomeCard(view: OutcomeView): CardJson {
     coreGroupLimitText: view.coreGroupLimit ? formatInstantDate(view.coreGroupLimit.at) : "",
     coreGroupRule: view.coreGroupLimit?.rule ?? "",
     deadlines,
+    children: view.children.map((child) => childBlock(view, child)),
     v: inputValues(FIELDS, view.values, {}),
     e: fieldErrorsOn(FIELDS, view.errors),
-    summary: errorSummary(view.errors, (f) => (FIELDS as readonly string[]).includes(f)),
+    summary: errorSummary(
+      view.errors,
+      (f) =>
+        (FIELDS as readonly string[]).includes(f) ||
+        view.children.some((c) => f === planField(c.id) || f === categoryField(c.id)),
+    ),
   });
 }

@@ -7,6 +7,10 @@ export const outcomeSample: OutcomeView = {
   cardVersion: "5",
   meetingId: "meeting-0412-1",
   meetingKind: "ICPC",
+  children: [
+    { id: "child-0412-a", firstName: "Lily", onPlan: false, index: true },
+    { id: "child-0412-b", firstName: "Max", onPlan: false },
+  ],
   meetingStart: "2027-01-07T10:00:00.000Z",
   nextRcpcLimit: { rule: "rcpc.first.latest", at: "2027-04-07T16:00:00.000Z" },
   coreGroupLimit: { rule: "core-group.first.latest", at: "2027-01-21T17:00:00.000Z" },

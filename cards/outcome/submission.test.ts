@@ -6,49 +6,77 @@ const limits = {
   nextRcpcLimit: "2027-04-07",
   coreGroupLimit: "2027-01-21",
 };
+const dates = { nextRcpcDate: "2027-03-30", coreGroupDate: "2027-01-19" };
+/** Two siblings: one with a plan, one without (decisions are per child). */
 const good = {
   ...ids,
   ...limits,
-  plan: "yes",
-  category: "neglect",
-  nextRcpcDate: "2027-03-30",
-  coreGroupDate: "2027-01-19",
+  "plan_child-a": "yes",
+  "category_child-a": "emotional-abuse",
+  "plan_child-b": "no",
+  "category_child-b": "",
+  ...dates,
 };
 
 describe("outcome.record submission", () => {
-  it("accepts a plan with its category and dates inside their limits", () => {
+  it("accepts a decision for each child: a plan with its category, and no plan", () => {
     expect(expectValid(OutcomeSubmission, good)).toEqual({
       ...ids,
-      plan: true,
-      category: "neglect",
-      nextRcpcDate: "2027-03-30",
-      coreGroupDate: "2027-01-19",
+      anyPlan: true,
+      children: [
+        { childId: "child-a", plan: true, category: "emotional-abuse" },
+        { childId: "child-b", plan: false },
+      ],
+      ...dates,
     });
   });
 
-  it("accepts no plan without dates", () => {
-    expect(expectValid(OutcomeSubmission, { ...ids, ...limits, plan: "no", category: "" })).toEqual(
-      { ...ids, plan: false },
-    );
+  it("accepts no plan for any child without dates", () => {
+    expect(
+      expectValid(OutcomeSubmission, {
+        ...ids,
+        ...limits,
+        "plan_child-a": "no",
+        "plan_child-b": "no",
+        nextRcpcDate: "",
+        coreGroupDate: "",
+      }),
+    ).toEqual({
+      ...ids,
+      anyPlan: false,
+      children: [
+        { childId: "child-a", plan: false },
+        { childId: "child-b", plan: false },
+      ],
+    });
   });
 
-  it("needs category and dates with a plan", () => {
+  it("needs each child's answer, the category of each plan, and the dates with any plan", () => {
     expectFieldErrors(
       OutcomeSubmission,
-      { ...ids, ...limits, plan: "yes", category: "", nextRcpcDate: "", coreGroupDate: "" },
-      { category: /category/, nextRcpcDate: /next RCPC/, coreGroupDate: /core group/ },
-    );
-    expectFieldErrors(
-      OutcomeSubmission,
-      { ...good, plan: "", category: "bullying" },
       {
-        plan: /plan/,
-        category: /category/,
+        ...good,
+        "category_child-a": "",
+        "plan_child-b": "yes",
+        "category_child-b": "bullying",
+        nextRcpcDate: "",
+        coreGroupDate: "",
+      },
+      {
+        "category_child-a": /category/,
+        "category_child-b": /category/,
+        // No plan was accepted, so the dates are not yet asked for.
       },
     );
+    expectFieldErrors(
+      OutcomeSubmission,
+      { ...good, "plan_child-b": "", nextRcpcDate: "", coreGroupDate: "" },
+      { "plan_child-b": /plan/, nextRcpcDate: /next RCPC/, coreGroupDate: /core group/ },
+    );
+    expectFieldErrors(OutcomeSubmission, { ...ids, ...limits }, { _form: /no decision/ });
   });
 
-  it("checks the dates against their limits (RULES.md 3)", () => {
+  it("checks the dates against their limits", () => {
     expectFieldErrors(
       OutcomeSubmission,
       { ...good, nextRcpcDate: "2027-04-08", coreGroupDate: "2027-01-22" },

@@ -1,36 +1,76 @@
 import { z } from "zod";
 import { meetingAction } from "../common/action-data";
-import { choice, localDate, optionalLocalDate } from "../common/fields";
+import { localDate, optionalLocalDate } from "../common/fields";
 import { formatDate } from "../common/format";
-import { PLAN_CATEGORIES } from "./view-model";
+import { PLAN_CATEGORIES, type PlanCategory } from "./view-model";
 
 /**
- * verb outcome.record. With a plan, the next RCPC must be inside
- * `rcpc.first.latest` / `rcpc.next.latest` and the first core group inside
- * `core-group.first.latest` (RULES.md section 3). The limits travel in the
+ * Decisions are per child: the card has one plan choice and one category
+ * choice for each child the conference is about, named after the child's id.
+ */
+export const planField = (childId: string): string => `plan_${childId}`;
+export const categoryField = (childId: string): string => `category_${childId}`;
+const PLAN_PREFIX = "plan_";
+
+export interface ChildDecisionSubmission {
+  childId: string;
+  plan: boolean;
+  category?: PlanCategory;
+}
+
+const blank = (v: unknown): unknown => (v === "" ? undefined : v);
+
+/**
+ * verb outcome.record. Each child's plan choice is "yes" (a plan; at a
+ * review, for a child on a plan: the plan continues) or "no" (no plan, or
+ * the plan ends); with a plan, its category. With any plan, the next RCPC
+ * must be inside `rcpc.first.latest` / `rcpc.next.latest` and the first
+ * core group inside `core-group.first.latest`. The limits travel in the
  * action's data so the chair sees a mistake at once; they are untrusted
  * like all card data, and workflow/ checks the dates against the timeline
- * again before storing them. ISO dates compare correctly as strings.
+ * again, and that every child of the conference has a decision, before
+ * storing anything. ISO dates compare correctly as strings.
  */
 export const OutcomeSubmission = z
-  .object({
+  .looseObject({
     ...meetingAction,
     meetingDate: localDate("The card has no meeting date"),
     nextRcpcLimit: localDate("The card has no RCPC limit"),
     coreGroupLimit: optionalLocalDate("The card's core group limit is not a date"),
-    plan: choice(["yes", "no"], "Say whether the child is to be subject to a plan"),
-    category: z.preprocess(
-      (v) => (v === "" ? undefined : v),
-      z.enum(PLAN_CATEGORIES, { error: "Choose a category" }).optional(),
-    ),
     nextRcpcDate: optionalLocalDate("Enter a real date"),
     coreGroupDate: optionalLocalDate("Enter a real date"),
   })
-  .superRefine((s, ctx) => {
-    if (s.plan !== "yes") return;
+  .transform((s, ctx) => {
     const issue = (path: string, message: string) =>
       ctx.addIssue({ code: "custom", path: [path], message });
-    if (s.category === undefined) issue("category", "Choose the category of the plan");
+    const children: ChildDecisionSubmission[] = [];
+    for (const [key, raw] of Object.entries(s)) {
+      if (!key.startsWith(PLAN_PREFIX)) continue;
+      const childId = key.slice(PLAN_PREFIX.length);
+      const value = blank(raw);
+      if (value !== "yes" && value !== "no") {
+        issue(key, "Say whether this child is to be subject to a plan");
+        continue;
+      }
+      if (value === "no") {
+        children.push({ childId, plan: false });
+        continue;
+      }
+      const category = blank(s[categoryField(childId)]);
+      if (category === undefined) {
+        issue(categoryField(childId), "Choose the category of this child's plan");
+        continue;
+      }
+      if (!(PLAN_CATEGORIES as readonly unknown[]).includes(category)) {
+        issue(categoryField(childId), "Choose a category");
+        continue;
+      }
+      children.push({ childId, plan: true, category: category as PlanCategory });
+    }
+    if (children.length === 0 && !Object.keys(s).some((k) => k.startsWith(PLAN_PREFIX)))
+      issue("_form", "The card has no decision for any child");
+    const ids = { caseId: s.caseId, meetingId: s.meetingId, cardVersion: s.cardVersion };
+    if (!children.some((c) => c.plan)) return { ...ids, children, anyPlan: false as const };
     if (s.nextRcpcDate === undefined) issue("nextRcpcDate", "Enter the date of the next RCPC");
     else if (s.nextRcpcDate <= s.meetingDate)
       issue("nextRcpcDate", "The next RCPC must be after this conference");
@@ -44,16 +84,12 @@ export const OutcomeSubmission = z
         "coreGroupDate",
         `The first core group must be held by ${formatDate(s.coreGroupLimit)}`,
       );
-  })
-  .transform((s) => {
-    const ids = { caseId: s.caseId, meetingId: s.meetingId, cardVersion: s.cardVersion };
-    if (s.plan === "no") return { ...ids, plan: false as const };
     return {
       ...ids,
-      plan: true as const,
-      category: s.category!,
-      nextRcpcDate: s.nextRcpcDate!,
-      coreGroupDate: s.coreGroupDate!,
+      children,
+      anyPlan: true as const,
+      nextRcpcDate: s.nextRcpcDate ?? "",
+      coreGroupDate: s.coreGroupDate ?? "",
     };
   });
 export type OutcomeSubmission = z.output<typeof OutcomeSubmission>;

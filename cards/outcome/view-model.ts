@@ -23,9 +23,20 @@ export interface TimelineDate {
   at: IsoInstant;
 }
 
-/** The chair records the outcome after the conference. */
+/** One child the conference was about, by first name (the chair is staff on the case). */
+export interface OutcomeChild {
+  id: string;
+  firstName: string;
+  /** On a plan when the conference met: at a review, the choice is "continues" or "ends". */
+  onPlan: boolean;
+  /** The sibling group's index child (their record holds the report). */
+  index?: boolean;
+}
+
+/** The chair records the outcome after the conference: a decision for each child. */
 export interface OutcomeView extends CaseRef, Versioned, Redisplay {
   meetingId: string;
+  children: OutcomeChild[];
   meetingKind: ConferenceKind;
   /** The conference's start (its date is the anchor of every limit below). */
   meetingStart: IsoInstant;

@@ -4,8 +4,9 @@ import { caseAction } from "../common/action-data";
 import { choice, multiChoice, optionalLocalDate, requiredText } from "../common/fields";
 
 /**
- * verb conference.request. An ICPC counts from the strategy discussion
- * (icpc.latest: 15 working days), an RCPC from the previous conference
+ * verb conference.request. An ICPC counts from the strategy discussion at
+ * which the section 47 enquiry started (icpc.latest: 15 working days; the
+ * national limit counts from that one, not a later discussion), an RCPC from the previous conference
  * (rcpc.next.latest: 6 months), so the anchor asked for depends on the kind.
  * The index child is the child on whose record a sibling group's report is
  * written (000 rule 15), so it must be one of the children chosen.
@@ -33,7 +34,8 @@ export const RequestConferenceSubmission = z
       ctx.addIssue({
         code: "custom",
         path: ["strategyDate"],
-        message: "An ICPC counts from the strategy discussion: enter its date",
+        message:
+          "An ICPC counts from the strategy discussion at which the section 47 enquiry started: enter its date",
       });
     }
     if (s.meetingKind === "RCPC" && s.previousConferenceDate === undefined) {

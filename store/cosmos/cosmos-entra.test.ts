@@ -1,3 +1,4 @@
+import { silentLogger } from "../../app/logger";
 import type { Server } from "node:http";
 import { CosmosClient, type CosmosClientOptions } from "@azure/cosmos";
 import type { AccessToken, TokenCredential } from "@azure/identity";
@@ -132,11 +133,13 @@ const production = (database: string) =>
     AZURE_CLIENT_ID: IDENTITY,
   }).store;
 
+const START = { clock: () => new Date("2027-01-04T09:00:00.000Z"), logger: silentLogger };
+
 describe("Cosmos through Entra ID (an Azure endpoint)", () => {
   it("signs every request with the token, discovers the region, creates nothing, and works", async () => {
     const { client, log } = recorder(endpoint);
     const { credential, scopes } = fakeCredential();
-    const store = await openStore(production("convene"), { credential, httpClient: client });
+    const store = await openStore(production("convene"), START, { credential, httpClient: client });
     await store.create(aCase("case-entra"));
     expect((await store.get("case", "case-entra", "case-entra"))?.id).toBe("case-entra");
     await store.close();
@@ -160,7 +163,7 @@ describe("Cosmos through Entra ID (an Azure endpoint)", () => {
     const { client, log } = recorder(endpoint);
     const { credential } = fakeCredential();
     await expect(
-      openStore(production("empty"), { credential, httpClient: client }),
+      openStore(production("empty"), START, { credential, httpClient: client }),
     ).rejects.toThrow(/container empty\/cases is missing/);
     expect(log.filter((r) => r.method === "POST" || r.method === "PUT")).toEqual([]);
   });

@@ -7,10 +7,18 @@ import {
   type Database,
   type SqlQuerySpec,
 } from "@azure/cosmos";
-import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../model";
+import {
+  versionOf,
+  type AuditEntry,
+  type DocOf,
+  type DocType,
+  type Document,
+  type Meeting,
+  type Task,
+} from "../../model";
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
 import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
-import { decodeAll, decodeOrThrow, withoutEtag } from "../codec";
+import { decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINERS, CONTAINER_OF, readyAtOf, type ContainerName } from "../layout";
 import type {
@@ -19,6 +27,7 @@ import type {
   Listing,
   MutableDocument,
   Page,
+  RawDocument,
   Store,
 } from "../../ports/store";
 import { CONTAINER_DEFINITIONS } from "./containers";
@@ -153,7 +162,7 @@ export class CosmosStore implements Store, RecordKeeping {
 
   async replace<D extends MutableDocument>(doc: D, ifMatch: string): Promise<D> {
     assertWriteRoute(doc, "replace");
-    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
     try {
       const { resource } = await this.containers[CONTAINER_OF[doc.type]]
         .item(doc.id, doc.pk)
@@ -241,6 +250,29 @@ export class CosmosStore implements Store, RecordKeeping {
     );
     listing.items.sort((a, b) => compare(a.dueAt, b.dueAt));
     return listing;
+  }
+
+  async outdated(type: DocType, below: number): Promise<RawDocument[]> {
+    // Cross-partition, once per start. The version is compared here, not in
+    // the query: a document stored before versions existed has no `v`, and
+    // @vercel/cosmosdb-server's IS_DEFINED is not relied on.
+    const { resources } = await this.containers[CONTAINER_OF[type]].items
+      .query<RawItem>({
+        query: "SELECT * FROM c WHERE c.type = @type",
+        parameters: [{ name: "@type", value: type }],
+      })
+      .fetchAll();
+    const found: RawDocument[] = [];
+    for (const item of resources) {
+      if (versionOf(item) >= below || typeof item.pk !== "string") continue;
+      // The system fields and the store's own readyAt are not the document's.
+      const body: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(item))
+        if (!key.startsWith("_") && key !== "readyAt") body[key] = value;
+      found.push({ id: String(item.id), pk: item.pk, type, etag: etagOf(item, item.id), body });
+    }
+    found.sort((a, b) => compare(a.pk, b.pk) || compare(a.id, b.id));
+    return found;
   }
 
   async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
@@ -334,7 +366,7 @@ export class CosmosStore implements Store, RecordKeeping {
   }
 
   private async insert<D extends Document>(doc: D): Promise<D> {
-    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
     try {
       const { resource } = await this.containers[CONTAINER_OF[doc.type]].items.create<RawItem>(
         bodyOf(valid) as RawItem,

@@ -2,10 +2,18 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../../model";
+import {
+  versionOf,
+  type AuditEntry,
+  type DocOf,
+  type DocType,
+  type Document,
+  type Meeting,
+  type Task,
+} from "../../model";
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
 import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
-import { decode, decodeAll, decodeOrThrow, withoutEtag } from "../codec";
+import { decode, decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINER_OF, readyAtOf } from "../layout";
 import type {
@@ -14,6 +22,7 @@ import type {
   Listing,
   MutableDocument,
   Page,
+  RawDocument,
   Store,
 } from "../../ports/store";
 import { applySchema } from "./schema";
@@ -147,6 +156,9 @@ export class SqliteStore implements Store, RecordKeeping {
       ofType: db.prepare<[string, string], Row>(
         "SELECT id, type, etag, body FROM docs WHERE coll = ? AND type = ? ORDER BY id",
       ),
+      rawOfType: db.prepare<[string, string], Row & { pk: string }>(
+        "SELECT id, pk, type, etag, body FROM docs WHERE coll = ? AND type = ? ORDER BY pk, id",
+      ),
       ofPartition: db.prepare<[string, string, string], Row>(
         "SELECT id, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND type = ? ORDER BY id",
       ),
@@ -233,7 +245,7 @@ export class SqliteStore implements Store, RecordKeeping {
 
   async replace<D extends MutableDocument>(doc: D, ifMatch: string): Promise<D> {
     assertWriteRoute(doc, "replace");
-    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
     const etag = randomUUID();
     const columns = columnsOf(valid, etag);
     // One conditional UPDATE is the IfMatch: SQLite runs a statement under
@@ -303,6 +315,23 @@ export class SqliteStore implements Store, RecordKeeping {
     return listing;
   }
 
+  async outdated(type: DocType, below: number): Promise<RawDocument[]> {
+    const found: RawDocument[] = [];
+    for (const row of this.stmt.rawOfType.all(CONTAINER_OF[type], type)) {
+      const body = parseBody(row);
+      if (typeof body !== "object" || body === null || Array.isArray(body)) continue;
+      if (versionOf(body) >= below) continue;
+      found.push({
+        id: row.id,
+        pk: row.pk,
+        type,
+        etag: row.etag,
+        body: body as Record<string, unknown>,
+      });
+    }
+    return found;
+  }
+
   async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
     return auditOfCase(this.ledger, caseId);
   }
@@ -349,7 +378,7 @@ export class SqliteStore implements Store, RecordKeeping {
   }
 
   private insertRow(doc: Document): { valid: Document; etag: string } {
-    const valid = decodeOrThrow(doc.type, doc.id, withoutEtag(doc));
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
     const etag = randomUUID();
     try {
       this.stmt.insert.run(columnsOf(valid, etag));

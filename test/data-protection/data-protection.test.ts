@@ -334,8 +334,7 @@ describe.each<[string, () => StoreKind]>([
           outcome: {
             recordedBy: SW,
             recordedAt: "2027-02-01T12:00:00.000Z",
-            decision: "plan",
-            category: "neglect",
+            children: [{ childId: `${c}-kid-1`, decision: "plan", category: "neglect" }],
           },
         }),
       );

@@ -4,7 +4,7 @@ import { Authority } from "../../workflow/kernel/authority";
 import { qaNoticeCounts } from "../../workflow/after-meeting/qa-counts";
 import { MILESTONES } from "../../workflow/timeline/milestones";
 import { cardText } from "../fakes/recording-notifier";
-import { CASE_ID, CHILD_IDS, requestAndBook, submitListAndAccess } from "./journey";
+import { CASE_ID, CHILD_IDS, decisionsFor, requestAndBook, submitListAndAccess } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -35,8 +35,7 @@ const OUTCOME = {
   meetingDate: "2027-01-29",
   nextRcpcLimit: "2027-04-29",
   coreGroupLimit: "2027-02-12",
-  plan: "yes",
-  category: "neglect",
+  ...decisionsFor(CHILD_IDS, true),
   nextRcpcDate: "2027-04-20",
   coreGroupDate: "2027-02-09",
 };

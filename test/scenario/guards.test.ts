@@ -1,7 +1,14 @@
 import { VERBS } from "../../cards/verbs";
 import type { ActionResponse } from "../../ports";
 import { cardActions, cardText } from "../fakes/recording-notifier";
-import { CASE_ID, CHILD_IDS, inviteListData, offerOf, requestAndBook } from "./journey";
+import {
+  CASE_ID,
+  CHILD_IDS,
+  decisionsFor,
+  inviteListData,
+  offerOf,
+  requestAndBook,
+} from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -291,8 +298,7 @@ describe("the outcome", () => {
         meetingDate: "2027-01-29",
         nextRcpcLimit: "2027-07-29",
         coreGroupLimit: "2027-02-12",
-        plan: "yes",
-        category: "neglect",
+        ...decisionsFor(CHILD_IDS, true),
         nextRcpcDate: "2027-06-01",
         coreGroupDate: "2027-02-09",
       });
@@ -304,7 +310,7 @@ describe("the outcome", () => {
         meetingId,
         meetingDate: "2027-01-29",
         nextRcpcLimit: "2027-04-29",
-        plan: "no",
+        ...decisionsFor(CHILD_IDS, false),
       });
       expect(text(sw)).toMatch(/only the chair of this conference/);
     } finally {

@@ -1,7 +1,7 @@
 import { VERBS } from "../../cards/verbs";
 import { MILESTONES } from "../../workflow/timeline/milestones";
 import { cardText } from "../fakes/recording-notifier";
-import { CASE_ID, requestAndBook, submitListAndAccess } from "./journey";
+import { CASE_ID, CHILD_IDS, decisionsFor, requestAndBook, submitListAndAccess } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -133,8 +133,7 @@ describe.each(Object.keys(EXPECTED))(
         meetingDate: "2027-01-29",
         nextRcpcLimit: "2027-04-29",
         coreGroupLimit: "2027-02-12",
-        plan: "yes",
-        category: "neglect",
+        ...decisionsFor(CHILD_IDS, true),
         nextRcpcDate: "2027-04-20",
         coreGroupDate: "2027-02-09",
       });

@@ -5,6 +5,24 @@ import { DEMO_IDS, type World } from "./world";
 export const CASE_ID = "case-C-1001";
 export const CHILD_IDS = `${CASE_ID}-child-1,${CASE_ID}-child-2`;
 
+/**
+ * The outcome card's fields for the same decision for each child
+ * (decisions are per child: one choice, and a category, per child).
+ */
+export function decisionsFor(
+  childIds: readonly string[] | string,
+  plan: boolean,
+  category = "neglect",
+): Record<string, string> {
+  const ids = typeof childIds === "string" ? childIds.split(",") : childIds;
+  return Object.fromEntries(
+    ids.flatMap((id) => [
+      [`plan_${id}`, plan ? "yes" : "no"],
+      ...(plan ? [[`category_${id}`, category]] : []),
+    ]),
+  );
+}
+
 /** A whole invite list as Teams submits it: flat `invitees.<row>.<field>` keys. */
 export function inviteListData(meetingId: string): Record<string, unknown> {
   const rows = [

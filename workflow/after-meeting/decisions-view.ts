@@ -1,4 +1,4 @@
-import type { Case, Meeting } from "../../model";
+import { anyPlan, type Case, type Meeting } from "../../model";
 import type { DecisionsAudience, DecisionsView } from "../../cards/decisions/view-model";
 import type { WorkflowDeps } from "../kernel/deps";
 import { meetingTimeline } from "../timeline/meeting-timeline";
@@ -7,6 +7,21 @@ import { conferenceKind } from "../kernel/conference-kind";
 import type { DecisionsRecipient } from "./recipients";
 
 const HOW = { card: "Teams card", email: "email", none: "not sent: no email address" } as const;
+
+/**
+ * Decisions are per child; a card or email to attendees names no child, so
+ * they are counted: "2 children: 1 on a child protection plan, 1 not".
+ */
+export function decisionsInWords(
+  children: readonly { decision: "plan" | "no-plan"; category?: string }[],
+): string {
+  const plans = children.filter((c) => c.decision === "plan").length;
+  const n = children.length;
+  if (n <= 1) return plans === 1 ? "on a child protection plan" : "no child protection plan";
+  if (plans === n) return `${n} children, each on a child protection plan`;
+  if (plans === 0) return `${n} children, none on a child protection plan`;
+  return `${n} children: ${plans} on a child protection plan, ${n - plans} not`;
+}
 
 /** The decisions card's view for one audience, from the stored meeting and its timeline (002 deadlines). */
 export function decisionsView(
@@ -25,7 +40,10 @@ export function decisionsView(
     return e === undefined ? undefined : new Date(e.at).toISOString();
   };
   const m = meeting.milestones;
-  const plan = outcome.decision === "plan";
+  const plan = anyPlan(outcome);
+  const categories = [
+    ...new Set(outcome.children.flatMap((c) => (c.category === undefined ? [] : [c.category]))),
+  ];
   const view: DecisionsView = {
     caseId: kase.id,
     caseReference: kase.reference,
@@ -34,8 +52,10 @@ export function decisionsView(
     meetingStart: meeting.start,
     audience,
     plan,
+    childDecisions: decisionsInWords(outcome.children),
   };
-  if (plan && outcome.category !== undefined) view.category = outcome.category;
+  // One category for the card's fact; siblings' different categories are in childDecisions.
+  if (plan && categories.length === 1) view.category = categories[0] as string;
   if (outcome.nextConference !== undefined) view.nextConference = outcome.nextConference;
   if (outcome.coreGroup !== undefined) view.coreGroup = outcome.coreGroup;
   const signOff = plan ? at("plan.sign-off") : undefined;

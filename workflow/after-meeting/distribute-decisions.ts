@@ -1,5 +1,5 @@
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
-import type { Case, Meeting, Task } from "../../model";
+import { anyPlan, type Case, type Meeting, type Task } from "../../model";
 import { formatHumanInstant } from "../../rules";
 import { audit } from "../kernel/audit";
 import * as cards from "../kernel/cards";
@@ -10,7 +10,7 @@ import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify
 import { recordMilestones } from "../timeline/record-milestones";
 import { kindWords, withPrefix } from "../kernel/subjects";
 import { taskIds } from "../kernel/task-ids";
-import { decisionsView } from "./decisions-view";
+import { decisionsInWords, decisionsView } from "./decisions-view";
 import { decisionsRecipients, type DecisionsRecipient } from "./recipients";
 
 /** The task the outcome queues: the decisions to every attendee (001 `decisions.distribute`). */
@@ -39,16 +39,20 @@ export function decisionsEmailText(kase: Case, meeting: Meeting, name: string): 
     `These are the decisions of the ${kindWords(meeting.kind).toLowerCase()} held${held} (UK time), case reference ${kase.reference}.`,
     "",
   ];
-  if (o?.decision === "plan") {
+  if (o !== undefined && anyPlan(o)) {
+    // Per child, naming none: each plan's category, counted.
+    const categories = o.children
+      .filter((c) => c.decision === "plan")
+      .map((c) => CATEGORY_WORDS[c.category ?? ""] ?? c.category ?? "category not recorded");
     lines.push(
-      `Decision: the children are to be subject to a child protection plan (category: ${CATEGORY_WORDS[o.category ?? ""] ?? o.category ?? "not given"}).`,
+      `Decision: ${decisionsInWords(o.children)} (category: ${[...new Set(categories)].join("; ")}).`,
     );
     if (o.coreGroup !== undefined)
       lines.push(`First core group meeting: ${formatHumanInstant(Date.parse(o.coreGroup))}.`);
     if (o.nextConference !== undefined)
       lines.push(`Next review conference: ${formatHumanInstant(Date.parse(o.nextConference))}.`);
   } else {
-    lines.push("Decision: no child protection plan.");
+    lines.push(`Decision: ${decisionsInWords(o?.children ?? [])}.`);
   }
   lines.push(
     "",

@@ -2,7 +2,14 @@ import { optional } from "../kernel/optional";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
 import { OutcomeSubmission } from "../../cards/outcome/submission";
-import type { Case, Meeting } from "../../model";
+import {
+  anyPlan,
+  conferenceChildren,
+  type Case,
+  type ChildDecision,
+  type Meeting,
+} from "../../model";
+import { planField } from "../../cards/outcome/submission";
 import { isStoreError } from "../../ports/store";
 import { formatIsoDate, formatHumanInstant } from "../../rules";
 import { afterOutcome } from "./after-outcome";
@@ -57,10 +64,20 @@ export function outcomeCard(
     meeting.kind === "ICPC" ? at(timeline, "rcpc.first.latest") : nextLimit(deps, meeting);
   if (nextRcpc === undefined)
     throw new WorkflowError("BadInput", "This meeting has no next-conference limit.");
+  const indexChildId = meeting.indexChildId ?? kase.indexChildId;
   return cards.outcome({
     caseId: kase.id,
     caseReference: kase.reference,
     meetingId: meeting.id,
+    children: conferenceChildren(kase, meeting).map((id) => {
+      const child = kase.children.find((c) => c.id === id);
+      return {
+        id,
+        firstName: child?.name.split(" ")[0] ?? "A child",
+        onPlan: (child?.planHistory ?? []).some((p) => p.end === undefined),
+        ...(id === indexChildId ? { index: true } : {}),
+      };
+    }),
     meetingKind: conferenceKind(meeting),
     meetingStart: meeting.start,
     nextRcpcLimit: nextRcpc,
@@ -87,11 +104,45 @@ function limitsOf(deps: WorkflowDeps, meeting: Meeting): { nextRcpc?: string; co
   };
 }
 
+/**
+ * Every child the conference is about has exactly one decision, and no
+ * other child has one: the card's fields are untrusted (a card from before
+ * a child was added to the case, a forged field).
+ */
+function decisionErrors(
+  kase: Case,
+  meeting: Meeting,
+  submitted: readonly { childId: string }[],
+): Record<string, string> {
+  const expected = conferenceChildren(kase, meeting);
+  const errors: Record<string, string> = {};
+  for (const id of expected)
+    if (!submitted.some((c) => c.childId === id))
+      errors[planField(id)] = "Say whether this child is to be subject to a plan";
+  if (submitted.some((c) => !expected.includes(c.childId)))
+    errors._form =
+      "This card asks about a child the conference was not about: record the outcome on this card instead.";
+  return errors;
+}
+
+/** The next RCPC is about the children who have a plan; its index child stays if they are one. */
+function nextChildren(meeting: Meeting, kase: Case, decisions: readonly ChildDecision[]) {
+  const planned = decisions.filter((d) => d.decision === "plan").map((d) => d.childId);
+  const index = meeting.indexChildId ?? kase.indexChildId;
+  return {
+    childIds: planned,
+    indexChildId: planned.includes(index) ? index : (planned[0] as string),
+  };
+}
+
 /** An RCPC's next review: 6 months after this one (rcpc.next.latest of the next RCPC). */
 function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
   const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start ?? "")).day);
   const next: Meeting = { ...meeting, kind: "RCPC", anchors: { previous: day } };
   delete next.start;
+  // The first RCPC carries the ICPC's 3-month limit (rcpc.first.latest); the
+  // review after it is a new meeting without it, due 6 months on.
+  delete next.limit;
   return at(meetingTimeline(deps.policy, next), "rcpc.next.latest");
 }
 
@@ -134,10 +185,16 @@ export async function recordOutcome(
     );
   }
   const s = parsed.value;
+  const missing = decisionErrors(kase, meeting, s.children);
+  if (Object.keys(missing).length > 0) {
+    return cardResponse(
+      outcomeCard(deps, kase, meeting, { errors: missing, values: submittedValues(request.data) }),
+    );
+  }
   // The limits travel in the card's data, so they are untrusted: check the
   // dates again against the timeline (rcpc.first.latest or
   // rcpc.next.latest, core-group.first.latest).
-  if (s.plan) {
+  if (s.anyPlan) {
     const limits = limitsOf(deps, meeting);
     const errors: Record<string, string> = {};
     if (limits.nextRcpc !== undefined && s.nextRcpcDate > limits.nextRcpc) {
@@ -168,10 +225,13 @@ export async function recordOutcome(
       outcome: {
         recordedBy: request.actor.objectId,
         recordedAt: nowIso,
-        decision: s.plan ? "plan" : "no-plan",
-        ...(s.plan
+        children: s.children.map((c) => ({
+          childId: c.childId,
+          decision: c.plan ? ("plan" as const) : ("no-plan" as const),
+          ...(c.plan && c.category !== undefined ? { category: c.category } : {}),
+        })),
+        ...(s.anyPlan
           ? {
-              category: s.category,
               nextConference: london(s.nextRcpcDate),
               coreGroup: london(s.coreGroupDate),
             }
@@ -199,7 +259,7 @@ export async function recordOutcome(
     stored?.outcome !== undefined
       ? await afterOutcome(deps, { kase, meeting: stored, actor: request.actor.objectId })
       : [];
-  if (stored?.outcome?.decision === "plan") {
+  if (stored?.outcome !== undefined && anyPlan(stored.outcome)) {
     const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
     const first =
       meeting.kind === "ICPC"
@@ -213,6 +273,7 @@ export async function recordOutcome(
       kind: "RCPC",
       status: "requested",
       anchors: { previous: day },
+      ...nextChildren(stored, kase, stored.outcome.children),
       milestones: { [MILESTONES.conferenceRequested]: { at: nowIso, by: request.actor.objectId } },
       requestedBy: request.actor.objectId,
       inPerson: meeting.inPerson,
@@ -239,20 +300,27 @@ export async function recordOutcome(
       actor: request.actor.objectId,
       action: "meeting.outcome",
       target: { type: "meeting", id: meeting.id },
-      detail: { plan: s.plan, ...(s.plan ? { category: s.category } : {}) },
+      detail: {
+        children: s.children.length,
+        plans: s.children.filter((c) => c.plan).length,
+      },
     });
   }
   return cardResponse(
     cards.done({
       title: changed ? "Outcome recorded" : "Outcome already recorded",
       message: `${
-        s.plan
+        s.anyPlan
           ? "The next review conference has been requested from the clerks."
           : "No plan: nothing further is booked."
       } The decisions are on their way to every attendee: you get the list of who received them.`,
       caseReference: kase.reference,
       facts: [
-        ...(s.plan
+        {
+          title: "Decisions",
+          value: `${s.children.filter((c) => c.plan).length} of ${s.children.length} on a plan`,
+        },
+        ...(s.anyPlan
           ? [{ title: "Next RCPC", value: formatHumanInstant(Date.parse(london(s.nextRcpcDate))) }]
           : []),
         ...(register.length > 0

@@ -5,7 +5,7 @@ import {
   RecordAvailableSubmission,
   RecordDistributedSubmission,
 } from "../../cards/decisions/submission";
-import type { Case, Meeting, Task } from "../../model";
+import { anyPlan, type Case, type Meeting, type Task } from "../../model";
 import { asPersonRef, staffWithRole, type StaffRole } from "../kernel/authority";
 import { audit } from "../kernel/audit";
 import { authorise } from "../kernel/authorise";
@@ -52,9 +52,7 @@ const STEPS = {
     action: "plan.signed-off",
     check: (m) =>
       noOutcome(m) ??
-      (m.outcome?.decision !== "plan"
-        ? "There is no child protection plan to sign off."
-        : undefined),
+      (!anyPlan(m.outcome) ? "There is no child protection plan to sign off." : undefined),
   },
   recordAvailable: {
     allowed: ["chair"],

@@ -24,6 +24,7 @@ export const isFirstRcpc = (meeting: Meeting): boolean =>
 export interface RegisterChange {
   childId: string;
   change: RegisterEntry["change"];
+  category?: string;
 }
 
 /**
@@ -77,8 +78,10 @@ export const registerEntryId = (meetingId: string, childId: string): string =>
 
 /**
  * 001 `decisions.distribute` and 003 "the outcome of each conference goes to
- * the CP register the same day": when the chair records the outcome, each
- * child's register change is stored as a `register-entry` (what
+ * the CP register the same day": when the chair records the outcome, the
+ * register follows each child's own decision (decisions are per child: a
+ * sibling the conference was not about, or who got no plan, is untouched),
+ * and each child's register change is stored as a `register-entry` (what
  * `register.notify-health` sends at 17:00) and the child's plan history
  * (what `plan.repeat.check`, `plan.long.check` and `indicator.review` read)
  * gains the new plan or ends the old one. Idempotent: entry ids are
@@ -95,9 +98,23 @@ export async function updateRegister(
   if (outcome === undefined) return [];
   const day = meetingDay(deps, meeting);
   const changes: RegisterChange[] = [];
-  for (const child of input.kase.children) {
-    const change = registerChangeFor(child, meeting, outcome.decision, day);
-    if (change !== undefined) changes.push({ childId: child.id, change });
+  for (const decision of outcome.children) {
+    const child = input.kase.children.find((c) => c.id === decision.childId);
+    if (child === undefined) {
+      // A decision for a child no longer on the case: never a silent gap.
+      deps.logger.warn(
+        { meetingId: meeting.id, caseId: meeting.caseId },
+        "register: a decision names a child not on the case",
+      );
+      continue;
+    }
+    const change = registerChangeFor(child, meeting, decision.decision, day);
+    if (change !== undefined)
+      changes.push({
+        childId: child.id,
+        change,
+        ...(decision.category !== undefined ? { category: decision.category } : {}),
+      });
   }
   if (changes.length === 0) return [];
   // Entries first, then the plan history: a retry after a failure in between
@@ -110,9 +127,7 @@ export async function updateRegister(
       caseId: meeting.caseId,
       childId: c.childId,
       change: c.change,
-      ...(c.change === "added" && outcome.category !== undefined
-        ? { category: outcome.category }
-        : {}),
+      ...(c.change === "added" && c.category !== undefined ? { category: c.category } : {}),
       meetingId: meeting.id,
       ...(c.change === "removed" && isFirstRcpc(meeting) ? { firstRcpc: true } : {}),
       at: deps.clock().toISOString(),

@@ -72,6 +72,16 @@ export async function requestConference(
     return cardResponse(requestCard(kase, parsed.errors, submittedValues(request.data)));
   }
   const s = parsed.value;
+  const known = new Set(kase.children.map((c) => c.id));
+  if (s.childIds.some((id) => !known.has(id))) {
+    return cardResponse(
+      requestCard(
+        kase,
+        { childIds: "Choose from the children on this case" },
+        submittedValues(request.data),
+      ),
+    );
+  }
   const anchorDate = s.meetingKind === "ICPC" ? s.strategyDate : s.previousConferenceDate;
   if (anchorDate === undefined) throw new WorkflowError("BadInput", "The card has no anchor date.");
   const today = deps.policy.calendar.toLocal(deps.clock().getTime()).day;
@@ -90,6 +100,10 @@ export async function requestConference(
       [MILESTONES.conferenceRequested]: { at: now.toISOString(), by: request.actor.objectId },
     },
     requestedBy: request.actor.objectId,
+    // The children the conference is about and the index child, as chosen
+    // on the card (decisions, the register and the figures are per child).
+    childIds: s.childIds,
+    indexChildId: s.indexChildId,
     inPerson: false,
     ...(kase.chair !== undefined ? { chair: kase.chair } : {}),
     createdAt: now.toISOString(),

@@ -1,7 +1,7 @@
 import { agencyKey } from "../reports/agencies";
 import { optional } from "../kernel/optional";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
-import type { Case, Meeting, Task } from "../../model";
+import { conferenceChildren, type Case, type Meeting, type Task } from "../../model";
 import { runChecks, type PlanRecord } from "../../rules";
 import type { BriefView } from "../../cards/brief/view-model";
 import * as cards from "../kernel/cards";
@@ -37,16 +37,42 @@ export async function briefView(
     deps.store.get("access-needs", `${meeting.id}:access-needs`, kase.id),
   ]);
   const invitees = list?.invitees ?? [];
-  const index = kase.children.find((c) => c.id === kase.indexChildId);
-  const history: PlanRecord[] = (index?.planHistory ?? []).map((p) => ({
-    start: p.start,
-    ...(p.end !== undefined ? { end: p.end } : {}),
-  }));
+  const indexId = meeting.indexChildId ?? kase.indexChildId;
+  const index = kase.children.find((c) => c.id === indexId);
+  const about = conferenceChildren(kase, meeting).flatMap((id) => {
+    const child = kase.children.find((c) => c.id === id);
+    return child === undefined ? [] : [child];
+  });
   const day = deps.policy.calendar.toLocal(Date.parse(meeting.start ?? "")).day;
-  const checks = runChecks(deps.policy, meeting.kind, history, day);
+  // The repeat-plan and long-plan checks are per child: each child the
+  // conference is about, from that child's own plan history. A flag on any
+  // child flags the brief, which says whose (first names: the chair is staff
+  // on the case).
+  const perChild = about.map((child) => {
+    const history: PlanRecord[] = (child.planHistory ?? []).map((p) => ({
+      start: p.start,
+      ...(p.end !== undefined ? { end: p.end } : {}),
+    }));
+    return {
+      firstName: child.name.split(" ")[0] ?? child.name,
+      checks: runChecks(deps.policy, meeting.kind, history, day),
+    };
+  });
   const flag = (id: string) => {
-    const c = checks.find((x) => x.rule === id);
-    return c === undefined ? undefined : { flagged: c.flagged, reason: c.reason };
+    const results = perChild.flatMap((c) => {
+      const r = c.checks.find((x) => x.rule === id);
+      return r === undefined ? [] : [{ firstName: c.firstName, ...r }];
+    });
+    if (results.length === 0) return undefined;
+    const flagged = results.filter((r) => r.flagged);
+    const shown = flagged.length > 0 ? flagged : results;
+    return {
+      flagged: flagged.length > 0,
+      reason:
+        shown.length === 1 && about.length === 1
+          ? (shown[0]?.reason ?? "")
+          : shown.map((r) => `${r.firstName}: ${r.reason}`).join("; "),
+    };
   };
   const agencies = new Map<string, string>();
   for (const i of invitees)
@@ -68,7 +94,7 @@ export async function briefView(
     ...optional("joinUrl", meeting.joinWebUrl),
     // The chair is staff on the case: first name only (cards/brief explains).
     ...optional("indexChildFirstName", index?.name.split(" ")[0]),
-    childCount: kase.children.length,
+    childCount: about.length,
     attendees: invitees.map((i) => ({
       name: i.name,
       role: i.role,

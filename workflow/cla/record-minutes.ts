@@ -118,7 +118,7 @@ export async function recordClaMinutes(
     return {
       ...m,
       status: "outcome-recorded",
-      outcome: { recordedBy: by, recordedAt: at, decision: "cla-minutes-recorded" },
+      outcome: { recordedBy: by, recordedAt: at, children: [], minutes: true },
       milestones: {
         ...m.milestones,
         [MILESTONES.held]: m.milestones[MILESTONES.held] ?? { at, by },

@@ -33,7 +33,7 @@ describe("a re-referral for an initial conference (004 item 3)", () => {
       outcome: {
         recordedBy: kase.chair!.entraObjectId,
         recordedAt: "2026-06-01T12:00:00.000Z",
-        decision: "no-plan",
+        children: [{ childId: kase.indexChildId, decision: "no-plan" }],
       },
     });
     expect(reReferralReason(kase, [held, icpc("new")], "new")).toBe(

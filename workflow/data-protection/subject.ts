@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEntry, Case, Child } from "../../model";
+import type { Meeting } from "../../model";
 import { subjectKeyId } from "../../model";
 import { pseudonym } from "../../model/audit-pseudonym";
 import type { RecordStore, RemovableType } from "../../ports/records";
@@ -109,6 +110,11 @@ export async function exportSubject(store: RecordStore, subject: Subject, at: Da
         siblings.map((s) => s.id),
       ),
   );
+  // Decisions are per child: a meeting about siblings is exported with
+  // this child's place in it only.
+  const aboutChild = records.meetings
+    .filter((m) => m.childIds === undefined || m.childIds.includes(child.id))
+    .map((m) => onlyChild(m, child.id));
   return hide({
     subject: {
       caseReference: kase.reference,
@@ -119,8 +125,8 @@ export async function exportSubject(store: RecordStore, subject: Subject, at: Da
     },
     exportedAt: at.toISOString(),
     case: { ...caseFields, child },
-    meetings: records.meetings.map(strip),
-    decisions: records.meetings
+    meetings: aboutChild.map(strip),
+    decisions: aboutChild
       .filter((m) => m.outcome !== undefined)
       .map((m) => ({ meetingId: m.id, kind: m.kind, start: m.start, outcome: m.outcome })),
     registerEntries: ofType("register-entry"),
@@ -228,6 +234,19 @@ export async function eraseSubject(
         if (await store.remove("register-entry", doc.id, doc.pk)) deleted += 1;
       }
     }
+    // A meeting about this child alone goes; one about siblings too keeps
+    // theirs and loses this child's place and decision.
+    for (const m of records.meetings) {
+      if (m.childIds === undefined || !m.childIds.includes(child.id)) continue;
+      if (m.childIds.length === 1) {
+        if (await store.remove("meeting", m.id, m.pk)) deleted += 1;
+        continue;
+      }
+      const current = await store.get("meeting", m.id, m.pk);
+      if (current === undefined) continue;
+      await store.replace(withoutChild(current, child.id), current.etag ?? "");
+      redacted += 1;
+    }
   }
   // Anything else that names the child (a month's case-mapping rows, a
   // rota's sick cover, free text): rows of an erased case go; other
@@ -276,4 +295,42 @@ export async function eraseSubject(
     .filter((r) => needles.some((n) => r.body.toLowerCase().includes(n.toLowerCase())))
     .map((r) => ({ container: r.container, id: r.id }));
   return { caseErased, deleted, redacted, keysDestroyed, remaining };
+}
+
+/** The meeting as it concerns one child: the other children's ids and decisions left out. */
+function onlyChild<M extends Meeting>(m: M, childId: string): M {
+  return {
+    ...m,
+    ...(m.childIds !== undefined ? { childIds: m.childIds.filter((id) => id === childId) } : {}),
+    ...(m.indexChildId !== undefined && m.indexChildId !== childId
+      ? { indexChildId: undefined }
+      : {}),
+    ...(m.outcome !== undefined
+      ? {
+          outcome: {
+            ...m.outcome,
+            children: m.outcome.children.filter((c) => c.childId === childId),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The meeting without one child: its siblings' places and decisions stay. */
+function withoutChild<M extends Meeting>(m: M, childId: string): M {
+  const childIds = (m.childIds ?? []).filter((id) => id !== childId);
+  const { indexChildId, ...rest } = m;
+  return {
+    ...rest,
+    childIds,
+    ...(indexChildId !== undefined && indexChildId !== childId ? { indexChildId } : {}),
+    ...(m.outcome !== undefined
+      ? {
+          outcome: {
+            ...m.outcome,
+            children: m.outcome.children.filter((c) => c.childId !== childId),
+          },
+        }
+      : {}),
+  } as M;
 }

@@ -62,6 +62,9 @@ export async function rebookAfterStandDown(
     milestones,
     ...(original.requestedBy !== undefined ? { requestedBy: original.requestedBy } : {}),
     ...(original.reviewNumber !== undefined ? { reviewNumber: original.reviewNumber } : {}),
+    // The rebooking is about the same children (decisions are per child).
+    ...(original.childIds !== undefined ? { childIds: original.childIds } : {}),
+    ...(original.indexChildId !== undefined ? { indexChildId: original.indexChildId } : {}),
     ...(original.limit !== undefined ? { limit: original.limit } : {}),
     ...(original.declinedChairs !== undefined ? { declinedChairs: original.declinedChairs } : {}),
     inPerson: original.inPerson,

@@ -24,7 +24,7 @@ export function timelinessView(
     periodText: `${formatHumanDate(day(t.from))} to ${formatHumanDate(day(t.to) - 1)}`,
     rows: [
       {
-        label: "ICPCs within 15 working days of the strategy discussion",
+        label: "Children whose ICPC was within 15 working days of the strategy discussion",
         ...fig(t.icpc.overall),
         national: [...NATIONAL_ICPC_TIMELINESS]
           .reverse()
@@ -35,7 +35,7 @@ export function timelinessView(
       { label: "Reports shared with the family on time", ...fig(t.reportsSharedOnTime) },
       { label: "Invite lists on time", ...fig(t.inviteListsOnTime) },
     ],
-    breakdownLabel: "ICPCs within 15 working days",
+    breakdownLabel: "Children whose ICPC was within 15 working days",
     months: Object.entries(t.icpc.byMonth)
       .slice(-12)
       .map(([ym, r]) => ({

@@ -102,6 +102,7 @@ describe("timeliness, counted the national way", () => {
             },
           }),
           teamManagerId: team,
+          childCount: 1,
         });
         return;
       }
@@ -116,16 +117,22 @@ describe("timeliness, counted the national way", () => {
               },
             }
           : {};
-      meetings.push({ meeting: icpc(i, s, held, "outcome-recorded", extra), teamManagerId: team });
+      // Sibling groups: the census counts each child the ICPC was about.
+      const children = 1 + (i % 3);
+      meetings.push({
+        meeting: icpc(i, s, held, "outcome-recorded", extra),
+        teamManagerId: team,
+        childCount: children,
+      });
       if (held >= Date.UTC(2028, 0, 1)) return; // outside the year counted
       const ok = workingDaysBetween(s, held) <= 15;
-      expected.counted += 1;
-      if (ok) expected.onTime += 1;
+      expected.counted += children;
+      if (ok) expected.onTime += children;
       const month = iso(held).slice(0, 7);
       const m = expected.months.get(month) ?? [0, 0];
-      expected.months.set(month, [m[0] + 1, m[1] + (ok ? 1 : 0)]);
+      expected.months.set(month, [m[0] + children, m[1] + (ok ? children : 0)]);
       const t = expected.teams.get(team) ?? [0, 0];
-      expected.teams.set(team, [t[0] + 1, t[1] + (ok ? 1 : 0)]);
+      expected.teams.set(team, [t[0] + children, t[1] + (ok ? children : 0)]);
     });
 
     const figures = timeliness(policy, meetings, {
@@ -158,12 +165,28 @@ describe("timeliness, counted the national way", () => {
     const figures = timeliness(
       policy,
       [
-        { meeting: icpc(1, s, Date.UTC(2027, 1, 1), "outcome-recorded"), teamManagerId: TEAMS[0]! },
-        { meeting: icpc(2, s, Date.UTC(2027, 1, 2), "outcome-recorded"), teamManagerId: TEAMS[0]! },
+        {
+          meeting: icpc(1, s, Date.UTC(2027, 1, 1), "outcome-recorded"),
+          teamManagerId: TEAMS[0]!,
+          childCount: 1,
+        },
+        {
+          meeting: icpc(2, s, Date.UTC(2027, 1, 2), "outcome-recorded"),
+          teamManagerId: TEAMS[0]!,
+          childCount: 1,
+        },
         // Booked for after "now": not held yet, not counted.
-        { meeting: icpc(3, s, Date.UTC(2027, 1, 20), "booked"), teamManagerId: TEAMS[0]! },
+        {
+          meeting: icpc(3, s, Date.UTC(2027, 1, 20), "booked"),
+          teamManagerId: TEAMS[0]!,
+          childCount: 1,
+        },
         // Booked, its start passed, no outcome recorded yet: held, counted.
-        { meeting: icpc(4, s, Date.UTC(2027, 0, 20), "booked"), teamManagerId: TEAMS[0]! },
+        {
+          meeting: icpc(4, s, Date.UTC(2027, 0, 20), "booked"),
+          teamManagerId: TEAMS[0]!,
+          childCount: 1,
+        },
       ],
       {
         from: new Date(Date.UTC(2027, 0, 1)),

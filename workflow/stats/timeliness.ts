@@ -5,7 +5,7 @@ import { MILESTONES } from "../timeline/milestones";
 import { FAMILY_REPORT_RULES, INVITE_LIST_RULES } from "../timeline/timeline-dates";
 
 export interface Rate {
-  /** Meetings (or deadlines) counted. */
+  /** Children (ICPCs), meetings (reviews) or deadlines counted. */
   counted: number;
   onTime: number;
   /** onTime / counted as a percentage with one decimal; undefined when nothing was counted. */
@@ -25,8 +25,14 @@ export interface Breakdown {
 export interface Timeliness {
   from: string;
   to: string;
-  /** ICPCs held within 15 working days of the strategy discussion (icpc.latest). */
+  /**
+   * Children who were the subject of an ICPC held in the period, each timed
+   * from the strategy discussion at which the section 47 enquiry started
+   * (icpc.latest: 15 working days), as the children in need census counts.
+   */
   icpc: Breakdown;
+  /** Each ICPC held in the period: how many children it was about, and how many got a plan. */
+  icpcConferences: IcpcCount[];
   /** RCPCs held within their limit (rcpc.next.latest). */
   rcpc: Breakdown;
   /** CLA reviews held within their limit (cla.first/second/next.latest). */
@@ -37,10 +43,24 @@ export interface Timeliness {
   inviteListsOnTime: Rate;
 }
 
+export interface IcpcCount {
+  meetingId: string;
+  caseId: string;
+  /** The ICPC's date (Europe/London). */
+  heldOn: string;
+  /** Children the conference was about: each is one subject of an ICPC in the census. */
+  children: number;
+  /** Of them, those the outcome put on a plan (0 until the outcome is recorded). */
+  onPlan: number;
+  onTime: boolean;
+}
+
 /** A meeting with who it belongs to, for the team and chair breakdowns. */
 export interface CountedMeeting {
   meeting: Meeting;
   teamManagerId: string;
+  /** The children the conference was about (an ICPC counts each). */
+  childCount: number;
 }
 
 const HELD: ReadonlySet<Meeting["status"]> = new Set(["held", "outcome-recorded"]);
@@ -72,13 +92,13 @@ class BreakdownTally {
   private readonly months = new Map<string, Tally>();
   private readonly teams = new Map<string, Tally>();
   private readonly chairs = new Map<string, Tally>();
-  add(ok: boolean, month: string, team: string, chair: string | undefined): void {
-    this.overall.add(ok);
+  add(ok: boolean, month: string, team: string, chair: string | undefined, times = 1): void {
     const at = (m: Map<string, Tally>, k: string) => {
       let t = m.get(k);
       if (t === undefined) m.set(k, (t = new Tally()));
-      t.add(ok);
+      for (let i = 0; i < times; i++) t.add(ok);
     };
+    for (let i = 0; i < times; i++) this.overall.add(ok);
     at(this.months, month);
     at(this.teams, team);
     if (chair !== undefined) at(this.chairs, chair);
@@ -100,6 +120,11 @@ class BreakdownTally {
 /**
  * The council's timeliness, counted the way the national children in need
  * return counts ICPCs (README, "Timeliness figures"):
+ * - per child: each child an ICPC was about counts once for that ICPC (the
+ *   census counts children who were the subject of an ICPC in the period,
+ *   timed from the strategy discussion at which the section 47 enquiry
+ *   started); a sibling the conference was not about is not counted.
+ *   Reviews and deadlines count per meeting;
  * - a meeting counts in the period in which it was held (its date), once
  *   held (its outcome recorded, or its start passed and not stood down): a meeting stood down and never held is not a conference and
  *   is not counted; its rebooking counts when held, measured from the same
@@ -126,10 +151,11 @@ export function timeliness(
   const icpc = new BreakdownTally();
   const rcpc = new BreakdownTally();
   const cla = new BreakdownTally();
+  const icpcConferences: IcpcCount[] = [];
   const reports = new Tally();
   const lists = new Tally();
   const cal = policy.calendar;
-  for (const { meeting, teamManagerId } of meetings) {
+  for (const { meeting, teamManagerId, childCount } of meetings) {
     if (meeting.start === undefined) continue;
     const startMs = Date.parse(meeting.start);
     const held = HELD.has(meeting.status) || (GOING_AHEAD.has(meeting.status) && startMs <= now);
@@ -141,8 +167,18 @@ export function timeliness(
     const limitDay = cal.toLocal(limit.getTime()).day;
     const ok = heldDay <= limitDay;
     const month = formatIsoDate(heldDay).slice(0, 7);
-    const tally = meeting.kind === "ICPC" ? icpc : meeting.kind === "RCPC" ? rcpc : cla;
-    tally.add(ok, month, teamManagerId, meeting.chair?.entraObjectId);
+    const chair = meeting.chair?.entraObjectId;
+    if (meeting.kind === "ICPC") {
+      icpc.add(ok, month, teamManagerId, chair, childCount);
+      icpcConferences.push({
+        meetingId: meeting.id,
+        caseId: meeting.caseId,
+        heldOn: formatIsoDate(heldDay),
+        children: childCount,
+        onPlan: meeting.outcome?.children.filter((c) => c.decision === "plan").length ?? 0,
+        onTime: ok,
+      });
+    } else (meeting.kind === "RCPC" ? rcpc : cla).add(ok, month, teamManagerId, chair);
 
     const entries = meetingTimeline(policy, meeting).entries;
     const deadline = (rules: readonly string[]) =>
@@ -160,6 +196,7 @@ export function timeliness(
     from: range.from.toISOString(),
     to: range.to.toISOString(),
     icpc: icpc.breakdown,
+    icpcConferences,
     rcpc: rcpc.breakdown,
     cla: cla.breakdown,
     reportsSharedOnTime: reports.rate,

@@ -2,6 +2,7 @@ import { VERBS } from "../../../cards/verbs";
 import type { Case } from "../../../model";
 import type { ActionResponse } from "../../../ports";
 import { cardActions } from "../../fakes/recording-notifier";
+import { decisionsFor } from "../journey";
 import type { World } from "../world";
 import { Q } from "./staff";
 
@@ -138,6 +139,8 @@ export async function recordOutcome(
     meetingDate: string;
     nextRcpcLimit: string;
     plan: boolean;
+    /** The children the conference was about; every child of the case by default. */
+    childIds?: string[];
     nextRcpcDate?: string;
     coreGroupLimit?: string;
     coreGroupDate?: string;
@@ -150,10 +153,9 @@ export async function recordOutcome(
     meetingId,
     meetingDate: input.meetingDate,
     nextRcpcLimit: input.nextRcpcLimit,
-    plan: input.plan ? "yes" : "no",
+    ...decisionsFor(input.childIds ?? kase.children.map((c) => c.id), input.plan),
     ...(input.plan
       ? {
-          category: "neglect",
           nextRcpcDate: input.nextRcpcDate,
           coreGroupLimit: input.coreGroupLimit,
           coreGroupDate: input.coreGroupDate,
