@@ -1,7 +1,5 @@
 import { z } from "zod";
-import pino from "pino";
 import { loadConfig } from "../app/config";
-import { createLogger } from "../app/logger";
 import { loadAuthority } from "../app/load-authority";
 import { openCommandStore } from "./store";
 import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
