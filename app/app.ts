@@ -16,7 +16,7 @@ import { queueSubscribe } from "../workflow/quoracy/subscription";
 import { receiveGraphNotifications } from "../workflow/quoracy/graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
 import { loadAuthority } from "./load-authority";
-import { adminAlertRaiser } from "../scheduler/admin-alert";
+import { taskFailureReporter } from "../workflow/failures/raise";
 import { exponentialBackoff } from "../scheduler/backoff";
 import { Scheduler } from "../scheduler/scheduler";
 import { isStoreError } from "../ports/store";
@@ -103,7 +103,7 @@ export async function startConvene(
       config.notifications ? { notifications: config.notifications } : {},
     ),
     logger,
-    onFailed: adminAlertRaiser({ store, clock, logger }),
+    onFailed: taskFailureReporter(deps),
     random: Math.random,
   });
   late.scheduler = sched;

@@ -15,6 +15,7 @@ import { QaNotice } from "./qa-notice";
 import { Consultation } from "./consultation";
 import { ReportStatus } from "./report-status";
 import { Task } from "./task";
+import { Incident } from "./incident";
 
 export * from "./common";
 export * from "./person";
@@ -35,6 +36,7 @@ export * from "./duty-rota";
 export * from "./case-mapping-month";
 export * from "./qa-notice";
 export * from "./consultation";
+export * from "./incident";
 
 /** Every document Convene stores, by its `type`. */
 export const DOC_SCHEMAS = {
@@ -54,6 +56,7 @@ export const DOC_SCHEMAS = {
   "case-mapping-month": CaseMappingMonth,
   "qa-notice": QaNotice,
   consultation: Consultation,
+  incident: Incident,
 } as const;
 
 export type DocType = keyof typeof DOC_SCHEMAS;
@@ -76,6 +79,7 @@ export const Document = z.discriminatedUnion("type", [
   CaseMappingMonth,
   QaNotice,
   Consultation,
+  Incident,
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;

@@ -19,10 +19,10 @@ export const NotificationStatus = z.enum(NOTIFICATION_STATUSES);
 export const Notification = z
   .object({
     ...docBase("notification"),
-    /** reminder, escalation, list, brief, admin-alert (a task that ran out of attempts)… */
+    /** reminder, escalation, list, brief, needs-attention (a failure for the service owners)… */
     kind: z.string().min(1),
     channel: z.enum(["teams", "email"]),
-    /** Absent for an admin alert, which goes to the configured administrators. */
+    /** Absent for an email (its address is in the email). */
     recipient: EntraObjectId.optional(),
     taskId: DocId.optional(),
     caseId: DocId.optional(),

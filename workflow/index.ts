@@ -24,6 +24,7 @@ import { quoracyFeature } from "./quoracy/feature";
 import { remindersFeature } from "./reminders/feature";
 import { reportsFeature } from "./reports/feature";
 import { standDownFeature } from "./stand-down/feature";
+import { failuresFeature } from "./failures/feature";
 
 /**
  * Every feature of the workflow. A card verb or a task type is declared once,
@@ -42,6 +43,7 @@ export const FEATURES: readonly Feature[] = [
   consultationFeature,
   claFeature,
   chairsFeature,
+  failuresFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

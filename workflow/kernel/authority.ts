@@ -57,6 +57,14 @@ export const Authority = z
     /** 003: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
     healthMailboxes: z.array(z.email()).default([]),
     staff: z.array(StaffMember).min(1),
+    /**
+     * Who is told when Convene gives up on something (a send refused, a
+     * record unreadable): people for now; an Entra group once staff come
+     * from Entra. Required in production (app/app.ts refuses to start).
+     */
+    serviceOwners: z.array(PersonRef).default([]),
+    /** The team mailbox every failure is also emailed to. Required in production. */
+    operationsMailbox: z.email().optional(),
     /** Conference length for the Outlook event. */
     meetingMinutes: z.number().int().min(30).max(240).default(90),
     /** Start times the clerk is offered on each working day, Europe/London. */

@@ -3,6 +3,7 @@ import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
 import type { CardJson, Email } from "../../ports";
 import { TransientError } from "./errors";
+import { PermanentTaskError } from "../../ports/task-errors";
 
 export interface CardNotice {
   /** Deterministic (`${taskId}:${recipientObjectId}`): a retried task sends each card once. */
@@ -141,29 +142,30 @@ export async function sendEmailsOnce(
   const byId = new Map(results.map((r) => [r.id, r]));
   let sent = 0;
   let unfinished = 0;
+  const refused: number[] = [];
   for (const { doc } of pending) {
     const r = byId.get(doc.id);
+    // Only "done" is sent. A refusal (400/401/403: a bad address, a
+    // permission such as Mail.Send withheld) and "gone" (404/410: no such
+    // mailbox) are failures that retrying cannot fix: recorded as failed and
+    // the task fails at once, visibly, so whatever follows the send (a
+    // milestone, the chasers switched off) never happens on an attempt.
     const status: Notification["status"] =
-      r === undefined
-        ? "failed"
-        : r.outcome === "done"
-          ? "sent"
-          : r.outcome === "gone"
-            ? "recipient-gone"
-            : r.outcome === "throttled"
-              ? "throttled"
-              : "failed";
-    // Refused by Graph (400/403: a bad address, a permission): recorded as
-    // failed for an administrator to see, and not retried: retrying cannot fix it.
-    const permanent = r?.outcome === "rejected";
-    await record(
-      deps,
-      doc,
-      status,
-      r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {},
-    );
+      r?.outcome === "done" ? "sent" : r?.outcome === "throttled" ? "throttled" : "failed";
+    const permanent = r?.outcome === "rejected" || r?.outcome === "gone";
+    await record(deps, doc, status, {
+      ...(r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {}),
+      ...(permanent ? { code: r.outcome } : {}),
+    });
     if (status === "sent") sent += 1;
-    if ((status === "throttled" || status === "failed") && !permanent) unfinished += 1;
+    else if (permanent) refused.push(r.httpStatus ?? 0);
+    else unfinished += 1;
+  }
+  if (refused.length > 0) {
+    throw new PermanentTaskError(
+      "Mail.refused",
+      `${refused.length} email(s) refused by Outlook (HTTP ${[...new Set(refused)].join(", ")})`,
+    );
   }
   if (unfinished > 0) {
     throw new TransientError("Mail.unfinished", `${unfinished} email(s) not sent yet`);
@@ -218,7 +220,7 @@ async function record(
   deps: WorkflowDeps,
   doc: Notification,
   status: Notification["status"],
-  extra: { httpStatus?: number; activityId?: string },
+  extra: { httpStatus?: number; activityId?: string; code?: string },
 ): Promise<void> {
   const next: Notification = {
     ...doc,
@@ -228,7 +230,7 @@ async function record(
     result: {
       at: deps.clock().toISOString(),
       ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
-      code: status,
+      code: extra.code ?? status,
     },
   };
   await deps.store.replace(next, doc.etag ?? "");
