@@ -15,7 +15,7 @@ import { ensureJobsPlanned } from "../workflow/lists/plan-jobs";
 import { queueSubscribe } from "../workflow/quoracy/subscription";
 import { receiveGraphNotifications } from "../workflow/quoracy/graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
-import { loadAuthority } from "./load-authority";
+import { checkProductionAuthority, loadAuthority } from "./load-authority";
 import { taskFailureReporter } from "../workflow/failures/raise";
 import { exponentialBackoff } from "../scheduler/backoff";
 import { Scheduler } from "../scheduler/scheduler";
@@ -59,10 +59,12 @@ export async function startConvene(
   options: { logger: Logger; realClock: () => Date; host?: string },
 ): Promise<RunningConvene> {
   const { logger } = options;
+  // Before anything is opened: a production start names what it lacks.
+  const authority = loadAuthority(config.authority);
+  if (config.production) checkProductionAuthority(authority);
   const store = await openStore(config.store);
   const demoClock = config.bot.demoMode ? new DemoClock(options.realClock) : undefined;
   const clock = demoClock?.now ?? options.realClock;
-  const authority = loadAuthority(config.authority);
   const policy = resolvePolicy(authority.policy, authority.overrides);
   const calendar = createCalendar(config.calendar, { logger, clock });
 
