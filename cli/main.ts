@@ -3,6 +3,7 @@ import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
 import { runStats, STATS_USAGE } from "./stats-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
+import { runTasks, TASKS_USAGE } from "./tasks-command";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
 
 export interface Io {
@@ -10,12 +11,20 @@ export interface Io {
   readonly stderr: NodeJS.WritableStream;
 }
 
-const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n`;
+const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n  ${TASKS_USAGE}\n`;
+
+const USAGES: Readonly<Record<string, string>> = {
+  timeline: TIMELINE_USAGE,
+  schedule: SCHEDULE_USAGE,
+  stats: STATS_USAGE,
+  tasks: TASKS_USAGE,
+};
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string | Promise<string>>> = {
   timeline: runTimeline,
   schedule: runSchedule,
   stats: runStats,
+  tasks: runTasks,
 };
 
 /**
@@ -27,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr.write(
-      `convene: a command is required (timeline, schedule or stats); try convene --help\n`,
+      `convene: a command is required (timeline, schedule, stats or tasks); try convene --help\n`,
     );
     return EXIT_USAGE;
   }
@@ -38,9 +47,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const run = COMMANDS[command];
   if (run === undefined) {
     io.stderr.write(
-      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats)\n`,
+      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats, tasks)\n`,
     );
     return EXIT_USAGE;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(`usage: ${USAGES[command] ?? ""}\n`);
+    return EXIT_OK;
   }
   try {
     io.stdout.write(await run(rest));
