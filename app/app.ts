@@ -16,7 +16,7 @@ import { queueSubscribe } from "../workflow/quoracy/subscription";
 import { receiveGraphNotifications } from "../workflow/quoracy/graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
 import { checkProductionAuthority, loadAuthority } from "./load-authority";
-import { taskFailureReporter } from "../workflow/failures/raise";
+import { taskFailureReporter } from "../workflow/kernel/incidents";
 import { exponentialBackoff } from "../scheduler/backoff";
 import { Scheduler } from "../scheduler/scheduler";
 import { isStoreError } from "../ports/store";

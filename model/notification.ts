@@ -31,6 +31,12 @@ export const Notification = z
     /** Teams' id of the sent message, so the card can be updated in place. */
     activityId: z.string().min(1).optional(),
     attempts: z.number().int().nonnegative(),
+    /**
+     * When the last sender claimed it. Pending with a recent claim: someone
+     * is sending it now (others leave it alone). Pending with an old claim:
+     * that sender stopped between sending and recording: in doubt.
+     */
+    claimedAt: Instant.optional(),
     result: z
       .object({
         at: Instant,

@@ -17,7 +17,7 @@ import { recordingLogger } from "../fixtures/recording-logger";
 import { startLocalGraph, type LocalGraph } from "../local-graph";
 import { graphCalendarFor } from "../local-graph/harness";
 import { recordingNotifier } from "../fakes/recording-notifier";
-import { taskFailureReporter } from "../../workflow/failures/raise";
+import { taskFailureReporter } from "../../workflow/kernel/incidents";
 
 export { DEMO_IDS };
 

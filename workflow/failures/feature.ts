@@ -3,7 +3,7 @@ import { FailureActionSubmission } from "../../cards/needs-attention/submission"
 import { taskEntry, type Feature } from "../kernel/registry";
 import { failureHandled, failureRetry } from "./actions";
 import { notifyIncident } from "./notify-incident";
-import { NOTIFY_INCIDENT } from "./raise";
+import { NOTIFY_INCIDENT } from "../kernel/incidents";
 
 /**
  * Failure is never silent: a task that gives up, a record that cannot be

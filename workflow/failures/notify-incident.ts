@@ -8,7 +8,7 @@ import type { AttentionItem } from "../../cards/needs-attention/view-model";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
 import { sendCardOnce, sendEmailsOnce } from "../kernel/notify";
-import { NOTIFY_INCIDENT } from "./raise";
+import { NOTIFY_INCIDENT } from "../kernel/incidents";
 import { blockedWork, whatFailed, whyInWords } from "./words";
 
 const LISTED = 10;

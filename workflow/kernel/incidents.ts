@@ -1,6 +1,6 @@
 import { INCIDENTS_PK, taskPk, type Incident, type Task } from "../../model";
 import { isStoreError } from "../../ports/store";
-import type { WorkflowDeps } from "../kernel/deps";
+import type { WorkflowDeps } from "./deps";
 
 export const NOTIFY_INCIDENT = "failure.notify";
 
