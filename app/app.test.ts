@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { demoAuthority } from "./demo/authority";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startConvene, type RunningConvene } from "./app";
@@ -21,6 +22,7 @@ describe("Convene over HTTP", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "convene-app-"));
     const config: Config = {
+      production: false,
       store: { kind: "sqlite", file: join(dir, "convene.sqlite") },
       authority: { kind: "demo", policy: "leicestershire" },
       calendar: {
@@ -88,5 +90,62 @@ describe("Convene over HTTP", () => {
     const back = await post("/api/demo/clock", { to: "2027-01-12T09:00:00Z" });
     expect(await back.json()).toEqual({ now: "2027-01-19T09:05:00.000Z" });
     expect((await post("/api/demo/clock", { to: "next week" })).status).toBe(400);
+  });
+});
+
+describe("a production start", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "convene-prod-"));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function productionConfig(authority: object): Config {
+    const file = join(dir, `authority-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(authority));
+    return {
+      production: true,
+      store: { kind: "sqlite", file: join(dir, "convene.sqlite") },
+      authority: { kind: "file", file },
+      // The Graph adapter itself is not reached at start-up; the outbox here
+      // keeps the test off the network (loadConfig never gives it in production).
+      calendar: {
+        kind: "outbox",
+        dir: join(dir, "outbox"),
+        organizer: "conferences@council.example",
+      },
+      bot: {
+        port: 0,
+        appType: "SingleTenant",
+        demoMode: false,
+        appId: "app-id",
+        appPassword: "p",
+        appTenantId: "7d1f0c5e-2b8a-4c1e-9f3a-0a1b2c3d4e5f",
+      },
+      schedulerIntervalMs: 60_000,
+      logLevel: "silent",
+    };
+  }
+
+  it("refuses to start without serviceOwners and operationsMailbox, naming them", async () => {
+    const { serviceOwners: _o, operationsMailbox: _m, ...authority } = demoAuthority("swindon");
+    await expect(
+      startConvene(productionConfig(authority), { logger: silentLogger, realClock: () => NOW }),
+    ).rejects.toThrow(/serviceOwners and operationsMailbox required in production/);
+    const { operationsMailbox: _m2, ...noMailbox } = demoAuthority("swindon");
+    await expect(
+      startConvene(productionConfig(noMailbox), { logger: silentLogger, realClock: () => NOW }),
+    ).rejects.toThrow(/AUTHORITY_FILE: operationsMailbox required/);
+  });
+
+  it("starts with staff, service owners and the operations mailbox in the authority file", async () => {
+    const convene = await startConvene(productionConfig(demoAuthority("swindon")), {
+      logger: silentLogger,
+      realClock: () => NOW,
+      host: "127.0.0.1",
+    });
+    await convene.close();
   });
 });

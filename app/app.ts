@@ -17,8 +17,8 @@ import { ensureRetentionPlanned } from "../workflow/data-protection/feature";
 import { queueSubscribe } from "../workflow/quoracy/subscription";
 import { receiveGraphNotifications } from "./graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
-import { loadAuthority } from "./load-authority";
-import { adminAlertRaiser } from "../scheduler/admin-alert";
+import { checkProductionAuthority, loadAuthority } from "./load-authority";
+import { taskFailureReporter } from "../workflow/kernel/incidents";
 import { exponentialBackoff } from "../scheduler/backoff";
 import { Scheduler } from "../scheduler/scheduler";
 import { isStoreError } from "../ports/store";
@@ -61,12 +61,14 @@ export async function startConvene(
   options: { logger: Logger; realClock: () => Date; host?: string },
 ): Promise<RunningConvene> {
   const { logger } = options;
+  // Before anything is opened: a production start names what it lacks.
+  const authority = loadAuthority(config.authority);
+  if (config.production) checkProductionAuthority(authority);
   // Older documents are migrated before anything reads them; the audit of
   // each migration carries the real time, never the demo clock's.
   const store = await openStore(config.store, { clock: options.realClock, logger });
   const demoClock = config.bot.demoMode ? new DemoClock(options.realClock) : undefined;
   const clock = demoClock?.now ?? options.realClock;
-  const authority = loadAuthority(config.authority);
   const policy = resolvePolicy(authority.policy, authority.overrides);
   const calendar = createCalendar(config.calendar, { logger, clock });
 
@@ -108,7 +110,7 @@ export async function startConvene(
       config.notifications ? { notifications: config.notifications } : {},
     ),
     logger,
-    onFailed: adminAlertRaiser({ store, clock, logger }),
+    onFailed: taskFailureReporter(deps),
     random: Math.random,
     doorbell,
   });

@@ -1,10 +1,18 @@
 import { resolve } from "node:path";
-import { loadConfig } from "./config";
+import { loadConfig, loadStoreSettings } from "./config";
+
+const GRAPH = {
+  GRAPH_TENANT_ID: "7d1f0c5e-2b8a-4c1e-9f3a-0a1b2c3d4e5f",
+  GRAPH_CLIENT_ID: "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c",
+  GRAPH_CLIENT_SECRET: "s3cret",
+  GRAPH_ORGANIZER: "conferences@council.example",
+};
 
 describe("loadConfig", () => {
   it("defaults to the embedded store under ./data", () => {
-    const config = loadConfig({ COSMOS_ENDPOINT: "", COSMOS_KEY: "" });
+    const config = loadConfig({ COSMOS_ENDPOINT: "", COSMOS_KEY: "", GRAPH_OUTBOX: "true" });
     expect(config).toEqual({
+      production: false,
       store: { kind: "sqlite", file: resolve("./data", "convene.sqlite") },
       authority: { kind: "demo", policy: "swindon" },
       calendar: {
@@ -22,6 +30,7 @@ describe("loadConfig", () => {
     const config = loadConfig({
       COSMOS_ENDPOINT: "https://convene.documents.azure.com:443/",
       AZURE_CLIENT_ID: "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c",
+      ...GRAPH,
       SCHEDULER_INTERVAL_MS: "2500",
       LOG_LEVEL: "warn",
     });
@@ -57,9 +66,11 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ COSMOS_ENDPOINT: "http://[::1]:8081" })).toThrow(/COSMOS_KEY/);
     expect(() => loadConfig({ SCHEDULER_INTERVAL_MS: "soon" })).toThrow(/SCHEDULER_INTERVAL_MS/);
     expect(() => loadConfig({ LOG_LEVEL: "chatty" })).toThrow(/LOG_LEVEL/);
+    expect.assertions(5);
     try {
       loadConfig({ COSMOS_ENDPOINT: "not a url", COSMOS_KEY: "hunter2" });
     } catch (err) {
+      expect(String(err)).toMatch(/COSMOS_ENDPOINT/);
       expect(String(err)).not.toContain("hunter2");
     }
   });
@@ -88,6 +99,7 @@ describe("loadConfig", () => {
 
   it("refuses demo controls beside real app credentials", () => {
     expect(loadConfig({ DEMO_MODE: "true" }).bot.demoMode).toBe(true);
+    expect(loadConfig({ DEMO_MODE: "true" }).calendar.kind).toBe("outbox");
     expect(() => loadConfig({ DEMO_MODE: "true", MicrosoftAppId: "app-id" })).toThrow(/DEMO_MODE/);
     expect(() => loadConfig({ MicrosoftAppId: "app-id" })).toThrow(/AUTHORITY_FILE/);
   });
@@ -100,6 +112,7 @@ describe("Graph change notifications configuration", () => {
       loadConfig({
         GRAPH_NOTIFICATION_URL: "https://convene.example/api/graph/notifications",
         GRAPH_CLIENT_STATE: secret,
+        GRAPH_OUTBOX: "true",
       }).notifications,
     ).toEqual({ url: "https://convene.example/api/graph/notifications", clientState: secret });
     expect(() =>
@@ -117,7 +130,7 @@ describe("Graph change notifications configuration", () => {
         GRAPH_CLIENT_STATE: "short",
       }),
     ).toThrow(/GRAPH_CLIENT_STATE/);
-    expect(loadConfig({}).notifications).toBeUndefined();
+    expect(loadConfig({ GRAPH_OUTBOX: "true" }).notifications).toBeUndefined();
   });
 });
 
@@ -139,5 +152,58 @@ describe("production and demo settings never mix", () => {
       /DEMO_MODE/,
     );
     expect(() => loadConfig({ MicrosoftAppPassword: "p" })).toThrow(/MicrosoftAppId/);
+  });
+});
+
+describe("no silent modes", () => {
+  const production = {
+    MicrosoftAppId: "app-id",
+    MicrosoftAppPassword: "p",
+    AUTHORITY_FILE: "council.json",
+  };
+
+  it("refuses a production start without Graph, naming the missing settings", () => {
+    expect.assertions(4);
+    try {
+      loadConfig(production);
+    } catch (err) {
+      const message = String(err);
+      for (const name of ["GRAPH_TENANT_ID", "GRAPH_CLIENT_ID", "GRAPH_ORGANIZER"]) {
+        expect(message).toContain(name);
+      }
+      expect(message).not.toContain("app-id");
+    }
+  });
+
+  it("names a missing credential too", () => {
+    const { GRAPH_CLIENT_SECRET: _secret, ...noCredential } = GRAPH;
+    expect(() => loadConfig({ ...production, ...noCredential })).toThrow(/GRAPH_CLIENT_SECRET/);
+  });
+
+  it("never writes files instead of sending in production, even when asked", () => {
+    expect(() => loadConfig({ ...production, GRAPH_OUTBOX: "true" })).toThrow(/GRAPH_OUTBOX/);
+  });
+
+  it("starts in production with Graph settings", () => {
+    const config = loadConfig({ ...production, ...GRAPH });
+    expect(config.production).toBe(true);
+    expect(config.calendar.kind).toBe("graph");
+  });
+
+  it("chooses the outbox only in demo mode or with GRAPH_OUTBOX=true; OUTBOX_DIR alone chooses nothing", () => {
+    expect(() => loadConfig({ OUTBOX_DIR: "/tmp/outbox" })).toThrow(/GRAPH_OUTBOX/);
+    expect(() => loadConfig({})).toThrow(/GRAPH_OUTBOX/);
+    expect(loadConfig({ OUTBOX_DIR: "/tmp/outbox", GRAPH_OUTBOX: "true" }).calendar).toEqual({
+      kind: "outbox",
+      dir: "/tmp/outbox",
+      organizer: "conferences@convene.local",
+    });
+  });
+
+  it("the command line opens the same store without needing the calendar settings", () => {
+    expect(loadStoreSettings({ DATA_DIR: "/tmp/d" }).store).toEqual({
+      kind: "sqlite",
+      file: "/tmp/d/convene.sqlite",
+    });
   });
 });

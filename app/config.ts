@@ -25,8 +25,10 @@ const Env = z
       z.coerce.number().int().min(100).max(3_600_000).default(5000),
     ),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(LOG_LEVELS).default("info")),
-    // Microsoft Graph (issue 4). No GRAPH_TENANT_ID: the outbox adapter writes
-    // .ics and .eml files under OUTBOX_DIR instead.
+    // Microsoft Graph. Without it Convene does not start, unless the outbox
+    // (.ics and .eml files under OUTBOX_DIR instead of sending) is chosen
+    // explicitly with GRAPH_OUTBOX=true or by demo mode, and never beside
+    // production settings: no mode quietly writes files instead of sending.
     GRAPH_TENANT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
     GRAPH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
     GRAPH_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
@@ -41,6 +43,7 @@ const Env = z
     /** The mailbox that organises conferences and sends Convene's email. */
     GRAPH_ORGANIZER: z.preprocess(emptyAsUndefined, z.email().optional()),
     OUTBOX_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default("./outbox")),
+    GRAPH_OUTBOX: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
     /**
      * Graph change notifications on the organiser's events (issue 7): the
      * public https URL of POST /api/graph/notifications, and the shared
@@ -154,6 +157,12 @@ export interface NotificationsConfig {
 export type AuthoritySource = { kind: "file"; file: string } | { kind: "demo"; policy: string };
 
 export interface Config {
+  /**
+   * Production settings are present (bot credentials, a council's authority
+   * file or Cosmos DB): Graph and the authority's serviceOwners and
+   * operationsMailbox are then required.
+   */
+  production: boolean;
   store: StoreConfig;
   authority: AuthoritySource;
   calendar: CalendarConfig;
@@ -167,53 +176,118 @@ export class ConfigError extends Error {
   readonly code = "ConfigError";
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+type Env = z.infer<typeof Env>;
+
+function parseEnv(env: NodeJS.ProcessEnv): Env {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     // Names and reasons only: a value here may be a secret (COSMOS_KEY).
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
-  const e = parsed.data;
-  const store: StoreConfig =
-    e.COSMOS_ENDPOINT !== undefined
-      ? {
-          kind: "cosmos",
-          endpoint: e.COSMOS_ENDPOINT,
-          auth:
-            e.COSMOS_KEY !== undefined
-              ? { kind: "key", key: e.COSMOS_KEY }
-              : {
-                  kind: "entra",
-                  ...(e.AZURE_CLIENT_ID !== undefined
-                    ? { managedIdentityClientId: e.AZURE_CLIENT_ID }
-                    : {}),
-                },
-          databaseId: e.COSMOS_DATABASE,
-        }
-      : { kind: "sqlite", file: resolve(e.DATA_DIR, "convene.sqlite") };
-  const calendar: CalendarConfig =
+  return parsed.data;
+}
+
+const isProduction = (e: Env): boolean =>
+  e.MicrosoftAppId !== undefined ||
+  e.AUTHORITY_FILE !== undefined ||
+  e.COSMOS_ENDPOINT !== undefined;
+
+function storeOf(e: Env): StoreConfig {
+  return e.COSMOS_ENDPOINT !== undefined
+    ? {
+        kind: "cosmos",
+        endpoint: e.COSMOS_ENDPOINT,
+        auth:
+          e.COSMOS_KEY !== undefined
+            ? { kind: "key", key: e.COSMOS_KEY }
+            : {
+                kind: "entra",
+                ...(e.AZURE_CLIENT_ID !== undefined
+                  ? { managedIdentityClientId: e.AZURE_CLIENT_ID }
+                  : {}),
+              },
+        databaseId: e.COSMOS_DATABASE,
+      }
+    : { kind: "sqlite", file: resolve(e.DATA_DIR, "convene.sqlite") };
+}
+
+function authorityOf(e: Env): AuthoritySource {
+  return e.AUTHORITY_FILE !== undefined
+    ? { kind: "file", file: resolve(e.AUTHORITY_FILE) }
+    : { kind: "demo", policy: e.DEMO_POLICY };
+}
+
+/**
+ * What the command line needs: the store and the authority, read from the
+ * same environment, by the same rules, as the server's (`loadConfig`).
+ */
+export function loadStoreSettings(env: NodeJS.ProcessEnv = process.env): {
+  store: StoreConfig;
+  authority: AuthoritySource;
+} {
+  const e = parseEnv(env);
+  return { store: storeOf(e), authority: authorityOf(e) };
+}
+
+/** The Graph settings a production start lacks, by name. */
+function missingGraph(e: Env): string[] {
+  return [
+    ...(e.GRAPH_TENANT_ID === undefined ? ["GRAPH_TENANT_ID"] : []),
+    ...(e.GRAPH_CLIENT_ID === undefined ? ["GRAPH_CLIENT_ID"] : []),
+    ...(e.GRAPH_ORGANIZER === undefined ? ["GRAPH_ORGANIZER"] : []),
+    ...(e.GRAPH_MANAGED_IDENTITY !== "true" &&
+    e.GRAPH_CLIENT_SECRET === undefined &&
+    e.GRAPH_CERTIFICATE_PATH === undefined
+      ? ["one of GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_MANAGED_IDENTITY=true"]
+      : []),
+  ];
+}
+
+function calendarOf(e: Env): CalendarConfig {
+  if (
     e.GRAPH_TENANT_ID !== undefined &&
     e.GRAPH_CLIENT_ID !== undefined &&
     e.GRAPH_ORGANIZER !== undefined
-      ? {
-          kind: "graph",
-          tenantId: e.GRAPH_TENANT_ID,
-          clientId: e.GRAPH_CLIENT_ID,
-          credential:
-            e.GRAPH_MANAGED_IDENTITY === "true"
-              ? { kind: "managed-identity" }
-              : e.GRAPH_CERTIFICATE_PATH !== undefined
-                ? { kind: "certificate", certificatePath: e.GRAPH_CERTIFICATE_PATH }
-                : { kind: "secret", clientSecret: e.GRAPH_CLIENT_SECRET ?? "" },
-          baseUrl: e.GRAPH_BASE_URL,
-          organizer: e.GRAPH_ORGANIZER,
-        }
-      : {
-          kind: "outbox",
-          dir: resolve(e.OUTBOX_DIR),
-          organizer: e.GRAPH_ORGANIZER ?? "conferences@convene.local",
-        };
+  ) {
+    return {
+      kind: "graph",
+      tenantId: e.GRAPH_TENANT_ID,
+      clientId: e.GRAPH_CLIENT_ID,
+      credential:
+        e.GRAPH_MANAGED_IDENTITY === "true"
+          ? { kind: "managed-identity" }
+          : e.GRAPH_CERTIFICATE_PATH !== undefined
+            ? { kind: "certificate", certificatePath: e.GRAPH_CERTIFICATE_PATH }
+            : { kind: "secret", clientSecret: e.GRAPH_CLIENT_SECRET ?? "" },
+      baseUrl: e.GRAPH_BASE_URL,
+      organizer: e.GRAPH_ORGANIZER,
+    };
+  }
+  if (isProduction(e)) {
+    throw new ConfigError(
+      `invalid configuration: production settings (MicrosoftAppId, AUTHORITY_FILE or COSMOS_ENDPOINT) need Microsoft Graph; missing: ${missingGraph(e).join(", ")}` +
+        (e.GRAPH_OUTBOX === "true"
+          ? "; GRAPH_OUTBOX=true cannot be used with production settings (it writes files instead of sending)"
+          : ""),
+    );
+  }
+  if (e.DEMO_MODE !== "true" && e.GRAPH_OUTBOX !== "true") {
+    throw new ConfigError(
+      "invalid configuration: no way to send: set the Microsoft Graph settings (GRAPH_TENANT_ID, GRAPH_CLIENT_ID, GRAPH_ORGANIZER and a credential), or choose the outbox (files, nothing sent) with GRAPH_OUTBOX=true or DEMO_MODE=true; OUTBOX_DIR alone chooses nothing",
+    );
+  }
+  return {
+    kind: "outbox",
+    dir: resolve(e.OUTBOX_DIR),
+    organizer: e.GRAPH_ORGANIZER ?? "conferences@convene.local",
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(env);
+  const store = storeOf(e);
+  const calendar = calendarOf(e);
   const bot: BotConfig = {
     port: e.PORT,
     ...(e.MicrosoftAppId !== undefined ? { appId: e.MicrosoftAppId } : {}),
@@ -223,11 +297,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: e.DEMO_MODE === "true",
   };
   return {
+    production: isProduction(e),
     store,
-    authority:
-      e.AUTHORITY_FILE !== undefined
-        ? { kind: "file", file: resolve(e.AUTHORITY_FILE) }
-        : { kind: "demo", policy: e.DEMO_POLICY },
+    authority: authorityOf(e),
     calendar,
     ...(e.GRAPH_NOTIFICATION_URL !== undefined && e.GRAPH_CLIENT_STATE !== undefined
       ? { notifications: { url: e.GRAPH_NOTIFICATION_URL, clientState: e.GRAPH_CLIENT_STATE } }

@@ -20,3 +20,19 @@ export function loadAuthority(source: AuthoritySource): Authority {
   }
   return parsed.data;
 }
+
+/**
+ * Production needs someone to tell when something fails: the authority file
+ * must name its serviceOwners and operationsMailbox. Names what is missing.
+ */
+export function checkProductionAuthority(authority: Authority): void {
+  const missing = [
+    ...(authority.serviceOwners.length === 0 ? ["serviceOwners"] : []),
+    ...(authority.operationsMailbox === undefined ? ["operationsMailbox"] : []),
+  ];
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `AUTHORITY_FILE: ${missing.join(" and ")} required in production (who is told when something fails)`,
+    );
+  }
+}

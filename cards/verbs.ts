@@ -91,6 +91,10 @@ export const VERBS = {
   recordConsultation: "consultation.record",
   /** re-referral mapping: the case mapping with the frontline service manager was held (004). */
   reReferralMappingHeld: "case-mapping.re-referral-held",
+  /** needs-attention: a service owner runs a task that gave up again. */
+  failureRetry: "failure.retry",
+  /** needs-attention: a service owner records that a failure was dealt with by hand. */
+  failureHandled: "failure.handled",
 } as const;
 
 export type VerbName = keyof typeof VERBS;

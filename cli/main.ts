@@ -6,6 +6,7 @@ import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { runSubject, SUBJECT_USAGE } from "./subject-command";
 import { AUDIT_USAGE, runAudit } from "./audit-command";
 import type { CommandResult } from "./command-result";
+import { runTasks, TASKS_USAGE } from "./tasks-command";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
 
 export interface Io {
@@ -19,6 +20,7 @@ const USAGES: Readonly<Record<string, string>> = {
   stats: STATS_USAGE,
   subject: SUBJECT_USAGE,
   audit: AUDIT_USAGE,
+  tasks: TASKS_USAGE,
 };
 
 const USAGE = `usage:\n${Object.values(USAGES)
@@ -35,6 +37,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   stats: runStats,
   subject: runSubject,
   audit: runAudit,
+  tasks: runTasks,
 };
 const KNOWN = Object.keys(COMMANDS).join(", ");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadConfig } from "../app/config";
+import { loadStoreSettings } from "../app/config";
 import { loadAuthority } from "../app/load-authority";
 import { openCommandStore } from "./store";
 import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
@@ -41,7 +41,7 @@ export async function runStats(argv: readonly string[]): Promise<string> {
   if (from === undefined) throw new UsageError("--from is required (YYYY-MM-DD)");
   if (to === undefined) throw new UsageError("--to is required (YYYY-MM-DD)");
   if (to < from) throw new UsageError("--to must not be before --from");
-  const config = loadConfig();
+  const config = loadStoreSettings();
   const authority = loadAuthority(config.authority);
   const policy = resolvePolicy(authority.policy, authority.overrides);
   const range = {

@@ -1,6 +1,7 @@
 import pino from "pino";
 import { createLogger } from "../app/logger";
-import type { Config } from "../app/config";
+import type { StoreConfig } from "../store/settings";
+import type { LogLevel } from "../app/logger";
 import { openStore } from "../store/open-store";
 
 /**
@@ -8,7 +9,7 @@ import { openStore } from "../store/open-store";
  * same environment, migrated first as the server does. Its log goes to
  * stderr, so `--json` output on stdout stays clean.
  */
-export function openCommandStore(config: Config) {
-  const logger = createLogger(config.logLevel, pino.destination({ fd: 2, sync: true }));
+export function openCommandStore(config: { store: StoreConfig; logLevel?: LogLevel }) {
+  const logger = createLogger(config.logLevel ?? "warn", pino.destination({ fd: 2, sync: true }));
   return openStore(config.store, { clock: () => new Date(), logger });
 }

@@ -38,9 +38,11 @@ describe("input checks at the port's edge", () => {
   });
 
   it("names the field, never the value", () => {
+    expect.assertions(3);
     try {
       checkDraft({ ...draft, organizer: "Tallulah Quennell-Ashby" });
     } catch (error) {
+      expect(error).toBeInstanceOf(CalendarError);
       expect((error as Error).message).toContain("organizer");
       expect((error as Error).message).not.toContain("Tallulah");
     }

@@ -16,6 +16,7 @@ import { Consultation } from "./consultation";
 import { ReportStatus } from "./report-status";
 import { SubjectKey } from "./subject-key";
 import { Task } from "./task";
+import { Incident } from "./incident";
 
 export * from "./common";
 export * from "./person";
@@ -37,6 +38,7 @@ export * from "./case-mapping-month";
 export * from "./qa-notice";
 export * from "./consultation";
 export * from "./subject-key";
+export * from "./incident";
 
 /** Every document Convene stores, by its `type`. */
 export const DOC_SCHEMAS = {
@@ -57,6 +59,7 @@ export const DOC_SCHEMAS = {
   "qa-notice": QaNotice,
   consultation: Consultation,
   "subject-key": SubjectKey,
+  incident: Incident,
 } as const;
 
 export type DocType = keyof typeof DOC_SCHEMAS;
@@ -73,6 +76,7 @@ export const DOC_TYPES = Object.keys(DOC_SCHEMAS) as DocType[];
 export const SCHEMA_VERSIONS: Record<DocType, number> = {
   case: 1,
   "subject-key": 1,
+  incident: 1,
   meeting: 2,
   "invite-list": 1,
   "access-needs": 1,
@@ -115,6 +119,7 @@ export const Document = z.discriminatedUnion("type", [
   QaNotice,
   Consultation,
   SubjectKey,
+  Incident,
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;

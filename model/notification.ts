@@ -19,10 +19,10 @@ export const NotificationStatus = z.enum(NOTIFICATION_STATUSES);
 export const Notification = z
   .object({
     ...docBase("notification"),
-    /** reminder, escalation, list, brief, admin-alert (a task that ran out of attempts)… */
+    /** reminder, escalation, list, brief, needs-attention (a failure for the service owners)… */
     kind: z.string().min(1),
     channel: z.enum(["teams", "email"]),
-    /** Absent for an admin alert, which goes to the configured administrators. */
+    /** Absent for an email (its address is in the email). */
     recipient: EntraObjectId.optional(),
     taskId: DocId.optional(),
     caseId: DocId.optional(),
@@ -31,6 +31,12 @@ export const Notification = z
     /** Teams' id of the sent message, so the card can be updated in place. */
     activityId: z.string().min(1).optional(),
     attempts: z.number().int().nonnegative(),
+    /**
+     * When the last sender claimed it. Pending with a recent claim: someone
+     * is sending it now (others leave it alone). Pending with an old claim:
+     * that sender stopped between sending and recording: in doubt.
+     */
+    claimedAt: Instant.optional(),
     result: z
       .object({
         at: Instant,

@@ -23,7 +23,7 @@ export interface SchedulerDeps {
   backoff: (attempt: number) => number;
   handlers: ReadonlyMap<string, TaskHandler>;
   logger: Logger;
-  /** Raise a failed task for an administrator (see adminAlertRaiser). */
+  /** A task that gave up: the composition root routes it to a person (workflow/failures). */
   onFailed: (task: Task, error: string) => Promise<void>;
   /** Told about every stored task that fails its schema (it is skipped). */
   onInvalid?: (invalid: InvalidRef) => void;

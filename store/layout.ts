@@ -32,6 +32,8 @@ export const CONTAINER_OF: Record<DocType, ContainerName> = {
   "qa-notice": "cases",
   consultation: "cases",
   task: "tasks",
+  // Few, one partition ("incidents"): beside the tasks they are about.
+  incident: "tasks",
   notification: "notifications",
   "inbound-notification": "notifications",
   "conversation-reference": "conversations",

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../app/config";
+import { loadStoreSettings } from "../app/config";
 import { aCase } from "../test/fixtures/documents";
 import { openStore } from "./open-store";
 import { recordingLogger } from "../test/fixtures/recording-logger";
@@ -13,7 +13,7 @@ describe("openStore", () => {
   it("opens the embedded store under DATA_DIR when no Cosmos endpoint is configured, and keeps data across restarts", async () => {
     const dir = mkdtempSync(join(tmpdir(), "convene-open-"));
     try {
-      const config = loadConfig({ DATA_DIR: join(dir, "data") });
+      const config = loadStoreSettings({ DATA_DIR: join(dir, "data") });
       const first = await openStore(config.store, START);
       expect(first).toBeInstanceOf(SqliteStore);
       await first.create(aCase("case-9"));

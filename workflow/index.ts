@@ -26,6 +26,7 @@ import { recordingFeature } from "./recording/feature";
 import { remindersFeature } from "./reminders/feature";
 import { reportsFeature } from "./reports/feature";
 import { standDownFeature } from "./stand-down/feature";
+import { failuresFeature } from "./failures/feature";
 
 /**
  * Every feature of the workflow. A card verb or a task type is declared once,
@@ -46,6 +47,7 @@ export const FEATURES: readonly Feature[] = [
   chairsFeature,
   recordingFeature,
   dataProtectionFeature,
+  failuresFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

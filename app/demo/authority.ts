@@ -21,6 +21,15 @@ export function demoAuthority(policy = "leicestershire"): Authority {
     policy,
     organizer: "conferences@demo-council.example",
     policeChecksMailbox: "police-checks@police.example",
+    // The demo's service manager also runs the service: failures reach them.
+    serviceOwners: [
+      {
+        entraObjectId: DEMO_IDS.serviceManager,
+        name: "Sol Service",
+        email: "sol.service@demo-council.example",
+      },
+    ],
+    operationsMailbox: "convene-operations@demo-council.example",
     staff: [
       {
         entraObjectId: DEMO_IDS.clerk,

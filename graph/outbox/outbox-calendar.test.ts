@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
@@ -80,6 +80,29 @@ describe("the outbox adapter", () => {
       conference.joinWebUrl,
     );
     expect(String(event.getFirstPropertyValue("organizer"))).toBe(`mailto:${ORGANIZER}`);
+  });
+
+  it("writes every file owner-only (0600) in owner-only folders: they hold family details", async () => {
+    const c = sampleCase(1);
+    const draft = draftFor(c, 1);
+    const conference = await outbox.createConference(draft);
+    await outbox.sendEmails(ORGANIZER, familyInvitations(c, draft, conference));
+    const modes: Record<string, number> = {};
+    const walk = (sub: string): void => {
+      for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+        const rel = path.join(sub, entry.name);
+        if (entry.isDirectory()) {
+          modes[`${rel}/`] = statSync(path.join(dir, rel)).mode & 0o777;
+          walk(rel);
+        } else modes[rel] = statSync(path.join(dir, rel)).mode & 0o777;
+      }
+    };
+    walk("");
+    expect(Object.keys(modes).length).toBeGreaterThan(3);
+    // Tests run as root, who can read anything: check the bits, not access.
+    for (const [name, mode] of Object.entries(modes)) {
+      expect({ name, mode }).toEqual({ name, mode: name.endsWith("/") ? 0o700 : 0o600 });
+    }
   });
 
   it("keeps a summer conference at its BST wall time", async () => {

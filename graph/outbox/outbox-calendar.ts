@@ -126,7 +126,7 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
   async sendEmails(from: Mailbox, emails: Email[]): Promise<EmailResult[]> {
     checkEmails(emails);
     const dir = path.join(this.options.dir, "mail");
-    await fs.mkdir(dir, { recursive: true });
+    await ownerOnlyDir(dir);
     const results: EmailResult[] = [];
     for (const email of emails) {
       const file = path.join(dir, `${safeIdForFileName(email.id)}.eml`);
@@ -282,7 +282,7 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
     method: "REQUEST" | "CANCEL",
     comment?: string,
   ): Promise<void> {
-    await fs.mkdir(this.meetingsDir(), { recursive: true });
+    await ownerOnlyDir(this.meetingsDir());
     const name = `${safeIdForFileName(meeting.meetingId)}.${meeting.sequence}.${method.toLowerCase()}.ics`;
     await writeAtomically(
       path.join(this.meetingsDir(), name),
@@ -291,7 +291,7 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
   }
 
   private async writeMeeting(meeting: OutboxMeeting): Promise<void> {
-    await fs.mkdir(this.meetingsDir(), { recursive: true });
+    await ownerOnlyDir(this.meetingsDir());
     await writeAtomically(
       path.join(this.meetingsDir(), `${safeIdForFileName(meeting.meetingId)}.json`),
       JSON.stringify(meeting, null, 2),
@@ -369,9 +369,29 @@ const StoredMeeting = z.object({
   cancelled: z.boolean(),
 });
 
+/**
+ * Owner-only, whatever the umask: the files hold families' names and
+ * addresses and the join links. `mode` on create is masked by the umask, so
+ * the bits are set again explicitly.
+ */
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+async function ownerOnlyDir(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
+  await fs.chmod(dir, DIR_MODE);
+  // The outbox root too (mkdir -p leaves a parent it made with the umask's bits).
+  await fs.chmod(path.dirname(dir), DIR_MODE).catch(() => undefined);
+}
+
+async function writeOwnerOnly(file: string, data: string | Buffer): Promise<void> {
+  await fs.writeFile(file, data, { mode: FILE_MODE });
+  await fs.chmod(file, FILE_MODE);
+}
+
 async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
   const tmp = `${file}.${randomUUID()}.tmp`;
-  await fs.writeFile(tmp, data);
+  await writeOwnerOnly(tmp, data);
   await fs.rename(tmp, file);
 }
 
@@ -382,7 +402,7 @@ async function writeAtomically(file: string, data: string | Buffer): Promise<voi
  */
 async function writeOnce(file: string, data: Buffer): Promise<boolean> {
   const tmp = `${file}.${randomUUID()}.tmp`;
-  await fs.writeFile(tmp, data);
+  await writeOwnerOnly(tmp, data);
   try {
     await fs.link(tmp, file);
     return true;

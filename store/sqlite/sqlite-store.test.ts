@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { aCase } from "../../test/fixtures/documents";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -55,5 +56,21 @@ describe("sqlite store specifics", () => {
     expect(page.items).toEqual([]);
     expect(page.invalid.map((i) => i.id)).toEqual(["t-corrupt"]);
     await store.close();
+  });
+});
+
+describe("the SQLite files", () => {
+  it("are created owner-only (0600): the database, its WAL and shared-memory files", async () => {
+    const file = join(root, "modes.sqlite");
+    const store = new SqliteStore({ file });
+    try {
+      await store.create(aCase("case-mode"));
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+        // Tests run as root, who can read anything: check the bits, not access.
+        expect({ f, mode: statSync(f).mode & 0o777 }).toEqual({ f, mode: 0o600 });
+      }
+    } finally {
+      await store.close();
+    }
   });
 });

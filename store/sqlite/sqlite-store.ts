@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import {
@@ -120,7 +120,12 @@ export class SqliteStore implements Store, RecordKeeping {
   private readonly insertAll: (docs: readonly MutableDocument[]) => void;
 
   constructor(options: SqliteStoreOptions) {
-    mkdirSync(dirname(options.file), { recursive: true });
+    mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+    // Owner-only (0600) whatever the umask: the file holds children's and
+    // families' details. SQLite gives the -wal and -shm files the database
+    // file's own permissions, so creating it first with 0600 covers them.
+    if (!existsSync(options.file)) closeSync(openSync(options.file, "a", 0o600));
+    chmodSync(options.file, 0o600);
     this.db = new Database(options.file);
     applySchema(this.db, options.busyTimeoutMs ?? 5000);
     const db = this.db;

@@ -25,6 +25,7 @@ const START = new Date("2027-01-11T09:00:00.000Z");
 
 function configFor(dir: string): Config {
   return {
+    production: false,
     store: { kind: "sqlite", file: join(dir, "convene.sqlite") },
     authority: { kind: "demo", policy: "swindon" },
     calendar: {

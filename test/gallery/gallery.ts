@@ -1,4 +1,6 @@
 import type { CardJson } from "../../ports/notifier";
+import { buildNeedsAttentionCard } from "../../cards/needs-attention/build";
+import { needsAttentionSample } from "../../cards/needs-attention/sample";
 import { buildBookCard } from "../../cards/book/build";
 import { bookSample } from "../../cards/book/sample";
 import { buildBookingConfirmationCard } from "../../cards/booking-confirmation/build";
@@ -118,6 +120,14 @@ const entry = (e: Omit<GalleryEntry, "childNames" | "screenshot"> & Partial<Gall
 });
 
 export const GALLERY: readonly GalleryEntry[] = [
+  entry({
+    name: "needs-attention",
+    description:
+      "a service owner is told what Convene gave up on: what, for which meeting, why; Retry and Mark handled; what else is open",
+    build: () => buildNeedsAttentionCard(needsAttentionSample),
+    actionTitles: ["Retry", "Mark handled"],
+    screenshot: false,
+  }),
   entry({
     name: "request-conference",
     description:

@@ -17,6 +17,7 @@ import { recordingLogger } from "../fixtures/recording-logger";
 import { startLocalGraph, type LocalGraph } from "../local-graph";
 import { graphCalendarFor } from "../local-graph/harness";
 import { recordingNotifier } from "../fakes/recording-notifier";
+import { taskFailureReporter } from "../../workflow/kernel/incidents";
 
 export { DEMO_IDS };
 
@@ -40,6 +41,8 @@ export async function makeWorld(options: {
   /** "outbox" for the file adapter; by default the local Graph over HTTPS. */
   calendar?: "outbox" | "local-graph";
   authority?: Authority;
+  /** Wraps the calendar port (a refusal or a throttle from Outlook, as classified by graph/classify.ts). */
+  wrapCalendar?: (calendar: ClosableCalendar) => ClosableCalendar;
 }) {
   const dir = mkdtempSync(join(tmpdir(), "convene-scenario-"));
   const store: Store = new SqliteStore({ file: join(dir, "convene.sqlite") });
@@ -51,13 +54,14 @@ export async function makeWorld(options: {
   const TOKEN = "scenario-token";
   const graph: LocalGraph | undefined =
     options.calendar === "outbox" ? undefined : await startLocalGraph({ acceptTokens: [TOKEN] });
-  const calendar: ClosableCalendar =
+  const baseCalendar: ClosableCalendar =
     graph === undefined
       ? createCalendar(
           { kind: "outbox", dir: join(dir, "outbox"), organizer: authority.organizer },
           { logger, clock },
         )
       : graphCalendarFor(graph, TOKEN, { logger, clock, sleep: async () => undefined });
+  const calendar = options.wrapCalendar?.(baseCalendar) ?? baseCalendar;
   const deps: WorkflowDeps = {
     store,
     calendar,
@@ -70,6 +74,8 @@ export async function makeWorld(options: {
     kick: () => undefined,
   };
   const failed: { taskId: string; error: string }[] = [];
+  // The production path: a task that gives up reaches the service owners.
+  const reportFailure = taskFailureReporter(deps);
   /** Every task the scheduler ran to completion, with the fake clock's time. */
   const ran: { taskId: string; taskType: string; at: string }[] = [];
   const handlerMap = taskHandlers(deps);
@@ -92,6 +98,7 @@ export async function makeWorld(options: {
     logger,
     onFailed: async (task, error) => {
       failed.push({ taskId: task.id, error });
+      await reportFailure(task, error);
     },
     random: () => 0.5,
   });

@@ -58,9 +58,10 @@ export const Authority = z
     /** 003: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
     healthMailboxes: z.array(z.email()).default([]),
     /**
-     * The operations team's mailbox: each daily retention run emails it the
-     * heads of the audit trail's hash chains, a record the store's writers
-     * cannot rewrite (docs/data-protection.md).
+     * The operations team's mailbox: every failure is emailed to it, and each
+     * daily retention run emails it the heads of the audit trail's hash
+     * chains, a record the store's writers cannot rewrite
+     * (docs/data-protection.md). Required in production.
      */
     operationsMailbox: z.email().optional(),
     /** How long each kind of record is kept; none configured, nothing deleted. */
@@ -73,6 +74,12 @@ export const Authority = z
      * slots where the chair and one of these rooms are free.
      */
     rooms: z.array(z.object({ email: z.email(), name: z.string().min(1) })).default([]),
+    /**
+     * Who is told when Convene gives up on something (a send refused, a
+     * record unreadable): people for now; an Entra group once staff come
+     * from Entra. Required in production (app/app.ts refuses to start).
+     */
+    serviceOwners: z.array(PersonRef).default([]),
     /** Conference length for the Outlook event. */
     meetingMinutes: z.number().int().min(30).max(240).default(90),
     /** Start times the clerk is offered on each working day, Europe/London. */

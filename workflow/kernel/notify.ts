@@ -3,6 +3,8 @@ import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
 import type { CardJson, Email } from "../../ports";
 import { TransientError } from "./errors";
+import { PermanentTaskError } from "../../ports/task-errors";
+import { raiseIncident } from "./incidents";
 
 export interface CardNotice {
   /** Deterministic (`${taskId}:${recipientObjectId}`): a retried task sends each card once. */
@@ -44,10 +46,38 @@ export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Prom
   }));
   if (existing.status === "sent") return "already-sent";
   if (existing.status === "recipient-gone") return "recipient-gone";
+  const state = claimState(deps, existing);
+  // Someone is sending it now (another task about the same thing): come back
+  // later, by when it is recorded, rather than send it twice.
+  if (state === "in-flight") {
+    throw new TransientError(
+      "Notification.in-flight",
+      `card ${notice.kind} being sent by another run`,
+    );
+  }
   // Claim it first (IfMatch): of two senders racing (two tasks at one
   // instant, a double click), one wins and the other leaves it to them.
   const claimed = await claim(deps, existing);
-  if (claimed === undefined) return "already-sent";
+  if (claimed === undefined) {
+    throw new TransientError(
+      "Notification.in-flight",
+      `card ${notice.kind} claimed by another run`,
+    );
+  }
+  if (state === "in-doubt") {
+    // A sender stopped between sending and recording (a crash, a kill).
+    // Teams has no "sent items" to look in: it is sent again so it surely
+    // arrives, and the possible duplicate is reported, never silent.
+    await raiseIncident(deps, {
+      id: `in-doubt:${existing.id}:${existing.attempts}`,
+      kind: "in-doubt-send",
+      reason: `Notification.in-doubt: claimed at ${existing.claimedAt ?? "an unknown time"}, outcome never recorded`,
+      notificationId: existing.id,
+      ...(notice.taskId !== undefined ? { taskId: notice.taskId } : {}),
+      ...(notice.caseId !== undefined ? { caseId: notice.caseId } : {}),
+      ...(notice.meetingId !== undefined ? { meetingId: notice.meetingId } : {}),
+    });
+  }
   const result = await deps.notifier.sendCard(
     notice.recipient.entraObjectId,
     notice.card,
@@ -116,6 +146,7 @@ export async function sendEmailsOnce(
 ): Promise<{ sent: number; alreadySent: number }> {
   const pending: { notice: EmailNotice; doc: Notification; attempted: boolean }[] = [];
   let alreadySent = 0;
+  let inFlight = 0;
   for (const notice of notices) {
     const { doc, created } = await findOrCreate(deps, notice.email.id, () => ({
       kind: notice.kind,
@@ -125,13 +156,21 @@ export async function sendEmailsOnce(
       meetingId: notice.meetingId,
     }));
     if (doc.status === "sent" || doc.status === "recipient-gone") alreadySent += 1;
+    else if (claimState(deps, doc) === "in-flight") inFlight += 1;
     else {
       // Found and not sent: an earlier run may have sent it and died before
       // recording it, so the adapter looks in Sent Items before sending again.
       const claimed = await claim(deps, doc);
-      if (claimed === undefined) alreadySent += 1;
+      if (claimed === undefined) inFlight += 1;
       else pending.push({ notice, doc: claimed, attempted: !created });
     }
+  }
+  // Being sent by another run: this run is not done until they are recorded.
+  if (pending.length === 0 && inFlight > 0) {
+    throw new TransientError(
+      "Notification.in-flight",
+      `${inFlight} email(s) being sent by another run`,
+    );
   }
   if (pending.length === 0) return { sent: 0, alreadySent };
   const results = await deps.calendar.sendEmails(
@@ -141,32 +180,33 @@ export async function sendEmailsOnce(
   const byId = new Map(results.map((r) => [r.id, r]));
   let sent = 0;
   let unfinished = 0;
+  const refused: number[] = [];
   for (const { doc } of pending) {
     const r = byId.get(doc.id);
+    // Only "done" is sent. A refusal (400/401/403: a bad address, a
+    // permission such as Mail.Send withheld) and "gone" (404/410: no such
+    // mailbox) are failures that retrying cannot fix: recorded as failed and
+    // the task fails at once, visibly, so whatever follows the send (a
+    // milestone, the chasers switched off) never happens on an attempt.
     const status: Notification["status"] =
-      r === undefined
-        ? "failed"
-        : r.outcome === "done"
-          ? "sent"
-          : r.outcome === "gone"
-            ? "recipient-gone"
-            : r.outcome === "throttled"
-              ? "throttled"
-              : "failed";
-    // Refused by Graph (400/403: a bad address, a permission): recorded as
-    // failed for an administrator to see, and not retried: retrying cannot fix it.
-    const permanent = r?.outcome === "rejected";
-    await record(
-      deps,
-      doc,
-      status,
-      r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {},
-    );
+      r?.outcome === "done" ? "sent" : r?.outcome === "throttled" ? "throttled" : "failed";
+    const permanent = r?.outcome === "rejected" || r?.outcome === "gone";
+    await record(deps, doc, status, {
+      ...(r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {}),
+      ...(permanent ? { code: r.outcome } : {}),
+    });
     if (status === "sent") sent += 1;
-    if ((status === "throttled" || status === "failed") && !permanent) unfinished += 1;
+    else if (permanent) refused.push(r.httpStatus ?? 0);
+    else unfinished += 1;
   }
-  if (unfinished > 0) {
-    throw new TransientError("Mail.unfinished", `${unfinished} email(s) not sent yet`);
+  if (refused.length > 0) {
+    throw new PermanentTaskError(
+      "Mail.refused",
+      `${refused.length} email(s) refused by Outlook (HTTP ${[...new Set(refused)].join(", ")})`,
+    );
+  }
+  if (unfinished + inFlight > 0) {
+    throw new TransientError("Mail.unfinished", `${unfinished + inFlight} email(s) not sent yet`);
   }
   return { sent, alreadySent };
 }
@@ -204,10 +244,39 @@ async function findOrCreate(
   }
 }
 
+/**
+ * How long a claim means "being sent now". Shorter than the scheduler's
+ * lease (20 minutes in production), so the re-run of a crashed task always
+ * finds its own old claim in doubt rather than in flight; far longer than
+ * a send takes.
+ */
+export const IN_FLIGHT_MS = 10 * 60_000;
+
+/**
+ * A pending notification with no claim is fresh; with a claim younger than
+ * IN_FLIGHT_MS it is being sent; with an older claim (or one from before
+ * claims were timed) its sender stopped before recording: in doubt.
+ * Throttled and failed ones have a recorded outcome and are simply retried.
+ */
+function claimState(
+  deps: WorkflowDeps,
+  doc: Notification,
+): "fresh" | "in-flight" | "in-doubt" | "recorded" {
+  if (doc.status !== "pending") return "recorded";
+  if (doc.attempts === 0) return "fresh";
+  if (doc.claimedAt === undefined) return "in-doubt";
+  return deps.clock().getTime() - Date.parse(doc.claimedAt) < IN_FLIGHT_MS
+    ? "in-flight"
+    : "in-doubt";
+}
+
 /** attempts + 1 under the document's etag; undefined when someone else claimed it first. */
 async function claim(deps: WorkflowDeps, doc: Notification): Promise<Notification | undefined> {
   try {
-    return await deps.store.replace({ ...doc, attempts: doc.attempts + 1 }, doc.etag ?? "");
+    return await deps.store.replace(
+      { ...doc, attempts: doc.attempts + 1, claimedAt: deps.clock().toISOString() },
+      doc.etag ?? "",
+    );
   } catch (err) {
     if (isStoreError(err, "PreconditionFailed")) return undefined;
     throw err;
@@ -218,7 +287,7 @@ async function record(
   deps: WorkflowDeps,
   doc: Notification,
   status: Notification["status"],
-  extra: { httpStatus?: number; activityId?: string },
+  extra: { httpStatus?: number; activityId?: string; code?: string },
 ): Promise<void> {
   const next: Notification = {
     ...doc,
@@ -228,7 +297,7 @@ async function record(
     result: {
       at: deps.clock().toISOString(),
       ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
-      code: status,
+      code: extra.code ?? status,
     },
   };
   await deps.store.replace(next, doc.etag ?? "");
