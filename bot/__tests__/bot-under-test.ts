@@ -5,7 +5,9 @@ import type { BotConfig } from "../../infra/config";
 import { SqliteStore } from "../../infra/store/sqlite/sqlite-store";
 import { recordingLogger } from "../../test/fixtures/recording-logger";
 import type { ActionHandler, BotHandlers, MessageHandler } from "../../workflow/ports/actions";
+import type { BotAuthEndpoints } from "../authentication";
 import type { DemoRoute } from "../demo-routes";
+import type { Readiness } from "../readiness";
 import { startBot, type RunningBot } from "../start-bot";
 import { CLERK, type Who } from "./activities";
 import { startFakeConnector, type FakeConnector } from "./fake-connector";
@@ -28,6 +30,8 @@ export interface BotUnderTestOptions {
   config?: Partial<BotConfig>;
   extraRoutes?: DemoRoute[];
   invokeBudgetMs?: number;
+  authEndpoints?: BotAuthEndpoints;
+  readiness?: Readiness;
 }
 
 /** The real bot on a free port, a real SQLite store in a temp dir, a fake connector. */
@@ -55,6 +59,8 @@ export async function botUnderTest(options: BotUnderTestOptions = {}): Promise<B
     host: "127.0.0.1",
     ...(options.extraRoutes !== undefined ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
+    ...(options.authEndpoints !== undefined ? { authEndpoints: options.authEndpoints } : {}),
+    ...(options.readiness !== undefined ? { readiness: options.readiness } : {}),
   });
   return {
     bot,
