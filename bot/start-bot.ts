@@ -94,7 +94,8 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   });
   // In production only the council's tenant is served (BotConfig.tenantId);
   // a local run takes the Agents Playground's made-up tenant.
-  const councilTenantId = config.appId !== undefined ? config.tenantId?.toLowerCase() : undefined;
+  const councilTenantId =
+    config.appId !== undefined ? (config.tenantId ?? config.appTenantId)?.toLowerCase() : undefined;
   if (config.appId !== undefined && councilTenantId === undefined) {
     throw new BotError(
       "InvalidBotConfig",

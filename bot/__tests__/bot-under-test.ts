@@ -7,6 +7,7 @@ import { recordingLogger } from "../../test/fixtures/recording-logger";
 import type { ActionHandler, BotHandlers, MessageHandler } from "../../workflow/ports/actions";
 import type { BotAuthEndpoints } from "../authentication";
 import type { DemoRoute } from "../demo-routes";
+import type { ApiRoute } from "../http-server";
 import type { Readiness } from "../readiness";
 import { startBot, type RunningBot } from "../start-bot";
 import { CLERK, type Who } from "./activities";
@@ -32,6 +33,7 @@ export interface BotUnderTestOptions {
   invokeBudgetMs?: number;
   authEndpoints?: BotAuthEndpoints;
   readiness?: Readiness;
+  apiRoutes?: ApiRoute[];
 }
 
 /** The real bot on a free port, a real SQLite store in a temp dir, a fake connector. */
@@ -61,6 +63,7 @@ export async function botUnderTest(options: BotUnderTestOptions = {}): Promise<B
     ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
     ...(options.authEndpoints !== undefined ? { authEndpoints: options.authEndpoints } : {}),
     ...(options.readiness !== undefined ? { readiness: options.readiness } : {}),
+    ...(options.apiRoutes !== undefined ? { apiRoutes: options.apiRoutes } : {}),
   });
   return {
     bot,

@@ -16,3 +16,4 @@ export type {
 } from "./state";
 export { makeCertificate } from "./certificate";
 export { StaticTokenCredential } from "./static-token-credential";
+export { httpNotificationUrlValidator } from "./http-validator";
