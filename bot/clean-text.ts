@@ -14,8 +14,8 @@
 // eslint-disable-next-line no-control-regex
 const NAME_UNWANTED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Free text keeps tabs and line breaks (a note may have paragraphs). */
-// eslint-disable-next-line no-control-regex
 const TEXT_UNWANTED =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A person's name or a one-line label: no control or direction characters at all; trimmed. */
