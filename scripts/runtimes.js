@@ -113,11 +113,18 @@ function buildSqliteForNode24(modulesRoot) {
     log(`building better-sqlite3 ${version} for Node ${NODE24_VERSION} (ABI ${NODE24_ABI})`);
     // npm puts its own node-gyp on PATH for scripts; npm_config_nodedir
     // overrides ~/.npmrc's nodedir=/usr (Node 20's headers).
-    execFileSync("npm", ["run", "build-release", "--silent"], {
-      cwd: work,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, npm_config_nodedir: NODE24_DIR, JOBS: "1" },
-    });
+    try {
+      execFileSync("npm", ["run", "build-release", "--silent"], {
+        cwd: work,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, npm_config_nodedir: NODE24_DIR, JOBS: "1" },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    } catch (err) {
+      // The compiler's warnings are noise when it works; all of it when it does not.
+      process.stderr.write(String(err.stderr ?? "").slice(-8000));
+      throw new Error(`better-sqlite3 ${version} did not build for Node ${NODE24_VERSION}`);
+    }
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     fs.copyFileSync(path.join(work, "build", "Release", "better_sqlite3.node"), cached);
   } finally {
