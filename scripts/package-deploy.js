@@ -54,10 +54,14 @@ function packageDeploy(out) {
     );
     // Production dependencies only; install scripts off (the one native
     // addon is placed below, built for Node 24, not for this npm's Node).
-    execFileSync("npm", ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund"], {
-      cwd: stage,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    execFileSync(
+      "npm",
+      ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund"],
+      {
+        cwd: stage,
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
     const built = runtimes.buildSqliteForNode24(ROOT);
     const release = path.join(stage, "node_modules", "better-sqlite3", "build", "Release");
     fs.mkdirSync(release, { recursive: true });
