@@ -3,6 +3,7 @@ import { type Logger } from "../ports/logger";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { startBot, type ApiRoute } from "../bot";
+import { schedulerCheck, storeCheck, tokenCheck, type ReadinessCheck } from "../bot/readiness";
 import { createCalendar } from "../graph/create-calendar";
 import { resolvePolicy } from "../rules";
 import type { WorkflowDeps } from "../workflow/kernel/deps";
@@ -29,6 +30,7 @@ function graphNotificationsRoute(deps: WorkflowDeps, clientState: string): ApiRo
   return {
     method: "POST",
     path: "/api/graph/notifications",
+    answersValidationToken: true,
     handle: (request) => receiveGraphNotifications(deps, clientState, request),
   };
 }
@@ -115,8 +117,26 @@ export async function startConvene(
     doorbell,
   });
 
+  // GET /api/ready (bot/readiness.ts): the store, Graph's token when Graph
+  // is configured, and a recent sweep (three intervals and a minute; a
+  // sweep still running counts for as long as a task's lease).
+  const readinessChecks: ReadinessCheck[] = [
+    storeCheck(store, clock),
+    schedulerCheck(
+      () => ({
+        ...(sched.lastSweepEndedAt !== undefined ? { lastEndedAt: sched.lastSweepEndedAt } : {}),
+        ...(sched.sweepRunningSince !== undefined ? { runningSince: sched.sweepRunningSince } : {}),
+      }),
+      clock,
+      { maxAgeMs: 3 * config.schedulerIntervalMs + 60_000, maxRunMs: 20 * 60_000 },
+    ),
+  ];
+  if (calendar.tokenProbe !== undefined)
+    readinessChecks.push(tokenCheck("graph", calendar.tokenProbe));
+
   const bot = await startBot({
     config: config.bot,
+    readiness: { checks: readinessChecks },
     store,
     handlers: botHandlers(deps),
     logger,

@@ -38,6 +38,8 @@ const Env = z
       emptyAsUndefined,
       z.enum(["true", "false"]).default("false"),
     ),
+    /** Where Graph tokens come from: Entra ID's public cloud unless set (tests: the local Graph). */
+    GRAPH_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).optional()),
     /** Tests point this at the local Graph; production leaves the default. */
     GRAPH_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default("https://graph.microsoft.com")),
     /** The mailbox that organises conferences and sends Convene's email. */
@@ -59,6 +61,11 @@ const Env = z
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    /**
+     * The council's Entra tenant: the only one whose Teams activities are
+     * taken. Defaults to MicrosoftAppTenantId, else GRAPH_TENANT_ID.
+     */
+    COUNCIL_TENANT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
     MicrosoftAppType: z.preprocess(
       emptyAsUndefined,
       z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
@@ -132,6 +139,16 @@ const Env = z
       message:
         "DEMO_MODE cannot be enabled with production settings (MicrosoftApp*, GRAPH_TENANT_ID or a Graph credential, COSMOS_ENDPOINT, AUTHORITY_FILE)",
       path: ["DEMO_MODE"],
+    },
+  )
+  .refine(
+    (env) =>
+      env.MicrosoftAppId === undefined ||
+      (env.COUNCIL_TENANT_ID ?? env.MicrosoftAppTenantId ?? env.GRAPH_TENANT_ID) !== undefined,
+    {
+      message:
+        "COUNCIL_TENANT_ID is required when MicrosoftAppId is set without MicrosoftAppTenantId or GRAPH_TENANT_ID",
+      path: ["COUNCIL_TENANT_ID"],
     },
   )
   .refine((env) => env.MicrosoftAppPassword === undefined || env.MicrosoftAppId !== undefined, {
@@ -295,6 +312,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.MicrosoftAppTenantId !== undefined ? { appTenantId: e.MicrosoftAppTenantId } : {}),
     appType: e.MicrosoftAppType,
     demoMode: e.DEMO_MODE === "true",
+    ...((e.COUNCIL_TENANT_ID ?? e.MicrosoftAppTenantId ?? e.GRAPH_TENANT_ID) !== undefined
+      ? { tenantId: e.COUNCIL_TENANT_ID ?? e.MicrosoftAppTenantId ?? e.GRAPH_TENANT_ID }
+      : {}),
   };
   return {
     production: isProduction(e),

@@ -4,7 +4,7 @@
  * conversation reference, verb routing, the 1.5 s budget race, dedup) with a
  * handler that reads and rewrites one document in the SQLite store (a temp
  * file, synchronous=FULL as in production), beside a bare echo bot: the same
- * restify server and CloudAdapter answering every invoke at once.
+ * express server and CloudAdapter answering every invoke at once.
  * Both are measured in the same run, in alternating rounds, by 20 simulated
  * users each posting its next invoke as soon as the last was answered
  * (closed loop), over loopback without authentication (as in the Playground).

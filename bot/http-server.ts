@@ -1,23 +1,46 @@
-import { type Logger } from "../ports/logger";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CloudAdapter } from "botbuilder";
-import restify from "restify";
+import type { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "../ports/logger";
 import { withAfterResponse } from "./after-response";
+import { cleanActivity } from "./clean-text";
 import type { ConveneBot } from "./convene-bot";
 import type { DemoRoute } from "./demo-routes";
 import { errorCode } from "./errors";
+import { answerReadiness, type Readiness } from "./readiness";
+import { tenantOf } from "./tenant";
 
 export const MESSAGES_PATH = "/api/messages";
+export const HEALTH_PATH = "/api/health";
+export const READY_PATH = "/api/ready";
+
+/**
+ * Teams activities with a card are under ~80 KB and Graph's change
+ * notifications a few KB; anything far larger is not them. Routes added
+ * later set their own limit.
+ */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * A webhook outside the Bot Framework (Graph change notifications): it gets
- * the query and the parsed body and answers with a status, a content type
- * and a body. Its own authentication is its business (Graph's clientState).
+ * the query and the parsed JSON body and answers with a status, a content
+ * type and a body. Its own authentication is its business (Graph's clientState).
  */
 export interface ApiRoute {
   method: "POST";
   /** Must start with /api/ and must not be /api/messages. */
   path: string;
+  /** Largest JSON body taken, in bytes; default DEFAULT_BODY_LIMIT_BYTES. */
+  bodyLimitBytes?: number;
+  /**
+   * Graph checks a subscription's notificationUrl with a POST carrying
+   * `?validationToken=…` (text/plain, no JSON) and wants the token echoed
+   * as text/plain within 10 seconds:
+   * https://learn.microsoft.com/en-us/graph/change-notifications-delivery-webhooks#notificationurl-validation
+   * Such a route is called with that query and no body, whatever the body's type.
+   */
+  answersValidationToken?: boolean;
   handle(request: { query: Record<string, string | undefined>; body: unknown }): Promise<{
     status: number;
     contentType: "text/plain" | "application/json";
@@ -27,28 +50,115 @@ export interface ApiRoute {
 
 export interface HttpServerDeps {
   adapter: CloudAdapter;
+  /** The same authentication the adapter uses: checked first, so any failure is a 401. */
+  authentication: ConfigurationBotFrameworkAuthentication;
   bot: ConveneBot;
   logger: Logger;
   demoRoutes: readonly DemoRoute[];
   apiRoutes?: readonly ApiRoute[];
+  /** The council's Entra tenant: activities from any other are refused. Absent: a local run. */
+  councilTenantId?: string;
+  readiness?: Readiness;
 }
+
+export type HttpApp = ReturnType<typeof express>;
 
 export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
 
-/**
- * The bot's HTTP face: POST /api/messages (authenticated by CloudAdapter
- * when credentials are configured), GET /api/health for the platform's
- * health probe, and the demo routes when allowed (demo-routes.ts).
- */
-export function createHttpServer(deps: HttpServerDeps): restify.Server {
-  const server = restify.createServer({ name: "convene" });
-  // Teams activities with a card are under ~80 KB; anything far larger is not Teams.
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+function queryOf(req: Request): Record<string, string | undefined> {
+  const query: Record<string, string | undefined> = {};
+  for (const [k, v] of new URL(req.originalUrl, "http://localhost").searchParams) query[k] = v;
+  return query;
+}
 
-  server.post(MESSAGES_PATH, async (req: restify.Request, res: restify.Response) => {
+/**
+ * JSON only, up to `limitBytes`. No multipart parser is mounted anywhere,
+ * so no upload is ever written to disk; a body of another type is refused
+ * (415) before a byte of it is read.
+ */
+function jsonOnly(limitBytes: number): express.RequestHandler[] {
+  const refuseOtherTypes: express.RequestHandler = (req, res, next) => {
+    // false: a body of another type; null: no body at all (left to the route).
+    if (req.is("application/json") === false) {
+      res.status(415).json({ error: "send application/json" });
+      return;
+    }
+    next();
+  };
+  return [refuseOtherTypes, express.json({ limit: limitBytes, strict: true })];
+}
+
+/** body-parser's errors carry the status to answer (400 bad JSON, 413 too large, 415 charset). */
+function bodyErrorHandler(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      const message =
+        status === 413 ? "request body too large" : status === 400 ? "malformed JSON" : "refused";
+      logger.warn({ path: req.path, status, code: errorCode(err) }, "http request refused");
+      res.status(status).json({ error: message });
+      return;
+    }
+    logger.error({ path: req.path, code: errorCode(err) }, "http request failed");
+    res.status(500).json({ code: errorCode(err) });
+  };
+}
+
+/**
+ * The bot's HTTP face (express 5):
+ * - POST /api/messages: JSON up to 1 MB; the Bot Framework token checked
+ *   first (every failure is 401, never 500), then, in production, the
+ *   activity's tenant (another tenant's activity is refused before
+ *   anything is stored), then names cleaned, then CloudAdapter;
+ * - GET /api/health: the process answers (the platform's liveness probe);
+ * - GET /api/ready: the store, Graph and the scheduler (readiness.ts);
+ * - the webhooks (apiRoutes) and, when allowed, the demo routes.
+ */
+export function createHttpServer(deps: HttpServerDeps): HttpApp {
+  const { logger } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use((_req, res, next) => {
+    res.setHeader("x-content-type-options", "nosniff");
+    next();
+  });
+
+  app.post(MESSAGES_PATH, ...jsonOnly(DEFAULT_BODY_LIMIT_BYTES), async (req, res) => {
+    const activity = req.body as unknown;
+    if (typeof activity !== "object" || activity === null || Array.isArray(activity)) {
+      res.status(400).json({ error: "send one activity as a JSON object" });
+      return;
+    }
+    try {
+      await deps.authentication.authenticateRequest(
+        activity as Activity,
+        req.headers.authorization ?? "",
+      );
+    } catch (err) {
+      // jsonwebtoken's errors (bad signature, nbf, algorithm) are not
+      // AuthenticationErrors, so CloudAdapter alone would answer 500 with
+      // their text. Whatever the reason, the caller is not authenticated.
+      logger.warn({ code: errorCode(err) }, "activity refused: not authenticated");
+      res.status(401).json({ error: "unauthorized" });
+      return;
+    }
+    if (deps.councilTenantId !== undefined) {
+      const tenant = tenantOf(activity);
+      if (tenant !== deps.councilTenantId) {
+        logger.warn({ tenantId: tenant ?? "none" }, "activity refused: not the council's tenant");
+        res.status(403).json({ error: "this bot serves one organisation only" });
+        return;
+      }
+    }
+    cleanActivity(activity as Record<string, unknown>);
     const afterResponse: Array<() => void> = [];
     await deps.adapter.process(req, res, (context) => {
       withAfterResponse(context, afterResponse);
@@ -57,49 +167,68 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     for (const task of afterResponse) task();
   });
 
-  server.get("/api/health", async (_req: restify.Request, res: restify.Response) => {
-    res.send(200, { status: "ok" });
+  app.get(HEALTH_PATH, (_req, res) => {
+    res.status(200).json({ status: "alive" });
+  });
+
+  app.get(READY_PATH, async (_req, res) => {
+    const answer = await answerReadiness(deps.readiness, logger);
+    res.status(answer.status).json(answer.body);
   });
 
   for (const route of deps.apiRoutes ?? []) {
     if (!route.path.startsWith("/api/") || route.path === MESSAGES_PATH) {
       throw new Error(`api route ${route.path} must be under /api/ and not ${MESSAGES_PATH}`);
     }
-    server.post(route.path, async (req: restify.Request, res: restify.Response) => {
+    const answer = async (req: Request, res: Response, body: unknown): Promise<void> => {
       try {
-        const query: Record<string, string | undefined> = {};
-        for (const [k, v] of new URL(req.url ?? "/", "http://localhost").searchParams) query[k] = v;
-        const answer = await route.handle({ query, body: req.body as unknown });
-        res.setHeader("content-type", answer.contentType);
-        res.sendRaw(answer.status, answer.body);
+        const result = await route.handle({ query: queryOf(req), body });
+        res.status(result.status).type(result.contentType).send(result.body);
       } catch (err) {
-        deps.logger.error({ path: route.path, code: errorCode(err) }, "api route failed");
-        res.send(500, { code: errorCode(err) });
+        logger.error({ path: route.path, code: errorCode(err) }, "api route failed");
+        res.status(500).json({ code: errorCode(err) });
       }
-    });
+    };
+    if (route.answersValidationToken === true) {
+      app.post(route.path, (req, res, next) => {
+        if (typeof queryOf(req).validationToken !== "string") {
+          next();
+          return;
+        }
+        // Graph's validation request: its body (if any) is never read.
+        void answer(req, res, undefined);
+      });
+    }
+    app.post(
+      route.path,
+      ...jsonOnly(route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+      (req, res) => answer(req, res, req.body as unknown),
+    );
   }
 
   for (const route of deps.demoRoutes) {
-    const handler = async (req: restify.Request, res: restify.Response): Promise<void> => {
+    const handler = async (req: Request, res: Response): Promise<void> => {
       try {
         const answer = await route.handle(req.body as unknown);
-        res.send(answer.status, answer.body ?? {});
+        res.status(answer.status).json(answer.body ?? {});
       } catch (err) {
-        deps.logger.error({ path: route.path, code: errorCode(err) }, "demo route failed");
-        res.send(500, { code: errorCode(err) });
+        logger.error({ path: route.path, code: errorCode(err) }, "demo route failed");
+        res.status(500).json({ code: errorCode(err) });
       }
     };
-    if (route.method === "GET") server.get(route.path, handler);
-    else server.post(route.path, handler);
+    if (route.method === "GET") app.get(route.path, handler);
+    else app.post(route.path, ...jsonOnly(DEFAULT_BODY_LIMIT_BYTES), handler);
   }
-  return server;
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: "not found" });
+  });
+  app.use(bodyErrorHandler(logger));
+  return app;
 }
 
-export function listen(
-  server: restify.Server,
-  port: number,
-  host?: string,
-): Promise<RunningServer> {
+export function listen(app: HttpApp, port: number, host?: string): Promise<RunningServer> {
+  const server: Server = createServer(app);
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     const done = (): void => {
@@ -111,7 +240,7 @@ export function listen(
           new Promise<void>((closed) => {
             // Node closes idle keep-alive sockets itself; a request still running
             // gets a few seconds to finish before its socket is cut.
-            const cut = setTimeout(() => server.server.closeAllConnections(), 3000);
+            const cut = setTimeout(() => server.closeAllConnections(), 3000);
             server.close(() => {
               clearTimeout(cut);
               closed();

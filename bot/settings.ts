@@ -7,4 +7,6 @@ export interface BotConfig {
   appTenantId?: string;
   appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
   demoMode: boolean;
+  /** The council's Entra tenant; activities from any other are refused (with an app id). */
+  tenantId?: string;
 }

@@ -4,7 +4,7 @@ import type { BotConfig } from "./settings";
 import type { Store } from "../ports/store";
 import type { ActionResponse, BotHandlers } from "../ports/actions";
 import type { Notifier } from "../ports/notifier";
-import { createBotAuthentication } from "./authentication";
+import { createBotAuthentication, type BotAuthEndpoints } from "./authentication";
 import { Background } from "./background";
 import { ReferenceBook } from "./conversation-references";
 import { ConveneBot } from "./convene-bot";
@@ -15,6 +15,7 @@ import { RecentInvokes } from "./recent-invokes";
 import { TeamsNotifier } from "./teams-notifier";
 import { turnErrorHandler } from "./turn-error";
 import { BotError } from "./errors";
+import type { Readiness } from "./readiness";
 
 export interface StartBotDeps {
   config: BotConfig;
@@ -31,6 +32,10 @@ export interface StartBotDeps {
   host?: string;
   /** How long an Action.Execute handler may run before "working on it"; default 1500 ms. */
   invokeBudgetMs?: number;
+  /** GET /api/ready's checks (the composition root owns what they look at). */
+  readiness?: Readiness;
+  /** Tests: a local token issuer instead of Bot Framework's (test/token-issuer). */
+  authEndpoints?: BotAuthEndpoints;
 }
 
 export interface RunningBot {
@@ -47,7 +52,7 @@ export interface RunningBot {
 export const DEFAULT_INVOKE_BUDGET_MS = 1500;
 
 /**
- * Starts the Teams edge: restify + CloudAdapter (ConfigurationBotFrameworkAuthentication
+ * Starts the Teams edge: express 5 + CloudAdapter (ConfigurationBotFrameworkAuthentication
  * from BotConfig), the ConveneBot activity handler, the one turn-error
  * handler, and the notifier the workflow sends proactive cards through.
  */
@@ -67,7 +72,8 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   }
   const host = deps.host ?? (config.appId === undefined ? "127.0.0.1" : undefined);
 
-  const adapter = new CloudAdapter(createBotAuthentication(config));
+  const authentication = createBotAuthentication(config, deps.authEndpoints);
+  const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = turnErrorHandler(logger);
 
   const references = new ReferenceBook({ store, clock, logger });
@@ -86,11 +92,24 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
       budgetMs: deps.invokeBudgetMs ?? DEFAULT_INVOKE_BUDGET_MS,
     },
   });
+  // In production only the council's tenant is served (BotConfig.tenantId);
+  // a local run takes the Agents Playground's made-up tenant.
+  const councilTenantId =
+    config.appId !== undefined ? (config.tenantId ?? config.appTenantId)?.toLowerCase() : undefined;
+  if (config.appId !== undefined && councilTenantId === undefined) {
+    throw new BotError(
+      "InvalidBotConfig",
+      "the council's tenant is not known: set COUNCIL_TENANT_ID",
+    );
+  }
   const server = createHttpServer({
     adapter,
+    authentication,
     bot,
     logger,
     demoRoutes,
+    ...(councilTenantId !== undefined ? { councilTenantId } : {}),
+    ...(deps.readiness !== undefined ? { readiness: deps.readiness } : {}),
     ...(deps.apiRoutes !== undefined ? { apiRoutes: deps.apiRoutes } : {}),
   });
   const running = await listen(server, config.port, host);

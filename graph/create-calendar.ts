@@ -3,7 +3,7 @@ import type { TokenCredential } from "@azure/identity";
 import type { CalendarConfig } from "./settings";
 import type { CalendarPort } from "../ports/calendar";
 import type { RepliesPort } from "../ports/replies";
-import { createAuthProvider, createCredential } from "./auth";
+import { createAuthProvider, createCredential, GRAPH_SCOPE } from "./auth";
 import { GraphCalendar } from "./graph-calendar";
 import { GraphCaller } from "./graph-caller";
 import { createGraphTransport } from "./http/graph-transport";
@@ -44,7 +44,12 @@ export interface CalendarDeps {
  * composition root passes it as both `calendar` and `replies`), which can
  * also let go of its sockets (tests, the bench, shutdown).
  */
-export type ClosableCalendar = CalendarPort & RepliesPort & { close(): void };
+export type ClosableCalendar = CalendarPort &
+  RepliesPort & {
+    close(): void;
+    /** Graph only: asks for a token (readiness); the outbox has none. */
+    tokenProbe?: () => Promise<unknown>;
+  };
 
 /**
  * The factory the composition root calls: Graph when GRAPH_TENANT_ID and
@@ -67,7 +72,9 @@ export function createCalendar(config: CalendarConfig, deps: CalendarDeps): Clos
   const credential =
     deps.credential ??
     createCredential(config, {
-      ...(deps.authorityHost !== undefined ? { authorityHost: deps.authorityHost } : {}),
+      ...((deps.authorityHost ?? config.authorityHost) !== undefined
+        ? { authorityHost: deps.authorityHost ?? config.authorityHost }
+        : {}),
       ...(deps.ca !== undefined ? { ca: deps.ca } : {}),
     });
   const https = createHttpsFetch({
@@ -89,5 +96,8 @@ export function createCalendar(config: CalendarConfig, deps: CalendarDeps): Clos
     email: { ...DEFAULT_SEND_EMAILS_OPTIONS, ...deps.email },
     provisioningPolls: deps.provisioningPolls ?? 3,
   });
-  return Object.assign(calendar, { close: () => https.close() });
+  return Object.assign(calendar, {
+    close: () => https.close(),
+    tokenProbe: () => credential.getToken(GRAPH_SCOPE),
+  });
 }

@@ -12,5 +12,7 @@ export type CalendarConfig =
       credential: GraphCredential;
       baseUrl: string;
       organizer: string;
+      /** Absent: Entra ID's public cloud. */
+      authorityHost?: string;
     }
   | { kind: "outbox"; dir: string; organizer: string };

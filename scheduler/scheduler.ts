@@ -76,6 +76,9 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> | undefined;
   private kicked = false;
+  /** For readiness: when the last sweep ended, and when the one running began (domain clock). */
+  lastSweepEndedAt: Date | undefined;
+  sweepRunningSince: Date | undefined;
   private readonly pageSize: number;
   private readonly concurrency: number;
 
@@ -125,6 +128,17 @@ export class Scheduler {
    * 4. run its handler and record done, a retry with backoff, or failed.
    */
   async runOnce(): Promise<SweepReport> {
+    this.sweepRunningSince = this.deps.clock();
+    try {
+      const report = await this.sweep();
+      this.lastSweepEndedAt = this.deps.clock();
+      return report;
+    } finally {
+      this.sweepRunningSince = undefined;
+    }
+  }
+
+  private async sweep(): Promise<SweepReport> {
     const report = emptyReport();
     let continuation: string | undefined;
     do {

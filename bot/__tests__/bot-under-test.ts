@@ -5,7 +5,10 @@ import type { BotConfig } from "../../app/config";
 import { SqliteStore } from "../../store/sqlite/sqlite-store";
 import { recordingLogger } from "../../test/fixtures/recording-logger";
 import type { ActionHandler, BotHandlers, MessageHandler } from "../../ports/actions";
+import type { BotAuthEndpoints } from "../authentication";
 import type { DemoRoute } from "../demo-routes";
+import type { ApiRoute } from "../http-server";
+import type { Readiness } from "../readiness";
 import { startBot, type RunningBot } from "../start-bot";
 import { CLERK, type Who } from "./activities";
 import { startFakeConnector, type FakeConnector } from "./fake-connector";
@@ -28,6 +31,9 @@ export interface BotUnderTestOptions {
   config?: Partial<BotConfig>;
   extraRoutes?: DemoRoute[];
   invokeBudgetMs?: number;
+  authEndpoints?: BotAuthEndpoints;
+  readiness?: Readiness;
+  apiRoutes?: ApiRoute[];
 }
 
 /** The real bot on a free port, a real SQLite store in a temp dir, a fake connector. */
@@ -55,6 +61,9 @@ export async function botUnderTest(options: BotUnderTestOptions = {}): Promise<B
     host: "127.0.0.1",
     ...(options.extraRoutes !== undefined ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
+    ...(options.authEndpoints !== undefined ? { authEndpoints: options.authEndpoints } : {}),
+    ...(options.readiness !== undefined ? { readiness: options.readiness } : {}),
+    ...(options.apiRoutes !== undefined ? { apiRoutes: options.apiRoutes } : {}),
   });
   return {
     bot,

@@ -21,3 +21,4 @@ export type { DirectoryGroup, DirectoryUser } from "./directory";
 export type { CatalogApp, UserInstallation } from "./teams-apps";
 export type { Room } from "./rooms";
 export type { LobbyAdmitters, MeetingRole, Participant } from "./meeting-roles";
+export { httpNotificationUrlValidator } from "./http-validator";
