@@ -12,7 +12,7 @@ import { checkDemoRoutes, type DemoRoute } from "./demo-routes";
 import { createHttpServer, listen, MESSAGES_PATH, type ApiRoute } from "./http-server";
 import { Proactive } from "./proactive";
 import { RecentInvokes } from "./recent-invokes";
-import { TeamsNotifier } from "./teams-notifier";
+import { TeamsNotifier, type InstallSettings } from "./teams-notifier";
 import { turnErrorHandler } from "./turn-error";
 import { BotError } from "./errors";
 
@@ -31,6 +31,8 @@ export interface StartBotDeps {
   host?: string;
   /** How long an Action.Execute handler may run before "working on it"; default 1500 ms. */
   invokeBudgetMs?: number;
+  /** Reaching people who never opened Convene (bot/teams-notifier.ts). */
+  install?: InstallSettings;
 }
 
 export interface RunningBot {
@@ -105,7 +107,13 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     "teams bot listening",
   );
   return {
-    notifier: new TeamsNotifier({ references, proactive, clock, logger }),
+    notifier: new TeamsNotifier({
+      references,
+      proactive,
+      clock,
+      logger,
+      ...(deps.install !== undefined ? { install: deps.install } : {}),
+    }),
     url,
     messagesUrl: `${url}${MESSAGES_PATH}`,
     close: async () => {

@@ -58,6 +58,24 @@ export function createCalendar(config: CalendarConfig, deps: CalendarDeps): Clos
     return Object.assign(outbox, { close: () => undefined });
   }
 
+  const { caller, close } = createGraphCaller(config, deps);
+  const calendar = new GraphCalendar(caller, {
+    email: { ...DEFAULT_SEND_EMAILS_OPTIONS, ...deps.email },
+    provisioningPolls: deps.provisioningPolls ?? 3,
+  });
+  return Object.assign(calendar, { close });
+}
+
+/**
+ * One Graph caller (credential, transport, limiter, retries) for a
+ * configuration: the calendar's, and the directory's and the Teams app
+ * installer's (graph/create-people.ts).
+ */
+export function createGraphCaller(
+  config: Extract<CalendarConfig, { kind: "graph" }>,
+  deps: CalendarDeps,
+): { caller: GraphCaller; close: () => void } {
+  const clock = deps.clock ?? (() => new Date());
   const runtime: Runtime = {
     clock,
     sleep: deps.sleep ?? realSleep,
@@ -85,9 +103,5 @@ export function createCalendar(config: CalendarConfig, deps: CalendarDeps): Clos
     { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     runtime,
   );
-  const calendar = new GraphCalendar(caller, {
-    email: { ...DEFAULT_SEND_EMAILS_OPTIONS, ...deps.email },
-    provisioningPolls: deps.provisioningPolls ?? 3,
-  });
-  return Object.assign(calendar, { close: () => https.close() });
+  return { caller, close: () => https.close() };
 }

@@ -14,6 +14,7 @@ import { RegisterEntry } from "./register-entry";
 import { QaNotice } from "./qa-notice";
 import { Consultation } from "./consultation";
 import { ReportStatus } from "./report-status";
+import { StaffList } from "./staff-list";
 import { Task } from "./task";
 
 export * from "./common";
@@ -35,6 +36,7 @@ export * from "./duty-rota";
 export * from "./case-mapping-month";
 export * from "./qa-notice";
 export * from "./consultation";
+export * from "./staff-list";
 
 /** Every document Convene stores, by its `type`. */
 export const DOC_SCHEMAS = {
@@ -54,6 +56,7 @@ export const DOC_SCHEMAS = {
   "case-mapping-month": CaseMappingMonth,
   "qa-notice": QaNotice,
   consultation: Consultation,
+  "staff-list": StaffList,
 } as const;
 
 export type DocType = keyof typeof DOC_SCHEMAS;
@@ -76,6 +79,7 @@ export const Document = z.discriminatedUnion("type", [
   CaseMappingMonth,
   QaNotice,
   Consultation,
+  StaffList,
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;
