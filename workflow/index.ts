@@ -24,6 +24,7 @@ import { quoracyFeature } from "./quoracy/feature";
 import { remindersFeature } from "./reminders/feature";
 import { reportsFeature } from "./reports/feature";
 import { standDownFeature } from "./stand-down/feature";
+import { staffFeature } from "./staff/feature";
 
 /**
  * Every feature of the workflow. A card verb or a task type is declared once,
@@ -42,6 +43,7 @@ export const FEATURES: readonly Feature[] = [
   consultationFeature,
   claFeature,
   chairsFeature,
+  staffFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

@@ -7,6 +7,7 @@ import { recordingLogger } from "../../test/fixtures/recording-logger";
 import type { ActionHandler, BotHandlers, MessageHandler } from "../../ports/actions";
 import type { DemoRoute } from "../demo-routes";
 import { startBot, type RunningBot } from "../start-bot";
+import type { InstallSettings } from "../teams-notifier";
 import { CLERK, type Who } from "./activities";
 import { startFakeConnector, type FakeConnector } from "./fake-connector";
 
@@ -28,6 +29,8 @@ export interface BotUnderTestOptions {
   config?: Partial<BotConfig>;
   extraRoutes?: DemoRoute[];
   invokeBudgetMs?: number;
+  /** Installing Convene for people with no stored conversation; its serviceUrl is the fake connector's. */
+  install?: Omit<InstallSettings, "serviceUrl">;
 }
 
 /** The real bot on a free port, a real SQLite store in a temp dir, a fake connector. */
@@ -55,6 +58,9 @@ export async function botUnderTest(options: BotUnderTestOptions = {}): Promise<B
     host: "127.0.0.1",
     ...(options.extraRoutes !== undefined ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
+    ...(options.install !== undefined
+      ? { install: { ...options.install, serviceUrl: connector.serviceUrl } }
+      : {}),
   });
   return {
     bot,
