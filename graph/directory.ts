@@ -8,7 +8,8 @@ import type { GraphCaller } from "./graph-caller";
  * GroupMember.Read.All and User.Read.All: graph/permissions.ts).
  *
  * - Members: GET /groups/{id}/transitiveMembers/microsoft.graph.user, nested
- *   groups flattened, the cast keeping users only, following
+ *   groups flattened, the cast keeping users only, in Graph's own pages
+ *   (100 by default: no $top, so the tests page as a council's Graph does), following
  *   `@odata.nextLink` to the last page and never building a page link itself
  *   (https://learn.microsoft.com/en-us/graph/api/group-list-transitivemembers,
  *   https://learn.microsoft.com/en-us/graph/paging).
@@ -20,8 +21,6 @@ import type { GraphCaller } from "./graph-caller";
  * - Manager: GET /users/{id}/manager; 404 when the directory names none
  *   (https://learn.microsoft.com/en-us/graph/api/user-list-manager).
  */
-const PAGE_SIZE = 999;
-
 const nullish = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
 const UserSchema = z
@@ -52,7 +51,7 @@ export class GraphDirectory implements DirectoryPort {
     const select = selectFor(teamAttribute);
     let path: string | undefined =
       `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user` +
-      `?$top=${PAGE_SIZE}&$select=${select}`;
+      `?$select=${select}`;
     const people: DirectoryPerson[] = [];
     const seen = new Set<string>();
     for (let page = 1; path !== undefined; page++) {

@@ -81,9 +81,10 @@ describe("staff from Entra ID groups", () => {
     const trail = (await world.store.auditOfCase("system")).items;
     expect(trail).toContainEqual(
       expect.objectContaining({
-        action: "staff.role-removed",
+        // In no group any more: Tayo has left Convene's staff.
+        action: "staff.left",
         target: { type: "person", id: DEMO_IDS.teamManager },
-        detail: { role: "team-manager", trigger: "daily" },
+        detail: { roles: "team-manager", trigger: "daily" },
       }),
     );
     // For every one of the 250, a case still naming Tayo escalates to Morgan.
@@ -159,9 +160,9 @@ describe("staff from Entra ID groups", () => {
     const system = (await world.store.auditOfCase("system")).items;
     expect(system).toContainEqual(
       expect.objectContaining({
-        action: "staff.role-removed",
+        action: "staff.left",
         target: { type: "person", id: DEMO_IDS.chair },
-        detail: { role: "chair", trigger: "on-demand" },
+        detail: { roles: "chair", trigger: "on-demand" },
       }),
     );
   });
