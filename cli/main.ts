@@ -1,6 +1,7 @@
 import { ConfigError } from "../app/config";
 import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
+import { runStaff, STAFF_USAGE } from "./staff-command";
 import { runStats, STATS_USAGE } from "./stats-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
@@ -10,12 +11,13 @@ export interface Io {
   readonly stderr: NodeJS.WritableStream;
 }
 
-const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n`;
+const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n  ${STAFF_USAGE}\n`;
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string | Promise<string>>> = {
   timeline: runTimeline,
   schedule: runSchedule,
   stats: runStats,
+  staff: runStaff,
 };
 
 /**
@@ -27,7 +29,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr.write(
-      `convene: a command is required (timeline, schedule or stats); try convene --help\n`,
+      `convene: a command is required (timeline, schedule, stats or staff); try convene --help\n`,
     );
     return EXIT_USAGE;
   }
@@ -38,7 +40,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const run = COMMANDS[command];
   if (run === undefined) {
     io.stderr.write(
-      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats)\n`,
+      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats, staff)\n`,
     );
     return EXIT_USAGE;
   }
