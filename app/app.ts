@@ -24,6 +24,13 @@ import { exponentialBackoff } from "../scheduler/backoff";
 import { Scheduler } from "../scheduler/scheduler";
 import { isStoreError } from "../ports/store";
 import { openStore } from "../store/open-store";
+import { createPeople } from "../graph/create-people";
+import { ensureStaffRefreshPlanned } from "../workflow/staff/feature";
+import { syncStaff } from "../workflow/staff/staff-list";
+import { ConfigError } from "./config";
+
+/** How often an instance looks for a staff list another instance stored. */
+const STAFF_SYNC_MS = 60_000;
 
 /** POST /api/graph/notifications (issue 7): Graph's change notifications on the organiser's events. */
 function graphNotificationsRoute(deps: WorkflowDeps, clientState: string): ApiRoute {
@@ -73,6 +80,22 @@ export async function startConvene(
   const clock = demoClock?.now ?? options.realClock;
   const policy = resolvePolicy(authority.policy, authority.overrides);
   const calendar = createCalendar(config.calendar, { logger, clock });
+  // Staff from Entra ID groups and reaching people who never opened Convene
+  // need Graph; the JSON staff list (demo, small setups) does not.
+  const people =
+    config.calendar.kind === "graph"
+      ? createPeople(
+          config.calendar,
+          { logger, clock },
+          config.teamsApp?.catalogAppId !== undefined
+            ? { teamsCatalogAppId: config.teamsApp.catalogAppId }
+            : {},
+        )
+      : undefined;
+  if (authority.staffGroups !== undefined && people === undefined) {
+    throw new ConfigError("staffGroups needs Microsoft Graph (GRAPH_TENANT_ID and friends)");
+  }
+  const appId = config.bot.appId;
 
   // Bound late: the bot needs the workflow's handlers, the workflow the
   // bot's notifier. The scheduler is woken through a doorbell made first.
@@ -94,6 +117,12 @@ export async function startConvene(
     policy,
     logger,
     kick: () => doorbell.ring(),
+    ...(people !== undefined ? { directory: people.directory } : {}),
+    // Opens the 1:1 chat with Convene's bot; it works only once signed in
+    // to Teams (https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/build-and-test/deep-link-teams).
+    ...(appId !== undefined
+      ? { teamsChatLink: `https://teams.microsoft.com/l/chat/0/0?users=28:${appId}` }
+      : {}),
   };
   const sched = new Scheduler({
     store,
@@ -145,6 +174,19 @@ export async function startConvene(
       ? { extraRoutes: demoRoutes(demoClock, () => sched.runOnce()) }
       : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(people?.installer !== undefined &&
+    appId !== undefined &&
+    config.teamsApp !== undefined &&
+    config.calendar.kind === "graph"
+      ? {
+          install: {
+            installer: people.installer,
+            serviceUrl: config.teamsApp.serviceUrl,
+            tenantId: config.calendar.tenantId,
+            botId: `28:${appId}`,
+          },
+        }
+      : {}),
     ...(config.notifications !== undefined
       ? { apiRoutes: [graphNotificationsRoute(deps, config.notifications.clientState)] }
       : {}),
@@ -165,6 +207,16 @@ export async function startConvene(
   await ensurePoll(deps, clock());
   await ensureJobsPlanned(deps, clock());
   await ensureRetentionPlanned(deps, clock());
+  await ensureStaffRefreshPlanned(deps, clock());
+  const staffSync =
+    authority.staffGroups !== undefined
+      ? setInterval(() => {
+          syncStaff(deps).catch((err: unknown) =>
+            logger.error({ code: (err as Error).name }, "staff list sync failed"),
+          );
+        }, STAFF_SYNC_MS)
+      : undefined;
+  staffSync?.unref();
   if (config.notifications !== undefined) await queueSubscribe(deps, clock());
   sched.start();
   logger.info(
@@ -183,9 +235,11 @@ export async function startConvene(
     ...(demoClock !== undefined ? { demoClock } : {}),
     scheduler: sched,
     close: async () => {
+      if (staffSync !== undefined) clearInterval(staffSync);
       await bot.close();
       await sched.stop();
       calendar.close();
+      people?.close();
       await store.close();
     },
   };

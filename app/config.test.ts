@@ -21,8 +21,21 @@ describe("loadConfig", () => {
         organizer: "conferences@convene.local",
       },
       bot: { port: 3978, appType: "SingleTenant", demoMode: false },
+      // No catalog id: nobody is installed for; the global Bot Connector address.
+      teamsApp: { serviceUrl: "https://smba.trafficmanager.net/teams/" },
       schedulerIntervalMs: 5000,
       logLevel: "info",
+    });
+  });
+
+  it("reads the Teams app's catalog id and the Bot Connector address for new conversations", () => {
+    const config = loadConfig({
+      TEAMS_APP_CATALOG_ID: "d0000000-0000-4000-8000-000000000001",
+      BOT_SERVICE_URL: "https://smba.trafficmanager.net/emea/",
+    });
+    expect(config.teamsApp).toEqual({
+      catalogAppId: "d0000000-0000-4000-8000-000000000001",
+      serviceUrl: "https://smba.trafficmanager.net/emea/",
     });
   });
 

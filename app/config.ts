@@ -70,6 +70,17 @@ const Env = z
       emptyAsUndefined,
       z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
     ),
+    /**
+     * Convene's id in the tenant's Teams app catalog: with it, Convene
+     * installs itself for someone who never opened it before sending them a
+     * card (workflow/staff, docs/staff.md).
+     */
+    TEAMS_APP_CATALOG_ID: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    /** The Bot Connector address for a conversation Teams has not told Convene of yet. */
+    BOT_SERVICE_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url().default("https://smba.trafficmanager.net/teams/"),
+    ),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
     /** The council: its policy, mailboxes and staff (JSON, workflow/kernel/authority.ts). */
     AUTHORITY_FILE: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
@@ -185,6 +196,8 @@ export interface Config {
   calendar: CalendarConfig;
   notifications?: NotificationsConfig;
   bot: BotConfig;
+  /** Reaching people who never opened Convene (docs/staff.md). */
+  teamsApp?: { catalogAppId?: string; serviceUrl: string };
   schedulerIntervalMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
 }
@@ -325,6 +338,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { notifications: { url: e.GRAPH_NOTIFICATION_URL, clientState: e.GRAPH_CLIENT_STATE } }
       : {}),
     bot,
+    teamsApp: {
+      ...(e.TEAMS_APP_CATALOG_ID !== undefined ? { catalogAppId: e.TEAMS_APP_CATALOG_ID } : {}),
+      serviceUrl: e.BOT_SERVICE_URL,
+    },
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   };

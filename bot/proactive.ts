@@ -84,7 +84,12 @@ export class Proactive {
 }
 
 /** A stored 1:1 reference in the shape botbuilder wants. */
-export function toBotReference(doc: ConversationReference): Partial<BfConversationReference> {
+export function toBotReference(
+  doc: Pick<
+    ConversationReference,
+    "channelId" | "serviceUrl" | "conversationId" | "tenantId" | "botId"
+  >,
+): Partial<BfConversationReference> {
   return {
     channelId: doc.channelId,
     serviceUrl: doc.serviceUrl,

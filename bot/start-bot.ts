@@ -12,7 +12,7 @@ import { checkDemoRoutes, type DemoRoute } from "./demo-routes";
 import { createHttpServer, listen, MESSAGES_PATH, type ApiRoute } from "./http-server";
 import { Proactive } from "./proactive";
 import { RecentInvokes } from "./recent-invokes";
-import { TeamsNotifier } from "./teams-notifier";
+import { TeamsNotifier, type InstallSettings } from "./teams-notifier";
 import { turnErrorHandler } from "./turn-error";
 import { BotError } from "./errors";
 import type { Readiness } from "./readiness";
@@ -36,6 +36,8 @@ export interface StartBotDeps {
   readiness?: Readiness;
   /** Tests: a local token issuer instead of Bot Framework's (test/token-issuer). */
   authEndpoints?: BotAuthEndpoints;
+  /** Reaching people who never opened Convene (bot/teams-notifier.ts). */
+  install?: InstallSettings;
 }
 
 export interface RunningBot {
@@ -124,7 +126,13 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     "teams bot listening",
   );
   return {
-    notifier: new TeamsNotifier({ references, proactive, clock, logger }),
+    notifier: new TeamsNotifier({
+      references,
+      proactive,
+      clock,
+      logger,
+      ...(deps.install !== undefined ? { install: deps.install } : {}),
+    }),
     url,
     messagesUrl: `${url}${MESSAGES_PATH}`,
     close: async () => {

@@ -1,4 +1,5 @@
 import { type Logger } from "../ports/logger";
+import type { AppInstaller } from "../ports/app-installer";
 import type { CardJson, Notifier, SendResult } from "../ports/notifier";
 import type { ReferenceBook } from "./conversation-references";
 import { errorCode } from "./errors";
@@ -10,6 +11,21 @@ export interface TeamsNotifierDeps {
   proactive: Proactive;
   clock: () => Date;
   logger: Logger;
+  /** Reaching someone who never opened Convene: install it for them first. */
+  install?: InstallSettings;
+}
+
+export interface InstallSettings {
+  installer: AppInstaller;
+  /**
+   * The Bot Connector's address for a conversation Convene has not been
+   * told of yet (Teams gives it on the first activity; before that, the
+   * global endpoint Microsoft's proactive-install guide uses).
+   */
+  serviceUrl: string;
+  tenantId: string;
+  /** The bot's Teams id (`28:` and the app id). */
+  botId: string;
 }
 
 /**
@@ -51,13 +67,85 @@ export class TeamsNotifier implements Notifier {
       logger.error({ op, userObjectId, code: errorCode(err) }, "conversation reference unreadable");
       return { outcome: "failed" };
     }
+    if (stored === undefined && op === "send" && this.deps.install !== undefined) {
+      return this.installThen(userObjectId, this.deps.install, act);
+    }
     if (stored === undefined || stored.blockedAt !== undefined) {
       const code = stored === undefined ? "NoConversationReference" : "RecipientBlocked";
       logger.warn({ op, userObjectId, code }, "teams recipient unreachable");
       return { outcome: "recipient-gone" };
     }
+    return this.attempt(op, userObjectId, toBotReference(stored), act);
+  }
+
+  /**
+   * No stored conversation: install Convene for the person through Graph
+   * (already installed is fine), take the 1:1 chat from the installation
+   * and send there, then remember the conversation like one Teams told us of
+   * (https://learn.microsoft.com/en-us/microsoftteams/platform/graph-api/proactive-bots-and-messages/graph-proactive-bots-and-messages).
+   * Refused (policy, permission): the person cannot be reached in Teams.
+   */
+  private async installThen(
+    userObjectId: string,
+    install: InstallSettings,
+    act: (reference: ReturnType<typeof toBotReference>) => Promise<SendResult>,
+  ): Promise<SendResult> {
+    const { logger } = this.deps;
+    const outcome = await install.installer.installFor(userObjectId);
+    if (outcome.kind === "refused") {
+      logger.warn(
+        { userObjectId, code: `InstallRefused.${outcome.reason}`, httpStatus: outcome.httpStatus },
+        "teams recipient unreachable: Convene could not be installed",
+      );
+      return {
+        outcome: "recipient-gone",
+        unreachable: "install-refused",
+        ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
+      };
+    }
+    if (outcome.kind === "failed") {
+      logger.warn(
+        { userObjectId, httpStatus: outcome.httpStatus },
+        "teams app install not settled",
+      );
+      return {
+        outcome: "failed",
+        ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
+      };
+    }
+    logger.info(
+      { userObjectId, alreadyInstalled: outcome.alreadyInstalled },
+      "convene installed for a user; sending into the installation's chat",
+    );
+    const fields = {
+      userObjectId,
+      conversationId: outcome.chatId,
+      serviceUrl: install.serviceUrl,
+      tenantId: install.tenantId,
+      botId: install.botId,
+    };
+    const reference = toBotReference({ ...fields, channelId: "msteams" });
+    const result = await this.attempt("send", userObjectId, reference, act);
+    if (result.outcome === "sent") {
+      await this.deps.references.remember(fields).catch((err: unknown) => {
+        logger.error(
+          { userObjectId, code: errorCode(err) },
+          "could not store the new conversation",
+        );
+      });
+    }
+    return result;
+  }
+
+  private async attempt(
+    op: "send" | "update",
+    userObjectId: string,
+    reference: ReturnType<typeof toBotReference>,
+    act: (reference: ReturnType<typeof toBotReference>) => Promise<SendResult>,
+  ): Promise<SendResult> {
+    const { logger } = this.deps;
     try {
-      return await act(toBotReference(stored));
+      return await act(reference);
     } catch (err) {
       const { result, blocked } = classifySendFailure(err, this.deps.clock());
       logger.warn(

@@ -1,6 +1,7 @@
 import { ConfigError } from "../app/config";
 import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
+import { runStaff, STAFF_USAGE } from "./staff-command";
 import { runStats, STATS_USAGE } from "./stats-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { runSubject, SUBJECT_USAGE } from "./subject-command";
@@ -21,6 +22,7 @@ const USAGES: Readonly<Record<string, string>> = {
   subject: SUBJECT_USAGE,
   audit: AUDIT_USAGE,
   tasks: TASKS_USAGE,
+  staff: STAFF_USAGE,
 };
 
 const USAGE = `usage:\n${Object.values(USAGES)
@@ -38,6 +40,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   subject: runSubject,
   audit: runAudit,
   tasks: runTasks,
+  staff: runStaff,
 };
 const KNOWN = Object.keys(COMMANDS).join(", ");
 

@@ -63,6 +63,24 @@ export function createCalendar(config: CalendarConfig, deps: CalendarDeps): Clos
     return Object.assign(outbox, { close: () => undefined });
   }
 
+  const { caller, close, tokenProbe } = createGraphCaller(config, deps);
+  const calendar = new GraphCalendar(caller, {
+    email: { ...DEFAULT_SEND_EMAILS_OPTIONS, ...deps.email },
+    provisioningPolls: deps.provisioningPolls ?? 3,
+  });
+  return Object.assign(calendar, { close, tokenProbe });
+}
+
+/**
+ * One Graph caller (credential, transport, limiter, retries) for a
+ * configuration: the calendar's, and the directory's and the Teams app
+ * installer's (graph/create-people.ts).
+ */
+export function createGraphCaller(
+  config: Extract<CalendarConfig, { kind: "graph" }>,
+  deps: CalendarDeps,
+): { caller: GraphCaller; close: () => void; tokenProbe: () => Promise<unknown> } {
+  const clock = deps.clock ?? (() => new Date());
   const runtime: Runtime = {
     clock,
     sleep: deps.sleep ?? realSleep,
@@ -92,12 +110,9 @@ export function createCalendar(config: CalendarConfig, deps: CalendarDeps): Clos
     { ...DEFAULT_RETRY_POLICY, ...deps.retry },
     runtime,
   );
-  const calendar = new GraphCalendar(caller, {
-    email: { ...DEFAULT_SEND_EMAILS_OPTIONS, ...deps.email },
-    provisioningPolls: deps.provisioningPolls ?? 3,
-  });
-  return Object.assign(calendar, {
+  return {
+    caller,
     close: () => https.close(),
     tokenProbe: () => credential.getToken(GRAPH_SCOPE),
-  });
+  };
 }

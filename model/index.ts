@@ -15,6 +15,7 @@ import { QaNotice } from "./qa-notice";
 import { Consultation } from "./consultation";
 import { ReportStatus } from "./report-status";
 import { SubjectKey } from "./subject-key";
+import { StaffList } from "./staff-list";
 import { Task } from "./task";
 import { Incident } from "./incident";
 
@@ -39,6 +40,7 @@ export * from "./qa-notice";
 export * from "./consultation";
 export * from "./subject-key";
 export * from "./incident";
+export * from "./staff-list";
 
 /** Every document Convene stores, by its `type`. */
 export const DOC_SCHEMAS = {
@@ -60,6 +62,7 @@ export const DOC_SCHEMAS = {
   consultation: Consultation,
   "subject-key": SubjectKey,
   incident: Incident,
+  "staff-list": StaffList,
 } as const;
 
 export type DocType = keyof typeof DOC_SCHEMAS;
@@ -77,6 +80,7 @@ export const SCHEMA_VERSIONS: Record<DocType, number> = {
   case: 1,
   "subject-key": 1,
   incident: 1,
+  "staff-list": 1,
   meeting: 2,
   "invite-list": 1,
   "access-needs": 1,
@@ -120,6 +124,7 @@ export const Document = z.discriminatedUnion("type", [
   Consultation,
   SubjectKey,
   Incident,
+  StaffList,
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;

@@ -14,6 +14,13 @@ export interface SendResult {
   activityId?: string;
   httpStatus?: number;
   retryAfterMs?: number;
+  /**
+   * Why a recipient is gone: Convene could not be installed for them in
+   * Teams (an app permission policy, or Convene's own permission). The
+   * workflow then tells the service owners that the person cannot be
+   * reached in Teams.
+   */
+  unreachable?: "install-refused";
 }
 
 export interface Notifier {

@@ -31,6 +31,8 @@ export const CONTAINER_OF: Record<DocType, ContainerName> = {
   "case-mapping-month": "cases",
   "qa-notice": "cases",
   consultation: "cases",
+  // One document per authority (model/staff-list.ts), read by id.
+  "staff-list": "cases",
   task: "tasks",
   // Few, one partition ("incidents"): beside the tasks they are about.
   incident: "tasks",

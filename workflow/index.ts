@@ -27,6 +27,7 @@ import { remindersFeature } from "./reminders/feature";
 import { reportsFeature } from "./reports/feature";
 import { standDownFeature } from "./stand-down/feature";
 import { failuresFeature } from "./failures/feature";
+import { staffFeature } from "./staff/feature";
 
 /**
  * Every feature of the workflow. A card verb or a task type is declared once,
@@ -48,6 +49,7 @@ export const FEATURES: readonly Feature[] = [
   recordingFeature,
   dataProtectionFeature,
   failuresFeature,
+  staffFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

@@ -10,6 +10,7 @@ import type { DemoRoute } from "../demo-routes";
 import type { ApiRoute } from "../http-server";
 import type { Readiness } from "../readiness";
 import { startBot, type RunningBot } from "../start-bot";
+import type { InstallSettings } from "../teams-notifier";
 import { CLERK, type Who } from "./activities";
 import { startFakeConnector, type FakeConnector } from "./fake-connector";
 
@@ -34,6 +35,8 @@ export interface BotUnderTestOptions {
   authEndpoints?: BotAuthEndpoints;
   readiness?: Readiness;
   apiRoutes?: ApiRoute[];
+  /** Installing Convene for people with no stored conversation; its serviceUrl is the fake connector's. */
+  install?: Omit<InstallSettings, "serviceUrl">;
 }
 
 /** The real bot on a free port, a real SQLite store in a temp dir, a fake connector. */
@@ -64,6 +67,9 @@ export async function botUnderTest(options: BotUnderTestOptions = {}): Promise<B
     ...(options.authEndpoints !== undefined ? { authEndpoints: options.authEndpoints } : {}),
     ...(options.readiness !== undefined ? { readiness: options.readiness } : {}),
     ...(options.apiRoutes !== undefined ? { apiRoutes: options.apiRoutes } : {}),
+    ...(options.install !== undefined
+      ? { install: { ...options.install, serviceUrl: connector.serviceUrl } }
+      : {}),
   });
   return {
     bot,

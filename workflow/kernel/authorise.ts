@@ -17,6 +17,7 @@ const ROLE_WORDS: Record<StaffRole, string> = {
   "safeguarding-manager": "a safeguarding manager",
   "qa-admin": "the QA admin manager",
   iro: "the IRO of this review",
+  "service-owner": "a service owner",
 };
 
 /**

@@ -22,6 +22,8 @@ export const STAFF_ROLES = [
   "qa-admin",
   /** Independent Reviewing Officer: chairs CLA reviews (RULES.md section 1). */
   "iro",
+  /** Runs Convene for the council: told when the staff refresh fails or someone cannot be reached in Teams. */
+  "service-owner",
 ] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
@@ -38,8 +40,56 @@ export const StaffMember = PersonRef.extend({
   inTeams: z.boolean().default(true),
   /** The team, for counts per team (003's QA notices for the performance team). */
   team: z.string().min(1).optional(),
+  /**
+   * The line manager as the directory names them (`/users/{id}/manager`),
+   * when the staff list comes from Entra ID groups: who matters about this
+   * person go to, and a case's escalations where the case names nobody who
+   * still manages (workflow/kernel/roles.ts).
+   */
+  lineManager: PersonRef.optional(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
+
+/**
+ * The Entra ID security group (object id) whose members hold each role, when
+ * the staff list comes from the directory (workflow/staff). Members are read
+ * transitively (nested groups count).
+ */
+export const StaffGroups = z
+  .object({
+    socialWorkers: EntraObjectId.optional(),
+    teamManagers: EntraObjectId.optional(),
+    serviceManagers: EntraObjectId.optional(),
+    clerks: EntraObjectId.optional(),
+    /** CP chairs (003's CPAs). */
+    chairs: EntraObjectId.optional(),
+    iros: EntraObjectId.optional(),
+    qaManagers: EntraObjectId.optional(),
+    safeguardingManagers: EntraObjectId.optional(),
+    qaAdmin: EntraObjectId.optional(),
+    director: EntraObjectId.optional(),
+    serviceOwners: EntraObjectId.optional(),
+  })
+  .strict()
+  .refine((g) => Object.values(g).some((id) => id !== undefined), {
+    message: "staffGroups names no group",
+  });
+export type StaffGroups = z.infer<typeof StaffGroups>;
+
+/** Which role each group gives. */
+export const GROUP_ROLES: Readonly<Record<keyof StaffGroups, StaffRole>> = {
+  socialWorkers: "social-worker",
+  teamManagers: "team-manager",
+  serviceManagers: "service-manager",
+  clerks: "clerk",
+  chairs: "chair",
+  iros: "iro",
+  qaManagers: "qa-manager",
+  safeguardingManagers: "safeguarding-manager",
+  qaAdmin: "qa-admin",
+  director: "director",
+  serviceOwners: "service-owner",
+};
 
 const REVIEW_MONTHS = "caseMappingReviewMonths is a whole number of months from 1 to 24";
 
@@ -66,7 +116,6 @@ export const Authority = z
     operationsMailbox: z.email().optional(),
     /** How long each kind of record is kept; none configured, nothing deleted. */
     retention: RetentionPeriods.optional(),
-    staff: z.array(StaffMember).min(1),
     /**
      * Room mailboxes a conference in person or hybrid can be held in. Each is
      * invited as a resource attendee and answers by its own booking rules
@@ -75,9 +124,23 @@ export const Authority = z
      */
     rooms: z.array(z.object({ email: z.email(), name: z.string().min(1) })).default([]),
     /**
-     * Who is told when Convene gives up on something (a send refused, a
-     * record unreadable): people for now; an Entra group once staff come
-     * from Entra. Required in production (app/app.ts refuses to start).
+     * The staff list by hand (the demo, small setups). With `staffGroups` it
+     * is replaced by the directory's at each refresh (workflow/staff).
+     */
+    staff: z.array(StaffMember).default([]),
+    staffGroups: StaffGroups.optional(),
+    /** The directory attribute that names a person's team. */
+    teamAttribute: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "teamAttribute is a directory property name")
+      .default("department"),
+    /**
+     * Who runs Convene for the council: told when the staff refresh fails
+     * and when someone cannot be reached in Teams (besides the members of
+     * the service owners' group, when there is one).
+     *
+     * Also told when Convene gives up on something (a send refused, a
+     * record unreadable). Required in production (app/app.ts refuses to start).
      */
     serviceOwners: z.array(PersonRef).default([]),
     /** Conference length for the Outlook event. */
@@ -97,6 +160,13 @@ export const Authority = z
       .default(6),
   })
   .superRefine((a, ctx) => {
+    if (a.staff.length === 0 && a.staffGroups === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "staff lists nobody and no staffGroups are named",
+        path: ["staff"],
+      });
+    }
     const ids = new Set(a.staff.map((s) => s.entraObjectId));
     a.staff.forEach((s, i) => {
       for (const key of ["teamManager", "serviceManager"] as const) {
@@ -123,6 +193,18 @@ export type AuthorityInput = z.input<typeof Authority>;
 
 export function staffById(authority: Authority, objectId: string): StaffMember | undefined {
   return authority.staff.find((s) => s.entraObjectId === objectId);
+}
+
+/**
+ * The people to tell when Convene itself needs attention: the configured
+ * service owners and the members of the service owners' group, once each.
+ */
+export function serviceOwnersOf(authority: Authority): PersonRef[] {
+  const out = new Map<string, PersonRef>();
+  for (const p of authority.serviceOwners) out.set(p.entraObjectId, p);
+  for (const s of staffWithRole(authority, "service-owner"))
+    out.set(s.entraObjectId, asPersonRef(s));
+  return [...out.values()];
 }
 
 export function staffWithRole(authority: Authority, role: StaffRole): StaffMember[] {

@@ -2,7 +2,7 @@ import { type Logger } from "../../ports/logger";
 import type { Store } from "../../ports/store";
 import type { ResolvedPolicy } from "../../rules";
 import type { Authority } from "./authority";
-import type { CalendarPort, Notifier, RepliesPort } from "../../ports";
+import type { CalendarPort, DirectoryPort, Notifier, RepliesPort } from "../../ports";
 
 /** Everything a use case needs, wired by hand in the composition root (DESIGN.md habit 8). */
 export interface WorkflowDeps {
@@ -18,4 +18,11 @@ export interface WorkflowDeps {
   logger: Logger;
   /** Ask the scheduler for a sweep now: background work queued by an action starts at once. */
   kick: () => void;
+  /** Entra ID groups and managers, when the staff list comes from the directory (workflow/staff). */
+  directory?: DirectoryPort;
+  /**
+   * A link that opens Convene's chat in Teams (it works only once signed in
+   * to Teams), for emails that carry a card to someone Teams cannot reach.
+   */
+  teamsChatLink?: string;
 }

@@ -1,11 +1,13 @@
 import type { Notification, PersonRef } from "../../model";
-import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
-import type { CardJson, Email } from "../../ports";
+import type { CardJson } from "../../ports";
 import { TransientError } from "./errors";
-import { PermanentTaskError } from "../../ports/task-errors";
 import { raiseIncident } from "./incidents";
+import { cardInPlainWords } from "../../cards/common/plain-words";
+import { alertServiceOwners } from "./alert-service-owners";
+import { claim, claimState, findOrCreate, record, sendEmailsOnce } from "./email-once";
 
+export { sendEmailsOnce, IN_FLIGHT_MS, type EmailNotice } from "./email-once";
 export interface CardNotice {
   /** Deterministic (`${taskId}:${recipientObjectId}`): a retried task sends each card once. */
   id: string;
@@ -93,16 +95,22 @@ export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Prom
   }
   if (status === "recipient-gone" && notice.emailFallback !== false)
     await emailInstead(deps, notice);
+  if (status === "recipient-gone" && result.unreachable === "install-refused")
+    await tellServiceOwnersUnreachable(deps, notice);
   return status === "sent" ? "sent" : "recipient-gone";
 }
 
 /**
- * Someone without the app in Teams (never installed, or removed it) must
- * still hear of an escalation: they get the preview by email, sent once,
- * with how to get the card. The preview names no child (it is written for a
- * lock screen), so it is fit for an email subject too.
+ * Someone Teams cannot reach (Convene could not be installed for them, or
+ * they removed it) must still hear of an escalation: they get the card's
+ * content by email, sent once, in plain words, with a link that opens
+ * Convene's chat in Teams. The card's buttons are named as what can be done
+ * in Teams, never as links: an email gets forwarded, and nothing in it may
+ * act without signing in. The subject is the preview, which names no child.
  */
 async function emailInstead(deps: WorkflowDeps, notice: CardNotice): Promise<void> {
+  const { lines, actions } = cardInPlainWords(notice.card);
+  const content = lines.length > 0 ? lines : [`${notice.preview}.`];
   await sendEmailsOnce(deps, deps.authority.organizer, [
     {
       kind: `${notice.kind}-by-email`,
@@ -116,189 +124,37 @@ async function emailInstead(deps: WorkflowDeps, notice: CardNotice): Promise<voi
         bodyText: [
           `Dear ${notice.recipient.name},`,
           "",
-          `${notice.preview}.`,
+          "Convene could not show you this in Microsoft Teams, so here it is by email.",
           "",
-          "Convene could not reach you in Microsoft Teams: the Convene app is not installed for you.",
-          "Please add Convene in Teams (Apps) to see the details and act on them, or contact the conference clerks.",
+          ...content,
+          "",
+          ...(actions.length > 0 ? [`In Teams you can answer it: ${actions.join(", ")}.`, ""] : []),
+          deps.teamsChatLink !== undefined
+            ? `Open Convene in Teams (you will need to sign in): ${deps.teamsChatLink}`
+            : "Open Convene in Microsoft Teams (Apps) to act on it.",
+          "If Convene is not available to you in Teams, please contact the conference clerks.",
         ].join("\n"),
       },
     },
   ]);
 }
 
-export interface EmailNotice {
-  email: Email;
-  kind: string;
-  taskId?: string;
-  caseId?: string;
-  meetingId?: string;
-}
-
 /**
- * The same discipline for email: every email has its own notification, and
- * only those not yet sent go to the calendar port (in one batch). A failed
- * part is retried by the task's next run; a sent one never again.
+ * Convene could not be installed for the person in Teams (an app
+ * permission policy, or a permission Convene lacks): the service owners
+ * learn that the person cannot be reached in Teams, once per person (ids in
+ * the subject's place would say nothing to them, so the person's name).
  */
-export async function sendEmailsOnce(
-  deps: WorkflowDeps,
-  from: string,
-  notices: EmailNotice[],
-): Promise<{ sent: number; alreadySent: number }> {
-  const pending: { notice: EmailNotice; doc: Notification; attempted: boolean }[] = [];
-  let alreadySent = 0;
-  let inFlight = 0;
-  for (const notice of notices) {
-    const { doc, created } = await findOrCreate(deps, notice.email.id, () => ({
-      kind: notice.kind,
-      channel: "email",
-      taskId: notice.taskId,
-      caseId: notice.caseId,
-      meetingId: notice.meetingId,
-    }));
-    if (doc.status === "sent" || doc.status === "recipient-gone") alreadySent += 1;
-    else if (claimState(deps, doc) === "in-flight") inFlight += 1;
-    else {
-      // Found and not sent: an earlier run may have sent it and died before
-      // recording it, so the adapter looks in Sent Items before sending again.
-      const claimed = await claim(deps, doc);
-      if (claimed === undefined) inFlight += 1;
-      else pending.push({ notice, doc: claimed, attempted: !created });
-    }
-  }
-  // Being sent by another run: this run is not done until they are recorded.
-  if (pending.length === 0 && inFlight > 0) {
-    throw new TransientError(
-      "Notification.in-flight",
-      `${inFlight} email(s) being sent by another run`,
-    );
-  }
-  if (pending.length === 0) return { sent: 0, alreadySent };
-  const results = await deps.calendar.sendEmails(
-    from,
-    pending.map((p) => (p.attempted ? { ...p.notice.email, attempted: true } : p.notice.email)),
-  );
-  const byId = new Map(results.map((r) => [r.id, r]));
-  let sent = 0;
-  let unfinished = 0;
-  const refused: number[] = [];
-  for (const { doc } of pending) {
-    const r = byId.get(doc.id);
-    // Only "done" is sent. A refusal (400/401/403: a bad address, a
-    // permission such as Mail.Send withheld) and "gone" (404/410: no such
-    // mailbox) are failures that retrying cannot fix: recorded as failed and
-    // the task fails at once, visibly, so whatever follows the send (a
-    // milestone, the chasers switched off) never happens on an attempt.
-    const status: Notification["status"] =
-      r?.outcome === "done" ? "sent" : r?.outcome === "throttled" ? "throttled" : "failed";
-    const permanent = r?.outcome === "rejected" || r?.outcome === "gone";
-    await record(deps, doc, status, {
-      ...(r?.httpStatus !== undefined ? { httpStatus: r.httpStatus } : {}),
-      ...(permanent ? { code: r.outcome } : {}),
-    });
-    if (status === "sent") sent += 1;
-    else if (permanent) refused.push(r.httpStatus ?? 0);
-    else unfinished += 1;
-  }
-  if (refused.length > 0) {
-    throw new PermanentTaskError(
-      "Mail.refused",
-      `${refused.length} email(s) refused by Outlook (HTTP ${[...new Set(refused)].join(", ")})`,
-    );
-  }
-  if (unfinished + inFlight > 0) {
-    throw new TransientError("Mail.unfinished", `${unfinished + inFlight} email(s) not sent yet`);
-  }
-  return { sent, alreadySent };
-}
-
-async function findOrCreate(
-  deps: WorkflowDeps,
-  id: string,
-  fields: () => Pick<Notification, "kind" | "channel"> &
-    Partial<Pick<Notification, "recipient" | "taskId" | "caseId" | "meetingId">>,
-): Promise<{ doc: Notification; created: boolean }> {
-  const found = await deps.store.get("notification", id, id);
-  if (found !== undefined) return { doc: found, created: false };
-  const f = fields();
-  const doc: Notification = {
-    id,
-    type: "notification",
-    pk: id,
-    kind: f.kind,
-    channel: f.channel,
-    ...(f.recipient !== undefined ? { recipient: f.recipient } : {}),
-    ...(f.taskId !== undefined ? { taskId: f.taskId } : {}),
-    ...(f.caseId !== undefined ? { caseId: f.caseId } : {}),
-    ...(f.meetingId !== undefined ? { meetingId: f.meetingId } : {}),
-    status: "pending",
-    attempts: 0,
-    createdAt: deps.clock().toISOString(),
-  };
-  try {
-    return { doc: await deps.store.create(doc), created: true };
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-    const again = await deps.store.get("notification", id, id);
-    if (again === undefined) throw err;
-    return { doc: again, created: false };
-  }
-}
-
-/**
- * How long a claim means "being sent now". Shorter than the scheduler's
- * lease (20 minutes in production), so the re-run of a crashed task always
- * finds its own old claim in doubt rather than in flight; far longer than
- * a send takes.
- */
-export const IN_FLIGHT_MS = 10 * 60_000;
-
-/**
- * A pending notification with no claim is fresh; with a claim younger than
- * IN_FLIGHT_MS it is being sent; with an older claim (or one from before
- * claims were timed) its sender stopped before recording: in doubt.
- * Throttled and failed ones have a recorded outcome and are simply retried.
- */
-function claimState(
-  deps: WorkflowDeps,
-  doc: Notification,
-): "fresh" | "in-flight" | "in-doubt" | "recorded" {
-  if (doc.status !== "pending") return "recorded";
-  if (doc.attempts === 0) return "fresh";
-  if (doc.claimedAt === undefined) return "in-doubt";
-  return deps.clock().getTime() - Date.parse(doc.claimedAt) < IN_FLIGHT_MS
-    ? "in-flight"
-    : "in-doubt";
-}
-
-/** attempts + 1 under the document's etag; undefined when someone else claimed it first. */
-async function claim(deps: WorkflowDeps, doc: Notification): Promise<Notification | undefined> {
-  try {
-    return await deps.store.replace(
-      { ...doc, attempts: doc.attempts + 1, claimedAt: deps.clock().toISOString() },
-      doc.etag ?? "",
-    );
-  } catch (err) {
-    if (isStoreError(err, "PreconditionFailed")) return undefined;
-    throw err;
-  }
-}
-
-async function record(
-  deps: WorkflowDeps,
-  doc: Notification,
-  status: Notification["status"],
-  extra: { httpStatus?: number; activityId?: string; code?: string },
-): Promise<void> {
-  const next: Notification = {
-    ...doc,
-    status,
-    attempts: doc.attempts,
-    ...(extra.activityId !== undefined ? { activityId: extra.activityId } : {}),
-    result: {
-      at: deps.clock().toISOString(),
-      ...(extra.httpStatus !== undefined ? { httpStatus: extra.httpStatus } : {}),
-      code: extra.code ?? status,
-    },
-  };
-  await deps.store.replace(next, doc.etag ?? "");
+async function tellServiceOwnersUnreachable(deps: WorkflowDeps, notice: CardNotice): Promise<void> {
+  await alertServiceOwners(deps, {
+    id: `alert:unreachable:${notice.recipient.entraObjectId}`,
+    kind: "alert.unreachable-in-teams",
+    subject: `${notice.recipient.name} cannot be reached in Teams`,
+    lines: [
+      `Convene could not be installed in Teams for ${notice.recipient.name} (${notice.recipient.email}):`,
+      "the council's Teams app settings, or Convene's own permissions, do not allow it.",
+      "Until that changes they get Convene's messages by email and cannot act on them in Teams.",
+      "Please allow Convene for them in the Teams admin centre (app permission policies).",
+    ],
+  });
 }

@@ -20,13 +20,51 @@ export function rolesOn(
     if (member?.roles.includes(role)) roles.add(role);
   }
   if (kase !== undefined) {
-    if (kase.socialWorker.entraObjectId === actorObjectId) roles.add("social-worker");
-    if (kase.teamManager.entraObjectId === actorObjectId) roles.add("team-manager");
-    if (kase.serviceManager.entraObjectId === actorObjectId) roles.add("service-manager");
+    // With the staff list from Entra ID groups, a case role also needs the
+    // role's group: someone removed from the chairs' group no longer chairs,
+    // from the next refresh on (workflow/staff). The hand-kept JSON list
+    // keeps the case's word alone, as before.
+    const holds = (...wanted: StaffRole[]): boolean =>
+      authority.staffGroups === undefined || wanted.some((r) => member?.roles.includes(r));
+    if (kase.socialWorker.entraObjectId === actorObjectId && holds("social-worker"))
+      roles.add("social-worker");
+    if (
+      kase.teamManager.entraObjectId === actorObjectId &&
+      holds("team-manager", "service-manager")
+    )
+      roles.add("team-manager");
+    if (kase.serviceManager.entraObjectId === actorObjectId && holds("service-manager"))
+      roles.add("service-manager");
     const chair = meeting?.chair ?? kase.chair;
-    if (chair?.entraObjectId === actorObjectId) roles.add("chair");
+    if (chair?.entraObjectId === actorObjectId && holds("chair", "iro")) roles.add("chair");
   }
   return roles;
+}
+
+/**
+ * Who a case's escalations go to. The case's own allocated managers win for
+ * that case. With the staff list from Entra ID groups, an allocated manager
+ * who no longer holds the role (left, moved on) is replaced by the line
+ * manager the directory names: the social worker's for the team manager,
+ * the team manager's for the service manager. Nobody is dropped: with no
+ * better answer the case's own stays.
+ */
+export function caseManagers(
+  authority: Authority,
+  kase: Case,
+): { teamManager: PersonRef; serviceManager: PersonRef } {
+  if (authority.staffGroups === undefined) {
+    return { teamManager: kase.teamManager, serviceManager: kase.serviceManager };
+  }
+  const stillHolds = (p: PersonRef, wanted: StaffRole[]): boolean =>
+    staffById(authority, p.entraObjectId)?.roles.some((r) => wanted.includes(r)) === true;
+  const teamManager = stillHolds(kase.teamManager, ["team-manager", "service-manager"])
+    ? kase.teamManager
+    : (staffById(authority, kase.socialWorker.entraObjectId)?.lineManager ?? kase.teamManager);
+  const serviceManager = stillHolds(kase.serviceManager, ["service-manager"])
+    ? kase.serviceManager
+    : (staffById(authority, teamManager.entraObjectId)?.lineManager ?? kase.serviceManager);
+  return { teamManager, serviceManager };
 }
 
 export const hasAnyRole = (roles: Set<StaffRole>, wanted: readonly StaffRole[]): boolean =>
@@ -48,6 +86,7 @@ export function staffFor(
     if (p !== undefined) out.set(p.entraObjectId, p);
   };
   const chair = meeting?.chair ?? kase.chair;
+  const managers = caseManagers(authority, kase);
   for (const w of who) {
     switch (w) {
       case "SW":
@@ -55,15 +94,15 @@ export function staffFor(
         break;
       case "TM":
       case "PM":
-        add(kase.teamManager);
+        add(managers.teamManager);
         break;
       case "SM":
       case "GM":
-        add(kase.serviceManager);
+        add(managers.serviceManager);
         break;
       case "managers":
-        add(kase.teamManager);
-        add(kase.serviceManager);
+        add(managers.teamManager);
+        add(managers.serviceManager);
         break;
       case "clerk":
         staffWithRole(authority, "clerk").forEach((s) => add(asPersonRef(s)));
