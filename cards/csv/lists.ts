@@ -127,7 +127,7 @@ export function exceptionReportCsv(view: ExceptionReportView): string {
       return [
         "Out of timescale",
         ...meeting(r),
-        `Out of timescale (${r.limitRule})`,
+        "Out of timescale",
         localDateTime(r.limitAt),
         "",
         days > 0 ? `${days} day${days === 1 ? "" : "s"} past the limit` : "",

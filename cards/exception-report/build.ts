@@ -97,7 +97,7 @@ export function daysPastLimit(r: OutOfTimescaleRow, asOf: string): number {
 
 function outOfTimescaleLines(r: OutOfTimescaleRow, asOf: string): Line[] {
   const days = daysPastLimit(r, asOf);
-  const limit = `its limit (${r.limitRule}, ${formatDate(londonDate(r.limitAt))})`;
+  const limit = `its limit (${formatDate(londonDate(r.limitAt))})`;
   const past =
     days <= 0
       ? `${r.start === undefined ? "Not booked; " : ""}${days === 0 ? "on the date of" : "before"} ${limit}`

@@ -103,7 +103,7 @@ export function layoutIndicatorReviewCard(view: IndicatorReviewView): IndicatorR
       periodText: view.periodText,
       summary,
       guidance:
-        "For supervision (003): for a long plan consider a change of chair or a peer review; bring any of these, or other cases of concern, to the team meeting.",
+        "For supervision: for a long plan consider a change of chair or a peer review; bring any of these, or other cases of concern, to the team meeting.",
       chairs: chairs.map((c) => ({
         name: c.name,
         summary: c.summary,

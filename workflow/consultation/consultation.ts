@@ -138,7 +138,7 @@ export async function recordConsultation(
     cards.done({
       title: created ? "Consultation recorded" : "Consultation already recorded",
       message:
-        "The decision to bring the case to conference stays with the frontline manager (004).",
+        "The decision to bring the case to conference stays with the frontline manager.",
       caseReference: kase.reference,
       facts: [
         { title: "On", value: formatDate(s.on) },
