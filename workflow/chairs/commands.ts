@@ -8,7 +8,8 @@ import type { ActionResponse, Actor } from "../../ports";
 import { cardResponse } from "../kernel/respond";
 import { chairUnavailableCard } from "./add-unavailable";
 import { caseloads, CASELOAD_WEEKS } from "./caseload";
-import { generateRotaFor } from "./generate-rota";
+import { buildNoRotaCard } from "../../cards/duty-rota/build";
+import { monthName } from "../lists/month-name";
 import { sickReportCard } from "./report-sick";
 import { rotaCard } from "./rota-card";
 import { isMonth, localDate } from "./rota-days";
@@ -49,16 +50,22 @@ export async function chairsCommand(
       case "rota": {
         const month = arg ?? localDate(deps.policy.calendar, deps.clock()).slice(0, 7);
         if (!isMonth(month))
-          throw new WorkflowError("BadInput", "Give the month as YYYY-MM, e.g. rota 2027-02.");
+          throw new WorkflowError(
+            "BadInput",
+            "give the month as year and month, for example: rota 2027-02",
+          );
         const roles = await authoriseChairs(deps, actor, ["chair", "manager", "clerk"], verb);
         const rota = await findRota(deps, month);
         if (rota === undefined) {
-          if (!roles.has("manager") && !roles.has("clerk"))
-            throw new WorkflowError(
-              "NotFound",
-              `There is no duty rota for ${month} yet: the team manager or a clerk makes it.`,
-            );
-          return await generateRotaFor(deps, actor, month, verb);
+          // Reading never changes anything: a month with no rota says so, and
+          // whoever makes rotas is offered the button (verb chairs.rota.generate).
+          return cardResponse(
+            buildNoRotaCard({
+              month,
+              monthTitle: monthName(month),
+              canMake: roles.has("manager") || roles.has("clerk"),
+            }),
+          );
         }
         await audit(deps, {
           actor: actor.objectId,
