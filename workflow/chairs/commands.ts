@@ -17,13 +17,6 @@ import { dutyCounts } from "./rota-fair";
 import { findRota } from "./rota-store";
 import { authoriseChairs, chairsOf } from "./staff";
 
-export const CHAIRS_HELP = [
-  "• unavailable – mark leave, training or supervision (chair)",
-  "• sick – report a chair off sick today: the duty chair is asked to cover (chair, team manager, clerk)",
-  "• rota [YYYY-MM] – the duty chair rota; the team manager or a clerk makes it if there is none",
-  "• caseload – each chair's conferences, cases and duty days (team manager)",
-];
-
 const COMMAND = /^\s*(unavailable|sick|rota|caseload)(?:\s+(\S+))?\s*$/i;
 
 /**
