@@ -2,7 +2,7 @@ import { VERBS } from "../../cards/verbs";
 import { rotaId, rotaPk } from "../../model";
 import type { ActionResponse } from "../../ports";
 import { cardActions, cardText } from "../fakes/recording-notifier";
-import { CASE_ID } from "./journey";
+import { CASE_ID, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -125,5 +125,31 @@ describe("the chat", () => {
     expect(
       await world.store.get("duty-rota", rotaId("demo", "2027-03"), rotaPk("demo")),
     ).toBeDefined();
+  });
+
+  it("refuses an outcome before the conference starts before the form; after it, keeps what was typed", async () => {
+    const meetingId = await requestAndBook(world, {
+      strategy: "2027-01-11",
+      requestAt: "2027-01-11T14:00:00.000Z",
+      bookAt: "2027-01-12T09:30:00.000Z",
+      slotStart: "2027-01-29T10:00:00.000Z",
+    });
+    const early = await world.say(DEMO_IDS.chair, "outcome C-1001");
+    expect(text(early)).toContain("has not started yet");
+    expect(cardActions((early as { card: Record<string, unknown> }).card)).toEqual([]);
+    const typed = await world.act(DEMO_IDS.chair, VERBS.recordOutcome, {
+      caseId: CASE_ID,
+      meetingId,
+      meetingDate: "2027-01-29",
+      nextRcpcLimit: "2027-04-29",
+      coreGroupLimit: "2027-02-12",
+      plan: "yes",
+      category: "neglect",
+      nextRcpcDate: "2027-04-20",
+      coreGroupDate: "2027-02-09",
+    });
+    expect(text(typed)).toContain("once the conference has started");
+    expect(JSON.stringify(typed)).toContain("2027-04-20");
+    expect((await world.store.get("meeting", meetingId, CASE_ID))?.outcome).toBeUndefined();
   });
 });

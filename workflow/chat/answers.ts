@@ -88,12 +88,10 @@ export function caseAnswer(
           : "What you can do on this case:",
       ],
       commands: [],
-      buttons: commands
-        .slice(0, MAX_CHAT_BUTTONS)
-        .map((c) => ({
-          title: `${c.words.replace("REF", kase.reference)}`,
-          say: `${c.name} ${kase.reference}`,
-        })),
+      buttons: commands.slice(0, MAX_CHAT_BUTTONS).map((c) => ({
+        title: `${c.words.replace("REF", kase.reference)}`,
+        say: `${c.name} ${kase.reference}`,
+      })),
       preview: `Case ${kase.reference}`,
     }),
   );

@@ -141,6 +141,12 @@ export const quoracyCommand: CaseCommandRun = async (deps, actor, { kase, meetin
 export const outcomeCommand: CaseCommandRun = async (deps, actor, { kase, meeting: m, verb }) => {
   const meeting = needsMeeting(kase, m);
   await authorise(deps, actor, ["chair"], { verb, kase, meeting });
+  // Knowable before the form is filled in: say so before showing it.
+  if (meeting.start === undefined || Date.parse(meeting.start) > deps.clock().getTime())
+    throw new WorkflowError(
+      "Conflict",
+      `the ${meeting.kind} for case ${kase.reference} has not started yet, so its outcome cannot be recorded. Type "outcome ${kase.reference}" once it has started`,
+    );
   return cardResponse(outcomeCard(deps, kase, meeting));
 };
 

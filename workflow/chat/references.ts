@@ -67,9 +67,7 @@ export async function resolveReference(
     .sort((a, b) => a.d - b.d || a.c.reference.localeCompare(b.c.reference));
   // The same letters and digits ("c1001" for C-1001) is no guess: offer that one alone.
   const nearest = near.filter((x) => x.d === near[0]?.d).slice(0, 3);
-  return nearest.length === 0
-    ? { kind: "none" }
-    : { kind: "near", cases: nearest.map((x) => x.c) };
+  return nearest.length === 0 ? { kind: "none" } : { kind: "near", cases: nearest.map((x) => x.c) };
 }
 /** Each "did you mean" offer is audited: the case was named to this person (ids only). */
 export async function auditSuggestions(
