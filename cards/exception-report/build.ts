@@ -61,7 +61,7 @@ const reasonLine = (label: string, reason: string | undefined) =>
 
 function lateLines(what: string, item: LateItem, asOf: string): Line[] {
   const late = howLate(item, asOf);
-  const due = `due ${formatInstant(item.dueAt)} (${item.ruleId})`;
+  const due = `due ${formatInstant(item.dueAt)}`;
   return [
     head(item),
     item.doneAt === undefined
