@@ -18,7 +18,10 @@ const RULE_IDS: readonly string[] = [
 ].filter((id) => /[.-]/.test(id));
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const RULE_ID = new RegExp(`(?<![\\w@.-])(${RULE_IDS.map(escape).join("|")})(?![\\w-]|\\.\\w)`, "i");
+const RULE_ID = new RegExp(
+  `(?<![\\w@.-])(${RULE_IDS.map(escape).join("|")})(?![\\w-]|\\.\\w)`,
+  "i",
+);
 
 /** Each internal word, with the reason a person should not read it. */
 const PATTERNS: readonly { name: string; re: RegExp }[] = [
@@ -104,9 +107,7 @@ export type PlainWordsCollector = ReturnType<typeof plainWordsCollector>;
 
 /** The findings as a report a developer can act on: one line each, at most 40. */
 export function describeFindings(findings: readonly Finding[]): string {
-  const lines = findings
-    .slice(0, 40)
-    .map((f) => `${f.where}: ${f.problem}: "${f.excerpt}"`);
+  const lines = findings.slice(0, 40).map((f) => `${f.where}: ${f.problem}: "${f.excerpt}"`);
   if (findings.length > 40) lines.push(`... and ${findings.length - 40} more`);
   return `${findings.length} message(s) a person reads carry internal words:\n${lines.join("\n")}`;
 }

@@ -31,8 +31,7 @@ export function subjectFor(
 }
 
 /** "an initial child protection conference", "a review child protection conference". */
-export const aOrAn = (words: string): string =>
-  `${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}`;
+export const aOrAn = (words: string): string => `${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}`;
 
 const KIND_WORDS: Record<Meeting["kind"], string> = {
   ICPC: "Initial child protection conference",
