@@ -59,7 +59,6 @@ export async function answerActionInvoke(
       errorCard(
         "Convene could not tell who you are",
         "This action needs your Microsoft 365 account. Please open Convene in Teams and try again.",
-        "NoActor",
       ),
     );
   }
@@ -70,7 +69,6 @@ export async function answerActionInvoke(
       errorCard(
         "This action is no longer available",
         'The card may be out of date. Ask Convene for a new one (type "help").',
-        "UnknownVerb",
       ),
     );
   }
@@ -89,7 +87,7 @@ export async function answerActionInvoke(
     if (settled.done) return actionInvokeResponse(settled.value);
   } catch (err) {
     logger.error({ ...log, code: errorCode(err) }, "action handler failed");
-    return cardInvokeResponse(somethingWentWrongCard(errorCode(err)));
+    return cardInvokeResponse(somethingWentWrongCard());
   }
 
   // Late: only the run's owner updates the card; a repeat just answers "working".
@@ -108,7 +106,7 @@ export async function answerActionInvoke(
           );
         } catch (err) {
           logger.error({ ...log, code: errorCode(err) }, "action handler failed after answering");
-          card = somethingWentWrongCard(errorCode(err));
+          card = somethingWentWrongCard();
         }
         try {
           if (cardActivityId !== undefined) {

@@ -42,17 +42,20 @@ export function workingCard(): CardJson {
   );
 }
 
-/** A refusal or failure the user can act on; `code` lets support find the log line. */
-export function errorCard(title: string, detail: string, code: string): CardJson {
-  return card([heading(title, "Attention"), line(detail), line(`Reference: ${code}`, true)], title);
+/**
+ * A refusal or failure the user can act on: what happened and what to do.
+ * The error code stays in the log line (by ids), never on the card: a person
+ * cannot act on "Reference: NoActor".
+ */
+export function errorCard(title: string, detail: string): CardJson {
+  return card([heading(title, "Attention"), line(detail)], title);
 }
 
 /** What something going wrong looks like: never the error's own text. */
-export function somethingWentWrongCard(code = "InternalError"): CardJson {
+export function somethingWentWrongCard(): CardJson {
   return errorCard(
     "Something went wrong",
     "Convene could not finish this. Please try again in a few minutes; if it keeps happening, tell your Convene administrator.",
-    code,
   );
 }
 

@@ -30,7 +30,7 @@ export function turnErrorHandler(logger: Logger) {
         if (context.turnState.get(INVOKE_RESPONSE_KEY) === undefined) {
           await context.sendActivity({
             type: ActivityTypes.InvokeResponse,
-            value: cardInvokeResponse(somethingWentWrongCard(code)),
+            value: cardInvokeResponse(somethingWentWrongCard()),
           });
         }
       } else if (activity.type === ActivityTypes.Message) {

@@ -79,7 +79,7 @@ const CASES: Case[] = [
     spoil: { interpreterLanguage: "", dataOrWifi: "false" },
     expect: [
       "Enter the language the interpreter is needed for",
-      "Joining by video needs a device with video and data or Wi-Fi (001)",
+      "Joining by video needs a device with video and data or Wi-Fi",
       "Please check the 2 fields marked below.",
     ],
   },

@@ -70,7 +70,7 @@ waitForPort(port)
       "agents playground",
     );
     process.stdout.write(
-      "demo: Agents Playgrounds on http://localhost:56150 (clerk) to 56155; see README 'Running locally'\n",
+      "demo: one Agents Playground per demo user, http://localhost:56150 (clerk) to 56154 (service manager); type \"hi\" in any of them. See the README's 'Running locally'\n",
     );
   })
   .catch((err) => {

@@ -42,6 +42,7 @@ const DEMO_TENANT_ID = "d3e00000-0000-4000-8000-00000000c0de";
 const DEMO_USERS = [
   {
     key: "clerk",
+    tryFirst: 'type "hi"; once a conference is asked for, "book C-1001"',
     port: 56150,
     given: "Casey",
     surname: "Clerk",
@@ -49,6 +50,7 @@ const DEMO_USERS = [
   },
   {
     key: "social-worker",
+    tryFirst: 'type "hi", then "request C-1001"',
     port: 56151,
     given: "Sam",
     surname: "Social",
@@ -56,6 +58,7 @@ const DEMO_USERS = [
   },
   {
     key: "chair",
+    tryFirst: 'type "hi", then "unavailable" or "rota"',
     port: 56152,
     given: "Chris",
     surname: "Chair",
@@ -63,6 +66,7 @@ const DEMO_USERS = [
   },
   {
     key: "team-manager",
+    tryFirst: 'type "hi", then "C-1001" to see what you can do on the case',
     port: 56153,
     given: "Tayo",
     surname: "Manager",
@@ -70,6 +74,7 @@ const DEMO_USERS = [
   },
   {
     key: "service-manager",
+    tryFirst: 'type "hi", then "rota" (you are the chairs\' team manager in the demo)',
     port: 56154,
     given: "Sol",
     surname: "Service",
@@ -77,6 +82,7 @@ const DEMO_USERS = [
   },
   {
     key: "director",
+    tryFirst: "not on the demo staff list: Convene will say so",
     port: 56155,
     given: "Dana",
     surname: "Director",
@@ -233,7 +239,10 @@ async function main() {
   process.once("SIGTERM", stopAll);
   for (const p of running) {
     p.ready.then(
-      () => process.stdout.write(`playground: ${p.user.name} (${p.user.key}) on ${p.url}\n`),
+      () =>
+        process.stdout.write(
+          `playground: ${p.user.name} (${p.user.key}) on ${p.url}: ${p.user.tryFirst}\n`,
+        ),
       (err) => {
         process.stderr.write(`playground: ${err.message}\n`);
         void stopAll();

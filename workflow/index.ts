@@ -68,7 +68,7 @@ export function botHandlers(deps: WorkflowDeps): BotHandlers {
       action(deps, (request) => entry.handle(deps, request)),
     );
   }
-  return { actions, message: messageHandler(deps) };
+  return { actions, message: messageHandler(deps, VERB_ENTRIES) };
 }
 
 /**

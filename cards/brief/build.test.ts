@@ -21,7 +21,7 @@ describe("chair's brief", () => {
       "3 of 4 in.",
       "2 requested: 1 returned, 1 awaited.",
       "Polish, booked",
-      "Repeat plan (plan.repeat.check)",
+      "Repeat plan",
       "Yes: Parents attend separately",
     ])
       expect(text).toContain(s);

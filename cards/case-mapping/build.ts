@@ -107,7 +107,7 @@ export function layoutCaseMappingCard(view: CaseMappingView): CaseMappingLayout 
       title: view.title,
       periodText: `Child in need cases open 12 months or more, to complete by ${formatInstant(view.completeBy)}`,
       summary,
-      guidance: `Mapped in the last ${plural(view.reviewWithinMonths, "month")}: the chair reviews that mapping and whether its plan is progressing. Otherwise the chair arranges a new case mapping with the social worker and their supervisor or team manager (004).`,
+      guidance: `Mapped in the last ${plural(view.reviewWithinMonths, "month")}: the chair reviews that mapping and whether its plan is progressing. Otherwise the chair arranges a new case mapping with the social worker and their supervisor or team manager.`,
       load,
       summaryErrors: errorSummary(view.errors, (f) => onCard.has(f)),
       allocating,

@@ -30,7 +30,7 @@ export function buildClaMinutesCard(view: ClaMinutesView): CardJson {
       : []),
     {
       title: "Next review by",
-      value: `${formatInstantDate(view.nextLimit.at)} (${view.nextLimit.rule})`,
+      value: formatInstantDate(view.nextLimit.at),
     },
   ];
   return expandCard(template, {

@@ -126,7 +126,7 @@ describe("exception report CSV", () => {
       "ICPC",
       "2027-01-14",
       "10:00",
-      "Invite list (invite-list.due)",
+      "Invite list",
       "2027-01-06 17:00",
       "",
       "3 working days late, still not in",
@@ -136,7 +136,7 @@ describe("exception report CSV", () => {
       "",
     ]);
     expect(rows[1]![8]).toBe("18 hours late");
-    expect(rows[3]![5]).toBe("Police report (reports.rcpc)");
+    expect(rows[3]![5]).toBe("Police report");
     expect(rows[4]!.slice(5)).toEqual([
       "Not quorate",
       "",
@@ -148,7 +148,7 @@ describe("exception report CSV", () => {
       "2027-01-19 13:00",
     ]);
     expect(rows[5]!.slice(5)).toEqual([
-      "Out of timescale (icpc.latest)",
+      "Out of timescale",
       "2027-01-08 17:00",
       "",
       "5 days past the limit",
@@ -193,7 +193,7 @@ describe("indicator review CSV", () => {
     expect(rows).toEqual([
       [
         "Grace Okafor",
-        "On a plan 15 months or more (plan.long.check)",
+        "On a plan 15 months or more",
         "CP-2025-0207",
         "3",
         "2025-06-02",
@@ -203,7 +203,7 @@ describe("indicator review CSV", () => {
       ],
       [
         "Grace Okafor",
-        "On a plan 15 months or more (plan.long.check)",
+        "On a plan 15 months or more",
         "CP-2025-0311",
         "1",
         "2025-09-22",
@@ -213,7 +213,7 @@ describe("indicator review CSV", () => {
       ],
       [
         "Grace Okafor",
-        "Repeat plan: a previous plan ended within 2 years (plan.repeat.check)",
+        "Repeat plan: a previous plan ended within 2 years",
         "CP-2025-0466",
         "1",
         "2026-11-30",

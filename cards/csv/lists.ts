@@ -89,7 +89,7 @@ export function exceptionReportCsv(view: ExceptionReportView): string {
     ...by(view.lateInviteLists, (r) => r.dueAt).map((r) => [
       "Late invite list",
       ...meeting(r),
-      `Invite list (${r.ruleId})`,
+      "Invite list",
       localDateTime(r.dueAt),
       localDateTime(r.doneAt),
       `${howLate(r, view.asOf)}${r.doneAt === undefined ? ", still not in" : ""}`,
@@ -101,7 +101,7 @@ export function exceptionReportCsv(view: ExceptionReportView): string {
     ...by(view.lateReports, (r) => r.dueAt).map((r) => [
       "Late report",
       ...meeting(r),
-      `${r.author} report (${r.ruleId})`,
+      `${r.author} report`,
       localDateTime(r.dueAt),
       localDateTime(r.doneAt),
       `${howLate(r, view.asOf)}${r.doneAt === undefined ? ", still not in" : ""}`,
@@ -127,7 +127,7 @@ export function exceptionReportCsv(view: ExceptionReportView): string {
       return [
         "Out of timescale",
         ...meeting(r),
-        `Out of timescale (${r.limitRule})`,
+        "Out of timescale",
         localDateTime(r.limitAt),
         "",
         days > 0 ? `${days} day${days === 1 ? "" : "s"} past the limit` : "",

@@ -2,9 +2,10 @@ import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { plural } from "../common/list";
 import { errorSummary, fieldErrorsOn, inputValues } from "../common/redisplay";
+import none from "./none.template.json";
 import swapRequest from "./swap-request.template.json";
 import template from "./template.json";
-import type { DutyRotaView, SwapRequestView } from "./view-model";
+import type { DutyRotaView, NoRotaView, SwapRequestView } from "./view-model";
 
 const FIELDS = ["firstDate", "secondDate"] as const;
 
@@ -27,6 +28,18 @@ export function buildDutyRotaCard(view: DutyRotaView): CardJson {
     v: inputValues(FIELDS, view.values, {}),
     e: fieldErrorsOn(FIELDS, view.errors),
     summary: errorSummary(view.errors, (f) => (FIELDS as readonly string[]).includes(f)),
+  });
+}
+
+/**
+ * A month with no rota yet. Looking never makes one: the chairs' team
+ * manager (or a clerk) is offered "Make the rota", everyone else is told who
+ * makes it.
+ */
+export function buildNoRotaCard(view: NoRotaView): CardJson {
+  return expandCard(none, {
+    fallbackText: `Duty chair rota: ${view.monthTitle}: not made yet`,
+    ...view,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { DutyRotaView, SwapRequestView } from "./view-model";
+import type { DutyRotaView, NoRotaView, SwapRequestView } from "./view-model";
 
 const CHAIRS = ["Helen Ward", "Marcus Bell", "Aisha Rahman"];
 const DATES = [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19, 22, 23, 24, 25, 26];
@@ -27,4 +27,10 @@ export const swapRequestSample: SwapRequestView = {
   requesterName: "Helen Ward",
   theirDayText: "Fri 5 Feb 2027",
   yourDayText: "Wed 10 Feb 2027",
+};
+
+export const noRotaSample: NoRotaView = {
+  month: "2027-03",
+  monthTitle: "March 2027",
+  canMake: true,
 };

@@ -15,6 +15,16 @@ export interface DutyRotaView extends Redisplay {
   cardVersion?: string;
 }
 
+/** A month with no rota yet: who may make it is offered the button. */
+export interface NoRotaView {
+  /** "2027-02". */
+  month: string;
+  /** "February 2027". */
+  monthTitle: string;
+  /** Offer "Make the rota" (the chairs' team manager, or a clerk). */
+  canMake: boolean;
+}
+
 /** To the other chair: a swap of two duty days asked for (003). */
 export interface SwapRequestView {
   month: string;

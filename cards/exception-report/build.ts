@@ -61,7 +61,7 @@ const reasonLine = (label: string, reason: string | undefined) =>
 
 function lateLines(what: string, item: LateItem, asOf: string): Line[] {
   const late = howLate(item, asOf);
-  const due = `due ${formatInstant(item.dueAt)} (${item.ruleId})`;
+  const due = `due ${formatInstant(item.dueAt)}`;
   return [
     head(item),
     item.doneAt === undefined
@@ -97,7 +97,7 @@ export function daysPastLimit(r: OutOfTimescaleRow, asOf: string): number {
 
 function outOfTimescaleLines(r: OutOfTimescaleRow, asOf: string): Line[] {
   const days = daysPastLimit(r, asOf);
-  const limit = `its limit (${r.limitRule}, ${formatDate(londonDate(r.limitAt))})`;
+  const limit = `its limit (${formatDate(londonDate(r.limitAt))})`;
   const past =
     days <= 0
       ? `${r.start === undefined ? "Not booked; " : ""}${days === 0 ? "on the date of" : "before"} ${limit}`

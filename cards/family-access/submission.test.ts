@@ -31,7 +31,7 @@ describe("family-access.submit submission", () => {
     });
   });
 
-  it("needs how they join and how reports reach them (001)", () => {
+  it("needs how they join and how reports reach them", () => {
     expectFieldErrors(
       FamilyAccessSubmission,
       { ...good, joiningBy: "", reportSharing: "email" },

@@ -38,7 +38,7 @@ export const FamilyAccessSubmission = z
       ctx.addIssue({
         code: "custom",
         path: ["joiningBy"],
-        message: "Joining by video needs a device with video and data or Wi-Fi (001)",
+        message: "Joining by video needs a device with video and data or Wi-Fi",
       });
     }
     if (s.splitConference && s.splitReason === undefined) {

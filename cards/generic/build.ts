@@ -23,13 +23,32 @@ export function buildDoneCard(view: DoneView): CardJson {
   });
 }
 
-/** Authorisation refusals and bad requests: "You can't do this: …" (issue 5). */
+/**
+ * What to do next when a refusal names nothing better: each says that
+ * nothing changed and where to go, never the code itself (the code stays in
+ * the logs and the audit trail).
+ */
+const NEXT_STEP: Record<NonNullable<RefusalView["code"]>, string> = {
+  Forbidden: "Nothing was changed. If you think this should be yours to do, ask your team manager.",
+  NotFound: 'Nothing was changed. Check the case reference, or type "help" to see what you can do.',
+  Conflict: "Nothing was changed. Open the latest card for this case and try again from there.",
+  BadInput: "Nothing was changed. Correct it and try again.",
+  NeedsApproval: "Nothing was changed yet: it needs an approval first.",
+  Permanent: "Nothing was changed. Tell your Convene administrator if it keeps happening.",
+};
+
+/**
+ * Refusals and bad requests: what happened ("You can't do this: …" when it
+ * is not theirs to do, "Not done: …" otherwise) and what to do next.
+ */
 export function buildRefusalCard(view: RefusalView): CardJson {
+  const headline =
+    view.code === undefined || view.code === "Forbidden" ? "You can't do this" : "Not done";
   return expandCard(refusal, {
-    fallbackText: `You can't do this: ${view.reason}${caseSuffix(view.caseReference)}`,
+    fallbackText: `${headline}: ${view.reason}${caseSuffix(view.caseReference)}`,
+    headline,
     reason: view.reason,
-    hint: view.hint ?? "",
-    code: view.code ?? "",
+    hint: view.hint ?? (view.code !== undefined ? NEXT_STEP[view.code] : ""),
     caseReference: view.caseReference ?? "",
   });
 }

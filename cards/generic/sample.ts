@@ -13,7 +13,7 @@ export const doneSample: DoneView = {
 export const refusalSample: RefusalView = {
   reason: "you are not the chair of this conference.",
   hint: "Ask the clerk if the chair has changed.",
-  code: "not-authorised",
+  code: "Forbidden",
   caseReference: "CP-2026-0412",
 };
 

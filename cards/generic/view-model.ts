@@ -15,8 +15,11 @@ export interface RefusalView {
   reason: string;
   /** What to do instead, if anything. */
   hint?: string;
-  /** An error code for support (never personal data). */
-  code?: string;
+  /**
+   * What kind of refusal (never shown: it picks the headline and the default
+   * next step; the code itself stays in the logs).
+   */
+  code?: "BadInput" | "Forbidden" | "NotFound" | "Conflict" | "NeedsApproval" | "Permanent";
   caseReference?: string;
 }
 

@@ -15,8 +15,8 @@ export const INDICATOR_REVIEW_LIMITS = { rowsPerList: 10 } as const;
 
 /** The three indicators of 003's supervision, as the card and the CSV name them. */
 export const INDICATORS = {
-  long: "On a plan 15 months or more (plan.long.check)",
-  repeat: "Repeat plan: a previous plan ended within 2 years (plan.repeat.check)",
+  long: "On a plan 15 months or more",
+  repeat: "Repeat plan: a previous plan ended within 2 years",
   endedAtFirstRcpc: "Plan ended at the first RCPC",
 } as const;
 
@@ -103,7 +103,7 @@ export function layoutIndicatorReviewCard(view: IndicatorReviewView): IndicatorR
       periodText: view.periodText,
       summary,
       guidance:
-        "For supervision (003): for a long plan consider a change of chair or a peer review; bring any of these, or other cases of concern, to the team meeting.",
+        "For supervision: for a long plan consider a change of chair or a peer review; bring any of these, or other cases of concern, to the team meeting.",
       chairs: chairs.map((c) => ({
         name: c.name,
         summary: c.summary,

@@ -74,7 +74,7 @@ describe("invite-list card", () => {
     });
     expectWellFormedCard(again);
     const text = visibleText(again);
-    expect(text).toContain("The police will not run a check without a reason (002)");
+    expect(text).toContain("The police will not run a check without a reason");
     expect(text).toContain("Enter a valid email address");
     expect(text).toContain("Please check the 2 fields marked below.");
     expect(JSON.stringify(again)).toContain('"value":"amira.khan@"');

@@ -92,7 +92,7 @@ export const InviteeSubmission = z
       ctx.addIssue({
         code: "custom",
         path: ["policeCheckReason"],
-        message: "The police will not run a check without a reason (002)",
+        message: "The police will not run a check without a reason",
       });
     }
   })

@@ -59,7 +59,7 @@ describe("quoracy forecast card", () => {
         data: { ...ids, cardVersion: "2", reason: "not-quorate" },
       },
     ]);
-    expect(text).toContain("the safeguarding manager (002)");
+    expect(text).toContain("the safeguarding manager");
   });
 
   it("offers to nudge only the agencies not expected (the GP's report is in), most worrying first", () => {

@@ -20,7 +20,7 @@ export const quoracyForecastSample: QuoracyForecastView = {
   needed: 2,
   agencies: AGENCIES,
   checkedAt: "2027-01-04T09:00:00.000Z",
-  standDownApprover: "the safeguarding manager (002)",
+  standDownApprover: "the safeguarding manager",
 };
 
 /** The same meeting once the police accept: the warning withdrawn (the card updated in place). */

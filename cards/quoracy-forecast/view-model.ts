@@ -44,6 +44,6 @@ export interface QuoracyForecastView extends CaseRef, Versioned, Redisplay {
   agencies: QuoracyAgency[];
   /** When the forecast was made (the scheduler's clock), shown as "Checked …". */
   checkedAt?: IsoInstant;
-  /** Who approves a stand-down under the policy ("the safeguarding manager (002)"). */
+  /** Who approves a stand-down under the policy ("the safeguarding manager"). */
   standDownApprover?: string;
 }

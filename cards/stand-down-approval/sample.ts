@@ -15,7 +15,7 @@ export const standDownApprovalSample: StandDownApprovalView = {
   requestedByName: "Chris Chair",
   teller: "the clerk",
   approvalText:
-    "Standing down needs the approval of the operational service manager and a QA & Review service manager (000).",
+    "Standing down needs the approval of the operational service manager and a QA & Review service manager.",
   approvals: [{ name: "Sol Service", at: "2027-01-27T11:20:00.000Z" }],
   rebookText: "Offered to the clerks again, to be held by Mon 1 Feb 2027",
 };

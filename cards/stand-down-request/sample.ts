@@ -9,5 +9,5 @@ export const standDownRequestSample: StandDownRequestView = {
   meetingKind: "ICPC",
   meetingStart: "2027-01-29T10:00:00.000Z",
   approvalText:
-    "Standing down needs the approval of the operational service manager and a QA & Review service manager (000). The meeting stays booked until both approve.",
+    "Standing down needs the approval of the operational service manager and a QA & Review service manager. The meeting stays booked until both approve.",
 };

@@ -29,7 +29,6 @@ export function buildTaskAlertCard(view: TaskAlertView): CardJson {
       ? [{ title: "Conference", value: formatInstant(view.meetingStart) }]
       : []),
     ...(view.responsible ? [{ title: "Responsible", value: view.responsible }] : []),
-    { title: "Rule", value: view.ruleId },
   ];
   const offered = (a: TaskAction) =>
     view.actions.includes(a) &&

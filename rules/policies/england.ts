@@ -95,7 +95,7 @@ export const england: PolicyDefinition = {
       meetings: ["ICPC"],
       months: 24,
       who: ["CP chair"],
-      text: "Repeat plan: a previous child protection plan ended within the last 24 months (NI 65)",
+      text: "Repeat plan: a previous child protection plan ended within the last 24 months",
       source: "003_3ceb4ecab9be81a2.txt (NI65); 002_f360489d1f14a891.txt",
     },
     {

@@ -16,7 +16,7 @@ export const leicestershire: PolicyDefinition = {
       anchor: "strategy",
       offset: { count: "working-days", n: 4, direction: "after" },
       who: ["SW", "TM"],
-      text: "SW alerts the manager that an ICPC must be requested, by {date} {time}",
+      text: "The social worker alerts the manager that an ICPC must be requested, by {date} {time}",
       source: `${SEED} (by DAY 4)`,
     },
     {
@@ -80,7 +80,7 @@ export const leicestershire: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "hours", n: 24, direction: "before" },
       who: ["SW"],
-      text: "Family has the SW report by {date} {time} (24 hours before)",
+      text: "The family has the social worker's report by {date} {time} (24 hours before)",
       source: `${SEED} (at least 24 hours before conference)`,
     },
     {
@@ -91,7 +91,7 @@ export const leicestershire: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "days", n: 3, direction: "before" },
       who: ["SW"],
-      text: "Best practice: family has the SW report by {date} {time}",
+      text: "Best practice: the family has the social worker's report by {date} {time}",
       source: `${SEED} (best practice 3 days prior to a RCPC)`,
     },
     {
@@ -101,7 +101,7 @@ export const leicestershire: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "hours", n: 24, direction: "before" },
       who: ["SW"],
-      text: "SW report to the CP chair and clerk by {date} {time} (24 hours before)",
+      text: "Social worker's report to the chair and clerk by {date} {time} (24 hours before)",
       source: `${SEED} (24 hours before conference)`,
     },
     {
@@ -111,7 +111,7 @@ export const leicestershire: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "minutes", n: 15, inPerson: 30, direction: "before" },
       who: ["SW"],
-      text: "SW joins early to talk to the CP chair ({time})",
+      text: "The social worker joins early to talk to the chair ({time})",
       source: `${SEED} (10-15 minutes before; face to face ½ hour prior)`,
     },
     {
@@ -123,7 +123,7 @@ export const leicestershire: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "working-days", n: 5, direction: "after" },
       who: ["CP chair"],
-      text: "If there is a CP plan, CP chair signs it off on Mosaic by {date} {time}",
+      text: "If there is a CP plan, the chair signs it off on Mosaic by {date} {time}",
       source: `${SEED} (no later than 5 working days of the conference)`,
     },
     {
@@ -146,7 +146,7 @@ export const leicestershire: PolicyDefinition = {
       meetings: ["ICPC"],
       months: 12,
       who: ["SW", "SM"],
-      text: "Plan ended within the last 12 months: senior discussion and SM oversight must be recorded",
+      text: "Plan ended within the last 12 months: senior discussion and service manager oversight must be recorded",
       source: `${SEED} (repeat planning within 12 months)`,
     },
   ],

@@ -16,7 +16,7 @@ export const swindon: PolicyDefinition = {
       anchor: "strategy",
       offset: { count: "working-days", n: 5, direction: "after" },
       who: ["TM"],
-      text: "Manager signing off the assessment checks the ICPC invite list is on CD by {date} {time}",
+      text: "The manager signing off the assessment checks the ICPC invite list is recorded on the case by {date} {time}",
       source: `${SEED} rules 1, 4`,
     },
     {
@@ -40,7 +40,7 @@ export const swindon: PolicyDefinition = {
       offset: { count: "working-days", n: 6, direction: "after" },
       who: ["TM", "SM"],
       watches: "invite-list.due",
-      text: "If no ICPC invite list yet, escalate to TM and SM and add to the exception report ({date} {time})",
+      text: "No ICPC invite list yet: the team manager and service manager are told, and it goes on the exception report ({date} {time})",
       source: `${SEED} rule 3`,
     },
     {
@@ -63,7 +63,7 @@ export const swindon: PolicyDefinition = {
       offset: { count: "days", n: 13, direction: "before" },
       who: ["SW"],
       escalateTo: ["TM", "SM"],
-      text: "RCPC invite list from the SW by {date} {time}; if missed, escalated to TM and SM",
+      text: "RCPC invite list from the social worker by {date} {time}; if missed, the team manager and service manager are told",
       source: `${SEED} rule 7`,
     },
     {
@@ -93,7 +93,7 @@ export const swindon: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "weeks", n: 5, direction: "before" },
       who: ["SW", "TM"],
-      text: "SQA asks the SW and TM for the CLA review invite list ({date} {time})",
+      text: "The social worker and team manager are asked for the CLA review invite list ({date} {time})",
       source: `${SEED} rule 12`,
     },
     {
@@ -104,7 +104,7 @@ export const swindon: PolicyDefinition = {
       offset: { count: "days", n: 20, direction: "before" },
       who: ["TM", "SM"],
       watches: "cla.invite-list.due",
-      text: "If no CLA invite list yet, QA & Review TM reminds the TM and SM ({date} {time})",
+      text: "No CLA invite list yet: the team manager and service manager are reminded ({date} {time})",
       source: `${SEED} rule 13`,
     },
     {
@@ -114,7 +114,7 @@ export const swindon: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "days", n: 16, direction: "before" },
       who: ["SW"],
-      text: "CLA review invite list on CD by {date} {time}",
+      text: "CLA review invite list recorded on the case by {date} {time}",
       source: `${SEED} rule 9`,
     },
     {
@@ -134,7 +134,7 @@ export const swindon: PolicyDefinition = {
       kind: "list",
       recurrence: { every: "monday" },
       who: ["SM"],
-      text: "This week's conferences and CLA reviews with report status, to all SMs",
+      text: "This week's conferences and CLA reviews with report status, to all service managers",
       source: `${SEED} (weekly list)`,
     },
     {
@@ -142,7 +142,7 @@ export const swindon: PolicyDefinition = {
       kind: "list",
       recurrence: { every: "monday" },
       who: ["managers", "SM"],
-      text: "Conferences and CLA reviews in the next 2 weeks, to all managers and SMs",
+      text: "Conferences and CLA reviews in the next 2 weeks, to all team and service managers",
       source: `${SEED} rule 20`,
     },
     {
@@ -150,7 +150,7 @@ export const swindon: PolicyDefinition = {
       kind: "list",
       recurrence: { every: "month", dayOfMonth: 1 },
       who: ["managers", "SM"],
-      text: "Month-ahead list of conferences and CLA reviews, to all managers and SMs",
+      text: "Month-ahead list of conferences and CLA reviews, to all team and service managers",
       source: `${SEED} rule 21`,
     },
     {

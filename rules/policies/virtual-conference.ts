@@ -16,7 +16,7 @@ export const virtualConference: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "working-days", n: 10, direction: "before" },
       who: ["SW"],
-      text: "Invite list complete so the CPA can notify everyone, by {date} {time}",
+      text: "Invite list complete so the chair can notify everyone, by {date} {time}",
       source: `${SEED} (10 working days before)`,
     },
     {
@@ -36,7 +36,7 @@ export const virtualConference: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "working-days", n: 7, direction: "before" },
       who: ["SW"],
-      text: "SW agrees with the family how reports reach them and tells the CPA, by {date} {time}",
+      text: "The social worker agrees with the family how reports reach them and tells the chair, by {date} {time}",
       source: `${SEED} (7 working days before)`,
     },
     {
@@ -46,7 +46,7 @@ export const virtualConference: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "working-days", n: 5, direction: "before" },
       who: ["SW"],
-      text: "SW goes through the report with the family and sends it to the CPA, by {date} {time}",
+      text: "The social worker goes through the report with the family and sends it to the chair, by {date} {time}",
       source: `${SEED} (5 working days before)`,
     },
     {
@@ -58,7 +58,7 @@ export const virtualConference: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "working-days", n: 5, direction: "before" },
       who: ["agencies"],
-      text: "Partner agencies' reports with the CPA by {date} {time}",
+      text: "Partner agencies' reports with the chair by {date} {time}",
       source: `${SEED} (5 working days before)`,
     },
     {
@@ -68,7 +68,7 @@ export const virtualConference: PolicyDefinition = {
       anchor: "meeting",
       offset: { count: "working-days", n: 3, direction: "before" },
       who: ["CPA"],
-      text: "CPA talks to the family, young person, SW and professionals by {date} {time}",
+      text: "The chair talks to the family, young person, social worker and professionals by {date} {time}",
       source: `${SEED} (3 working days before)`,
     },
     {

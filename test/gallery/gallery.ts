@@ -74,8 +74,12 @@ import { buildCaseloadCard } from "../../cards/caseload/build";
 import { caseloadSample } from "../../cards/caseload/sample";
 import { buildChairUnavailableCard } from "../../cards/chair-unavailable/build";
 import { chairUnavailableSample } from "../../cards/chair-unavailable/sample";
-import { buildDutyRotaCard, buildSwapRequestCard } from "../../cards/duty-rota/build";
-import { dutyRotaSample, swapRequestSample } from "../../cards/duty-rota/sample";
+import {
+  buildDutyRotaCard,
+  buildNoRotaCard,
+  buildSwapRequestCard,
+} from "../../cards/duty-rota/build";
+import { dutyRotaSample, noRotaSample, swapRequestSample } from "../../cards/duty-rota/sample";
 import { buildSickCoverCard, buildSickReportCard } from "../../cards/sick-cover/build";
 import {
   sickCoverDecideSample,
@@ -321,6 +325,13 @@ export const GALLERY: readonly GalleryEntry[] = [
     build: () => buildDutyRotaCard(dutyRotaSample),
     actionTitles: ["Swap two days"],
     expand: "Swap two days",
+  }),
+  entry({
+    name: "duty-rota-none",
+    description:
+      "a month with no duty rota yet, as the chairs' team manager sees it: looking makes nothing; the button makes it",
+    build: () => buildNoRotaCard(noRotaSample),
+    actionTitles: ["Make the rota"],
   }),
   entry({
     name: "duty-rota-swap",

@@ -3,6 +3,8 @@ import { demoAuthority } from "../../app/demo/authority";
 import { rotaId, rotaPk, type DutyRota } from "../../model";
 import { Authority } from "../../workflow/kernel/authority";
 import { dutyCounts } from "../../workflow/chairs/rota-fair";
+import type { CardJson } from "../../ports";
+import { cardActions } from "../fakes/recording-notifier";
 import { CASE_ID, CHILD_IDS, offerOf } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
@@ -128,9 +130,22 @@ describe("chairs (west-sussex, 003)", () => {
       startDate: "2027-02-08",
       endDate: "2027-02-08",
     });
-    const refusedRota = await world.say(DEMO_IDS.chair, "rota 2027-02");
-    expect(JSON.stringify(refusedRota)).toContain("the team manager or a clerk makes it");
-    const card = await world.say(DEMO_IDS.teamManager, "rota 2027-02");
+    // Looking at a month with no rota makes nothing, whoever looks.
+    const chairLooks = await world.say(DEMO_IDS.chair, "rota 2027-02");
+    expect(JSON.stringify(chairLooks)).toContain("The chairs' team manager makes it");
+    expect(cardActions((chairLooks as { card: CardJson }).card)).toEqual([]);
+    const managerLooks = await world.say(DEMO_IDS.teamManager, "rota 2027-02");
+    expect(JSON.stringify(managerLooks)).toContain("There is no duty rota for February 2027 yet");
+    expect(cardActions((managerLooks as { card: CardJson }).card)).toEqual([
+      { verb: VERBS.rotaGenerate, title: "Make the rota", data: { month: "2027-02" } },
+    ]);
+    expect(
+      await world.store.get("duty-rota", rotaId("demo", "2027-02"), rotaPk("demo")),
+    ).toBeUndefined();
+    // The chair cannot press it; the manager can.
+    const forgedMake = await world.act(DEMO_IDS.chair, VERBS.rotaGenerate, { month: "2027-02" });
+    expect(JSON.stringify(forgedMake)).toContain("You can't do this");
+    const card = await world.act(DEMO_IDS.teamManager, VERBS.rotaGenerate, { month: "2027-02" });
     expect(JSON.stringify(card)).toContain("Duty chair rota: February 2027");
     const rota = await rotaOf(world, "2027-02");
     expect(rota.days).toHaveLength(20);
@@ -194,7 +209,7 @@ describe("chairs (west-sussex, 003)", () => {
   });
 
   async function bookedMeeting(): Promise<{ meetingId: string; date: string; duty: string }> {
-    await world.say(DEMO_IDS.teamManager, "rota 2027-01");
+    await world.act(DEMO_IDS.teamManager, VERBS.rotaGenerate, { month: "2027-01" });
     const meetingId = await requestIcpc(world, "2027-01-04");
     const offer = await offerOf(world, meetingId);
     expect(offer.chairId).toBe(DEMO_IDS.chair);

@@ -76,7 +76,7 @@ describe("guards on card actions", () => {
     const answer = await world.act(DEMO_IDS.socialWorker, VERBS.submitInviteList, data);
     expect(answer.kind).toBe("card");
     const shown = text(answer);
-    expect(shown).toContain("The police will not run a check without a reason (002)");
+    expect(shown).toContain("The police will not run a check without a reason");
     expect(shown).toContain("Enter a valid email address");
     // What was typed is kept.
     expect(JSON.stringify(answer)).toContain("Dr Eli Practitioner");
@@ -302,7 +302,8 @@ describe("the outcome", () => {
         nextRcpcDate: "2027-06-01",
         coreGroupDate: "2027-02-09",
       });
-      expect(text(forged)).toContain("The next RCPC must be held by 2027-04-29");
+      expect(text(forged)).toContain("The next RCPC must be held by Thu 29 Apr 2027");
+      expect(cardActions((forged as { card: Record<string, unknown> }).card)).not.toEqual([]);
       expect((await world.store.get("meeting", meetingId, CASE_ID))?.outcome).toBeUndefined();
       // The social worker cannot record an outcome.
       const sw = await world.act(DEMO_IDS.socialWorker, VERBS.recordOutcome, {

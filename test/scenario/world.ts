@@ -18,8 +18,29 @@ import { startLocalGraph, type LocalGraph } from "../local-graph";
 import { graphCalendarFor } from "../local-graph/harness";
 import { recordingNotifier } from "../fakes/recording-notifier";
 import { taskFailureReporter } from "../../workflow/kernel/incidents";
+import {
+  describeFindings,
+  plainWordsCollector,
+  readableCardText,
+  responseText,
+  type PlainWordsCollector,
+} from "./plain-words";
 
 export { DEMO_IDS };
+
+/**
+ * The plain-words guard over every scenario: each world feeds what people
+ * read (cards sent and updated, chat and action answers, emails) to a
+ * collector, and after each test file the collected words must carry no rule
+ * id, procedure number, file name, error code or "a initial". A planted
+ * "(002)" anywhere a scenario reaches fails its file here.
+ */
+const collectors: PlainWordsCollector[] = [];
+afterAll(() => {
+  const findings = collectors.flatMap((c) => c.problems());
+  collectors.length = 0;
+  if (findings.length > 0) throw new Error(describeFindings(findings));
+});
 
 const NAMES: Record<string, string> = {
   [DEMO_IDS.clerk]: "Casey Clerk",
@@ -51,6 +72,18 @@ export async function makeWorld(options: {
   const logger = recordingLogger();
   const authority = options.authority ?? demoAuthority(options.policy);
   const notifier = recordingNotifier(clock);
+  const words = plainWordsCollector();
+  collectors.push(words);
+  words.watch(() => [
+    ...notifier.sent.map((c) => ({
+      where: `card to ${c.to} ("${c.preview}")`,
+      text: `${c.preview} | ${readableCardText(c.card)}`,
+    })),
+    ...notifier.updates.map((c) => ({
+      where: `card updated for ${c.to}`,
+      text: readableCardText(c.card),
+    })),
+  ]);
   const TOKEN = "scenario-token";
   const graph: LocalGraph | undefined =
     options.calendar === "outbox" ? undefined : await startLocalGraph({ acceptTokens: [TOKEN] });
@@ -102,6 +135,17 @@ export async function makeWorld(options: {
     },
     random: () => 0.5,
   });
+  // Every email the calendar port accepts is read by someone: feed the guard.
+  const sendEmails = calendar.sendEmails.bind(calendar);
+  calendar.sendEmails = async (from, batch) => {
+    for (const e of batch) {
+      words.add(`email to ${e.to.email}`, `${e.subject} | ${e.bodyText}`);
+      for (const a of e.attachments ?? [])
+        if (a.contentType.startsWith("text/"))
+          words.add(`attachment ${a.name} to ${e.to.email}`, a.content.toString("utf8"));
+    }
+    return sendEmails(from, batch);
+  };
   const handlers = botHandlers(deps);
   const cases: Case[] = demoCases(authority, clock());
   for (const c of cases) await store.create(c);
@@ -114,19 +158,23 @@ export async function makeWorld(options: {
   ): Promise<ActionResponse> {
     const handler = handlers.actions.get(verb);
     if (handler === undefined) throw new Error(`no handler for ${verb}`);
-    return handler({
+    const response = await handler({
       actor: { objectId: actorId, name: NAMES[actorId] ?? "Someone" },
       verb,
       data,
       ...(activityId ? { activityId } : {}),
     });
+    words.add(`answer to ${verb}`, responseText(response));
+    return response;
   }
 
   async function say(actorId: string, text: string): Promise<ActionResponse> {
-    return handlers.message({
+    const response = await handlers.message({
       actor: { objectId: actorId, name: NAMES[actorId] ?? "Someone" },
       text,
     });
+    words.add(`chat answer to "${text}"`, responseText(response));
+    return response;
   }
 
   /** Runs the scheduler at the current time until nothing more is due. */
@@ -172,6 +220,8 @@ export async function makeWorld(options: {
     setClock: (iso: string) => {
       now = new Date(iso);
     },
+    /** The plain-words guard's collector (cards are read from the notifier at the end). */
+    words,
     async close(): Promise<void> {
       calendar.close();
       await graph?.close();

@@ -8,7 +8,7 @@ import { loadMeeting } from "../kernel/load";
 import { MILESTONES } from "../timeline/milestones";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
 import { recordMilestones } from "../timeline/record-milestones";
-import { kindWords, withPrefix } from "../kernel/subjects";
+import { kindWords, subjectFor } from "../kernel/subjects";
 import { taskIds } from "../kernel/task-ids";
 import { decisionsInWords, decisionsView } from "./decisions-view";
 import { decisionsRecipients, type DecisionsRecipient } from "./recipients";
@@ -153,9 +153,10 @@ function decisionsEmail(
     email: {
       id: `${meeting.id}:decisions:${r.invitee.id}`,
       to: { email: r.invitee.email, name: r.invitee.name },
-      subject: withPrefix(
+      subject: subjectFor(
         deps.policy.id,
         `Conference decisions: ${kindWords(meeting.kind).toLowerCase()}, case ${kase.reference}`,
+        r.invitee.relation,
       ),
       bodyText: decisionsEmailText(kase, meeting, r.invitee.name),
     },

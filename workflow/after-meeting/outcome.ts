@@ -11,7 +11,7 @@ import {
 } from "../../model";
 import { planField } from "../../cards/outcome/submission";
 import { isStoreError } from "../../ports/store";
-import { formatIsoDate, formatHumanInstant } from "../../rules";
+import { formatHumanDate, formatIsoDate, formatHumanInstant, parseIsoDate } from "../../rules";
 import { afterOutcome } from "./after-outcome";
 import { audit } from "../kernel/audit";
 import { authorise } from "../kernel/authorise";
@@ -30,6 +30,10 @@ import { updateDoc } from "../kernel/update-doc";
 import { meetingIds } from "../kernel/ids";
 import { meetingIdFor } from "../booking/request-conference";
 import { cardResponse } from "../kernel/respond";
+
+/** Said before the form (chat) and after it (the card, keeping what was typed). */
+export const NOT_STARTED =
+  "The outcome can be recorded once the conference has started. What you typed is kept: press the button again after the start.";
 
 const at = (timeline: ReturnType<typeof meetingTimeline>, rule: string) => {
   const e = timeline.entries.find((x) => x.rule === rule);
@@ -179,9 +183,13 @@ export async function recordOutcome(
   }
   const now = deps.clock();
   if (meeting.start === undefined || Date.parse(meeting.start) > now.getTime()) {
-    throw new WorkflowError(
-      "Conflict",
-      "The outcome can be recorded once the conference has started.",
+    // Refused after the form was filled in: the card comes back with what
+    // was typed, so nothing is lost (the chat refuses before the form).
+    return cardResponse(
+      outcomeCard(deps, kase, meeting, {
+        errors: { _form: NOT_STARTED },
+        values: submittedValues(request.data),
+      }),
     );
   }
   const s = parsed.value;
@@ -198,10 +206,10 @@ export async function recordOutcome(
     const limits = limitsOf(deps, meeting);
     const errors: Record<string, string> = {};
     if (limits.nextRcpc !== undefined && s.nextRcpcDate > limits.nextRcpc) {
-      errors.nextRcpcDate = `The next RCPC must be held by ${limits.nextRcpc}`;
+      errors.nextRcpcDate = `The next RCPC must be held by ${formatHumanDate(parseIsoDate(limits.nextRcpc))}: choose that day or an earlier one`;
     }
     if (limits.coreGroup !== undefined && s.coreGroupDate > limits.coreGroup) {
-      errors.coreGroupDate = `The first core group must be held by ${limits.coreGroup}`;
+      errors.coreGroupDate = `The first core group must be held by ${formatHumanDate(parseIsoDate(limits.coreGroup))}: choose that day or an earlier one`;
     }
     if (Object.keys(errors).length > 0) {
       return cardResponse(

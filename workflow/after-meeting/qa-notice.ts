@@ -129,7 +129,8 @@ export async function sendQaNotice(
   return cardResponse(
     cards.done({
       title: `${TITLES[s.kind]} sent`,
-      message: "It goes to the people 003 names and is counted for the performance team.",
+      message:
+        "It goes to the people the council's procedure names and is counted for the performance team.",
       caseReference: kase.reference,
       facts: [
         {

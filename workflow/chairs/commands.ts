@@ -8,20 +8,14 @@ import type { ActionResponse, Actor } from "../../ports";
 import { cardResponse } from "../kernel/respond";
 import { chairUnavailableCard } from "./add-unavailable";
 import { caseloads, CASELOAD_WEEKS } from "./caseload";
-import { generateRotaFor } from "./generate-rota";
+import { buildNoRotaCard } from "../../cards/duty-rota/build";
+import { monthName } from "../lists/month-name";
 import { sickReportCard } from "./report-sick";
 import { rotaCard } from "./rota-card";
 import { isMonth, localDate } from "./rota-days";
 import { dutyCounts } from "./rota-fair";
 import { findRota } from "./rota-store";
 import { authoriseChairs, chairsOf } from "./staff";
-
-export const CHAIRS_HELP = [
-  "• unavailable – mark leave, training or supervision (chair)",
-  "• sick – report a chair off sick today: the duty chair is asked to cover (chair, team manager, clerk)",
-  "• rota [YYYY-MM] – the duty chair rota; the team manager or a clerk makes it if there is none",
-  "• caseload – each chair's conferences, cases and duty days (team manager)",
-];
 
 const COMMAND = /^\s*(unavailable|sick|rota|caseload)(?:\s+(\S+))?\s*$/i;
 
@@ -49,16 +43,22 @@ export async function chairsCommand(
       case "rota": {
         const month = arg ?? localDate(deps.policy.calendar, deps.clock()).slice(0, 7);
         if (!isMonth(month))
-          throw new WorkflowError("BadInput", "Give the month as YYYY-MM, e.g. rota 2027-02.");
+          throw new WorkflowError(
+            "BadInput",
+            "give the month as year and month, for example: rota 2027-02",
+          );
         const roles = await authoriseChairs(deps, actor, ["chair", "manager", "clerk"], verb);
         const rota = await findRota(deps, month);
         if (rota === undefined) {
-          if (!roles.has("manager") && !roles.has("clerk"))
-            throw new WorkflowError(
-              "NotFound",
-              `There is no duty rota for ${month} yet: the team manager or a clerk makes it.`,
-            );
-          return await generateRotaFor(deps, actor, month, verb);
+          // Reading never changes anything: a month with no rota says so, and
+          // whoever makes rotas is offered the button (verb chairs.rota.generate).
+          return cardResponse(
+            buildNoRotaCard({
+              month,
+              monthTitle: monthName(month),
+              canMake: roles.has("manager") || roles.has("clerk"),
+            }),
+          );
         }
         await audit(deps, {
           actor: actor.objectId,

@@ -1,155 +1,105 @@
-import { bookCard } from "../booking/booking-card";
-import type { Meeting } from "../../model";
-import { audit } from "../kernel/audit";
-import { CHAIRS_HELP, chairsCommand } from "../chairs/commands";
-import { authorise } from "../kernel/authorise";
+import type { ActionResponse, Actor, MessageHandler } from "../../ports";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
 import { WorkflowError } from "../kernel/errors";
-import { caseIdOf, loadCase } from "../kernel/load";
-import type { ActionResponse, MessageHandler } from "../../ports";
-import { enqueue } from "../kernel/enqueue";
-import { OFFER_REBOOKING } from "../booking/offer-booking";
-import { familyAccessCard } from "../invitations/family-access";
-import { inviteListCard } from "../invitations/invite-list";
-import { outcomeCard } from "../after-meeting/outcome";
-import { reportStatusCard } from "../reports/report-status";
-import { REQUESTERS, requestCard } from "../booking/request-conference";
-import { caseMappingMessage } from "../consultation/case-mapping";
+import type { VerbEntry } from "../kernel/registry";
 import { cardResponse } from "../kernel/respond";
-import { consultationCommand } from "../consultation/consultation";
-import { qaCommand } from "../after-meeting/qa-notice";
-import { CLA_HELP, claMessage } from "../cla/messages";
-import { quoracyRecordCard } from "../stand-down/quoracy-record";
-import { STAND_DOWN_REQUESTERS, standDownRequestCard } from "../stand-down/request-action";
+import { rolesOn } from "../kernel/roles";
+import { caseAnswer, didYouMeanAnswer, helpAnswer, myCasesAnswer, NOT_UNDERSTOOD } from "./answers";
+import { auditCaseRead, currentMeeting } from "./case-commands";
+import { matchCaseCommand, matchPlainCommand, type CaseCommand } from "./commands";
+import { auditSuggestions, maySee, referenceCandidates, resolveReference } from "./references";
 
-const HELP = [
-  "Convene understands:",
-  "• request REF – ask for a conference on case REF (social worker, manager)",
-  "• book REF – book the requested conference (clerk)",
-  "• rebook REF – move a booked conference to another slot (clerk)",
-  "• invite list REF, family REF, reports REF – the social worker's cards",
-  "• outcome REF – record the outcome (chair)",
-  ...CHAIRS_HELP,
-  "• qa REF – recognition of good practice or an informal dispute resolution alert (chair, 003)",
-  "• consultation REF – record a CP chair consultation (CP chair, 004)",
-  ...CLA_HELP,
-  "• quoracy REF – record who is present or reporting (chair)",
-  "• stand down REF – ask to stand the conference down (clerk, social worker, chair, manager)",
-  "• mapped REF – record this month's case mapping of a CIN case done (its chair, 004)",
-].join("\n");
-
-const COMMAND =
-  /^\s*(request|book|rebook|invite list|invites|family|reports|outcome|quoracy|stand down|qa|consultation)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
-
-/** The meeting a command is about: the newest one not stood down. */
-function current(meetings: readonly Meeting[]): Meeting | undefined {
-  return [...meetings]
-    .filter((m) => m.status !== "stood-down")
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-}
+const GREETING =
+  /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|help|menu|start|\?|what can (you|i) do\??)[\s!.?]*$/i;
+const MY_CASES = /^(my )?cases$/i;
 
 /**
- * Typed messages in the 1:1 chat. Each command answers the card for the
- * case named, after the same authorisation as the card's own action; an
- * unknown command answers the help text. Reading a case is audited.
+ * Typed messages in the 1:1 chat, read against the command table
+ * (commands.ts): "hi" and "help" answer what this person can do; a command
+ * naming a case runs after the same authorisation as the card's own action;
+ * a reference typed slightly wrong is offered back ("did you mean C-1001?",
+ * audited); a reference alone offers that case's actions; anything else is
+ * told, in one line, how to get help. Reading a case is audited.
  */
-export function messageHandler(deps: WorkflowDeps): MessageHandler {
-  return async ({ actor, text }): Promise<ActionResponse> => {
-    const mapped = await caseMappingMessage(deps, actor, text);
-    if (mapped !== undefined) return mapped;
-    const cla = await claMessage(deps, actor, text);
-    if (cla !== undefined) return cla;
-    // The chairs' own commands (003): unavailable, sick, rota, caseload.
-    const chairs = await chairsCommand(deps, actor, text.replace(/<[^>]*>/g, "").trim());
-    if (chairs !== undefined) return chairs;
-    const match = COMMAND.exec(text.replace(/<[^>]*>/g, "").trim());
-    if (match === null) return { kind: "message", text: HELP };
-    const command = (match[1] ?? "").toLowerCase();
-    const reference = (match[2] ?? "").trim();
+export function messageHandler(deps: WorkflowDeps, verbs: readonly VerbEntry[]): MessageHandler {
+  return async ({ actor, text: raw }): Promise<ActionResponse> => {
+    const text = raw
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     try {
-      const kase = await loadCase(deps, caseIdOf(reference));
-      const meetings = (await deps.store.meetingsOfCase(kase.id)).items;
-      const meeting = current(meetings);
-      const verb = `message.${command.replace(" ", "-")}`;
-      await audit(deps, {
-        caseId: kase.id,
-        actor: actor.objectId,
-        action: "case.read",
-        target: { type: "case", id: kase.id },
-        detail: { via: verb },
-      });
-      if (command === "request") {
-        await authorise(deps, actor, REQUESTERS, { verb, kase });
-        return cardResponse(requestCard(kase));
-      }
-      // 004: a consultation comes before any conference is requested.
-      if (command === "consultation")
-        return cardResponse(await consultationCommand(deps, actor, kase, meeting));
-      if (meeting === undefined)
-        throw new WorkflowError(
-          "NotFound",
-          `No conference has been requested for case ${kase.reference}.`,
-        );
-      switch (command) {
-        case "book": {
-          await authorise(deps, actor, ["clerk"], { verb, kase, meeting });
-          if (meeting.status !== "requested")
-            throw new WorkflowError("Conflict", "That conference is already booked.");
-          const offer = meeting.offer;
-          if (offer === undefined)
-            throw new WorkflowError(
-              "Conflict",
-              "The slots are still being worked out: try again in a minute.",
-            );
-          return cardResponse(bookCard(deps, kase, meeting, offer));
-        }
-        case "rebook": {
-          await authorise(deps, actor, ["clerk"], { verb, kase, meeting });
-          if (meeting.status !== "booked" && meeting.status !== "invited") {
-            throw new WorkflowError(
-              "Conflict",
-              "Only a booked conference that has not been held can be moved.",
-            );
-          }
-          await enqueue(deps, {
-            taskType: OFFER_REBOOKING,
-            caseId: kase.id,
-            meetingId: meeting.id,
-            key: String(deps.clock().getTime()),
-          });
-          return {
-            kind: "message",
-            text: `Finding free slots for case ${kase.reference}: the booking card follows.`,
-          };
-        }
-        case "invite list":
-        case "invites":
-          await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
-          return cardResponse(inviteListCard(deps, kase, meeting, []));
-        case "family":
-          await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
-          return cardResponse(familyAccessCard(deps, kase, meeting));
-        case "reports":
-          await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
-          return cardResponse(await reportStatusCard(deps, kase, meeting));
-        case "stand down":
-          await authorise(deps, actor, STAND_DOWN_REQUESTERS, { verb, kase, meeting });
-          return cardResponse(standDownRequestCard(deps, kase, meeting));
-        case "quoracy":
-          await authorise(deps, actor, ["chair"], { verb, kase, meeting });
-          return cardResponse(await quoracyRecordCard(deps, kase, meeting));
-        case "qa":
-          return cardResponse(await qaCommand(deps, actor, kase, meeting));
-        default:
-          await authorise(deps, actor, ["chair"], { verb, kase, meeting });
-          return cardResponse(outcomeCard(deps, kase, meeting));
-      }
+      if (text === "" || GREETING.test(text)) return helpAnswer(deps, actor, verbs);
+      if (MY_CASES.test(text)) return await myCases(deps, actor);
+      const plain = matchPlainCommand(text);
+      if (plain !== undefined) return (await plain.run(deps, actor, text)) ?? notUnderstood();
+      const asked = matchCaseCommand(text);
+      if (asked !== undefined) return await caseCommand(deps, actor, asked);
+      return await namedCase(deps, actor, verbs, text);
     } catch (err) {
-      if (err instanceof WorkflowError) {
+      if (err instanceof WorkflowError)
         return cardResponse(cards.refusal({ reason: err.message, code: err.code }));
-      }
       throw err;
     }
   };
+}
+
+const notUnderstood = (): ActionResponse => ({ kind: "message", text: NOT_UNDERSTOOD });
+
+async function caseCommand(
+  deps: WorkflowDeps,
+  actor: Actor,
+  { command, reference }: { command: CaseCommand; reference: string },
+): Promise<ActionResponse> {
+  const resolved = await resolveReference(deps, actor, reference);
+  const verb = `message.${command.name.replace(/ /g, "-")}`;
+  if (resolved.kind === "near") {
+    await auditSuggestions(deps, actor, resolved.cases, verb);
+    return didYouMeanAnswer(reference, resolved.cases, command);
+  }
+  if (resolved.kind === "none")
+    throw new WorkflowError(
+      "NotFound",
+      `there is no case "${reference.slice(0, 40)}" that you can see in Convene`,
+    );
+  const { kase } = resolved;
+  if (command.delegate !== undefined)
+    return (
+      (await command.delegate(deps, actor, `${command.name} ${kase.reference}`)) ?? notUnderstood()
+    );
+  const meeting = currentMeeting((await deps.store.meetingsOfCase(kase.id)).items);
+  await auditCaseRead(deps, actor, kase, verb);
+  return command.run(deps, actor, { kase, meeting, verb });
+}
+
+/** Text that is not a command but names a case the person may see: that case's actions. */
+async function namedCase(
+  deps: WorkflowDeps,
+  actor: Actor,
+  verbs: readonly VerbEntry[],
+  text: string,
+): Promise<ActionResponse> {
+  for (const typed of referenceCandidates(text)) {
+    const resolved = await resolveReference(deps, actor, typed);
+    if (resolved.kind === "found" && maySee(deps, actor, resolved.kase)) {
+      const { kase } = resolved;
+      await auditCaseRead(deps, actor, kase, "message.case");
+      const meeting = currentMeeting((await deps.store.meetingsOfCase(kase.id)).items);
+      return caseAnswer(deps, actor, verbs, kase, meeting);
+    }
+    if (resolved.kind === "near") {
+      await auditSuggestions(deps, actor, resolved.cases, "message.case");
+      return didYouMeanAnswer(typed, resolved.cases, undefined);
+    }
+  }
+  return notUnderstood();
+}
+
+async function myCases(deps: WorkflowDeps, actor: Actor): Promise<ActionResponse> {
+  const named = (await deps.store.listAll("case")).items.filter((kase) =>
+    [...rolesOn(deps.authority, actor.objectId, kase)].some(
+      (r) => r !== "clerk" && r !== "director" && r !== "qa-manager",
+    ),
+  );
+  return myCasesAnswer(actor, named);
 }

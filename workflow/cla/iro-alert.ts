@@ -31,7 +31,7 @@ export async function alertIroOfList(
     card: cards.done({
       title: "CLA review: the invite list is in",
       message:
-        "The social worker has completed the invite list for this review. You can now talk to the young person, their carers, family and professionals to gather their views (001).",
+        "The social worker has completed the invite list for this review. You can now talk to the young person, their carers, family and professionals to gather their views.",
       caseReference: kase.reference,
       facts: [
         {

@@ -11,12 +11,6 @@ import type { ActionResponse, Actor } from "../../ports";
 import { claMinutesCard } from "./record-minutes";
 import { claRequestCard } from "./request-review";
 
-/** The chat commands of CLA reviews, for the help text. */
-export const CLA_HELP = [
-  "• review REF – ask for a looked-after child's (CLA) review on case REF (social worker, manager)",
-  "• minutes REF – record a CLA review's minutes and recommendations (its IRO)",
-];
-
 const COMMAND = /^\s*(review|minutes)\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
 
 /** The review whose minutes are due: the newest CLA review booked (requested ones have no date). */

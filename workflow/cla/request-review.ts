@@ -33,7 +33,7 @@ export function lookedAfterOrRefuse(kase: Case) {
   if (children.length === 0) {
     throw new WorkflowError(
       "BadInput",
-      `No child on case ${kase.reference} has a looked-after date: a CLA review counts from the day the child became looked after (RULES.md 3). Ask for it to be recorded on the case first.`,
+      `No child on case ${kase.reference} has a looked-after date: a CLA review counts from the day the child became looked after. Ask for it to be recorded on the case first.`,
     );
   }
   return children;
@@ -69,7 +69,7 @@ export function chooseIro(deps: WorkflowDeps, kase: Case, review: Meeting): Pers
     if (err instanceof WorkflowError) {
       throw new WorkflowError(
         "Conflict",
-        "No IRO is configured for this council: an IRO chairs every CLA review (RULES.md 1).",
+        "No IRO is configured for this council: an IRO chairs every CLA review. Ask an administrator to add one.",
       );
     }
     throw err;

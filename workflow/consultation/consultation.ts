@@ -137,8 +137,7 @@ export async function recordConsultation(
   return cardResponse(
     cards.done({
       title: created ? "Consultation recorded" : "Consultation already recorded",
-      message:
-        "The decision to bring the case to conference stays with the frontline manager (004).",
+      message: "The decision to bring the case to conference stays with the frontline manager.",
       caseReference: kase.reference,
       facts: [
         { title: "On", value: formatDate(s.on) },

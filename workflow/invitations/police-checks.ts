@@ -7,7 +7,7 @@ import { meetingTimeline } from "../timeline/meeting-timeline";
 import { recordMilestones } from "../timeline/record-milestones";
 import { MILESTONES } from "../timeline/milestones";
 import { sendEmailsOnce } from "../kernel/notify";
-import { kindWords, withPrefix } from "../kernel/subjects";
+import { aOrAn, kindWords, withPrefix } from "../kernel/subjects";
 import { dueOf, POLICE_CHECK_RULES } from "../timeline/timeline-dates";
 import { taskIds } from "../kernel/task-ids";
 
@@ -34,7 +34,7 @@ export async function sendPoliceChecks(
       ? dueOf(meetingTimeline(deps.policy, meeting), ...POLICE_CHECK_RULES)
       : undefined;
   const header = [
-    `Police check requested for a ${kindWords(meeting.kind).toLowerCase()}, case ${kase.reference}.`,
+    `Police check requested for ${aOrAn(kindWords(meeting.kind).toLowerCase())}, case ${kase.reference}.`,
     meeting.start !== undefined
       ? `The conference is on ${formatHumanInstant(Date.parse(meeting.start))}.`
       : "",

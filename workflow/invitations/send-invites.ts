@@ -5,7 +5,7 @@ import type { WorkflowDeps } from "../kernel/deps";
 import { loadMeeting } from "../kernel/load";
 import { MILESTONES } from "../timeline/milestones";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
-import { kindWords, withPrefix } from "../kernel/subjects";
+import { aOrAn, kindWords } from "../kernel/subjects";
 import { updateDoc } from "../kernel/update-doc";
 import { reportStatusCard } from "../reports/report-status";
 import { consultationAttachment, consultationFormFor } from "../cla/consultation-forms";
@@ -23,7 +23,7 @@ export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invi
   return [
     `Dear ${invitee.name},`,
     "",
-    `You are invited to a ${kindWords(meeting.kind).toLowerCase()} on ${when} (UK time).`,
+    `You are invited to ${aOrAn(kindWords(meeting.kind).toLowerCase())} on ${when} (UK time).`,
     meeting.inPerson
       ? meeting.room !== undefined && meeting.room.reply !== "declined"
         ? `The meeting is held at ${meeting.room.name}. You can also join online.`
@@ -104,10 +104,8 @@ export async function sendInvites(
         // Keyed by the start too: a meeting moved to another date is a new invitation.
         id: `${meeting.id}:invite:${i.id}:${Date.parse(meeting.start ?? "")}`,
         to: { email: i.email as string, name: i.name },
-        subject: withPrefix(
-          deps.policy.id,
-          `Invitation: ${kindWords(meeting.kind).toLowerCase()}, ${formatHumanInstant(Date.parse(meeting.start ?? ""))}`,
-        ),
+        // To a family member or their representative: never the staff prefix.
+        subject: `Invitation: ${kindWords(meeting.kind).toLowerCase()}, ${formatHumanInstant(Date.parse(meeting.start ?? ""))}`,
         bodyText:
           familyInvitationText(kase, meeting, i) +
           (form === undefined

@@ -11,10 +11,27 @@ export function subjectPrefix(policyId: string): string | undefined {
   return SUBJECT_PREFIX[policyId];
 }
 
+/** A subject for staff and partner agencies: with the council's prefix, if it asks for one. */
 export function withPrefix(policyId: string, subject: string): string {
   const prefix = subjectPrefix(policyId);
   return prefix === undefined ? subject : `${prefix}: ${subject}`;
 }
+
+/**
+ * A subject for whoever reads it: the prefix is the council's instruction to
+ * its staff and agencies ("URGENT CLA/CP"), never shown to a family member
+ * or their representative, who would read it as alarming.
+ */
+export function subjectFor(
+  policyId: string,
+  subject: string,
+  relation: "professional" | "family" | string,
+): string {
+  return relation === "professional" ? withPrefix(policyId, subject) : subject;
+}
+
+/** "an initial child protection conference", "a review child protection conference". */
+export const aOrAn = (words: string): string => `${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}`;
 
 const KIND_WORDS: Record<Meeting["kind"], string> = {
   ICPC: "Initial child protection conference",

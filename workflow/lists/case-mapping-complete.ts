@@ -41,7 +41,7 @@ export function caseMappingCompleteHandler(deps: WorkflowDeps) {
         preview: `${title}: ${summary}`,
         subject: `${title}: ${summary}`,
         bodyText: [
-          `${title}: ${summary}, due today (004).`,
+          `${title}: ${summary}, due today.`,
           "The cases are in the attached CSV, by case reference.",
         ].join("\n"),
         csv: csvAttachment(`${CASE_MAPPING_COMPLETE}-${key}`, month.month, caseMappingCsv(view)),

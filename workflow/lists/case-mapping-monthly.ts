@@ -51,7 +51,7 @@ export function caseMappingMonthlyHandler(deps: WorkflowDeps) {
       preview: `${title}: ${summary} to allocate`,
       subject: `${title}: ${summary} to allocate`,
       bodyText: [
-        `${title}: ${summary} to allocate to the CP chairs (004).`,
+        `${title}: ${summary} to allocate to the CP chairs.`,
         "The cases are in the attached CSV, by case reference. Allocate them in Convene in Teams.",
       ].join("\n"),
       csv: csvAttachment(CASE_MAPPING_MONTHLY, month.month, caseMappingCsv(view)),

@@ -7,8 +7,8 @@ import type { AgencyView } from "./standing";
 
 /** RULES.md section 5: who approves a stand-down under each policy. */
 const STAND_DOWN_APPROVER: Readonly<Record<string, string>> = {
-  leicestershire: "the safeguarding manager (002)",
-  swindon: "the operational service manager and the QA & Review service manager, jointly (000)",
+  leicestershire: "the safeguarding manager",
+  swindon: "the operational service manager and the QA & Review service manager, jointly",
 };
 
 export function quoracyCard(

@@ -48,9 +48,6 @@ export const DEFAULT_STAND_DOWN_APPROVALS: readonly ApprovalRequirement[] = [
   { slot: "service-manager", words: "the case's service manager", from: "case-service-manager" },
 ];
 
-/** The seed each policy's rule comes from, for the words on cards. */
-const SOURCES: Readonly<Record<string, string>> = { leicestershire: "002", swindon: "000" };
-
 export function requirementsFor(policyId: string): readonly ApprovalRequirement[] {
   return STAND_DOWN_APPROVALS[policyId] ?? DEFAULT_STAND_DOWN_APPROVALS;
 }
@@ -65,13 +62,16 @@ export function candidatesFor(
   return staffWithRole(authority, requirement.from.role).map(asPersonRef);
 }
 
-/** "the operational service manager and a QA & Review service manager (000)". */
+/**
+ * "the operational service manager and a QA & Review service manager": the
+ * people, in a social worker's words (the council's procedure is named in
+ * docs/, never on a card).
+ */
 export function approvalWords(policyId: string): string {
   const words = requirementsFor(policyId).map((r) => r.words);
-  const joined =
-    words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-  const source = SOURCES[policyId];
-  return source === undefined ? joined : `${joined} (${source})`;
+  return words.length <= 1
+    ? (words[0] ?? "")
+    : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
 import { loadMeeting } from "../kernel/load";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
-import { withPrefix } from "../kernel/subjects";
+import { subjectFor } from "../kernel/subjects";
 import { taskIds } from "../kernel/task-ids";
 import { meetingWords, reasonText, tellerOf, whenText } from "./words";
 
@@ -67,9 +67,10 @@ export async function notifyStandDown(
       email: {
         id: `${m.id}:stood-down:${invitee.id}`,
         to: { email: invitee.email, name: invitee.name },
-        subject: withPrefix(
+        subject: subjectFor(
           deps.policy.id,
           `Not going ahead: ${meetingWords(m)}, case ${kase.reference}, ${whenText(m)}`,
+          invitee.relation,
         ),
         bodyText: emailText(kase, m, invitee.name, invitee.relation !== "professional", teller),
       },

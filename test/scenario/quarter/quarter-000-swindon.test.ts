@@ -108,8 +108,8 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
       ]),
     );
     // cla.invites.send, 15 days before (Wed 31 Mar, from 09:00 BST): each
-    // family member's invitation with one consultation form, once, under
-    // 000's URGENT CLA/CP subject; no form names the child.
+    // family member's invitation with one consultation form, once; the staff
+    // prefix "URGENT CLA/CP" is never on a family's email; no form names the child.
     const family = q.ledger.emails.filter(
       (e) => /@(carers|home)\.example$/.test(e.to) && e.to.includes("c-1004"),
     );
@@ -121,7 +121,8 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
       "2027-03-31T08:00:00.000Z young.c-1004 1",
     ]);
     for (const e of family) {
-      expect(e.subject.startsWith("URGENT CLA/CP")).toBe(true);
+      expect(e.subject).not.toContain("URGENT");
+      expect(e.subject.startsWith("Invitation: looked-after child review")).toBe(true);
       expect(e.attachments[0]).toContain("C-1004");
       expect(e.attachments[0]).not.toMatch(/Robin|Looked/);
     }

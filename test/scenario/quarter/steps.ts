@@ -17,7 +17,10 @@ export function accepted(response: ActionResponse, what: string): ActionResponse
   const text = JSON.stringify(response);
   // A refusal card, a card shown again with a field to correct, or a
   // "try again" message: the step did not happen.
-  if (response.kind === "message" || /You can't do this|Please check the field/.test(text))
+  if (
+    response.kind === "message" ||
+    /You can't do this|Not done:|Please check the field/.test(text)
+  )
     throw new Error(`${what} refused: ${text.slice(0, 400)}`);
   return response;
 }
