@@ -61,6 +61,15 @@ const Env = z
       z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant"),
     ),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+    /**
+     * The case system's API (docs/cases-in.md): the audience its tokens carry
+     * (default api://<MicrosoftAppId>), the council's tenant (default
+     * MicrosoftAppTenantId, else GRAPH_TENANT_ID) and where its signing keys
+     * are published (default the tenant's JWKS on login.microsoftonline.com).
+     */
+    CASE_API_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    CASE_API_TENANT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
+    CASE_API_JWKS_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     /** The council: its policy, mailboxes and staff (JSON, workflow/kernel/authority.ts). */
     AUTHORITY_FILE: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     /** The demo authority's policy when no AUTHORITY_FILE is given (local runs). */
@@ -154,6 +163,8 @@ export interface NotificationsConfig {
 export type AuthoritySource = { kind: "file"; file: string } | { kind: "demo"; policy: string };
 
 export interface Config {
+  /** The case system's API; on whenever Convene has an app id and a tenant (production). */
+  caseApi?: { tenantId: string; audiences: string[]; jwksUrl: string };
   store: StoreConfig;
   authority: AuthoritySource;
   calendar: CalendarConfig;
@@ -214,6 +225,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           dir: resolve(e.OUTBOX_DIR),
           organizer: e.GRAPH_ORGANIZER ?? "conferences@convene.local",
         };
+  const tenant = e.CASE_API_TENANT_ID ?? e.MicrosoftAppTenantId ?? e.GRAPH_TENANT_ID;
+  const caseApi =
+    e.MicrosoftAppId !== undefined && tenant !== undefined
+      ? {
+          tenantId: tenant,
+          // v1 tokens carry the App ID URI, v2 tokens the bare client id.
+          audiences: [e.CASE_API_AUDIENCE ?? `api://${e.MicrosoftAppId}`, e.MicrosoftAppId],
+          jwksUrl:
+            e.CASE_API_JWKS_URL ??
+            `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
+        }
+      : undefined;
   const bot: BotConfig = {
     port: e.PORT,
     ...(e.MicrosoftAppId !== undefined ? { appId: e.MicrosoftAppId } : {}),
@@ -223,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: e.DEMO_MODE === "true",
   };
   return {
+    ...(caseApi !== undefined ? { caseApi } : {}),
     store,
     authority:
       e.AUTHORITY_FILE !== undefined

@@ -6,6 +6,7 @@ import { withAfterResponse } from "./after-response";
 import type { ConveneBot } from "./convene-bot";
 import type { DemoRoute } from "./demo-routes";
 import { errorCode } from "./errors";
+import { CASES_PREFIX, OPENAPI_PATH, type PlainAnswer, type PlainRequest } from "./case-api/routes";
 
 export const MESSAGES_PATH = "/api/messages";
 
@@ -26,6 +27,8 @@ export interface ApiRoute {
 }
 
 export interface HttpServerDeps {
+  /** The case system's API (bot/case-api/routes.ts): reads its own body, with its own limit. */
+  caseApi?: (req: PlainRequest) => Promise<PlainAnswer>;
   adapter: CloudAdapter;
   bot: ConveneBot;
   logger: Logger;
@@ -46,7 +49,34 @@ export interface RunningServer {
 export function createHttpServer(deps: HttpServerDeps): restify.Server {
   const server = restify.createServer({ name: "convene" });
   // Teams activities with a card are under ~80 KB; anything far larger is not Teams.
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  // The case API reads its own body (256 KB, JSON only, after the token is checked).
+  for (const parse of restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false })) {
+    server.use((req, res, next) =>
+      (req.path() ?? "").startsWith(CASES_PREFIX) ? next() : parse(req, res, next),
+    );
+  }
+
+  if (deps.caseApi !== undefined) {
+    const caseApi = deps.caseApi;
+    const handler = async (req: restify.Request, res: restify.Response): Promise<void> => {
+      try {
+        const answer = await caseApi({
+          method: req.method ?? "GET",
+          url: req.url ?? "/",
+          headers: req.headers,
+          body: req,
+        });
+        for (const [k, v] of Object.entries(answer.headers)) res.setHeader(k, v);
+        res.sendRaw(answer.status, answer.body);
+      } catch (err) {
+        deps.logger.error({ path: "case-api", code: errorCode(err) }, "case api failed");
+        res.send(500, { code: errorCode(err) });
+      }
+    };
+    server.get(OPENAPI_PATH, handler);
+    server.put(`${CASES_PREFIX}*`, handler);
+    server.post(`${CASES_PREFIX}*`, handler);
+  }
 
   server.post(MESSAGES_PATH, async (req: restify.Request, res: restify.Response) => {
     const afterResponse: Array<() => void> = [];
