@@ -2,6 +2,7 @@ import { ConfigError } from "../app/config";
 import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
 import { runStats, STATS_USAGE } from "./stats-command";
+import { IMPORT_USAGE, runImport } from "./import-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
 
@@ -10,7 +11,7 @@ export interface Io {
   readonly stderr: NodeJS.WritableStream;
 }
 
-const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n`;
+const USAGE = `usage:\n  ${TIMELINE_USAGE}\n  ${SCHEDULE_USAGE}\n  ${STATS_USAGE}\n  ${IMPORT_USAGE}\n`;
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[]) => string | Promise<string>>> = {
   timeline: runTimeline,
@@ -27,7 +28,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr.write(
-      `convene: a command is required (timeline, schedule or stats); try convene --help\n`,
+      `convene: a command is required (timeline, schedule, stats or import); try convene --help\n`,
     );
     return EXIT_USAGE;
   }
@@ -35,10 +36,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return EXIT_OK;
   }
+  if (command === "import") {
+    try {
+      const out = await runImport(rest, io);
+      io.stdout.write(out.stdout);
+      io.stderr.write(out.stderr);
+      return out.exit;
+    } catch (error) {
+      return failed(error, io);
+    }
+  }
   const run = COMMANDS[command];
   if (run === undefined) {
     io.stderr.write(
-      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats)\n`,
+      `convene: unknown command "${oneLine(command)}" (known: timeline, schedule, stats, import)\n`,
     );
     return EXIT_USAGE;
   }
@@ -46,19 +57,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(await run(rest));
     return EXIT_OK;
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof RulesInputError ||
-      error instanceof ConfigError
-    ) {
-      io.stderr.write(`convene: ${oneLine(error.message)}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr.write(
-      `convene: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
-    );
-    return EXIT_INTERNAL;
+    return failed(error, io);
   }
+}
+
+function failed(error: unknown, io: Io): number {
+  if (
+    error instanceof UsageError ||
+    error instanceof RulesInputError ||
+    error instanceof ConfigError
+  ) {
+    io.stderr.write(`convene: ${oneLine(error.message)}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr.write(
+    `convene: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+  );
+  return EXIT_INTERNAL;
 }
 
 function oneLine(text: string): string {

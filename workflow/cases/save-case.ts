@@ -60,6 +60,7 @@ export async function saveCase(
   deps: WorkflowDeps,
   raw: unknown,
   by: { actor: AuditEntry["actor"]; source: CaseSource; app?: string },
+  options: { moveCards?: boolean } = {},
 ): Promise<SaveOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const plan = await planCase(deps, raw);
@@ -76,7 +77,10 @@ export async function saveCase(
         plan.existing.socialWorker.entraObjectId !== kase.socialWorker.entraObjectId
       ) {
         await reassignAudit(deps, plan.existing, stored, by);
-        await moveOpenCards(deps, stored, plan.existing.socialWorker);
+        // The command line has no Teams connection: the import leaves sent
+        // cards where they are (reminders still to come go to the new SW).
+        if (options.moveCards !== false)
+          await moveOpenCards(deps, stored, plan.existing.socialWorker);
       }
       return { ok: true, outcome: plan.outcome, kase: stored };
     } catch (err) {
