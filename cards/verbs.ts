@@ -89,6 +89,8 @@ export const VERBS = {
   recordConsultation: "consultation.record",
   /** re-referral mapping: the case mapping with the frontline service manager was held (004). */
   reReferralMappingHeld: "case-mapping.re-referral-held",
+  /** new-case: a social worker, manager or clerk records a case, or corrects one (a new social worker is a reassignment). */
+  saveCase: "case.save",
 } as const;
 
 export type VerbName = keyof typeof VERBS;

@@ -15,6 +15,7 @@ import { recurringJobs } from "./lists/feature";
 import { SUBSCRIBE_TASK, subscribeHandler } from "./quoracy/subscription";
 import { afterMeetingFeature } from "./after-meeting/feature";
 import { bookingFeature } from "./booking/feature";
+import { casesFeature } from "./cases/feature";
 import { briefFeature } from "./brief/feature";
 import { chairsFeature } from "./chairs/feature";
 import { claFeature } from "./cla/feature";
@@ -42,6 +43,7 @@ export const FEATURES: readonly Feature[] = [
   consultationFeature,
   claFeature,
   chairsFeature,
+  casesFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

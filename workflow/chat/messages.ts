@@ -1,3 +1,4 @@
+import { caseCommand } from "../cases/new-case";
 import { bookCard } from "../booking/booking-card";
 import type { Meeting } from "../../model";
 import { audit } from "../kernel/audit";
@@ -63,6 +64,8 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
     // The chairs' own commands (003): unavailable, sick, rota, caseload.
     const chairs = await chairsCommand(deps, actor, text.replace(/<[^>]*>/g, "").trim());
     if (chairs !== undefined) return chairs;
+    const cases = await caseCommand(deps, actor, text.replace(/<[^>]*>/g, "").trim());
+    if (cases !== undefined) return cases;
     const match = COMMAND.exec(text.replace(/<[^>]*>/g, "").trim());
     if (match === null) return { kind: "message", text: HELP };
     const command = (match[1] ?? "").toLowerCase();
