@@ -29,9 +29,9 @@ const text = (value: string, extra: Record<string, unknown> = {}) => ({
 
 /**
  * The "new case" card (and the same card to correct one). People are chosen
- * from the staff list in a filtered ChoiceSet (Teams' static type-ahead):
- * the Agents Playground renders Data.Query but never sends the
- * application/search invoke dynamic type-ahead needs (docs/cases-in.md).
+ * from the staff list in a choice set: the Agents Playground's renderer
+ * knows Data.Query but the Playground never sends the application/search
+ * invoke that dynamic type-ahead needs (docs/cases-in.md).
  * The preview names the case reference only.
  */
 export function buildNewCaseCard(view: NewCaseView): CardJson {
@@ -61,10 +61,12 @@ export function buildNewCaseCard(view: NewCaseView): CardJson {
       type: "Input.ChoiceSet",
       id,
       label,
-      style: "filtered",
+      // "filtered" (Teams' static type-ahead) is not in the Adaptive Cards 1.5
+      // schema every card here is checked against: a compact choice set.
+      style: "compact",
       isRequired: required,
       ...(required ? { errorMessage: `Choose the ${label.toLowerCase()}` } : {}),
-      placeholder: "Type a name",
+      placeholder: "Choose from the staff list",
       ...(v[id] !== undefined ? { value: v[id] } : {}),
       choices: choices.map((c) => ({ title: c.name, value: c.id })),
     },
