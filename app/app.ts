@@ -1,4 +1,7 @@
 import { Doorbell } from "../scheduler/doorbell";
+import { caseApiHandler } from "../bot/case-api/routes";
+import { jwksKeySource } from "../bot/case-api/jwks";
+import { caseApi } from "../workflow/cases/api";
 import { type Logger } from "../ports/logger";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
@@ -189,6 +192,21 @@ export async function startConvene(
       : {}),
     ...(config.notifications !== undefined
       ? { apiRoutes: [graphNotificationsRoute(deps, config.notifications.clientState)] }
+      : {}),
+    ...(config.caseApi !== undefined
+      ? {
+          caseApi: caseApiHandler({
+            api: caseApi(deps),
+            logger,
+            token: {
+              tenantId: config.caseApi.tenantId,
+              audiences: config.caseApi.audiences,
+              // Token lifetimes are real time, whatever clock the workflow runs on.
+              keys: jwksKeySource({ url: config.caseApi.jwksUrl, now: () => Date.now() }),
+              now: () => Date.now(),
+            },
+          }),
+        }
       : {}),
   });
   late.notifier = bot.notifier;

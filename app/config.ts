@@ -82,6 +82,15 @@ const Env = z
       z.url().default("https://smba.trafficmanager.net/teams/"),
     ),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+    /**
+     * The case system's API (docs/cases-in.md): the audience its tokens carry
+     * (default api://<MicrosoftAppId>), the council's tenant (default
+     * MicrosoftAppTenantId, else GRAPH_TENANT_ID) and where its signing keys
+     * are published (default the tenant's JWKS on login.microsoftonline.com).
+     */
+    CASE_API_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+    CASE_API_TENANT_ID: z.preprocess(emptyAsUndefined, z.guid().optional()),
+    CASE_API_JWKS_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     /** The council: its policy, mailboxes and staff (JSON, workflow/kernel/authority.ts). */
     AUTHORITY_FILE: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     /** The demo authority's policy when no AUTHORITY_FILE is given (local runs). */
@@ -191,6 +200,8 @@ export interface Config {
    * operationsMailbox are then required.
    */
   production: boolean;
+  /** The case system's API; on whenever Convene has an app id and a tenant (production). */
+  caseApi?: { tenantId: string; audiences: string[]; jwksUrl: string };
   store: StoreConfig;
   authority: AuthoritySource;
   calendar: CalendarConfig;
@@ -318,6 +329,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(env);
   const store = storeOf(e);
   const calendar = calendarOf(e);
+  const tenant = e.CASE_API_TENANT_ID ?? e.MicrosoftAppTenantId ?? e.GRAPH_TENANT_ID;
+  const caseApi =
+    e.MicrosoftAppId !== undefined && tenant !== undefined
+      ? {
+          tenantId: tenant,
+          // v1 tokens carry the App ID URI, v2 tokens the bare client id.
+          audiences: [e.CASE_API_AUDIENCE ?? `api://${e.MicrosoftAppId}`, e.MicrosoftAppId],
+          jwksUrl:
+            e.CASE_API_JWKS_URL ??
+            `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
+        }
+      : undefined;
   const bot: BotConfig = {
     port: e.PORT,
     ...(e.MicrosoftAppId !== undefined ? { appId: e.MicrosoftAppId } : {}),
@@ -331,6 +354,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   return {
     production: isProduction(e),
+    ...(caseApi !== undefined ? { caseApi } : {}),
     store,
     authority: authorityOf(e),
     calendar,

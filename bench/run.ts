@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const BENCHES = ["timeline", "store", "graph", "turn", "replies", "lists"] as const;
+const BENCHES = ["timeline", "store", "graph", "turn", "replies", "lists", "import"] as const;
 
 function main(argv: string[]): number {
   const wanted = argv.length > 0 ? argv : [...BENCHES];

@@ -10,6 +10,7 @@ import type { DemoRoute } from "./demo-routes";
 import { errorCode } from "./errors";
 import { answerReadiness, type Readiness } from "./readiness";
 import { tenantOf } from "./tenant";
+import { CASES_PREFIX, OPENAPI_PATH, type PlainAnswer, type PlainRequest } from "./case-api/routes";
 
 export const MESSAGES_PATH = "/api/messages";
 export const HEALTH_PATH = "/api/health";
@@ -49,6 +50,8 @@ export interface ApiRoute {
 }
 
 export interface HttpServerDeps {
+  /** The case system's API (bot/case-api/routes.ts): reads its own body, with its own limit. */
+  caseApi?: (req: PlainRequest) => Promise<PlainAnswer>;
   adapter: CloudAdapter;
   /** The same authentication the adapter uses: checked first, so any failure is a 401. */
   authentication: ConfigurationBotFrameworkAuthentication;
@@ -166,6 +169,35 @@ export function createHttpServer(deps: HttpServerDeps): HttpApp {
     });
     for (const task of afterResponse) task();
   });
+
+  // The case system's API reads its own body (256 KB, JSON only, after the
+  // token is checked: bot/case-api/routes.ts), so no parser runs before it.
+  if (deps.caseApi !== undefined) {
+    const caseApi = deps.caseApi;
+    const handler = async (req: Request, res: Response): Promise<void> => {
+      try {
+        const answer = await caseApi({
+          method: req.method,
+          url: req.originalUrl,
+          headers: req.headers,
+          body: req,
+        });
+        for (const [k, v] of Object.entries(answer.headers)) res.setHeader(k, v);
+        res.status(answer.status).send(answer.body);
+      } catch (err) {
+        logger.error({ path: "case-api", code: errorCode(err) }, "case api failed");
+        res.status(500).json({ code: errorCode(err) });
+      }
+    };
+    app.get(OPENAPI_PATH, handler);
+    app.use(CASES_PREFIX, (req, res, next) => {
+      if (req.method !== "PUT" && req.method !== "POST") {
+        next();
+        return;
+      }
+      void handler(req, res);
+    });
+  }
 
   app.get(HEALTH_PATH, (_req, res) => {
     res.status(200).json({ status: "alive" });

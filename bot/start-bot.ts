@@ -9,7 +9,13 @@ import { Background } from "./background";
 import { ReferenceBook } from "./conversation-references";
 import { ConveneBot } from "./convene-bot";
 import { checkDemoRoutes, type DemoRoute } from "./demo-routes";
-import { createHttpServer, listen, MESSAGES_PATH, type ApiRoute } from "./http-server";
+import {
+  createHttpServer,
+  listen,
+  MESSAGES_PATH,
+  type ApiRoute,
+  type HttpServerDeps,
+} from "./http-server";
 import { Proactive } from "./proactive";
 import { RecentInvokes } from "./recent-invokes";
 import { TeamsNotifier, type InstallSettings } from "./teams-notifier";
@@ -26,6 +32,8 @@ export interface StartBotDeps {
   clock: () => Date;
   /** Webhooks beside /api/messages (POST /api/graph/notifications). */
   apiRoutes?: readonly ApiRoute[];
+  /** The case system's API (case-api/routes.ts), wired by the app. */
+  caseApi?: HttpServerDeps["caseApi"];
   /** Demo-only routes (POST /api/demo/clock …): refused unless demoMode and no appId. */
   extraRoutes?: readonly DemoRoute[];
   /** Bind address; all interfaces when absent (App Service). Tests pass 127.0.0.1. */
@@ -113,6 +121,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
     ...(councilTenantId !== undefined ? { councilTenantId } : {}),
     ...(deps.readiness !== undefined ? { readiness: deps.readiness } : {}),
     ...(deps.apiRoutes !== undefined ? { apiRoutes: deps.apiRoutes } : {}),
+    ...(deps.caseApi !== undefined ? { caseApi: deps.caseApi } : {}),
   });
   const running = await listen(server, config.port, host);
   const url = `http://${host ?? "localhost"}:${running.port}`;

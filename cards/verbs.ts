@@ -95,6 +95,8 @@ export const VERBS = {
   failureRetry: "failure.retry",
   /** needs-attention: a service owner records that a failure was dealt with by hand. */
   failureHandled: "failure.handled",
+  /** new-case: a social worker, manager or clerk records a case, or corrects one (a new social worker is a reassignment). */
+  saveCase: "case.save",
 } as const;
 
 export type VerbName = keyof typeof VERBS;

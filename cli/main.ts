@@ -3,6 +3,7 @@ import { RulesInputError } from "../rules/errors";
 import { runSchedule, SCHEDULE_USAGE } from "./schedule-command";
 import { runStaff, STAFF_USAGE } from "./staff-command";
 import { runStats, STATS_USAGE } from "./stats-command";
+import { IMPORT_USAGE, runImport } from "./import-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { runSubject, SUBJECT_USAGE } from "./subject-command";
 import { AUDIT_USAGE, runAudit } from "./audit-command";
@@ -23,6 +24,7 @@ const USAGES: Readonly<Record<string, string>> = {
   audit: AUDIT_USAGE,
   tasks: TASKS_USAGE,
   staff: STAFF_USAGE,
+  import: IMPORT_USAGE,
 };
 
 const USAGE = `usage:\n${Object.values(USAGES)
@@ -59,6 +61,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(USAGE);
     return EXIT_OK;
   }
+  if (command === "import") {
+    try {
+      const out = await runImport(rest, io);
+      io.stdout.write(out.stdout);
+      io.stderr.write(out.stderr);
+      return out.exit;
+    } catch (error) {
+      return failed(error, io);
+    }
+  }
   const run = COMMANDS[command];
   if (run === undefined) {
     io.stderr.write(`convene: unknown command "${oneLine(command)}" (known: ${KNOWN})\n`);
@@ -77,19 +89,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(result.output);
     return result.code ?? EXIT_OK;
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof RulesInputError ||
-      error instanceof ConfigError
-    ) {
-      io.stderr.write(`convene: ${oneLine(error.message)}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr.write(
-      `convene: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
-    );
-    return EXIT_INTERNAL;
+    return failed(error, io);
   }
+}
+
+function failed(error: unknown, io: Io): number {
+  if (
+    error instanceof UsageError ||
+    error instanceof RulesInputError ||
+    error instanceof ConfigError
+  ) {
+    io.stderr.write(`convene: ${oneLine(error.message)}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr.write(
+    `convene: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+  );
+  return EXIT_INTERNAL;
 }
 
 function oneLine(text: string): string {

@@ -10,20 +10,34 @@ export const Child = z.object({
   id: DocId,
   name: z.string().min(1),
   dob: IsoDate.optional(),
+  /** An unborn child: the expected date of birth instead of a date of birth. */
+  expectedDob: IsoDate.optional(),
   /**
-   * The child's NHS number (10 digits, no spaces), when the council's
-   * records give it: with the case reference it identifies the child for a
-   * subject access request or an erasure (docs/data-protection.md).
+   * Ten digits whose last is the modulus-11 check digit (model/nhs-number.ts),
+   * when the council's records give it: with the case reference it
+   * identifies the child for a subject access request or an erasure
+   * (docs/data-protection.md).
    */
   nhsNumber: z
     .string()
-    .regex(/^\d{10}$/, "an NHS number is 10 digits")
+    .regex(/^\d{10}$/, "an NHS number is ten digits")
     .optional(),
+  /** The council's own id for the child (case system), so an update finds the same child. */
+  sourceId: z.string().min(1).max(80).optional(),
   /**
    * Past and current child protection plans (from the council's records):
    * what `plan.repeat.check` and `plan.long.check` read for the chair's brief.
    */
-  planHistory: z.array(z.object({ start: IsoDate, end: IsoDate.optional() })).optional(),
+  planHistory: z
+    .array(
+      z.object({
+        start: IsoDate,
+        end: IsoDate.optional(),
+        /** Category of abuse the plan was under (Working Together): neglect, physical, emotional, sexual. */
+        category: z.enum(["neglect", "physical", "emotional", "sexual", "multiple"]).optional(),
+      }),
+    )
+    .optional(),
   /** The day the child became looked after: anchor of `cla.first.latest` (RULES.md section 3). */
   lookedAfterSince: IsoDate.optional(),
 });
@@ -50,6 +64,10 @@ export const Case = z
     teamManager: PersonRef,
     serviceManager: PersonRef,
     chair: PersonRef.optional(),
+    /** The social work team holding the case (counts per team). */
+    team: z.string().min(1).max(80).optional(),
+    /** When the case record itself last changed (create, correction, reassignment). */
+    updatedAt: Instant.optional(),
     /**
      * An open Child in Need plan (004): cases open 12 months or more go on
      * `cin.case-mapping.monthly`.

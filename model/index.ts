@@ -128,3 +128,5 @@ export const Document = z.discriminatedUnion("type", [
 ]);
 export type Document = z.infer<typeof Document>;
 export type DocOf<T extends DocType> = Extract<Document, { type: T }>;
+export * from "./case-input";
+export * from "./nhs-number";

@@ -15,6 +15,7 @@ import { recurringJobs } from "./lists/feature";
 import { SUBSCRIBE_TASK, subscribeHandler } from "./quoracy/subscription";
 import { afterMeetingFeature } from "./after-meeting/feature";
 import { bookingFeature } from "./booking/feature";
+import { casesFeature } from "./cases/feature";
 import { briefFeature } from "./brief/feature";
 import { chairsFeature } from "./chairs/feature";
 import { claFeature } from "./cla/feature";
@@ -50,6 +51,7 @@ export const FEATURES: readonly Feature[] = [
   dataProtectionFeature,
   failuresFeature,
   staffFeature,
+  casesFeature,
 ];
 
 /** Every verb any card carries, with its schema, use case and roles. */

@@ -34,6 +34,7 @@ import {
   quoracyWithdrawnSample,
 } from "../../cards/quoracy-forecast/sample";
 import { buildRequestConferenceCard } from "../../cards/request-conference/build";
+import { buildNewCaseCard } from "../../cards/new-case/build";
 import { buildClaRequestCard } from "../../cards/cla-request/build";
 import { claRequestChildNames, claRequestSample } from "../../cards/cla-request/sample";
 import { buildClaMinutesCard } from "../../cards/cla-minutes/build";
@@ -130,6 +131,24 @@ export const GALLERY: readonly GalleryEntry[] = [
       "a service owner is told what Convene gave up on: what, for which meeting, why; Retry and Mark handled; what else is open",
     build: () => buildNeedsAttentionCard(needsAttentionSample),
     actionTitles: ["Retry", "Mark handled"],
+    screenshot: false,
+  }),
+  entry({
+    name: "new-case",
+    description:
+      "a SW, manager or clerk records a case (or corrects one): reference, people from the staff list (filtered choice), children with date of birth or expected date, NHS number, earlier plans, index child",
+    build: () =>
+      buildNewCaseCard({
+        socialWorkers: [{ id: "22222222-2222-4222-8222-222222222222", name: "Sam Social" }],
+        teamManagers: [{ id: "44444444-4444-4444-8444-444444444444", name: "Tayo Manager" }],
+        serviceManagers: [{ id: "55555555-5555-4555-8555-555555555555", name: "Sol Service" }],
+        values: { reference: "C-2001", child1Name: "Jordan Example", child1Dob: "2017-03-09" },
+        errors: {
+          child1NhsNumber: "That is not a valid NHS number (ten digits with a check digit)",
+        },
+      }),
+    childNames: [...CHILDREN, "Jordan Example"],
+    actionTitles: ["Create case"],
     screenshot: false,
   }),
   entry({

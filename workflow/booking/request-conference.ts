@@ -1,7 +1,7 @@
 import { RequestConferenceSubmission } from "../../cards/request-conference/submission";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
-import type { Case, Meeting } from "../../model";
+import type { AuditEntry, Case, Meeting } from "../../model";
 import { isStoreError } from "../../ports/store";
 import { RulesInputError, formatHumanInstant } from "../../rules";
 import { audit } from "../kernel/audit";
@@ -67,25 +67,54 @@ export async function requestConference(
   const kase = await loadCase(deps, caseId);
   await authorise(deps, request.actor, REQUESTERS, { verb: request.verb, kase });
 
-  const parsed = parseSubmission(RequestConferenceSubmission, request.data);
-  if (!parsed.ok) {
-    return cardResponse(requestCard(kase, parsed.errors, submittedValues(request.data)));
+  const outcome = await openConferenceRequest(deps, kase, request.data, request.actor.objectId);
+  if (!outcome.ok) {
+    return cardResponse(requestCard(kase, outcome.errors, submittedValues(request.data)));
   }
+  const limit = outcome.limit;
+  return cardResponse(
+    cards.done({
+      title: outcome.created ? "Conference requested" : "Already requested",
+      message: "The clerks have been asked to book it.",
+      caseReference: kase.reference,
+      facts:
+        limit === undefined
+          ? []
+          : [{ title: "Must be held by", value: formatHumanInstant(limit.getTime()) }],
+    }),
+  );
+}
+
+export type ConferenceRequestOutcome =
+  | { ok: false; errors: Record<string, string> }
+  | { ok: true; created: boolean; meetingId: string; limit: Date | undefined };
+
+/**
+ * Steps 3 to 7 of the request, for an authorised requester: the card above
+ * and the case system's strategy-discussion API both come through here, so
+ * a request opens the same meeting, limit and deadlines whichever way it
+ * came. `data` is what the card submits (RequestConferenceSubmission);
+ * `actor` is a person's Entra object id, the calling application's id, or
+ * "system" (the go-live import).
+ */
+export async function openConferenceRequest(
+  deps: WorkflowDeps,
+  kase: Case,
+  data: unknown,
+  actor: AuditEntry["actor"],
+): Promise<ConferenceRequestOutcome> {
+  const parsed = parseSubmission(RequestConferenceSubmission, data);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const s = parsed.value;
   const known = new Set(kase.children.map((c) => c.id));
   if (s.childIds.some((id) => !known.has(id))) {
-    return cardResponse(
-      requestCard(
-        kase,
-        { childIds: "Choose from the children on this case" },
-        submittedValues(request.data),
-      ),
-    );
+    return { ok: false, errors: { childIds: "Choose from the children on this case" } };
   }
   const anchorDate = s.meetingKind === "ICPC" ? s.strategyDate : s.previousConferenceDate;
   if (anchorDate === undefined) throw new WorkflowError("BadInput", "The card has no anchor date.");
   const today = deps.policy.calendar.toLocal(deps.clock().getTime()).day;
   const now = deps.clock();
+  const field = s.meetingKind === "ICPC" ? "strategyDate" : "previousConferenceDate";
 
   const meetingId = meetingIdFor(kase.id, s.meetingKind, anchorDate);
   const meeting: Meeting = {
@@ -97,9 +126,9 @@ export async function requestConference(
     status: "requested",
     anchors: s.meetingKind === "ICPC" ? { strategy: anchorDate } : { previous: anchorDate },
     milestones: {
-      [MILESTONES.conferenceRequested]: { at: now.toISOString(), by: request.actor.objectId },
+      [MILESTONES.conferenceRequested]: { at: now.toISOString(), by: actor },
     },
-    requestedBy: request.actor.objectId,
+    ...(actor !== "system" ? { requestedBy: actor } : {}),
     // The children the conference is about and the index child, as chosen
     // on the card (decisions, the register and the figures are per child).
     childIds: s.childIds,
@@ -113,27 +142,15 @@ export async function requestConference(
   try {
     timeline = meetingTimeline(deps.policy, meeting);
   } catch (err) {
-    if (err instanceof RulesInputError) {
-      return cardResponse(
-        requestCard(
-          kase,
-          { [s.meetingKind === "ICPC" ? "strategyDate" : "previousConferenceDate"]: err.message },
-          submittedValues(request.data),
-        ),
-      );
-    }
+    if (err instanceof RulesInputError) return { ok: false, errors: { [field]: err.message } };
     throw err;
   }
   const anchorDay = deps.policy.calendar.toLocal(Date.parse(`${anchorDate}T12:00:00Z`)).day;
   if (anchorDay > today) {
-    const field = s.meetingKind === "ICPC" ? "strategyDate" : "previousConferenceDate";
-    return cardResponse(
-      requestCard(
-        kase,
-        { [field]: "That date is in the future: give the date it happened" },
-        submittedValues(request.data),
-      ),
-    );
+    return {
+      ok: false,
+      errors: { [field]: "That date is in the future: give the date it happened" },
+    };
   }
 
   let created = true;
@@ -143,36 +160,19 @@ export async function requestConference(
     if (!isStoreError(err, "Conflict")) throw err;
     created = false;
   }
-  await planMeetingTasks(deps, {
-    caseId: kase.id,
-    meetingId,
-    timeline,
-    actor: request.actor.objectId,
-  });
+  await planMeetingTasks(deps, { caseId: kase.id, meetingId, timeline, actor });
   await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
   // 004 item 3: a re-referral for an initial conference books a case
   // mapping with the frontline service manager.
-  if (s.meetingKind === "ICPC")
-    await bookReReferralMapping(deps, { kase, meetingId, actor: request.actor.objectId });
+  if (s.meetingKind === "ICPC") await bookReReferralMapping(deps, { kase, meetingId, actor });
   if (created) {
     await audit(deps, {
       caseId: kase.id,
-      actor: request.actor.objectId,
+      actor,
       action: "meeting.request",
       target: { type: "meeting", id: meetingId },
       detail: { kind: s.meetingKind, children: s.childIds.length },
     });
   }
-  const limit = meetingLimit(deps.policy, meeting);
-  return cardResponse(
-    cards.done({
-      title: created ? "Conference requested" : "Already requested",
-      message: "The clerks have been asked to book it.",
-      caseReference: kase.reference,
-      facts:
-        limit === undefined
-          ? []
-          : [{ title: "Must be held by", value: formatHumanInstant(limit.getTime()) }],
-    }),
-  );
+  return { ok: true, created, meetingId, limit: meetingLimit(deps.policy, meeting) };
 }

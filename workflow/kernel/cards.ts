@@ -24,3 +24,4 @@ export {
   buildRefusalCard as refusal,
   buildWorkingCard as working,
 } from "../../cards/generic/build";
+export { buildNewCaseCard as newCase } from "../../cards/new-case/build";

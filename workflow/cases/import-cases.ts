@@ -1,0 +1,301 @@
+import type { Case } from "../../model";
+import { isStoreError } from "../../ports/store";
+import { openConferenceRequest, meetingIdFor } from "../booking/request-conference";
+import { createReview, requestedReview } from "../cla/create-review";
+import { chooseIro } from "../cla/request-review";
+import { claReviewId, firstReview, laterReview } from "../cla/review-anchors";
+import type { WorkflowDeps } from "../kernel/deps";
+import { planCase, saveCase } from "./save-case";
+
+/**
+ * The go-live file's columns (docs/cases-in.md), one row per child; rows
+ * with the same case_reference are one case.
+ */
+export const IMPORT_COLUMNS = [
+  "case_reference",
+  "child_id",
+  "child_name",
+  "dob",
+  "expected_dob",
+  "nhs_number",
+  "index_child",
+  "social_worker",
+  "team_manager",
+  "service_manager",
+  "team",
+  "cp_plan_start",
+  "cp_plan_category",
+  "last_conference_date",
+  "looked_after_since",
+  "last_cla_review_number",
+  "last_cla_review_date",
+] as const;
+export const REQUIRED_COLUMNS = [
+  "case_reference",
+  "child_id",
+  "child_name",
+  "social_worker",
+  "team_manager",
+] as const;
+
+export type ImportRow = { line: number } & Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
+
+export interface RowError {
+  line: number;
+  error: string;
+}
+
+interface CaseGroup {
+  reference: string;
+  rows: ImportRow[];
+  input: Record<string, unknown>;
+  /** The RCPC to request: the children on a plan and the previous conference. */
+  rcpc?: { childKeys: string[]; previous: string };
+  /** CLA reviews to open: per child key, the anchor. */
+  cla: { childKey: string; lookedAfter: string; number?: number; previous?: string }[];
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const blank = (v: string | undefined) =>
+  v === undefined || v.trim() === "" ? undefined : v.trim();
+
+/** Rows → one CaseInput per case (as the card and the API send it), plus what to open. */
+export function groupRows(rows: readonly ImportRow[]): { groups: CaseGroup[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const byRef = new Map<string, CaseGroup>();
+  for (const row of rows) {
+    const missing = REQUIRED_COLUMNS.filter((c) => blank(row[c]) === undefined);
+    if (missing.length > 0) {
+      errors.push({ line: row.line, error: `missing ${missing.join(", ")}` });
+      continue;
+    }
+    const ref = (row.case_reference as string).trim();
+    let g = byRef.get(ref);
+    if (g === undefined) {
+      g = {
+        reference: ref,
+        rows: [],
+        input: {
+          reference: ref,
+          children: [],
+          socialWorker: blank(row.social_worker),
+          teamManager: blank(row.team_manager),
+          ...(blank(row.service_manager) ? { serviceManager: blank(row.service_manager) } : {}),
+          ...(blank(row.team) ? { team: blank(row.team) } : {}),
+        },
+        cla: [],
+      };
+      byRef.set(ref, g);
+    } else {
+      for (const [col, key] of [
+        ["social_worker", "socialWorker"],
+        ["team_manager", "teamManager"],
+      ] as const) {
+        if (blank(row[col]) !== g.input[key])
+          errors.push({ line: row.line, error: `${col} differs from the case's first row` });
+      }
+    }
+    g.rows.push(row);
+    const childKey = (row.child_id as string).trim();
+    const plan = blank(row.cp_plan_start);
+    const child: Record<string, unknown> = {
+      id: childKey,
+      name: blank(row.child_name),
+      ...(blank(row.dob) ? { dob: blank(row.dob) } : {}),
+      ...(blank(row.expected_dob) ? { expectedDob: blank(row.expected_dob) } : {}),
+      ...(blank(row.nhs_number) ? { nhsNumber: blank(row.nhs_number) } : {}),
+      ...(blank(row.looked_after_since) ? { lookedAfterSince: blank(row.looked_after_since) } : {}),
+      ...(plan
+        ? {
+            cpPlans: [
+              {
+                start: plan,
+                ...(blank(row.cp_plan_category)
+                  ? { category: blank(row.cp_plan_category)?.toLowerCase() }
+                  : {}),
+              },
+            ],
+          }
+        : {}),
+    };
+    (g.input.children as Record<string, unknown>[]).push(child);
+    const index = blank(row.index_child)?.toLowerCase();
+    if (index !== undefined && !["yes", "y", "true", "1", "no", "n", "false", "0"].includes(index))
+      errors.push({ line: row.line, error: "index_child is yes or blank" });
+    if (index !== undefined && ["yes", "y", "true", "1"].includes(index)) {
+      if (g.input.indexChild !== undefined)
+        errors.push({ line: row.line, error: "a case has one index child" });
+      g.input.indexChild = childKey;
+    }
+    const last = blank(row.last_conference_date);
+    if (last !== undefined) {
+      if (
+        !ISO.test(last) ||
+        Number.isNaN(Date.parse(`${last}T00:00:00Z`)) ||
+        new Date(`${last}T00:00:00Z`).toISOString().slice(0, 10) !== last
+      )
+        errors.push({
+          line: row.line,
+          error: "last_conference_date must be a real date, YYYY-MM-DD",
+        });
+      else if (plan === undefined)
+        errors.push({
+          line: row.line,
+          error: "last_conference_date is for a child on a plan: give cp_plan_start",
+        });
+      else if (g.rcpc !== undefined && g.rcpc.previous !== last)
+        errors.push({
+          line: row.line,
+          error: "the children of one case share one last conference date",
+        });
+      else {
+        g.rcpc ??= { childKeys: [], previous: last };
+        g.rcpc.childKeys.push(childKey);
+      }
+    }
+    const la = blank(row.looked_after_since);
+    const reviewDate = blank(row.last_cla_review_date);
+    const reviewNo = blank(row.last_cla_review_number);
+    if ((reviewDate === undefined) !== (reviewNo === undefined))
+      errors.push({
+        line: row.line,
+        error: "give last_cla_review_number and last_cla_review_date together",
+      });
+    else if (reviewNo !== undefined && !/^[1-9]\d?$/.test(reviewNo))
+      errors.push({ line: row.line, error: "last_cla_review_number is a whole number from 1" });
+    if (la !== undefined)
+      g.cla.push({
+        childKey,
+        lookedAfter: la,
+        ...(reviewNo !== undefined && reviewDate !== undefined
+          ? { number: Number(reviewNo), previous: reviewDate }
+          : {}),
+      });
+    else if (reviewDate !== undefined)
+      errors.push({ line: row.line, error: "a CLA review needs looked_after_since" });
+  }
+  return { groups: [...byRef.values()], errors };
+}
+
+/** Where a field error of the case input belongs: the child's own row, else the case's first row. */
+function lineOf(group: CaseGroup, field: string): number {
+  const m = /^children\[(\d+)\]/.exec(field);
+  const row = m !== null ? group.rows[Number(m[1])] : group.rows[0];
+  return (row ?? group.rows[0]!).line;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+}
+
+/**
+ * The go-live import: every row checked before anything is written (the
+ * same checks as the card and the API: planCase), then each case saved,
+ * its RCPC requested and its CLA review opened. Every write is idempotent by
+ * id, so a second run reports every case unchanged and a rerun after a crash
+ * completes what the first run began. `dryRun` writes nothing.
+ */
+export async function importCases(
+  deps: WorkflowDeps,
+  rows: readonly ImportRow[],
+  options: { dryRun: boolean; progress?: (done: number, total: number) => void },
+): Promise<ImportReport> {
+  const { groups, errors } = groupRows(rows);
+  const planned: { group: CaseGroup; outcome: "created" | "updated" | "unchanged"; kase: Case }[] =
+    [];
+  for (const group of groups) {
+    const plan = await planCase(deps, group.input);
+    if (!plan.ok) {
+      for (const [field, message] of Object.entries(plan.errors))
+        errors.push({ line: lineOf(group, field), error: `${field}: ${message}` });
+      continue;
+    }
+    planned.push({ group, outcome: plan.outcome, kase: plan.kase });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, errors };
+  if (errors.length > 0) return report;
+
+  let done = 0;
+  for (const { group, outcome, kase: plannedCase } of planned) {
+    let result = outcome;
+    let kase = plannedCase;
+    if (!options.dryRun) {
+      const saved = await saveCase(
+        deps,
+        group.input,
+        { actor: "system", source: "import" },
+        { moveCards: false },
+      );
+      if (!saved.ok) throw new Error(`case ${group.reference} changed during the import`);
+      result = saved.outcome;
+      kase = saved.kase;
+    }
+    const opened = await openMeetings(deps, group, kase, options.dryRun);
+    if (result === "unchanged" && opened) result = "updated";
+    report[result]++;
+    options.progress?.(++done, planned.length);
+  }
+  return report;
+}
+
+const childIdOf = (kase: Case, key: string): string =>
+  kase.children.find((c) => c.sourceId === key)?.id ?? "";
+
+/** The RCPC and CLA reviews the file implies; answers whether any was new. */
+async function openMeetings(
+  deps: WorkflowDeps,
+  g: CaseGroup,
+  kase: Case,
+  dryRun: boolean,
+): Promise<boolean> {
+  let opened = false;
+  if (g.rcpc !== undefined) {
+    const id = meetingIdFor(kase.id, "RCPC", g.rcpc.previous);
+    if (dryRun) opened ||= (await deps.store.get("meeting", id, kase.id)) === undefined;
+    else {
+      const childIds = g.rcpc.childKeys.map((k) => childIdOf(kase, k));
+      const answer = await openConferenceRequest(
+        deps,
+        kase,
+        {
+          caseId: kase.id,
+          meetingKind: "RCPC",
+          childIds: childIds.join(","),
+          indexChildId: childIds.includes(kase.indexChildId) ? kase.indexChildId : childIds[0],
+          previousConferenceDate: g.rcpc.previous,
+        },
+        "system",
+      );
+      if (!answer.ok)
+        throw new Error(`case ${g.reference}: ${Object.values(answer.errors).join("; ")}`);
+      opened ||= answer.created;
+    }
+  }
+  for (const c of g.cla) {
+    const start =
+      c.number !== undefined && c.previous !== undefined
+        ? laterReview(c.number + 1, c.previous)
+        : firstReview([{ lookedAfterSince: c.lookedAfter }]);
+    const id = claReviewId(kase.id, start);
+    if (dryRun) {
+      opened ||= (await deps.store.get("meeting", id, kase.id)) === undefined;
+      continue;
+    }
+    const draft = requestedReview(kase, start, {
+      actor: "system",
+      at: deps.clock(),
+      inPerson: false,
+    });
+    try {
+      opened =
+        (await createReview(deps, { ...draft, chair: chooseIro(deps, kase, draft) })) || opened;
+    } catch (err) {
+      if (!isStoreError(err, "Conflict")) throw err;
+    }
+  }
+  return opened;
+}
