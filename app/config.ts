@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { BotConfig } from "../bot/settings";
-import type { CalendarConfig, GraphCredential } from "../graph/settings";
+import type { CalendarConfig, GraphCredential, ProxySettings } from "../graph/settings";
+import { parseNoProxy } from "../graph/http/proxy";
 import type { StoreConfig } from "../store/settings";
 
 export type { BotConfig, CalendarConfig, GraphCredential, StoreConfig };
@@ -153,6 +154,39 @@ export interface NotificationsConfig {
 
 export type AuthoritySource = { kind: "file"; file: string } | { kind: "demo"; policy: string };
 
+/** Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set (app/telemetry.ts). */
+export interface TelemetryConfig {
+  connectionString: string;
+}
+
+/**
+ * Variables the platform sets rather than Convene's own settings, so not in
+ * CONFIG_KEYS: App Service's Application Insights connection string and the
+ * host's egress proxy (the names every HTTP client reads, either case).
+ */
+const PlatformEnv = z.object({
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /InstrumentationKey=/i,
+        "an Application Insights connection string has an InstrumentationKey",
+      )
+      .optional(),
+  ),
+  HTTPS_PROXY: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  NO_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
+});
+
+function platformEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    APPLICATIONINSIGHTS_CONNECTION_STRING: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    HTTPS_PROXY: env.HTTPS_PROXY ?? env.https_proxy,
+    NO_PROXY: env.NO_PROXY ?? env.no_proxy,
+  };
+}
+
 export interface Config {
   store: StoreConfig;
   authority: AuthoritySource;
@@ -161,6 +195,7 @@ export interface Config {
   bot: BotConfig;
   schedulerIntervalMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  telemetry?: TelemetryConfig;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +210,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const platform = PlatformEnv.safeParse(platformEnv(env));
+  if (!platform.success) {
+    const problems = platform.error.issues
+      .map((i) => `${i.path.join(".")}: ${i.message}`)
+      .join("; ");
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const p = platform.data;
+  const proxy: ProxySettings | undefined =
+    p.HTTPS_PROXY !== undefined
+      ? { url: p.HTTPS_PROXY, noProxy: parseNoProxy(p.NO_PROXY) }
+      : undefined;
   const store: StoreConfig =
     e.COSMOS_ENDPOINT !== undefined
       ? {
@@ -208,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
                 : { kind: "secret", clientSecret: e.GRAPH_CLIENT_SECRET ?? "" },
           baseUrl: e.GRAPH_BASE_URL,
           organizer: e.GRAPH_ORGANIZER,
+          ...(proxy !== undefined ? { proxy } : {}),
         }
       : {
           kind: "outbox",
@@ -235,5 +283,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    ...(p.APPLICATIONINSIGHTS_CONNECTION_STRING !== undefined
+      ? { telemetry: { connectionString: p.APPLICATIONINSIGHTS_CONNECTION_STRING } }
+      : {}),
   };
 }

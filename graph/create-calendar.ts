@@ -73,6 +73,7 @@ export function createCalendar(config: CalendarConfig, deps: CalendarDeps): Clos
   const https = createHttpsFetch({
     ...(deps.ca !== undefined ? { ca: deps.ca } : {}),
     timeoutMs: deps.timeoutMs ?? 60_000,
+    ...(config.proxy !== undefined ? { proxy: config.proxy } : {}),
   });
   const transport = createGraphTransport({
     baseUrl: config.baseUrl,
