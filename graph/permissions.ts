@@ -254,6 +254,21 @@ export const CONVENE_APPLICATION_PERMISSIONS = [
   "Place.Read.All",
 ] as const;
 
+/**
+ * The mailbox permissions. Exchange Online scopes these to named mailboxes
+ * with RBAC for Applications, whose grants are independent of (and do not
+ * narrow) an unscoped grant in Entra ID
+ * (https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access), so
+ * scripts/tenant-setup.ps1 grants them there, scoped to the organiser and
+ * the rooms, and not in Entra ID; they are then absent from the token's
+ * `roles` claim and `convene doctor` checks them with a call instead.
+ */
+export const EXCHANGE_SCOPED_PERMISSIONS = [
+  "Calendars.ReadWrite",
+  "Mail.Send",
+  "Mail.Read",
+] as const;
+
 export type ConvenePermission = (typeof CONVENE_APPLICATION_PERMISSIONS)[number];
 
 /** Why each granted permission, and not a wider one (docs/permissions.md). */
