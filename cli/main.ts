@@ -5,6 +5,7 @@ import { runStats, STATS_USAGE } from "./stats-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { runSubject, SUBJECT_USAGE } from "./subject-command";
 import { AUDIT_USAGE, runAudit } from "./audit-command";
+import { DOCTOR_USAGE, runDoctor } from "./doctor-command";
 import type { CommandResult } from "./command-result";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
 
@@ -19,6 +20,7 @@ const USAGES: Readonly<Record<string, string>> = {
   stats: STATS_USAGE,
   subject: SUBJECT_USAGE,
   audit: AUDIT_USAGE,
+  doctor: DOCTOR_USAGE,
 };
 
 const USAGE = `usage:\n${Object.values(USAGES)
@@ -35,6 +37,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   stats: runStats,
   subject: runSubject,
   audit: runAudit,
+  doctor: (argv) => runDoctor(argv),
 };
 const KNOWN = Object.keys(COMMANDS).join(", ");
 

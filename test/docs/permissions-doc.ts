@@ -74,7 +74,8 @@ function callTable(): string {
 }
 
 function notes(): string {
-  return GRAPH_CALLS.filter((c) => c.note !== undefined)
+  return (GRAPH_CALLS as readonly GraphCall[])
+    .filter((c) => c.note !== undefined)
     .map((c) => `- ${c.id}: ${c.note ?? ""}`)
     .join("\n");
 }
