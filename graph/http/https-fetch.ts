@@ -84,6 +84,8 @@ export function createHttpsFetch(options: HttpsFetchOptions = {}): HttpsFetch {
         method: init.method ?? "GET",
         headers,
         agent: agentFor(url),
+        // The proxy agent opens its TLS from the request's options, not its own.
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
       });
       request.setTimeout(timeoutMs, () => {
         request.destroy(new NetworkError(`no answer within ${timeoutMs} ms`, "ETIMEDOUT"));

@@ -65,7 +65,7 @@ describe("Graph behind an egress proxy (HTTPS_PROXY, NO_PROXY)", () => {
       NO_PROXY: "localhost,.council.example",
     });
     expect(calendar.kind === "graph" ? calendar.proxy : undefined).toEqual({
-      url: `${proxy.url}/`,
+      url: proxy.url,
       noProxy: ["localhost", ".council.example"],
     });
     await scheduleRead(calendar.kind === "graph" ? calendar.proxy : undefined);
