@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { BotConfig } from "../bot/settings";
-import type { CalendarConfig, GraphCredential } from "../graph/settings";
+import type { CalendarConfig, GraphCredential, ProxySettings } from "../graph/settings";
+import { parseNoProxy } from "../graph/http/proxy";
 import type { StoreConfig } from "../store/settings";
 
 export type { BotConfig, CalendarConfig, GraphCredential, StoreConfig };
@@ -193,6 +194,39 @@ export interface NotificationsConfig {
 
 export type AuthoritySource = { kind: "file"; file: string } | { kind: "demo"; policy: string };
 
+/** Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set (app/telemetry.ts). */
+export interface TelemetryConfig {
+  connectionString: string;
+}
+
+/**
+ * Variables the platform sets rather than Convene's own settings, so not in
+ * CONFIG_KEYS: App Service's Application Insights connection string and the
+ * host's egress proxy (the names every HTTP client reads, either case).
+ */
+const PlatformEnv = z.object({
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /InstrumentationKey=/i,
+        "an Application Insights connection string has an InstrumentationKey",
+      )
+      .optional(),
+  ),
+  HTTPS_PROXY: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  NO_PROXY: z.preprocess(emptyAsUndefined, z.string().optional()),
+});
+
+function platformEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    APPLICATIONINSIGHTS_CONNECTION_STRING: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    HTTPS_PROXY: env.HTTPS_PROXY ?? env.https_proxy,
+    NO_PROXY: env.NO_PROXY ?? env.no_proxy,
+  };
+}
+
 export interface Config {
   /**
    * Production settings are present (bot credentials, a council's authority
@@ -211,6 +245,7 @@ export interface Config {
   teamsApp?: { catalogAppId?: string; serviceUrl: string };
   schedulerIntervalMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  telemetry?: TelemetryConfig;
 }
 
 export class ConfigError extends Error {
@@ -285,7 +320,7 @@ function missingGraph(e: Env): string[] {
   ];
 }
 
-function calendarOf(e: Env): CalendarConfig {
+function calendarOf(e: Env, proxy: ProxySettings | undefined): CalendarConfig {
   if (
     e.GRAPH_TENANT_ID !== undefined &&
     e.GRAPH_CLIENT_ID !== undefined &&
@@ -303,6 +338,7 @@ function calendarOf(e: Env): CalendarConfig {
             : { kind: "secret", clientSecret: e.GRAPH_CLIENT_SECRET ?? "" },
       baseUrl: e.GRAPH_BASE_URL,
       organizer: e.GRAPH_ORGANIZER,
+      ...(proxy !== undefined ? { proxy } : {}),
     };
   }
   if (isProduction(e)) {
@@ -327,8 +363,20 @@ function calendarOf(e: Env): CalendarConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(env);
+  const platform = PlatformEnv.safeParse(platformEnv(env));
+  if (!platform.success) {
+    const problems = platform.error.issues
+      .map((i) => `${i.path.join(".")}: ${i.message}`)
+      .join("; ");
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const p = platform.data;
+  const proxy: ProxySettings | undefined =
+    p.HTTPS_PROXY !== undefined
+      ? { url: p.HTTPS_PROXY, noProxy: parseNoProxy(p.NO_PROXY) }
+      : undefined;
   const store = storeOf(e);
-  const calendar = calendarOf(e);
+  const calendar = calendarOf(e, proxy);
   const tenant = e.CASE_API_TENANT_ID ?? e.MicrosoftAppTenantId ?? e.GRAPH_TENANT_ID;
   const caseApi =
     e.MicrosoftAppId !== undefined && tenant !== undefined
@@ -368,5 +416,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    ...(p.APPLICATIONINSIGHTS_CONNECTION_STRING !== undefined
+      ? { telemetry: { connectionString: p.APPLICATIONINSIGHTS_CONNECTION_STRING } }
+      : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { startConvene } from "./app";
 import { loadConfig } from "./config";
 import { createLogger } from "./logger";
+import { startTelemetry } from "./telemetry";
 
 /**
  * `npm start`: the one place that reads the configuration and the real
@@ -10,10 +11,15 @@ import { createLogger } from "./logger";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before anything records: the meters and tracers are registered here.
+  const telemetry = await startTelemetry(config.telemetry, logger);
   const convene = await startConvene(config, { logger, realClock: () => new Date() });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, "convene stopping");
-    void convene.close().then(() => process.exit(0));
+    void convene
+      .close()
+      .then(() => telemetry.shutdown())
+      .then(() => process.exit(0));
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));

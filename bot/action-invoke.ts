@@ -1,4 +1,5 @@
 import { type Logger } from "../ports/logger";
+import { telemetry } from "../ports/telemetry";
 import { TurnContext, type InvokeResponse } from "botbuilder";
 import type { ActionResponse, BotHandlers } from "../ports/actions";
 import type { CardJson } from "../ports/notifier";
@@ -84,8 +85,12 @@ export async function answerActionInvoke(
 
   try {
     const settled = await settleWithin(run.promise, deps.budgetMs);
-    if (settled.done) return actionInvokeResponse(settled.value);
+    if (settled.done) {
+      telemetry.invoke(verb, performance.now() - started, "answered");
+      return actionInvokeResponse(settled.value);
+    }
   } catch (err) {
+    telemetry.invoke(verb, performance.now() - started, "failed");
     logger.error({ ...log, code: errorCode(err) }, "action handler failed");
     return cardInvokeResponse(somethingWentWrongCard());
   }
@@ -120,5 +125,6 @@ export async function answerActionInvoke(
       }),
     );
   }
+  telemetry.invoke(verb, performance.now() - started, "late");
   return cardInvokeResponse(workingCard());
 }

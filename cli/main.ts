@@ -7,6 +7,7 @@ import { IMPORT_USAGE, runImport } from "./import-command";
 import { runTimeline, TIMELINE_USAGE } from "./timeline-command";
 import { runSubject, SUBJECT_USAGE } from "./subject-command";
 import { AUDIT_USAGE, runAudit } from "./audit-command";
+import { DOCTOR_USAGE, runDoctor } from "./doctor-command";
 import type { CommandResult } from "./command-result";
 import { runTasks, TASKS_USAGE } from "./tasks-command";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
@@ -25,6 +26,7 @@ const USAGES: Readonly<Record<string, string>> = {
   tasks: TASKS_USAGE,
   staff: STAFF_USAGE,
   import: IMPORT_USAGE,
+  doctor: DOCTOR_USAGE,
 };
 
 const USAGE = `usage:\n${Object.values(USAGES)
@@ -43,6 +45,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   audit: runAudit,
   tasks: runTasks,
   staff: runStaff,
+  doctor: (argv) => runDoctor(argv),
 };
 const KNOWN = Object.keys(COMMANDS).join(", ");
 

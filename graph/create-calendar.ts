@@ -98,6 +98,7 @@ export function createGraphCaller(
   const https = createHttpsFetch({
     ...(deps.ca !== undefined ? { ca: deps.ca } : {}),
     timeoutMs: deps.timeoutMs ?? 60_000,
+    ...(config.proxy !== undefined ? { proxy: config.proxy } : {}),
   });
   const transport = createGraphTransport({
     baseUrl: config.baseUrl,

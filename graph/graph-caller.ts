@@ -1,3 +1,4 @@
+import { inSpan, telemetry } from "../ports/telemetry";
 import type { z } from "zod";
 import { CalendarError, type CallOutcome } from "../ports/calendar";
 import { classifyStatus, isRetryable, mayHaveTakenEffect, parseRetryAfter } from "./classify";
@@ -59,6 +60,7 @@ export class GraphCaller {
   async attempt(call: Call): Promise<Attempt> {
     try {
       const answer = await this.limiter.run(() => this.transport.send(call), call.weight ?? 1);
+      if (answer.status === 429) telemetry.graphThrottled(call.op);
       const retryAfter = answer.headers.get("retry-after");
       const outcome = classifyStatus(answer.status, retryAfter !== null);
       const retryAfterMs = parseRetryAfter(retryAfter, this.runtime.clock());
@@ -92,6 +94,12 @@ export class GraphCaller {
    * its transactionId, getSchedule, cancel with goneAfterDoubtIsDone).
    */
   async call(call: Call, options: CallOptions = {}): Promise<GraphAnswer> {
+    return inSpan(`graph ${call.op}`, { "convene.graph.op": call.op }, () =>
+      this.attempts(call, options),
+    );
+  }
+
+  private async attempts(call: Call, options: CallOptions): Promise<GraphAnswer> {
     let failed = 0;
     let doubted = false;
     for (;;) {
@@ -111,6 +119,7 @@ export class GraphCaller {
         throw toCalendarError(call, attempt);
       }
       this.log("debug", call, attempt, failed, "graph call retrying");
+      telemetry.graphRetry(call.op, attempt.outcome);
       await this.runtime.sleep(delay);
     }
   }

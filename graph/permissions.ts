@@ -17,6 +17,8 @@ export interface GraphCall {
   /** Stable name, used by the local Graph's route table. */
   id: string;
   method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Why Convene makes the call, in a sentence (docs/permissions.md). */
+  purpose: string;
   /** The path after /v1.0, `{…}` for a segment that varies. */
   path: string;
   /** Application permissions, least privileged first; any one suffices. */
@@ -31,6 +33,8 @@ export interface GraphCall {
 export const GRAPH_CALLS = [
   {
     id: "event.create",
+    purpose:
+      "Books a conference: the organiser's Outlook event with its Teams meeting, inviting the people on the invite list.",
     method: "POST",
     path: "/users/{mailbox}/events",
     permissions: ["Calendars.ReadWrite"],
@@ -39,6 +43,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "event.get",
+    purpose: "Reads an event back: the Teams join link once it exists, and attendees' replies.",
     method: "GET",
     path: "/users/{mailbox}/events/{id}",
     permissions: ["Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"],
@@ -47,6 +52,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "event.update",
+    purpose: "Moves a conference to another slot or changes who is invited.",
     method: "PATCH",
     path: "/users/{mailbox}/events/{id}",
     permissions: ["Calendars.ReadWrite"],
@@ -55,6 +61,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "event.cancel",
+    purpose: "Stands a conference down, telling every attendee.",
     method: "POST",
     path: "/users/{mailbox}/events/{id}/cancel",
     permissions: ["Calendars.ReadWrite"],
@@ -63,6 +70,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "schedule.get",
+    purpose: "Finds slots where the chair and a room are free (free/busy only).",
     method: "POST",
     path: "/users/{mailbox}/calendar/getSchedule",
     permissions: ["Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"],
@@ -71,6 +79,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "onlineMeeting.find",
+    purpose: "Finds the Teams meeting behind an event by its join link, to lock its lobby.",
     method: "GET",
     path: "/users/{mailbox}/onlineMeetings",
     permissions: ["OnlineMeetings.Read.All", "OnlineMeetings.ReadWrite.All"],
@@ -80,6 +89,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "onlineMeeting.get",
+    purpose: "Reads the meeting's lobby, presenter and recording settings back to check them.",
     method: "GET",
     path: "/users/{mailbox}/onlineMeetings/{id}",
     permissions: ["OnlineMeetings.Read.All", "OnlineMeetings.ReadWrite.All"],
@@ -89,6 +99,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "onlineMeeting.update",
+    purpose: "Sets who waits in the lobby, who may present, co-organisers and recording.",
     method: "PATCH",
     path: "/users/{mailbox}/onlineMeetings/{id}",
     permissions: ["OnlineMeetings.ReadWrite.All"],
@@ -98,6 +109,8 @@ export const GRAPH_CALLS = [
   },
   {
     id: "mail.send",
+    purpose:
+      "Sends invitations, reminders and lists by email (to families and agencies outside Teams).",
     method: "POST",
     path: "/users/{mailbox}/sendMail",
     permissions: ["Mail.Send"],
@@ -106,6 +119,8 @@ export const GRAPH_CALLS = [
   },
   {
     id: "mail.findSent",
+    purpose:
+      "After a lost answer, looks in Sent Items for the message first, so nobody gets an email twice.",
     method: "GET",
     path: "/users/{mailbox}/mailFolders/sentitems/messages",
     // Mail.ReadBasic.All is the page's least privileged permission, but it
@@ -117,6 +132,8 @@ export const GRAPH_CALLS = [
   },
   {
     id: "subscription.create",
+    purpose:
+      "Asks Graph to notify Convene when the organiser's events change (attendees' replies).",
     method: "POST",
     path: "/subscriptions",
     permissions: ["Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"],
@@ -126,6 +143,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "user.get",
+    purpose: "Reads a member of staff's name, email and team (department).",
     method: "GET",
     path: "/users/{user}",
     permissions: ["User.Read.All", "Directory.Read.All"],
@@ -135,6 +153,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "user.manager",
+    purpose: "Finds a member of staff's line manager, who escalations go to.",
     method: "GET",
     path: "/users/{user}/manager",
     permissions: ["User.Read.All", "Directory.Read.All"],
@@ -143,6 +162,8 @@ export const GRAPH_CALLS = [
   },
   {
     id: "group.transitiveMembers",
+    purpose:
+      "Reads the staff groups' members (nested groups included) to know who holds which role.",
     method: "GET",
     path: "/groups/{id}/transitiveMembers",
     permissions: [
@@ -158,6 +179,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "teamsApp.listForUser",
+    purpose: "Checks whether Convene is installed for someone before a card is sent to them.",
     method: "GET",
     path: "/users/{user}/teamwork/installedApps",
     permissions: [
@@ -172,6 +194,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "teamsApp.installForUser",
+    purpose: "Installs Convene for a member of staff so a card can reach them in Teams.",
     method: "POST",
     path: "/users/{user}/teamwork/installedApps",
     permissions: [
@@ -186,6 +209,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "teamsApp.chatForUser",
+    purpose: "Finds the 1:1 chat with someone Convene was installed for, to send the first card.",
     method: "GET",
     path: "/users/{user}/teamwork/installedApps/{id}/chat",
     permissions: [
@@ -202,6 +226,7 @@ export const GRAPH_CALLS = [
   },
   {
     id: "place.listRooms",
+    purpose: "Lists the council's room mailboxes to offer rooms for meetings in person.",
     method: "GET",
     path: "/places/microsoft.graph.room",
     permissions: ["Place.Read.All", "Place.ReadWrite.All"],
@@ -228,6 +253,42 @@ export const CONVENE_APPLICATION_PERMISSIONS = [
   "TeamsAppInstallation.ReadWriteSelfForUser.All",
   "Place.Read.All",
 ] as const;
+
+/**
+ * The mailbox permissions. Exchange Online scopes these to named mailboxes
+ * with RBAC for Applications, whose grants are independent of (and do not
+ * narrow) an unscoped grant in Entra ID
+ * (https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access), so
+ * scripts/tenant-setup.ps1 grants them there, scoped to the organiser and
+ * the rooms, and not in Entra ID; they are then absent from the token's
+ * `roles` claim and `convene doctor` checks them with a call instead.
+ */
+export const EXCHANGE_SCOPED_PERMISSIONS = [
+  "Calendars.ReadWrite",
+  "Mail.Send",
+  "Mail.Read",
+] as const;
+
+export type ConvenePermission = (typeof CONVENE_APPLICATION_PERMISSIONS)[number];
+
+/** Why each granted permission, and not a wider one (docs/permissions.md). */
+export const PERMISSION_REASONS: Readonly<Record<ConvenePermission, string>> = {
+  "Calendars.ReadWrite":
+    "Convene creates, moves and cancels the organiser's events; the same permission covers reading them, free/busy and event subscriptions. Scope it to the organiser and the rooms with Exchange RBAC for Applications.",
+  "OnlineMeetings.ReadWrite.All":
+    "Convene locks each conference's lobby and sets presenters and recording. Useless without the Teams application access policy for the organiser.",
+  "Mail.Send":
+    "Invitations and reminders go by email from the organiser mailbox. Scope it to the organiser with Exchange RBAC for Applications.",
+  "Mail.Read":
+    "Finding a sent message by Convene's own extended property (Mail.ReadBasic.All reads none). Scope it to the organiser with Exchange RBAC for Applications.",
+  "User.Read.All":
+    "Staff names, emails, team (department) and line manager; User.ReadBasic.All has no department or manager.",
+  "GroupMember.Read.All":
+    "The members of the staff groups; narrower than Group.Read.All or Directory.Read.All.",
+  "TeamsAppInstallation.ReadWriteSelfForUser.All":
+    "Installs, finds and opens the chat of Convene itself only, never another app.",
+  "Place.Read.All": "Lists room mailboxes; read only.",
+};
 
 export function graphCall(id: GraphCallId): GraphCall {
   const call = GRAPH_CALLS.find((c) => c.id === id);

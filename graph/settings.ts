@@ -1,3 +1,7 @@
+import type { ProxySettings } from "./http/proxy";
+
+export type { ProxySettings };
+
 /** What the Graph adapter needs: the app reads it from the environment (app/config.ts). */
 export type GraphCredential =
   | { kind: "secret"; clientSecret: string }
@@ -14,5 +18,7 @@ export type CalendarConfig =
       organizer: string;
       /** Absent: Entra ID's public cloud. */
       authorityHost?: string;
+      /** HTTPS_PROXY and NO_PROXY, when the council's network sends egress through a proxy. */
+      proxy?: ProxySettings;
     }
   | { kind: "outbox"; dir: string; organizer: string };

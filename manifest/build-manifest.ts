@@ -1,14 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { Branding } from "./branding";
 
 /**
  * The Teams app manifest: manifest.template.json with its placeholders
  * filled at package time. The Teams app id and the bot id are both the
  * bot's Microsoft App Id (MicrosoftAppId): one registration, one id to
- * manage. Councils change names and developer URLs in the template.
+ * manage. The council's names, developer and privacy and terms URLs come
+ * from its env file (manifest/branding.ts), never from the template.
+ * The newest schema @microsoft/app-manifest ships (manifest.test.ts checks).
  */
-export const MANIFEST_VERSION = "1.24";
+export const MANIFEST_VERSION = "1.30";
 
 /** The schema the manifest is checked against, shipped offline with @microsoft/app-manifest. */
 export function manifestSchemaPath(): string {
@@ -50,7 +53,10 @@ const Inputs = z.object({
     .max(16)
     .default([]),
 });
-export type ManifestInputs = z.input<typeof Inputs>;
+export type ManifestInputs = z.input<typeof Inputs> & { branding: Branding };
+
+/** JSON string content (quotes, backslashes) for a value placed inside the template's quotes. */
+const jsonText = (value: string): string => JSON.stringify(value).slice(1, -1);
 
 export function buildManifest(inputs: ManifestInputs): Record<string, unknown> {
   const parsed = Inputs.safeParse(inputs);
@@ -59,11 +65,31 @@ export function buildManifest(inputs: ManifestInputs): Record<string, unknown> {
     throw new ManifestError("InvalidManifestInput", problems);
   }
   const { appId, version, validDomains } = parsed.data;
-  const filled = readFileSync(templatePath(), "utf8")
-    .replaceAll("{{MICROSOFT_APP_ID}}", appId)
-    .replaceAll("{{APP_VERSION}}", version);
+  const b = inputs.branding;
+  const values: Record<string, string> = {
+    MICROSOFT_APP_ID: appId,
+    APP_VERSION: version,
+    APP_NAME: b.APP_NAME,
+    APP_NAME_SUFFIX: b.APP_NAME_SUFFIX === "" ? "" : ` (${b.APP_NAME_SUFFIX})`,
+    APP_NAME_FULL: b.APP_NAME_FULL,
+    DEVELOPER_NAME: b.DEVELOPER_NAME,
+    DEVELOPER_WEBSITE_URL: b.DEVELOPER_WEBSITE_URL,
+    PRIVACY_URL: b.PRIVACY_URL,
+    TERMS_URL: b.TERMS_URL,
+  };
+  const filled = readFileSync(templatePath(), "utf8").replace(
+    /\{\{([A-Z_]+)\}\}/g,
+    (whole, key: string) => (values[key] !== undefined ? jsonText(values[key]) : whole),
+  );
   const left = /\{\{[A-Z_]+\}\}/.exec(filled);
   if (left !== null) throw new ManifestError("UnfilledPlaceholder", `unfilled ${left[0]}`);
   const manifest = JSON.parse(filled) as Record<string, unknown>;
+  const short = (manifest.name as { short?: string } | undefined)?.short ?? "";
+  if (short.length > 30) {
+    throw new ManifestError(
+      "InvalidManifestInput",
+      `APP_NAME with its suffix is over 30 characters (${short.length})`,
+    );
+  }
   return { ...manifest, validDomains };
 }

@@ -1,16 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { inflateSync } from "node:zlib";
 import AdmZip from "adm-zip";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
+import { BrandingError, readBranding } from "./branding";
 import { buildManifest, MANIFEST_VERSION, manifestSchemaPath } from "./build-manifest";
-import { colorIcon, ICON_FILES, outlineIcon } from "./icons";
+import { ICON_FILES, IconError, readIcons } from "./icons";
 import { packageApp } from "./package";
-import { readPngHeader } from "./png";
-import { inflateSync } from "node:zlib";
+import { encodePng, readPngHeader } from "./png";
 
 const APP_ID = "6f1d3c3e-8a57-4c55-9f0e-2a1b3c4d5e6f";
+const ROOT = path.join(__dirname, "..");
+const DEV_ENV = path.join(ROOT, "env", ".env.dev");
 
 /**
  * The offline schema declares draft-04 but uses no keyword whose meaning
@@ -30,7 +41,7 @@ function validator(): ReturnType<Ajv["compile"]> {
   return compiled;
 }
 
-/** The RGBA pixels of one of our own PNGs (filter 0 rows, one IDAT). */
+/** The RGBA pixels of a PNG with filter-0 rows in one IDAT (the committed icons). */
 function pixels(png: Buffer): { width: number; height: number; rgba: Buffer } {
   const { width, height } = readPngHeader(png);
   const idatAt = png.indexOf("IDAT", 0, "ascii");
@@ -42,88 +53,151 @@ function pixels(png: Buffer): { width: number; height: number; rgba: Buffer } {
   return { width, height, rgba };
 }
 
-describe("Teams app manifest", () => {
-  const manifest = buildManifest({ appId: APP_ID, version: "0.1.0" });
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "convene-package-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it(`validates offline against the v${MANIFEST_VERSION} schema from @microsoft/app-manifest`, () => {
+describe("Teams app package", () => {
+  const branding = readBranding(DEV_ENV);
+
+  it(`validates against the v${MANIFEST_VERSION} schema with env/.env.dev's values and the committed icons`, () => {
+    const file = packageApp(
+      { appId: APP_ID, version: "0.1.0", branding },
+      path.join(dir, "app.zip"),
+    );
+    const zip = new AdmZip(file);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(["color.png", "manifest.json", "outline.png"]);
+    const manifest = JSON.parse(zip.readAsText("manifest.json")) as Record<string, unknown>;
     const validate = validator();
     const valid = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
     expect(String(manifest.$schema)).toContain(`/v${MANIFEST_VERSION}/`);
+    expect(
+      zip.readFile("color.png")?.equals(readFileSync(path.join(__dirname, ICON_FILES.color))),
+    ).toBe(true);
+    expect(
+      zip.readFile("outline.png")?.equals(readFileSync(path.join(__dirname, ICON_FILES.outline))),
+    ).toBe(true);
   });
 
-  it("is a bot in personal and group chat, without files, with the app id filled in", () => {
-    expect(manifest.id).toBe(APP_ID);
-    expect(manifest.version).toBe("0.1.0");
-    expect(manifest.bots).toEqual([
-      expect.objectContaining({
-        botId: APP_ID,
-        scopes: ["personal", "groupChat"],
-        supportsFiles: false,
-      }),
-    ]);
-    expect(JSON.stringify(manifest)).not.toMatch(/\{\{/);
-    expect(manifest.validDomains).toEqual([]);
-  });
-
-  it("the schema catches a broken manifest (the check is not vacuous)", () => {
-    const validate = validator();
-    expect(validate({ ...manifest, accentColor: "blue", bots: [{ botId: "not-a-guid" }] })).toBe(
-      false,
+  it("uses the newest schema @microsoft/app-manifest ships", () => {
+    const schemas = path.join(
+      path.dirname(require.resolve("@microsoft/app-manifest/package.json")),
+      "build/json-schemas/teams",
     );
+    const versions = readdirSync(schemas)
+      .filter((d) => /^v\d+\.\d+$/.test(d))
+      .map((d) => d.slice(1))
+      .sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1]));
+    expect(MANIFEST_VERSION).toBe(versions.at(-1));
+  });
+
+  it("takes the names, developer and URLs from the env file, and en-GB as the default language", () => {
+    const council = path.join(dir, ".env.council");
+    writeFileSync(
+      council,
+      [
+        "APP_NAME=Meetings Helper",
+        "APP_NAME_SUFFIX=",
+        'APP_NAME_FULL="Meetings Helper: Example Borough Council"',
+        "DEVELOPER_NAME=Example Borough Council",
+        "DEVELOPER_WEBSITE_URL=https://www.example-borough.gov.uk/",
+        "PRIVACY_URL=https://www.example-borough.gov.uk/privacy/meetings",
+        "TERMS_URL=https://www.example-borough.gov.uk/terms",
+        `BOT_ID=${APP_ID}`,
+      ].join("\n"),
+    );
+    const b = readBranding(council);
+    const manifest = buildManifest({ appId: b.BOT_ID ?? "", version: "1.2.3", branding: b });
+    expect(manifest.name).toEqual({
+      short: "Meetings Helper",
+      full: "Meetings Helper: Example Borough Council",
+    });
+    expect(manifest.developer).toEqual({
+      name: "Example Borough Council",
+      websiteUrl: "https://www.example-borough.gov.uk/",
+      privacyUrl: "https://www.example-borough.gov.uk/privacy/meetings",
+      termsOfUseUrl: "https://www.example-borough.gov.uk/terms",
+    });
+    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: "en-gb" });
+    expect(manifest.id).toBe(APP_ID);
+    expect(manifest.bots).toEqual([
+      expect.objectContaining({ botId: APP_ID, scopes: ["personal", "groupChat"] }),
+    ]);
+    expect(validator()(manifest)).toBe(true);
+    expect(buildManifest({ appId: APP_ID, version: "0.1.0", branding }).name).toEqual(
+      expect.objectContaining({ short: "Convene (dev)" }),
+    );
+  });
+
+  it("refuses the production template until the council fills it in, naming what is missing", () => {
+    expect(() => readBranding(path.join(ROOT, "env", ".env.prod.template"))).toThrow(BrandingError);
+    expect(() => readBranding(path.join(ROOT, "env", ".env.prod.template"))).toThrow(/PRIVACY_URL/);
   });
 
   it("takes validDomains, and refuses an app id that is not a GUID", () => {
     expect(
-      buildManifest({ appId: APP_ID, version: "0.1.0", validDomains: ["convene.council.example"] })
-        .validDomains,
+      buildManifest({
+        appId: APP_ID,
+        version: "0.1.0",
+        validDomains: ["convene.council.example"],
+        branding,
+      }).validDomains,
     ).toEqual(["convene.council.example"]);
-    expect(() => buildManifest({ appId: "my-bot", version: "0.1.0" })).toThrow(
+    expect(() => buildManifest({ appId: "my-bot", version: "0.1.0", branding })).toThrow(
       expect.objectContaining({ code: "InvalidManifestInput" }),
     );
   });
 
-  it("has a 192×192 colour icon and a 32×32 white-on-transparent outline icon", () => {
-    const color = pixels(colorIcon());
-    expect([color.width, color.height]).toEqual([192, 192]);
-    const outline = pixels(outlineIcon());
+  it("the schema catches a broken manifest (the check is not vacuous)", () => {
+    const manifest = buildManifest({ appId: APP_ID, version: "0.1.0", branding });
+    expect(validator()({ ...manifest, accentColor: "blue", bots: [{ botId: "not-a-guid" }] })).toBe(
+      false,
+    );
+  });
+
+  it("has a committed 192×192 colour icon and a 32×32 white-on-transparent outline icon", () => {
+    const icons = readIcons();
+    expect([readPngHeader(icons.color).width, readPngHeader(icons.color).height]).toEqual([
+      192, 192,
+    ]);
+    const outline = pixels(icons.outline);
     expect([outline.width, outline.height]).toEqual([32, 32]);
-    expect(readPngHeader(outlineIcon()).colourType).toBe(6); // RGBA: has an alpha channel
     let transparent = 0;
     let visibleNotWhite = 0;
     for (let i = 0; i < outline.rgba.length; i += 4) {
       if (outline.rgba[i + 3] === 0) transparent += 1;
-      // Every visible pixel is white: Teams tints the outline icon itself.
       else if (outline.rgba.readUIntBE(i, 3) !== 0xffffff) visibleNotWhite += 1;
     }
     expect(visibleNotWhite).toBe(0);
     expect(transparent).toBeGreaterThan(32 * 32 * 0.4);
   });
 
-  it("keeps the committed icons equal to what icons.ts draws", () => {
-    // Regenerate with: npx ts-node -T -P tsconfig.json -e 'require("./manifest/icons").writeIcons()'
-    expect(readFileSync(path.join(__dirname, ICON_FILES.color)).equals(colorIcon())).toBe(true);
-    expect(readFileSync(path.join(__dirname, ICON_FILES.outline)).equals(outlineIcon())).toBe(true);
-  });
-
-  it("packages manifest.json and both icons at the root of the app zip", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "convene-package-"));
-    try {
-      const file = packageApp({ appId: APP_ID, version: "0.1.0" }, path.join(dir, "app.zip"));
-      const zip = new AdmZip(file);
-      expect(
-        zip
-          .getEntries()
-          .map((e) => e.entryName)
-          .sort(),
-      ).toEqual(["color.png", "manifest.json", "outline.png"]);
-      const packed = JSON.parse(zip.readAsText("manifest.json")) as Record<string, unknown>;
-      expect(packed).toEqual(manifest);
-      expect(readPngHeader(zip.readFile("color.png") ?? Buffer.alloc(0)).width).toBe(192);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it("packages a council's replacement icons, and refuses one of the wrong size", () => {
+    const icons = path.join(dir, "icons");
+    rmSync(icons, { recursive: true, force: true });
+    mkdirSync(icons);
+    const red = Buffer.alloc(192 * 192 * 4, 0);
+    for (let i = 0; i < red.length; i += 4) red.writeUInt32BE(0xcc0000ff, i);
+    writeFileSync(path.join(icons, "color.png"), encodePng(192, 192, red));
+    copyFileSync(path.join(__dirname, ICON_FILES.outline), path.join(icons, "outline.png"));
+    const file = packageApp(
+      { appId: APP_ID, version: "0.1.0", branding },
+      path.join(dir, "council.zip"),
+      icons,
+    );
+    expect(new AdmZip(file).readFile("color.png")?.equals(encodePng(192, 192, red))).toBe(true);
+    writeFileSync(path.join(icons, "color.png"), encodePng(100, 100, Buffer.alloc(100 * 100 * 4)));
+    expect(() => readIcons(icons)).toThrow(IconError);
+    expect(() => readIcons(icons)).toThrow(/color\.png is 100×100; Teams needs 192×192/);
   });
 });

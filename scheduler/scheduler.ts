@@ -1,4 +1,5 @@
 import { type Logger } from "../ports/logger";
+import { inSpan, telemetry } from "../ports/telemetry";
 import { z } from "zod";
 import type { Doorbell } from "./doorbell";
 import type { TaskHandler, TaskResult } from "../ports/tasks";
@@ -143,6 +144,7 @@ export class Scheduler {
     let continuation: string | undefined;
     do {
       const page = await this.deps.store.dueTasks(this.deps.clock(), this.pageSize, continuation);
+      telemetry.tasksDue(page.items.length);
       for (const bad of page.invalid) {
         report.invalid += 1;
         this.deps.logger.warn(
@@ -199,6 +201,11 @@ export class Scheduler {
       throw err;
     }
     report.claimed += 1;
+    // Lag: how long after it became claimable (due, or its lease ended) it was claimed.
+    const readySince = Date.parse(
+      task.status === "running" ? (task.leaseUntil ?? task.dueAt) : task.dueAt,
+    );
+    telemetry.schedulerLag(claimed.taskType, claimedAt.getTime() - readySince);
 
     // A task whose earlier claims all ended in an expired lease (its process
     // died, perhaps because of this very task) must not loop for ever.
@@ -216,7 +223,11 @@ export class Scheduler {
     try {
       outcome = {
         ok: true,
-        result: await handler(claimed, { now: claimedAt, attempt: claimed.attempts }),
+        result: await inSpan(
+          `task ${claimed.taskType}`,
+          { taskType: claimed.taskType, taskId: claimed.id },
+          () => Promise.resolve(handler(claimed, { now: claimedAt, attempt: claimed.attempts })),
+        ),
       };
     } catch (error) {
       outcome = { ok: false, error };
@@ -266,6 +277,7 @@ export class Scheduler {
     const failed: Settled = { ...withoutLease(claimed), status: "failed", lastError: error };
     if (!(await this.settle(claimed, failed, report))) return;
     report.failed += 1;
+    telemetry.taskFailed(claimed.taskType);
     await this.deps.onFailed(failed, error);
   }
 

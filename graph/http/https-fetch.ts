@@ -1,4 +1,6 @@
 import https from "node:https";
+import { HttpsProxyAgent } from "https-proxy-agent";
+import { bypassesProxy, type ProxySettings } from "./proxy";
 
 /**
  * The one function graph/ uses to put bytes on the wire: a `fetch` over
@@ -12,6 +14,11 @@ import https from "node:https";
  * globalSetup that sets NODE_EXTRA_CA_CERTS would not reach it). With our
  * own agent, `ca` is an option like any other, and production runs exactly
  * the code the tests run, with the system CAs.
+ *
+ * Behind an egress proxy (HTTPS_PROXY), a second agent opens each
+ * connection with an HTTP CONNECT tunnel through the proxy; TLS to Graph
+ * still ends here, so the certificate checked is Graph's own. Hosts in
+ * NO_PROXY keep the direct agent.
  */
 export interface HttpsFetchOptions {
   /** Extra trusted CA (PEM). Absent: Node's default CAs. */
@@ -20,6 +27,8 @@ export interface HttpsFetchOptions {
   timeoutMs?: number;
   /** Sockets kept per host; the limiter keeps in-flight requests below it anyway. */
   maxSockets?: number;
+  /** An egress proxy (HTTPS_PROXY / NO_PROXY); absent: connect directly. */
+  proxy?: ProxySettings;
 }
 
 export interface FetchInit {
@@ -50,11 +59,18 @@ export class NetworkError extends Error {
 const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function createHttpsFetch(options: HttpsFetchOptions = {}): HttpsFetch {
-  const agent = new https.Agent({
+  const agentOptions = {
     keepAlive: true,
     maxSockets: options.maxSockets ?? 16,
     ...(options.ca !== undefined ? { ca: options.ca } : {}),
-  });
+  };
+  const agent = new https.Agent(agentOptions);
+  const proxy = options.proxy;
+  const proxyAgent = proxy !== undefined ? new HttpsProxyAgent(proxy.url, agentOptions) : undefined;
+  const agentFor = (url: string): https.Agent =>
+    proxy !== undefined && proxyAgent !== undefined && !bypassesProxy(new URL(url), proxy.noProxy)
+      ? (proxyAgent as unknown as https.Agent)
+      : agent;
   const timeoutMs = options.timeoutMs ?? 60_000;
 
   const fetchImpl: FetchLike = (url, init = {}) =>
@@ -64,7 +80,13 @@ export function createHttpsFetch(options: HttpsFetchOptions = {}): HttpsFetch {
       if (body !== undefined && headers["content-length"] === undefined) {
         headers["content-length"] = String(Buffer.byteLength(body));
       }
-      const request = https.request(url, { method: init.method ?? "GET", headers, agent });
+      const request = https.request(url, {
+        method: init.method ?? "GET",
+        headers,
+        agent: agentFor(url),
+        // The proxy agent opens its TLS from the request's options, not its own.
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+      });
       request.setTimeout(timeoutMs, () => {
         request.destroy(new NetworkError(`no answer within ${timeoutMs} ms`, "ETIMEDOUT"));
       });
@@ -103,7 +125,13 @@ export function createHttpsFetch(options: HttpsFetchOptions = {}): HttpsFetch {
       request.end();
     });
 
-  return { fetch: fetchImpl, close: () => agent.destroy() };
+  return {
+    fetch: fetchImpl,
+    close: () => {
+      agent.destroy();
+      proxyAgent?.destroy();
+    },
+  };
 }
 
 function toHeaderRecord(headers: FetchInit["headers"]): Record<string, string> {
