@@ -10,6 +10,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "family",
     policeCheck: "true",
     policeCheckReason: "Parent in the household; previous domestic abuse incidents reported",
+    dob: "1990-04-12",
+    address: "1 Example Road, Swindon SN1 1AA",
+    id: "inv-0000000000000001",
   },
   {
     name: "Mark Doe",
@@ -19,6 +22,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "family",
     policeCheck: "true",
     policeCheckReason: "Parent with contact; police attended the address in October",
+    dob: "1988-11-03",
+    address: "22 Sample Street, Swindon SN2 2BB",
+    id: "inv-0000000000000002",
   },
   {
     name: "Priya Shah",
@@ -28,6 +34,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "legal-representative",
     policeCheck: "false",
     policeCheckReason: "",
+    dob: "",
+    address: "",
+    id: "",
   },
   {
     name: "Dr Amira Khan",
@@ -37,6 +46,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "professional",
     policeCheck: "false",
     policeCheckReason: "",
+    dob: "",
+    address: "",
+    id: "",
   },
 ];
 
@@ -66,6 +78,9 @@ export const inviteListMaxSample: InviteListView = {
       i % 3 === 0
         ? "Adult living in the household with the children; previous incidents reported to the police in 2025"
         : "",
+    dob: i % 3 === 0 ? "1985-06-15" : "",
+    address: i % 3 === 0 ? "Flat 12, Long Building Name, 100 Northfield Road, Swindon SN3 3CC" : "",
+    id: `inv-${String(i + 1).padStart(16, "0")}`,
   })),
 };
 

@@ -11,7 +11,7 @@ import type { ActionResponse, MessageHandler } from "../../ports";
 import { enqueue } from "../kernel/enqueue";
 import { OFFER_REBOOKING } from "../booking/offer-booking";
 import { familyAccessCard } from "../invitations/family-access";
-import { inviteListCard } from "../invitations/invite-list";
+import { LIST_KEEPERS, openInviteListCard } from "../invitations/invite-list";
 import { outcomeCard } from "../after-meeting/outcome";
 import { reportStatusCard } from "../reports/report-status";
 import { REQUESTERS, requestCard } from "../booking/request-conference";
@@ -125,8 +125,9 @@ export function messageHandler(deps: WorkflowDeps): MessageHandler {
         }
         case "invite list":
         case "invites":
-          await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
-          return cardResponse(inviteListCard(deps, kase, meeting, []));
+          // Reopens with everyone on it (nobody lost); the clerk may edit too.
+          await authorise(deps, actor, LIST_KEEPERS, { verb, kase, meeting });
+          return cardResponse(await openInviteListCard(deps, kase, meeting));
         case "family":
           await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
           return cardResponse(familyAccessCard(deps, kase, meeting));

@@ -14,6 +14,7 @@ import { alertIroOfList } from "../cla/iro-alert";
 import { enqueue } from "../kernel/enqueue";
 import { taskIds } from "../kernel/task-ids";
 import { conferenceRef, meetingPeople } from "./event-attendees";
+import { sendLetters } from "./letters";
 
 export const SEND_INVITES = "meeting.send-invites";
 
@@ -118,7 +119,45 @@ export async function sendInvites(
           : {}),
       },
     }));
-  const mail = await sendEmailsOnce(deps, deps.authority.organizer, family);
+  // Everyone removed after being invited is told: professionals by the
+  // event's update (Exchange sends a removed attendee a cancellation when
+  // the organiser updates the meeting) and, as the family, by their own
+  // email. Keyed by the person and the removal, so it goes once.
+  const cancellations: EmailNotice[] = (list.removed ?? [])
+    .filter((r) => r.cancel && r.invitee.email !== undefined)
+    .map((r) => ({
+      kind: "invitation-cancelled",
+      taskId: task.id,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      email: {
+        id: `${meeting.id}:cancel:${r.invitee.id}:${Date.parse(r.at)}`,
+        to: { email: r.invitee.email as string, name: r.invitee.name },
+        subject: withPrefix(
+          deps.policy.id,
+          `Cancelled: your invitation to the ${kindWords(meeting.kind).toLowerCase()}, ${formatHumanInstant(Date.parse(meeting.start ?? ""))}`,
+        ),
+        bodyText: [
+          `Dear ${r.invitee.name},`,
+          "",
+          `You no longer need to attend the ${kindWords(meeting.kind).toLowerCase()} on ${formatHumanInstant(Date.parse(meeting.start ?? ""))} (UK time). Your invitation has been cancelled.`,
+          `If you think this is a mistake, please contact the social worker, ${kase.socialWorker.name}.`,
+        ].join("\n"),
+      },
+    }));
+  const mail = await sendEmailsOnce(deps, deps.authority.organizer, [...family, ...cancellations]);
+  // Nobody without a route: a family member or legal representative with
+  // no email gets a printed letter through the SW, tracked until sent.
+  const letters = await sendLetters(
+    deps,
+    kase,
+    meeting,
+    list.invitees,
+    (i) => familyInvitationText(kase, meeting, i),
+    withForms,
+    task.id,
+    ctx.now,
+  );
   await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
     m.milestones[MILESTONES.invitesSent] !== undefined
       ? undefined
@@ -149,8 +188,7 @@ export async function sendInvites(
     iroAlerted,
     sent: mail.sent,
     alreadySent: mail.alreadySent,
-    withoutEmail: list.invitees.filter(
-      (i) => i.relation !== "professional" && i.email === undefined,
-    ).length,
+    letters,
+    cancellations: cancellations.length,
   };
 }
