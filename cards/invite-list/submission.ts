@@ -183,32 +183,31 @@ export const InviteListSubmission = z.preprocess(
       confirmRemovals: confirmField,
     })
     .transform((d, ctx) => {
-    const invitees: (InviteeSubmission & { rowId?: string })[] = [];
-    d.invitees.forEach((row, i) => {
-      if (isBlank(row)) return;
-      const person = InviteeSubmission.safeParse(row);
-      const rowId = d.rowIds[i];
-      if (person.success)
-        invitees.push({ ...person.data, ...(rowId ? { rowId } : {}) });
-      else
-        for (const issue of person.error.issues)
-          ctx.addIssue({
-            code: "custom",
-            path: ["invitees", i, ...issue.path],
-            message: issue.message,
-          });
-    });
-    if (invitees.length === 0 && d.invitees.every(isBlank)) {
-      ctx.addIssue({ code: "custom", path: ["invitees"], message: "Add at least one person" });
-    }
-    return {
-      caseId: d.caseId,
-      meetingId: d.meetingId,
-      cardVersion: d.cardVersion,
-      invitees,
-      confirmRemovals: d.confirmRemovals,
-    };
-  }),
+      const invitees: (InviteeSubmission & { rowId?: string })[] = [];
+      d.invitees.forEach((row, i) => {
+        if (isBlank(row)) return;
+        const person = InviteeSubmission.safeParse(row);
+        const rowId = d.rowIds[i];
+        if (person.success) invitees.push({ ...person.data, ...(rowId ? { rowId } : {}) });
+        else
+          for (const issue of person.error.issues)
+            ctx.addIssue({
+              code: "custom",
+              path: ["invitees", i, ...issue.path],
+              message: issue.message,
+            });
+      });
+      if (invitees.length === 0 && d.invitees.every(isBlank)) {
+        ctx.addIssue({ code: "custom", path: ["invitees"], message: "Add at least one person" });
+      }
+      return {
+        caseId: d.caseId,
+        meetingId: d.meetingId,
+        cardVersion: d.cardVersion,
+        invitees,
+        confirmRemovals: d.confirmRemovals,
+      };
+    }),
 );
 export type InviteListSubmission = z.output<typeof InviteListSubmission>;
 

@@ -1,11 +1,19 @@
 import type { Case } from "../../model";
-import { formatHumanDate, parseIsoDate } from "../../rules";
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-export const dayOfIso = (iso: string) => parseIsoDate(iso);
+/**
+ * A date of birth in en-GB words ("3 Nov 1988"). Not the rules calendar's
+ * formatter: that covers the working-day years (2000-2099) only, and an
+ * adult's date of birth is often earlier.
+ */
+export function birthDateWords(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
 
 /** "Amy Example, born Mon 3 Feb 2020": a child as a professional's invitation names them. */
 export function childWords(child: Case["children"][number]): string {
-  return `${child.name}, born ${child.dob !== undefined ? formatHumanDate(parseIsoDate(child.dob)) : "date of birth not recorded"}`;
+  return `${child.name}, born ${child.dob !== undefined ? birthDateWords(child.dob) : "date of birth not recorded"}`;
 }
 
 /**

@@ -304,9 +304,7 @@ export async function submitInviteList(
         (byLetter.length > 0
           ? " Anyone without an email gets a printed letter: it comes to you to post or hand over."
           : "") +
-        (dropped.length > 0 && invited
-          ? " The people you removed are sent a cancellation."
-          : "") +
+        (dropped.length > 0 && invited ? " The people you removed are sent a cancellation." : "") +
         (policeChecks > 0 ? " The police checks go to the police with your reasons." : "") +
         ' To change anyone later, type "invite list ' +
         kase.reference +

@@ -1,7 +1,7 @@
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Task } from "../../model";
-import { formatHumanDate, formatHumanInstant } from "../../rules";
-import { dayOfIso } from "./children";
+import { formatHumanInstant } from "../../rules";
+import { birthDateWords } from "./children";
 import type { WorkflowDeps } from "../kernel/deps";
 import { loadMeeting } from "../kernel/load";
 import { meetingTimeline } from "../timeline/meeting-timeline";
@@ -62,7 +62,7 @@ export async function sendPoliceChecks(
           header,
           "",
           `${p.name} (${p.role})`,
-          `Date of birth: ${p.dob !== undefined ? formatHumanDate(dayOfIso(p.dob)) : "not recorded"}`,
+          `Date of birth: ${p.dob !== undefined ? birthDateWords(p.dob) : "not recorded"}`,
           `Address: ${p.address ?? "not recorded"}`,
           `Reason: ${p.policeCheck.reason ?? "not recorded"}`,
           "",
