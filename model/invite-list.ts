@@ -71,9 +71,7 @@ export const InviteList = z
      * and whether they were already invited and so are sent a cancellation.
      */
     removed: z
-      .array(
-        z.object({ invitee: Invitee, at: Instant, by: EntraObjectId, cancel: z.boolean() }),
-      )
+      .array(z.object({ invitee: Invitee, at: Instant, by: EntraObjectId, cancel: z.boolean() }))
       .optional(),
     /** Invitations go out once the SW says the list is complete (003). */
     complete: z.boolean(),

@@ -1,3 +1,4 @@
+import { MAX_INVITEE_ROWS } from "./submission";
 import type { InviteeDraft, InviteListView } from "./view-model";
 
 /** Fictional people for tests and the README screenshot. */
@@ -64,10 +65,10 @@ export const inviteListSample: InviteListView = {
   rows: [...PEOPLE, { ...PEOPLE[3]!, name: "", role: "", agency: "", email: "" }],
 };
 
-/** The largest realistic list: 30 people, every field filled to a realistic length. */
+/** The largest list one card holds, every field filled to a realistic length. */
 export const inviteListMaxSample: InviteListView = {
   ...inviteListSample,
-  rows: Array.from({ length: 30 }, (_, i) => ({
+  rows: Array.from({ length: MAX_INVITEE_ROWS }, (_, i) => ({
     name: `Professional Person Number ${i + 1}`,
     role: "Designated safeguarding lead",
     agency: "Northfield Primary School and Children's Centre",
