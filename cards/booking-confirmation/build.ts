@@ -32,7 +32,7 @@ export function buildBookingConfirmationCard(view: BookingConfirmationView): Car
     showRecording: chair,
     recordingText: view.recordingAllowed ? "Agreed by the chair" : "Off",
     chairName: view.chairName,
-    // The chair sees who the family is before deciding about a conflict of interest (003).
+    // The chair sees who the family is before deciding about a conflict of interest (a chair who knows the family declines).
     familyText: chair ? (view.familyNames ?? "") : "",
     declineTitle: chair ? "Decline: conflict of interest" : "Decline",
     declineHint: chair

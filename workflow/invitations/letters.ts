@@ -168,7 +168,7 @@ function parseReminderKey(taskId: string): { inviteeId?: string; n?: number } {
   return { ...(inviteeId ? { inviteeId } : {}), ...(n ? { n: Number(n) } : {}) };
 }
 
-/** 09:00 on the next working day: when a reminder is sent (RULES.md section 2's times of day). */
+/** 09:00 on the next working day: when a reminder is sent (a reminder is sent at 09:00, docs/rules.md "Counting time"). */
 function nextReminderAt(deps: WorkflowDeps, now: Date): Date {
   const cal = deps.policy.calendar;
   const day = cal.workingDaysAfter(cal.toLocal(now.getTime()).day, 1);
