@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DocId, EntraObjectId, Instant, docBase } from "./common";
+import { DocId, EntraObjectId, Instant, IsoDate, docBase } from "./common";
 
 /**
  * Family members and their legal representatives are invited one email each
@@ -10,6 +10,18 @@ export const InviteeRelation = z.enum(["family", "legal-representative", "profes
 
 export const Rsvp = z.enum(["pending", "accepted", "declined", "tentative"]);
 export type Rsvp = z.infer<typeof Rsvp>;
+
+export const LetterDelivery = z.enum(["posted", "handed-over"]);
+export type LetterDelivery = z.infer<typeof LetterDelivery>;
+
+export const InvitationLetter = z.object({
+  /** When the letter (and its large-print version) was made for this meeting date. */
+  madeAt: Instant,
+  /** The meeting start the letter gives: a moved meeting needs a new letter. */
+  forStart: Instant,
+  sent: z.object({ how: LetterDelivery, at: Instant, by: EntraObjectId }).optional(),
+});
+export type InvitationLetter = z.infer<typeof InvitationLetter>;
 
 export const Invitee = z
   .object({
@@ -25,10 +37,26 @@ export const Invitee = z
       reason: z.string().min(1).optional(),
     }),
     rsvp: Rsvp,
+    /**
+     * Date of birth and address: what the police need to find the right
+     * person (required when a police check is asked for, `police-checks.request`).
+     */
+    dob: IsoDate.optional(),
+    address: z.string().min(1).max(500).optional(),
+    /**
+     * A family member or legal representative with no email is invited by a
+     * printed letter: made when invitations go, then tracked until the SW
+     * records it was posted or handed over (nobody without a route).
+     */
+    letter: InvitationLetter.optional(),
   })
   .refine((i) => !i.policeCheck.needed || i.policeCheck.reason !== undefined, {
     message: "a police check needs a reason",
     path: ["policeCheck", "reason"],
+  })
+  .refine((i) => !i.policeCheck.needed || (i.dob !== undefined && i.address !== undefined), {
+    message: "a police check needs a date of birth and an address",
+    path: ["policeCheck"],
   });
 export type Invitee = z.infer<typeof Invitee>;
 
@@ -38,6 +66,13 @@ export const InviteList = z
     caseId: DocId,
     meetingId: DocId,
     invitees: z.array(Invitee),
+    /**
+     * Everyone taken off the list, kept (nobody lost): who, when, by whom,
+     * and whether they were already invited and so are sent a cancellation.
+     */
+    removed: z
+      .array(z.object({ invitee: Invitee, at: Instant, by: EntraObjectId, cancel: z.boolean() }))
+      .optional(),
     /** Invitations go out once the SW says the list is complete (003). */
     complete: z.boolean(),
     submittedBy: EntraObjectId.optional(),

@@ -32,6 +32,8 @@ export function buildBookingConfirmationCard(view: BookingConfirmationView): Car
     showRecording: chair,
     recordingText: view.recordingAllowed ? "Agreed by the chair" : "Off",
     chairName: view.chairName,
+    // The chair sees who the family is before deciding about a conflict of interest (a chair who knows the family declines).
+    familyText: chair ? (view.familyNames ?? "") : "",
     declineTitle: chair ? "Decline: conflict of interest" : "Decline",
     declineHint: chair
       ? "Decline if you have a conflict of interest (for example, you know the family). Your reason goes to the clerk and the CPA team manager, who arrange another chair."

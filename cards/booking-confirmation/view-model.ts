@@ -16,6 +16,8 @@ export interface BookingConfirmationView extends CaseRef, Versioned, Redisplay {
   /** Who the card is for: the chair may decline for a conflict of interest (003). */
   recipient: "chair" | "social-worker";
   chairName: string;
+  /** The children's names, shown to the chair before the conflict-of-interest question. */
+  familyNames?: string;
   /** Where an in-person conference is held (never the family's address). */
   venue?: string;
   /** The chair has allowed this meeting to be recorded. */

@@ -50,6 +50,8 @@ export function buildInviteListCard(view: InviteListView): CardJson {
     deadlines,
     rows,
     canAdd: rows.length < MAX_INVITEE_ROWS,
+    rowIds: drafts.map((d) => d.id).join(","),
+    removals: view.removals ?? [],
     maxRows: String(MAX_INVITEE_ROWS),
     summary: errorSummary(view.errors, (f) => {
       const m = ROW_FIELD.exec(f);

@@ -1,3 +1,4 @@
+import { MAX_INVITEE_ROWS } from "./submission";
 import type { InviteeDraft, InviteListView } from "./view-model";
 
 /** Fictional people for tests and the README screenshot. */
@@ -10,6 +11,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "family",
     policeCheck: "true",
     policeCheckReason: "Parent in the household; previous domestic abuse incidents reported",
+    dob: "1990-04-12",
+    address: "1 Example Road, Swindon SN1 1AA",
+    id: "inv-0000000000000001",
   },
   {
     name: "Mark Doe",
@@ -19,6 +23,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "family",
     policeCheck: "true",
     policeCheckReason: "Parent with contact; police attended the address in October",
+    dob: "1988-11-03",
+    address: "22 Sample Street, Swindon SN2 2BB",
+    id: "inv-0000000000000002",
   },
   {
     name: "Priya Shah",
@@ -28,6 +35,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "legal-representative",
     policeCheck: "false",
     policeCheckReason: "",
+    dob: "",
+    address: "",
+    id: "",
   },
   {
     name: "Dr Amira Khan",
@@ -37,6 +47,9 @@ const PEOPLE: InviteeDraft[] = [
     relation: "professional",
     policeCheck: "false",
     policeCheckReason: "",
+    dob: "",
+    address: "",
+    id: "",
   },
 ];
 
@@ -52,10 +65,10 @@ export const inviteListSample: InviteListView = {
   rows: [...PEOPLE, { ...PEOPLE[3]!, name: "", role: "", agency: "", email: "" }],
 };
 
-/** The largest realistic list: 30 people, every field filled to a realistic length. */
+/** The largest list one card holds, every field filled to a realistic length. */
 export const inviteListMaxSample: InviteListView = {
   ...inviteListSample,
-  rows: Array.from({ length: 30 }, (_, i) => ({
+  rows: Array.from({ length: MAX_INVITEE_ROWS }, (_, i) => ({
     name: `Professional Person Number ${i + 1}`,
     role: "Designated safeguarding lead",
     agency: "Northfield Primary School and Children's Centre",
@@ -66,6 +79,9 @@ export const inviteListMaxSample: InviteListView = {
       i % 3 === 0
         ? "Adult living in the household with the children; previous incidents reported to the police in 2025"
         : "",
+    dob: i % 3 === 0 ? "1985-06-15" : "",
+    address: i % 3 === 0 ? "Flat 12, Long Building Name, 100 Northfield Road, Swindon SN3 3CC" : "",
+    id: `inv-${String(i + 1).padStart(16, "0")}`,
   })),
 };
 

@@ -28,6 +28,8 @@ const father = {
   relation: "family",
   policeCheck: "true",
   policeCheckReason: "Lives in the household; previous domestic abuse incidents",
+  dob: "1988-11-03",
+  address: "22 Sample Street, Swindon SN2 2BB",
 };
 
 describe("invite-list.submit submission", () => {
@@ -52,6 +54,8 @@ describe("invite-list.submit submission", () => {
         role: "Father",
         relation: "family",
         policeCheck: { needed: true, reason: father.policeCheckReason },
+        dob: "1988-11-03",
+        address: "22 Sample Street, Swindon SN2 2BB",
       },
     ]);
   });
@@ -65,9 +69,12 @@ describe("invite-list.submit submission", () => {
         ...row(1, { ...father, policeCheckReason: " " }),
         ...row(2, { ...gp, agency: "", email: "not an email" }),
         ...row(3, { ...gp, name: "", relation: "cousin" }),
+        ...row(4, { ...father, dob: "", address: "" }),
       },
       {
         "invitees.1.policeCheckReason": /without a reason$/,
+        "invitees.4.dob": /date of birth/,
+        "invitees.4.address": /address/,
         "invitees.2.email": /valid email/,
         "invitees.2.agency": /agency/,
         "invitees.3.name": /name/,
@@ -95,7 +102,7 @@ describe("invite-list.submit submission", () => {
     expectFieldErrors(
       InviteListSubmission,
       { ...ids, ...row(MAX_INVITEE_ROWS, gp) },
-      { invitees: /at most 30/ },
+      { invitees: /at most 26/ },
     );
   });
 });
@@ -108,7 +115,7 @@ describe("invite-list.add-row (draft)", () => {
       ...row(1, { name: "Nan" }),
     });
     expect(draft.rows).toEqual([
-      { ...gp, email: "half-typed@" },
+      { ...emptyInviteeDraft(), ...gp, email: "half-typed@" },
       { ...emptyInviteeDraft(), name: "Nan" },
     ]);
     expect(withAnotherRow(draft.rows)).toHaveLength(3);

@@ -1,15 +1,22 @@
 import { z } from "zod";
 import { meetingAction } from "../common/action-data";
 import { rowsOf } from "../common/dotted";
-import { blankToUndefined, choice, optionalText, requiredText, toggle } from "../common/fields";
+import {
+  blankToUndefined,
+  choice,
+  optionalLocalDate,
+  optionalText,
+  requiredText,
+  toggle,
+} from "../common/fields";
 import { INVITEE_RELATIONS, type InviteeDraft } from "./view-model";
 
 /**
- * The most rows one card holds: 30 people is the largest realistic list,
- * and at that size the card stays under Teams' message limit (tested at
- * 40 KB serialized).
+ * The most rows one card holds. With a date of birth and an address on each
+ * row (police checks), 26 people is what stays under Teams' message limit
+ * (tested at 40 KB serialized, an error on every row); 30 no longer fits.
  */
-export const MAX_INVITEE_ROWS = 30;
+export const MAX_INVITEE_ROWS = 26;
 
 /** Inputs of row i have ids `invitees.<i>.<field>`, so errors land on the right row. */
 export const INVITEE_FIELDS = [
@@ -20,6 +27,8 @@ export const INVITEE_FIELDS = [
   "relation",
   "policeCheck",
   "policeCheckReason",
+  "dob",
+  "address",
 ] as const satisfies readonly (keyof InviteeDraft)[];
 
 export const inviteeInputId = (row: number, field: (typeof INVITEE_FIELDS)[number]) =>
@@ -34,6 +43,9 @@ export function emptyInviteeDraft(): InviteeDraft {
     relation: "professional",
     policeCheck: "false",
     policeCheckReason: "",
+    dob: "",
+    address: "",
+    id: "",
   };
 }
 
@@ -49,7 +61,7 @@ function toDraft(row: Record<string, unknown>): InviteeDraft {
 }
 
 function isBlank(row: Record<string, unknown>): boolean {
-  const texts = ["name", "role", "agency", "email", "policeCheckReason"] as const;
+  const texts = ["name", "role", "agency", "email", "policeCheckReason", "dob", "address"] as const;
   return (
     texts.every((f) => blankToUndefined(row[f]) === undefined) &&
     row.policeCheck !== "true" &&
@@ -76,6 +88,8 @@ export const InviteeSubmission = z
     relation: choice(INVITEE_RELATIONS, "Choose professional, family or legal representative"),
     policeCheck: toggle(),
     policeCheckReason: optionalText(1000),
+    dob: optionalLocalDate("Enter the date of birth as a date"),
+    address: optionalText(500),
   })
   .superRefine((p, ctx) => {
     if (p.relation === "professional" && p.agency === undefined) {
@@ -95,6 +109,22 @@ export const InviteeSubmission = z
         message: "The police will not run a check without a reason",
       });
     }
+    // The police need a date of birth and an address to find the right
+    // person (`police-checks.request`).
+    if (p.policeCheck && p.dob === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dob"],
+        message: "Enter their date of birth: the police need it for a check",
+      });
+    }
+    if (p.policeCheck && p.address === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["address"],
+        message: "Enter their address: the police need it for a check",
+      });
+    }
   })
   // The shape of model/invite-list's Invitee (less id and rsvp, which workflow/ adds).
   .transform((p) => ({
@@ -109,6 +139,8 @@ export const InviteeSubmission = z
         ? { reason: p.policeCheckReason }
         : {}),
     },
+    ...(p.dob !== undefined ? { dob: p.dob } : {}),
+    ...(p.address !== undefined ? { address: p.address } : {}),
   }));
 export type InviteeSubmission = z.output<typeof InviteeSubmission>;
 
@@ -123,6 +155,19 @@ function withRows(raw: unknown): unknown {
 const rowsField = z.array(z.record(z.string(), z.unknown()), { error: tooMany });
 
 /**
+ * The stored id of each row, in row order, comma-joined in the action's
+ * data (a card has no hidden inputs): a changed row keeps its person, so
+ * editing a name or an email is a change, not a removal and an addition.
+ */
+const rowIdsField = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").map((x) => x.trim()) : []),
+  z.array(z.string().max(80)),
+);
+
+/** "Remove them and send cancellations": the SW or clerk confirmed the removals shown. */
+const confirmField = z.preprocess((v) => v === "true" || v === true, z.boolean());
+
+/**
  * verb invite-list.submit: "submit list as complete" (003: invitations go
  * once the SW says the list is complete). Rows left entirely empty are
  * dropped (that is how a row is removed); every other row must be a whole
@@ -130,25 +175,39 @@ const rowsField = z.array(z.record(z.string(), z.unknown()), { error: tooMany })
  */
 export const InviteListSubmission = z.preprocess(
   withRows,
-  z.object({ ...meetingAction, invitees: rowsField }).transform((d, ctx) => {
-    const invitees: InviteeSubmission[] = [];
-    d.invitees.forEach((row, i) => {
-      if (isBlank(row)) return;
-      const person = InviteeSubmission.safeParse(row);
-      if (person.success) invitees.push(person.data);
-      else
-        for (const issue of person.error.issues)
-          ctx.addIssue({
-            code: "custom",
-            path: ["invitees", i, ...issue.path],
-            message: issue.message,
-          });
-    });
-    if (invitees.length === 0 && d.invitees.every(isBlank)) {
-      ctx.addIssue({ code: "custom", path: ["invitees"], message: "Add at least one person" });
-    }
-    return { caseId: d.caseId, meetingId: d.meetingId, cardVersion: d.cardVersion, invitees };
-  }),
+  z
+    .object({
+      ...meetingAction,
+      invitees: rowsField,
+      rowIds: rowIdsField,
+      confirmRemovals: confirmField,
+    })
+    .transform((d, ctx) => {
+      const invitees: (InviteeSubmission & { rowId?: string })[] = [];
+      d.invitees.forEach((row, i) => {
+        if (isBlank(row)) return;
+        const person = InviteeSubmission.safeParse(row);
+        const rowId = d.rowIds[i];
+        if (person.success) invitees.push({ ...person.data, ...(rowId ? { rowId } : {}) });
+        else
+          for (const issue of person.error.issues)
+            ctx.addIssue({
+              code: "custom",
+              path: ["invitees", i, ...issue.path],
+              message: issue.message,
+            });
+      });
+      if (invitees.length === 0 && d.invitees.every(isBlank)) {
+        ctx.addIssue({ code: "custom", path: ["invitees"], message: "Add at least one person" });
+      }
+      return {
+        caseId: d.caseId,
+        meetingId: d.meetingId,
+        cardVersion: d.cardVersion,
+        invitees,
+        confirmRemovals: d.confirmRemovals,
+      };
+    }),
 );
 export type InviteListSubmission = z.output<typeof InviteListSubmission>;
 
@@ -159,11 +218,11 @@ export type InviteListSubmission = z.output<typeof InviteListSubmission>;
  */
 export const InviteListDraft = z.preprocess(
   withRows,
-  z.object({ ...meetingAction, invitees: rowsField }).transform((d) => ({
+  z.object({ ...meetingAction, invitees: rowsField, rowIds: rowIdsField }).transform((d) => ({
     caseId: d.caseId,
     meetingId: d.meetingId,
     cardVersion: d.cardVersion,
-    rows: d.invitees.map(toDraft),
+    rows: d.invitees.map((row, i) => ({ ...toDraft(row), id: d.rowIds[i] ?? "" })),
   })),
 );
 export type InviteListDraft = z.output<typeof InviteListDraft>;

@@ -17,6 +17,18 @@ export interface InviteeDraft {
   /** "true" | "false" (Input.Toggle). */
   policeCheck: string;
   policeCheckReason: string;
+  /** Input.Date "YYYY-MM-DD": needed with a police check. */
+  dob: string;
+  /** Needed with a police check. */
+  address: string;
+  /** The stored person this row is ("" for a new row): carried in the action's data. */
+  id: string;
+}
+
+/** Someone already invited whom the submitted list leaves out: asked about before removing. */
+export interface RemovalToConfirm {
+  name: string;
+  role: string;
 }
 
 /** The SW's invite list for a conference, one person a row. */
@@ -32,4 +44,6 @@ export interface InviteListView extends CaseRef, Versioned {
   rows: InviteeDraft[];
   /** Errors by input id (`invitees.2.email`), from `fieldErrors`. */
   errors?: FieldErrors;
+  /** Already invited and left out of the list as submitted: confirm to remove them. */
+  removals?: RemovalToConfirm[];
 }

@@ -1,3 +1,4 @@
+import { silentLogger } from "../../app/logger";
 import { randomUUID } from "node:crypto";
 import type { StoreConfig } from "../../app/config";
 import type { Task } from "../../model";
@@ -17,7 +18,7 @@ export async function storeChecks(config: StoreConfig, now: Date): Promise<Check
   const where = config.kind === "cosmos" ? `Cosmos DB ${config.endpoint}` : `SQLite ${config.file}`;
   let store: RecordStore;
   try {
-    store = await openStore(config);
+    store = await openStore(config, { clock: () => now, logger: silentLogger });
   } catch (error) {
     return [
       fail(

@@ -4,7 +4,9 @@ import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
 import { meetingTimeline } from "../timeline/meeting-timeline";
 import type { CardNotice } from "../kernel/notify";
+import type { InviteeDraft } from "../../cards/invite-list/view-model";
 import { conferenceKind } from "../kernel/conference-kind";
+import { familyNames } from "../invitations/children";
 import { dueOf, INVITE_LIST_RULES, POLICE_CHECK_RULES } from "../timeline/timeline-dates";
 
 /**
@@ -20,6 +22,8 @@ export function staffCardsAfterBooking(
   kase: Case,
   meeting: Meeting,
   taskId: string,
+  /** The invite list's rows: an RCPC's start from the last conference's list (workflow/invitations/invite-list.ts). */
+  inviteRows: InviteeDraft[] = [],
 ): CardNotice[] {
   if (meeting.start === undefined || meeting.end === undefined) return [];
   const timeline = meetingTimeline(deps.policy, meeting);
@@ -40,6 +44,7 @@ export function staffCardsAfterBooking(
       recordingAllowed: meeting.recording !== undefined,
       recipient,
       chairName: meeting.chair?.name ?? "",
+      familyNames: familyNames(kase),
     });
   const notices: CardNotice[] = [];
   if (meeting.chair !== undefined) {
@@ -73,7 +78,7 @@ export function staffCardsAfterBooking(
         meetingStart: meeting.start,
         ...optional("dueAt", dueOf(timeline, ...INVITE_LIST_RULES)),
         ...optional("policeChecksDueAt", dueOf(timeline, ...POLICE_CHECK_RULES)),
-        rows: [],
+        rows: inviteRows,
       }),
       preview: `Invite list needed for case ${kase.reference}`,
     },

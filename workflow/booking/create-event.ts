@@ -13,6 +13,8 @@ import { enqueue } from "../kernel/enqueue";
 import { taskIds } from "../kernel/task-ids";
 import { venueWords } from "../kernel/venue";
 import { meetingPeople } from "../invitations/event-attendees";
+import { childrenParagraph } from "../invitations/children";
+import { startingRows } from "../invitations/invite-list";
 import { CHECK_ROOM, ROOM_CHECK_MS } from "./check-room";
 
 /** 002: the chair admits professionals, then the family after any confidential part. */
@@ -64,7 +66,10 @@ export async function createEvent(
       subject: meetingSubject(deps.policy.id, kase, meeting),
       start: new Date(meeting.start),
       end: new Date(meeting.end),
-      bodyText: recordingAgreed ? LOBBY_TEXT_RECORDED : LOBBY_TEXT,
+      // The professionals added later receive this body: it names the
+      // children with their dates of birth (so an agency can tell who the
+      // conference is about), after the lobby text, never in the subject.
+      bodyText: `${recordingAgreed ? LOBBY_TEXT_RECORDED : LOBBY_TEXT}\n\n${childrenParagraph(kase)}`,
       attendees: people.attendees,
       roles: people.roles,
       ...(people.room !== undefined ? { room: people.room, location: people.room.name } : {}),
@@ -110,7 +115,9 @@ export async function createEvent(
       key: `event-${meeting.outlookEventId ?? ""}`.slice(0, 120).replace(/[/\\?#]/g, "_"),
     });
   }
-  for (const notice of staffCardsAfterBooking(deps, kase, meeting, task.id)) {
+  // An RCPC's list starts from the last conference's, for the SW to review.
+  const rows = await startingRows(deps, kase, meeting);
+  for (const notice of staffCardsAfterBooking(deps, kase, meeting, task.id, rows)) {
     await sendCardOnce(deps, notice);
   }
   if (meeting.bookingCard !== undefined) {

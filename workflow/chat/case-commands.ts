@@ -7,7 +7,7 @@ import { outcomeCard } from "../after-meeting/outcome";
 import { qaCommand } from "../after-meeting/qa-notice";
 import { consultationCommand } from "../consultation/consultation";
 import { familyAccessCard } from "../invitations/family-access";
-import { inviteListCard } from "../invitations/invite-list";
+import { LIST_KEEPERS, openInviteListCard } from "../invitations/invite-list";
 import { audit } from "../kernel/audit";
 import { authorise } from "../kernel/authorise";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -110,8 +110,9 @@ export const inviteListCommand: CaseCommandRun = async (
   { kase, meeting: m, verb },
 ) => {
   const meeting = needsMeeting(kase, m);
-  await authorise(deps, actor, ["social-worker", "team-manager"], { verb, kase, meeting });
-  return cardResponse(inviteListCard(deps, kase, meeting, []));
+  // Reopens with everyone on it (nobody lost); the clerk may edit too.
+  await authorise(deps, actor, LIST_KEEPERS, { verb, kase, meeting });
+  return cardResponse(await openInviteListCard(deps, kase, meeting));
 };
 
 export const familyCommand: CaseCommandRun = async (deps, actor, { kase, meeting: m, verb }) => {

@@ -6,7 +6,7 @@ import {
   InviteListSubmission,
   withAnotherRow,
 } from "../../cards/invite-list/submission";
-import type { InviteeDraft } from "../../cards/invite-list/view-model";
+import type { InviteeDraft, RemovalToConfirm } from "../../cards/invite-list/view-model";
 import type { Case, Invitee, InviteList, Meeting } from "../../model";
 import { isStoreError } from "../../ports/store";
 import { audit } from "../kernel/audit";
@@ -25,8 +25,74 @@ import { updateDoc } from "../kernel/update-doc";
 import { loadForAction } from "../kernel/load-for-action";
 import { cardResponse } from "../kernel/respond";
 
-/** The SW, or their team manager covering (000 rule 1: the TM signs off the list). */
-const LIST_KEEPERS = ["social-worker", "team-manager"] as const;
+/**
+ * The SW, their team manager covering (`invite-list.due`: the TM signs off
+ * the list), or the clerk who books and sends the invitations (a list is
+ * never retyped to change one person).
+ */
+export const LIST_KEEPERS = ["social-worker", "team-manager", "clerk"] as const;
+
+/** A stored person as the card's row, so a reopened list shows everyone as they were. */
+export function draftOf(i: Invitee): InviteeDraft {
+  return {
+    name: i.name,
+    role: i.role,
+    agency: i.agency ?? "",
+    email: i.email ?? "",
+    relation: i.relation,
+    policeCheck: String(i.policeCheck.needed),
+    policeCheckReason: i.policeCheck.reason ?? "",
+    dob: i.dob ?? "",
+    address: i.address ?? "",
+    id: i.id,
+  };
+}
+
+/**
+ * The rows an invite list opens with: the meeting's own list once
+ * submitted; for an RCPC not yet given one, the last conference's list of
+ * the case (the SW reviews it: the people carry over, the police checks do
+ * not, as each conference asks for its own), as new rows of this meeting.
+ */
+export async function startingRows(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+): Promise<InviteeDraft[]> {
+  const own = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  if (own !== undefined) return own.invitees.map(draftOf);
+  const previous = await previousList(deps, kase, meeting);
+  return (previous?.invitees ?? []).map((i) => ({
+    ...draftOf(i),
+    policeCheck: "false",
+    policeCheckReason: "",
+    id: "",
+  }));
+}
+
+/** The invite list of the case's latest earlier conference (ICPC or RCPC), if any. */
+export async function previousList(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+): Promise<InviteList | undefined> {
+  if (meeting.kind !== "RCPC") return undefined;
+  const when = (m: Meeting) => Date.parse(m.start ?? "") || 0;
+  const earlier = (await deps.store.meetingsOfCase(kase.id)).items
+    .filter((m) => m.id !== meeting.id && m.kind !== "CLA" && m.start !== undefined)
+    .filter((m) => meeting.start === undefined || when(m) < when(meeting))
+    .sort((a, b) => when(b) - when(a));
+  for (const m of earlier) {
+    const list = await deps.store.get("invite-list", `${m.id}:invite-list`, kase.id);
+    if (list !== undefined) return list;
+  }
+  return undefined;
+}
+
+/** The invite list card as it opens (chat "invite list REF", the verb invite-list.open). */
+export async function openInviteListCard(deps: WorkflowDeps, kase: Case, meeting: Meeting) {
+  return inviteListCard(deps, kase, meeting, await startingRows(deps, kase, meeting));
+}
 
 export function inviteListCard(
   deps: WorkflowDeps,
@@ -34,6 +100,7 @@ export function inviteListCard(
   meeting: Meeting,
   rows: InviteeDraft[],
   errors?: Record<string, string>,
+  removals?: RemovalToConfirm[],
 ) {
   const timeline = meeting.start !== undefined ? meetingTimeline(deps.policy, meeting) : undefined;
   return cards.inviteList({
@@ -46,6 +113,7 @@ export function inviteListCard(
     ...optional("policeChecksDueAt", timeline && dueOf(timeline, ...POLICE_CHECK_RULES)),
     rows,
     ...(errors !== undefined ? { errors } : {}),
+    ...(removals !== undefined && removals.length > 0 ? { removals } : {}),
   });
 }
 
@@ -55,6 +123,15 @@ async function load(deps: WorkflowDeps, request: ActionRequest) {
     throw new WorkflowError("Conflict", "This conference was stood down.");
   }
   return loaded;
+}
+
+/** verb invite-list.open: the list as it stands, everyone on it, to change any row. */
+export async function openInviteList(
+  deps: WorkflowDeps,
+  request: ActionRequest,
+): Promise<ActionResponse> {
+  const { kase, meeting } = await load(deps, request);
+  return cardResponse(await openInviteListCard(deps, kase, meeting));
 }
 
 /** verb invite-list.add-row: the card again with one more row; nothing is stored. */
@@ -101,16 +178,59 @@ export async function submitInviteList(
     );
   }
   const now = deps.clock().toISOString();
-  const invitees: Invitee[] = parsed.value.invitees.map((p) => ({
-    ...p,
-    id: inviteeId(p),
-    rsvp: "pending",
-  }));
+  const listId = `${meeting.id}:invite-list`;
+  const old = await deps.store.get("invite-list", listId, kase.id);
+  const before = new Map((old?.invitees ?? []).map((i) => [i.id, i]));
+  // A row that came from the stored list keeps its person (a changed email
+  // or name is a change, not a removal); a new row is a new person.
+  const invitees: Invitee[] = parsed.value.invitees.map(({ rowId, ...p }) => {
+    const id = rowId !== undefined && before.has(rowId) ? rowId : inviteeId(p);
+    const was = before.get(id);
+    const keepLetter = was?.letter !== undefined && p.email === undefined && was.name === p.name;
+    return {
+      ...p,
+      id,
+      rsvp: was?.rsvp ?? "pending",
+      ...(keepLetter ? { letter: was.letter } : {}),
+    };
+  });
+  const kept = new Set(invitees.map((i) => i.id));
+  const dropped = (old?.invitees ?? []).filter((i) => !kept.has(i.id));
+  const invited = meeting.milestones[MILESTONES.invitesSent] !== undefined;
+  // Nobody is uninvited without a word: someone already invited whom the
+  // list leaves out is shown, and removed only when confirmed.
+  if (invited && dropped.length > 0 && !parsed.value.confirmRemovals) {
+    const draft = InviteListDraft.safeParse(request.data);
+    return cardResponse(
+      inviteListCard(
+        deps,
+        kase,
+        meeting,
+        draft.success ? draft.data.rows : invitees.map(draftOf),
+        undefined,
+        dropped.map((i) => ({ name: i.name, role: i.role })),
+      ),
+    );
+  }
   const version = createHash("sha256")
-    .update(JSON.stringify(invitees.map((i) => [i.id, i.relation, i.policeCheck])))
+    .update(
+      JSON.stringify(
+        invitees.map((i) => [i.id, i.relation, i.policeCheck, i.email ?? "", i.name, i.role]),
+      ),
+    )
     .digest("hex")
     .slice(0, 12);
-  const listId = `${meeting.id}:invite-list`;
+  const removed = [
+    ...(old?.removed ?? []).filter((r) => !kept.has(r.invitee.id)),
+    ...dropped.map((i) => ({
+      invitee: i,
+      at: now,
+      by: request.actor.objectId,
+      // Told only if they had been invited; a person dropped before any
+      // invitation went has nothing to cancel.
+      cancel: invited,
+    })),
+  ];
   const list: InviteList = {
     id: listId,
     type: "invite-list",
@@ -118,6 +238,7 @@ export async function submitInviteList(
     caseId: kase.id,
     meetingId: meeting.id,
     invitees,
+    ...(removed.length > 0 ? { removed } : {}),
     complete: true,
     submittedBy: request.actor.objectId,
     submittedAt: now,
@@ -168,20 +289,31 @@ export async function submitInviteList(
       detail: {
         people: invitees.length,
         family: invitees.filter((i) => i.relation !== "professional").length,
+        removed: dropped.length,
         policeChecks,
         version,
       },
     });
   }
+  const byLetter = invitees.filter((i) => i.relation !== "professional" && i.email === undefined);
   return cardResponse(
     cards.done({
       title: changed ? "Invite list received" : "Invite list already received",
       message:
         "Professionals are added to the Outlook invitation; each family member and legal representative gets their own email." +
-        (policeChecks > 0 ? " The police checks go to the police with your reasons." : ""),
+        (byLetter.length > 0
+          ? " Anyone without an email gets a printed letter: it comes to you to post or hand over."
+          : "") +
+        (dropped.length > 0 && invited ? " The people you removed are sent a cancellation." : "") +
+        (policeChecks > 0 ? " The police checks go to the police with your reasons." : "") +
+        ' To change anyone later, type "invite list ' +
+        kase.reference +
+        '".',
       caseReference: kase.reference,
       facts: [
         { title: "People", value: String(invitees.length) },
+        { title: "By letter", value: String(byLetter.length) },
+        { title: "Removed", value: String(dropped.length) },
         { title: "Police checks", value: String(policeChecks) },
       ],
     }),
@@ -190,6 +322,20 @@ export async function submitInviteList(
 
 function sameInvitees(a: readonly Invitee[], b: readonly Invitee[]): boolean {
   const key = (l: readonly Invitee[]) =>
-    JSON.stringify(l.map((i) => [i.id, i.relation, i.policeCheck, i.agency ?? ""]).sort());
+    JSON.stringify(
+      l
+        .map((i) => [
+          i.id,
+          i.name,
+          i.role,
+          i.email ?? "",
+          i.relation,
+          i.policeCheck,
+          i.agency ?? "",
+          i.dob ?? "",
+          i.address ?? "",
+        ])
+        .sort(),
+    );
   return key(a) === key(b);
 }

@@ -1,6 +1,7 @@
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { Task } from "../../model";
 import { formatHumanInstant } from "../../rules";
+import { birthDateWords } from "./children";
 import type { WorkflowDeps } from "../kernel/deps";
 import { loadMeeting } from "../kernel/load";
 import { meetingTimeline } from "../timeline/meeting-timeline";
@@ -60,7 +61,10 @@ export async function sendPoliceChecks(
         bodyText: [
           header,
           "",
-          `${p.name} (${p.role}) – reason: ${p.policeCheck.reason ?? ""}`,
+          `${p.name} (${p.role})`,
+          `Date of birth: ${p.dob !== undefined ? birthDateWords(p.dob) : "not recorded"}`,
+          `Address: ${p.address ?? "not recorded"}`,
+          `Reason: ${p.policeCheck.reason ?? "not recorded"}`,
           "",
           `Requested by ${kase.socialWorker.name}, social worker.`,
         ].join("\n"),

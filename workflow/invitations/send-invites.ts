@@ -5,7 +5,7 @@ import type { WorkflowDeps } from "../kernel/deps";
 import { loadMeeting } from "../kernel/load";
 import { MILESTONES } from "../timeline/milestones";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
-import { aOrAn, kindWords } from "../kernel/subjects";
+import { aOrAn, kindWords, subjectFor } from "../kernel/subjects";
 import { updateDoc } from "../kernel/update-doc";
 import { reportStatusCard } from "../reports/report-status";
 import { consultationAttachment, consultationFormFor } from "../cla/consultation-forms";
@@ -14,6 +14,7 @@ import { alertIroOfList } from "../cla/iro-alert";
 import { enqueue } from "../kernel/enqueue";
 import { taskIds } from "../kernel/task-ids";
 import { conferenceRef, meetingPeople } from "./event-attendees";
+import { sendLetters } from "./letters";
 
 export const SEND_INVITES = "meeting.send-invites";
 
@@ -116,7 +117,46 @@ export async function sendInvites(
           : {}),
       },
     }));
-  const mail = await sendEmailsOnce(deps, deps.authority.organizer, family);
+  // Everyone removed after being invited is told: professionals by the
+  // event's update (Exchange sends a removed attendee a cancellation when
+  // the organiser updates the meeting) and, as the family, by their own
+  // email. Keyed by the person and the removal, so it goes once.
+  const cancellations: EmailNotice[] = (list.removed ?? [])
+    .filter((r) => r.cancel && r.invitee.email !== undefined)
+    .map((r) => ({
+      kind: "invitation-cancelled",
+      taskId: task.id,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      email: {
+        id: `${meeting.id}:cancel:${r.invitee.id}:${Date.parse(r.at)}`,
+        to: { email: r.invitee.email as string, name: r.invitee.name },
+        subject: subjectFor(
+          deps.policy.id,
+          `Cancelled: your invitation to the ${kindWords(meeting.kind).toLowerCase()}, ${formatHumanInstant(Date.parse(meeting.start ?? ""))}`,
+          r.invitee.relation,
+        ),
+        bodyText: [
+          `Dear ${r.invitee.name},`,
+          "",
+          `You no longer need to attend the ${kindWords(meeting.kind).toLowerCase()} on ${formatHumanInstant(Date.parse(meeting.start ?? ""))} (UK time). Your invitation has been cancelled.`,
+          `If you think this is a mistake, please contact the social worker, ${kase.socialWorker.name}.`,
+        ].join("\n"),
+      },
+    }));
+  const mail = await sendEmailsOnce(deps, deps.authority.organizer, [...family, ...cancellations]);
+  // Nobody without a route: a family member or legal representative with
+  // no email gets a printed letter through the SW, tracked until sent.
+  const letters = await sendLetters(
+    deps,
+    kase,
+    meeting,
+    list.invitees,
+    (i) => familyInvitationText(kase, meeting, i),
+    withForms,
+    task.id,
+    ctx.now,
+  );
   await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
     m.milestones[MILESTONES.invitesSent] !== undefined
       ? undefined
@@ -147,8 +187,7 @@ export async function sendInvites(
     iroAlerted,
     sent: mail.sent,
     alreadySent: mail.alreadySent,
-    withoutEmail: list.invitees.filter(
-      (i) => i.relation !== "professional" && i.email === undefined,
-    ).length,
+    letters,
+    cancellations: cancellations.length,
   };
 }

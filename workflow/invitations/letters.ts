@@ -1,0 +1,274 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
+import type { ActionRequest, ActionResponse } from "../../ports";
+import type { Case, Invitee, Meeting, Task } from "../../model";
+import { formatHumanDate, formatHumanInstant } from "../../rules";
+import {
+  buildInvitationLetterCard,
+  LetterSentSubmission,
+} from "../../cards/invitation-letter/build";
+import { letterPdf } from "../../cards/invitation-letter/pdf";
+import { parseSubmission } from "../../cards/common/errors";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { loadForAction } from "../kernel/load-for-action";
+import { sendCardOnce, sendEmailsOnce } from "../kernel/notify";
+import { withPrefix } from "../kernel/subjects";
+import { updateDoc } from "../kernel/update-doc";
+import { enqueue } from "../kernel/enqueue";
+import { taskIds } from "../kernel/task-ids";
+import { audit } from "../kernel/audit";
+import * as cards from "../kernel/cards";
+import { cardResponse } from "../kernel/respond";
+import { WorkflowError } from "../kernel/errors";
+import { consultationAttachment, consultationFormFor } from "../cla/consultation-forms";
+
+export const LETTER_REMINDER = "meeting.letter-reminder";
+
+/** A family member or legal representative with no email: invited by a printed letter. */
+export const needsLetter = (i: Invitee): boolean =>
+  i.relation !== "professional" && i.email === undefined;
+
+/** How a person on the list is invited, in words (the chair's brief). */
+export function routeWords(i: Invitee): string {
+  if (i.relation === "professional") return "Outlook invitation";
+  if (i.email !== undefined) return "Own email";
+  if (i.letter?.sent?.how === "posted") return "Letter, posted";
+  if (i.letter?.sent?.how === "handed-over") return "Letter, handed over";
+  if (i.letter !== undefined) return "Letter, not yet sent";
+  return "Letter, not yet made";
+}
+
+function letterParagraphs(familyText: string): string[] {
+  return familyText
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+    .filter((p) => p !== "");
+}
+
+/**
+ * Makes each letter still owed for this meeting date (standard and large
+ * print), emails both PDFs to the SW to print (file names carry ids only),
+ * sends the SW a card to record how it reached the person, records the
+ * letter on the list and plans a daily reminder until it is recorded.
+ * Idempotent: keyed by the person and the meeting's start.
+ */
+export async function sendLetters(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  people: Invitee[],
+  familyText: (i: Invitee) => string,
+  withForms: boolean,
+  taskId: string,
+  now: Date,
+): Promise<number> {
+  if (meeting.start === undefined) return 0;
+  const start = meeting.start;
+  const when = formatHumanInstant(Date.parse(start));
+  const today = formatHumanDate(deps.policy.calendar.toLocal(now.getTime()).day);
+  let made = 0;
+  for (const person of people.filter(needsLetter)) {
+    const form = withForms ? consultationFormFor(person) : undefined;
+    const what = form === undefined ? "Invitation" : "Invitation and consultation form";
+    const key = `${meeting.id}:letter:${person.id}:${Date.parse(start)}`;
+    const content = {
+      title: `Invitation to a meeting about your family, case ${kase.reference}`,
+      date: today,
+      heading: "Invitation",
+      paragraphs: letterParagraphs(familyText(person)).concat(
+        form === undefined
+          ? []
+          : [
+              "Your consultation form for the review is with this letter: please tell us your views on it, or tell your social worker or the Independent Reviewing Officer.",
+            ],
+      ),
+    };
+    const [standard, large] = await Promise.all([
+      letterPdf(content, "standard"),
+      letterPdf(content, "large-print"),
+    ]);
+    await sendEmailsOnce(deps, deps.authority.organizer, [
+      {
+        kind: "invitation-letter",
+        taskId,
+        caseId: kase.id,
+        meetingId: meeting.id,
+        email: {
+          id: `${key}:email`,
+          to: { email: kase.socialWorker.email, name: kase.socialWorker.name },
+          subject: withPrefix(deps.policy.id, `Letter to print: case ${kase.reference}`),
+          bodyText: [
+            `${person.name} (${person.role}) has no email address, so their ${what.toLowerCase()} is attached to print: a standard copy and a large-print copy.`,
+            "Please post it or hand it over, then record how on the card in Teams.",
+          ].join("\n"),
+          attachments: [
+            {
+              name: `letter-${person.id}.pdf`,
+              contentType: "application/pdf",
+              content: standard,
+            },
+            {
+              name: `letter-${person.id}-large-print.pdf`,
+              contentType: "application/pdf",
+              content: large,
+            },
+            ...(form !== undefined ? [consultationAttachment(kase, meeting, form)] : []),
+          ],
+        },
+      },
+    ]);
+    await sendCardOnce(deps, {
+      id: `${key}:card`,
+      kind: "invitation-letter",
+      recipient: kase.socialWorker,
+      card: buildInvitationLetterCard({
+        caseId: kase.id,
+        caseReference: kase.reference,
+        meetingId: meeting.id,
+        inviteeId: person.id,
+        name: person.name,
+        role: person.role,
+        what,
+        when,
+      }),
+      preview: `A letter to post for case ${kase.reference}`,
+      taskId,
+      caseId: kase.id,
+      meetingId: meeting.id,
+    });
+    await updateDoc(deps.store, "invite-list", `${meeting.id}:invite-list`, kase.id, (l) => {
+      const i = l.invitees.find((x) => x.id === person.id);
+      if (i === undefined || i.letter?.forStart === start) return undefined;
+      return {
+        ...l,
+        invitees: l.invitees.map((x) =>
+          x.id === person.id ? { ...x, letter: { madeAt: now.toISOString(), forStart: start } } : x,
+        ),
+      };
+    });
+    await enqueue(deps, {
+      taskType: LETTER_REMINDER,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      key: reminderKey(person.id, Date.parse(start), 1),
+      dueAt: nextReminderAt(deps, now),
+    });
+    made++;
+  }
+  return made;
+}
+
+/** A task carries ids only: the person, the meeting date and the reminder's number are its key. */
+const reminderKey = (inviteeId: string, startMs: number, n: number) =>
+  `${inviteeId}~${startMs}~${n}`;
+
+function parseReminderKey(taskId: string): { inviteeId?: string; n?: number } {
+  const key = taskId.split(`:${LETTER_REMINDER}:`)[1] ?? "";
+  const [inviteeId, , n] = key.split("~");
+  return { ...(inviteeId ? { inviteeId } : {}), ...(n ? { n: Number(n) } : {}) };
+}
+
+/** 09:00 on the next working day: when a reminder is sent (a reminder is sent at 09:00, docs/rules.md "Counting time"). */
+function nextReminderAt(deps: WorkflowDeps, now: Date): Date {
+  const cal = deps.policy.calendar;
+  const day = cal.workingDaysAfter(cal.toLocal(now.getTime()).day, 1);
+  return new Date(cal.toInstant(day, 9 * 60));
+}
+
+/**
+ * meeting.letter-reminder: while a letter is not recorded as posted or
+ * handed over, the SW gets the card again at 09:00 each working day (a
+ * letter never quietly forgotten); it stops once recorded, once the person
+ * is off the list, or once the meeting has started or been stood down.
+ */
+export async function remindLetter(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  const payload = parseReminderKey(task.id);
+  if (meeting.status === "stood-down") return { skipped: "stood-down" };
+  if (meeting.start === undefined || Date.parse(meeting.start) <= ctx.now.getTime())
+    return { skipped: "meeting-started" };
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  const person = list?.invitees.find((i) => i.id === payload.inviteeId);
+  if (person === undefined) return { skipped: "not-on-list" };
+  if (person.email !== undefined) return { skipped: "has-email" };
+  if (person.letter?.sent !== undefined) return { skipped: "sent" };
+  const n = payload.n ?? 1;
+  await sendCardOnce(deps, {
+    id: `${task.id}:remind`,
+    kind: "invitation-letter-reminder",
+    recipient: kase.socialWorker,
+    card: buildInvitationLetterCard({
+      caseId: kase.id,
+      caseReference: kase.reference,
+      meetingId: meeting.id,
+      inviteeId: person.id,
+      name: person.name,
+      role: person.role,
+      what: "Invitation",
+      when: formatHumanInstant(Date.parse(meeting.start)),
+      reminder: true,
+    }),
+    preview: `Reminder: a letter to post for case ${kase.reference}`,
+    taskId: task.id,
+    caseId: kase.id,
+    meetingId: meeting.id,
+  });
+  await enqueue(deps, {
+    taskType: LETTER_REMINDER,
+    caseId: kase.id,
+    meetingId: meeting.id,
+    key: reminderKey(person.id, Date.parse(meeting.start), n + 1),
+    dueAt: nextReminderAt(deps, ctx.now),
+  });
+  return { reminded: 1, n };
+}
+
+/** verb invitation-letter.sent: the SW records a letter was posted or handed over. */
+export async function recordLetterSent(
+  deps: WorkflowDeps,
+  request: ActionRequest,
+): Promise<ActionResponse> {
+  const { kase, meeting } = await loadForAction(deps, request, [
+    "social-worker",
+    "team-manager",
+    "clerk",
+  ]);
+  const parsed = parseSubmission(LetterSentSubmission, request.data);
+  if (!parsed.ok) throw new WorkflowError("BadInput", "Choose posted or handed over.");
+  const { inviteeId, how } = parsed.value;
+  const now = deps.clock().toISOString();
+  const listId = `${meeting.id}:invite-list`;
+  const list = await deps.store.get("invite-list", listId, kase.id);
+  const person = list?.invitees.find((i) => i.id === inviteeId);
+  if (person === undefined || person.letter === undefined)
+    throw new WorkflowError("Conflict", "That person is no longer waiting for a letter.");
+  const { changed } = await updateDoc(deps.store, "invite-list", listId, kase.id, (l) => ({
+    ...l,
+    invitees: l.invitees.map((i) =>
+      i.id === inviteeId && i.letter !== undefined && i.letter.sent === undefined
+        ? { ...i, letter: { ...i.letter, sent: { how, at: now, by: request.actor.objectId } } }
+        : i,
+    ),
+  }));
+  if (changed) {
+    await audit(deps, {
+      caseId: kase.id,
+      actor: request.actor.objectId,
+      action: "invitation-letter.sent",
+      target: { type: "invite-list", id: listId },
+      detail: { invitee: inviteeId, how },
+    });
+  }
+  return cardResponse(
+    cards.done({
+      title: how === "posted" ? "Letter recorded as posted" : "Letter recorded as handed over",
+      message: `Thank you. ${person.name} is shown on the chair's brief as invited by letter.`,
+      caseReference: kase.reference,
+    }),
+  );
+}
