@@ -24,8 +24,6 @@ export const VERBS = {
   addInvitee: "invite-list.add-row",
   /** invite-list: the SW says the list is complete, so invitations can go (003). */
   submitInviteList: "invite-list.submit",
-  /** invite-list: reopen the list as it stands, everyone on it (SW, TM or clerk). */
-  openInviteList: "invite-list.open",
   /** invitation-letter: the SW records a letter was posted or handed over. */
   recordLetterSent: "invitation-letter.sent",
   /** family-access: the family's technology and access needs. */

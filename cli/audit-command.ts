@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { loadConfig } from "../app/config";
+import { loadStoreSettings } from "../app/config";
 import { openCommandStore } from "./store";
 import { recordsOf } from "../ports/records";
 import { HeadsRecord } from "../workflow/data-protection/heads";
@@ -38,7 +38,7 @@ export async function runAudit(argv: readonly string[]): Promise<CommandResult> 
   if (verb !== "verify") throw new UsageError('audit needs "verify"');
   const flags = parseFlags(rest, OPTIONS);
   const given = (flags.heads ?? []).map(readHeads);
-  const store = recordsOf(await openCommandStore(loadConfig()));
+  const store = recordsOf(await openCommandStore(loadStoreSettings()));
   try {
     const report = await verifyAudit(store, given);
     const output = flags.json

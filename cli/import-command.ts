@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { loadConfig } from "../app/config";
+import { loadStoreSettings } from "../app/config";
 import { createLogger } from "../app/logger";
 import { loadAuthority } from "../app/load-authority";
 import { resolvePolicy } from "../rules";
@@ -96,7 +96,7 @@ export async function runImport(
     return row;
   });
 
-  const config = loadConfig();
+  const config = loadStoreSettings();
   const authority = loadAuthority(config.authority);
   const store = await openCommandStore(config);
   const deps: WorkflowDeps = {

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
-import { loadConfig } from "../app/config";
+import { loadStoreSettings } from "../app/config";
 import { loadAuthority } from "../app/load-authority";
 import { openCommandStore } from "./store";
 import { recordsOf } from "../ports/records";
@@ -89,7 +89,7 @@ export async function runSubject(argv: readonly string[]): Promise<CommandResult
   const who = identity(args);
   let reason: (typeof ERASURE_REASONS)[number] | undefined;
   let approver: string | undefined;
-  const config = loadConfig();
+  const config = loadStoreSettings();
   if (verb === "erase") {
     if (args.out !== undefined) throw new UsageError("--out is for export");
     const r = ERASURE_REASONS.find((x) => x === args.reason);

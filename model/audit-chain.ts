@@ -21,7 +21,9 @@ export function canonicalJson(value: unknown): string {
  * hash; not the etag (the store's) or the hash itself.
  */
 export function entryHash(entry: AuditEntry): string {
-  const { etag: _etag, hash: _hash, ...content } = entry;
+  // The schema version (`v`) is the store's bookkeeping, stamped on write
+  // like the etag: an entry hashes the same before and after it is stored.
+  const { etag: _etag, hash: _hash, v: _v, ...content } = entry as AuditEntry & { v?: number };
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 

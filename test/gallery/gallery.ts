@@ -1,4 +1,5 @@
 import type { CardJson } from "../../ports/notifier";
+import { buildInvitationLetterCard } from "../../cards/invitation-letter/build";
 import { buildNeedsAttentionCard } from "../../cards/needs-attention/build";
 import { needsAttentionSample } from "../../cards/needs-attention/sample";
 import { buildBookCard } from "../../cards/book/build";
@@ -125,6 +126,24 @@ const entry = (e: Omit<GalleryEntry, "childNames" | "screenshot"> & Partial<Gall
 });
 
 export const GALLERY: readonly GalleryEntry[] = [
+  entry({
+    name: "invitation-letter",
+    description:
+      "the SW is asked to post or hand over a letter to a family member with no email, and to record how",
+    build: () =>
+      buildInvitationLetterCard({
+        caseId: "case-C-1001",
+        caseReference: "C-1001",
+        meetingId: "case-C-1001.icpc.2027-01-04",
+        inviteeId: "inv-3",
+        name: "Pat Parent",
+        role: "Father",
+        what: "Invitation",
+        when: "Thu 21 Jan 2027 10:00",
+      }),
+    actionTitles: ["Posted", "Handed over"],
+    screenshot: false,
+  }),
   entry({
     name: "needs-attention",
     description:

@@ -2,11 +2,9 @@ import { VERBS } from "../../cards/verbs";
 import { FamilyAccessSubmission } from "../../cards/family-access/submission";
 import { InviteListDraft, InviteListSubmission } from "../../cards/invite-list/submission";
 import { submitFamilyAccess } from "./family-access";
-import { addInviteeRow, openInviteList, submitInviteList } from "./invite-list";
+import { addInviteeRow, submitInviteList } from "./invite-list";
 import { LETTER_REMINDER, recordLetterSent, remindLetter } from "./letters";
 import { LetterSentSubmission } from "../../cards/invitation-letter/build";
-import { meetingAction } from "../../cards/common/action-data";
-import { z } from "zod";
 import { sendPoliceChecks } from "./police-checks";
 import { sendInvites } from "./send-invites";
 import { type Feature, taskEntry } from "../kernel/registry";
@@ -25,12 +23,6 @@ export const invitationsFeature: Feature = {
       verb: VERBS.submitInviteList,
       submission: InviteListSubmission,
       handle: submitInviteList,
-      roles: ["social-worker", "team-manager", "clerk"],
-    },
-    {
-      verb: VERBS.openInviteList,
-      submission: z.object(meetingAction),
-      handle: openInviteList,
       roles: ["social-worker", "team-manager", "clerk"],
     },
     {

@@ -89,7 +89,7 @@ export async function previousList(
   return undefined;
 }
 
-/** The invite list card as it opens (chat "invite list REF", the verb invite-list.open). */
+/** The invite list card as it opens (chat "invite list REF"). */
 export async function openInviteListCard(deps: WorkflowDeps, kase: Case, meeting: Meeting) {
   return inviteListCard(deps, kase, meeting, await startingRows(deps, kase, meeting));
 }
@@ -123,15 +123,6 @@ async function load(deps: WorkflowDeps, request: ActionRequest) {
     throw new WorkflowError("Conflict", "This conference was stood down.");
   }
   return loaded;
-}
-
-/** verb invite-list.open: the list as it stands, everyone on it, to change any row. */
-export async function openInviteList(
-  deps: WorkflowDeps,
-  request: ActionRequest,
-): Promise<ActionResponse> {
-  const { kase, meeting } = await load(deps, request);
-  return cardResponse(await openInviteListCard(deps, kase, meeting));
 }
 
 /** verb invite-list.add-row: the card again with one more row; nothing is stored. */
