@@ -62,8 +62,11 @@ async function rowOf(
   );
   const due = dueOf(meetingTimeline(deps.policy, meeting), ...INVITE_LIST_RULES);
   const listDone = meeting.milestones[MILESTONES.inviteListComplete];
+  const marked = meeting.markedDone?.[MILESTONES.inviteListComplete];
   const inviteList =
-    listDone !== undefined
+    listDone === undefined && marked !== undefined
+      ? ("marked-done" as const)
+      : listDone !== undefined
       ? due === undefined || Date.parse(listDone.at) <= Date.parse(due)
         ? "on-time"
         : "late"
@@ -90,6 +93,7 @@ async function rowOf(
       expected: agencies.size,
     },
     inviteList,
+    ...(listDone === undefined && marked !== undefined ? { inviteListMarkedBy: marked.role } : {}),
     outOfTimescale: meeting.outOfTimescale !== undefined,
   };
 }

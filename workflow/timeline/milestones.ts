@@ -87,6 +87,8 @@ export function isDone(meeting: Meeting, rule: string): boolean {
   const milestone = milestoneOf(rule);
   if (milestone === undefined) return false;
   if (meeting.milestones[milestone] !== undefined) return true;
+  // Marked done on a reminder: nobody is chased again, though it is not received.
+  if (meeting.markedDone?.[milestone] !== undefined) return true;
   // A meeting held after its outcome is recorded counts as held.
   return milestone === M.held && meeting.milestones[M.outcomeRecorded] !== undefined;
 }
