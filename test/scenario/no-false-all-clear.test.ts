@@ -4,7 +4,7 @@ import type { ActionResponse } from "../../ports";
 import { gatherExceptions } from "../../workflow/lists/exception-rows";
 import { MILESTONES, milestoneOf } from "../../workflow/timeline/milestones";
 import { cardText } from "../fakes/recording-notifier";
-import { CASE_ID, requestAndBook } from "./journey";
+import { CASE_ID, CHILD_IDS, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -68,5 +68,52 @@ describe("Done on a reminder is not a received invite list", () => {
     expect(shown).toContain("marked done by the team manager");
     expect(shown).toContain("not received");
     expect(shown).not.toMatch(/Invite list due [^\n]*: in /);
+  });
+});
+
+describe("a request already past its limit", () => {
+  it("says so at once in red, goes to the Service Manager, and sends no chaser dated before it", async () => {
+    // Swindon: strategy Mon 4 Jan 2027, icpc.latest (15 working days) Mon 25 Jan.
+    // The SW asks for the conference on Fri 5 Feb: eleven days past the limit.
+    const world = await makeWorld({ policy: "swindon", start: "2027-02-05T10:00:00.000Z" });
+    try {
+      const answer = await world.act(DEMO_IDS.socialWorker, VERBS.requestConference, {
+        caseId: CASE_ID,
+        meetingKind: "ICPC",
+        childIds: CHILD_IDS,
+        indexChildId: `${CASE_ID}-child-1`,
+        strategyDate: "2027-01-04",
+      });
+      const shown = text(answer);
+      expect(shown).toContain("already past its limit");
+      expect(shown).not.toContain("✓");
+      expect(JSON.stringify(answer)).toContain('"color":"Attention"');
+      expect(shown).toContain("Service Manager");
+      const meetingId = `${CASE_ID}.icpc.2027-01-04`;
+      const requestedAt = Date.parse("2027-02-05T10:00:00.000Z");
+      await world.runDue();
+      const cardsSent = world.notifier.sent.filter((s) => s.preview.includes("C-1001"));
+      // The limit goes at once to the Service Manager (the approver of a late booking).
+      expect(
+        cardsSent.some(
+          (s) => s.to === DEMO_IDS.serviceManager && s.preview.startsWith("Escalation"),
+        ),
+      ).toBe(true);
+      // No reminder or escalation for a deadline that passed before the request.
+      const tasks = (await world.store.openTasksOfMeeting(meetingId)).items;
+      const ranTasks = await Promise.all(
+        world.ran
+          .filter((r) => r.taskId.startsWith(`${meetingId}:`))
+          .map((r) => world.store.get("task", r.taskId, meetingId)),
+      );
+      const all = [...tasks, ...ranTasks.filter((t) => t !== undefined)];
+      expect(all.length).toBeGreaterThan(0);
+      const backdated = all.filter(
+        (t) => Date.parse(t.dueAt) < requestedAt && t.taskType !== "icpc.latest",
+      );
+      expect(backdated.map((t) => t.taskType)).toEqual([]);
+    } finally {
+      await world.close();
+    }
   });
 });

@@ -148,6 +148,7 @@ export async function requestConference(
     meetingId,
     timeline,
     actor: request.actor.objectId,
+    notBefore: now.getTime(),
   });
   await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
   // 004 item 3: a re-referral for an initial conference books a case
@@ -164,15 +165,30 @@ export async function requestConference(
     });
   }
   const limit = meetingLimit(deps.policy, meeting);
+  // Asked for after the limit passed: said at once, in red, never a green
+  // tick and a "must be held by" in the past. The limit's escalation runs at
+  // once (its task is already due) to the managers and clerks, and booking
+  // it needs the Service Manager's approval (RULES.md section 3).
+  const pastLimit = limit !== undefined && limit.getTime() < now.getTime();
   return cardResponse(
     cards.done({
       title: created ? "Conference requested" : "Already requested",
       message: "The clerks have been asked to book it.",
       caseReference: kase.reference,
+      ...(pastLimit
+        ? {
+            warning: `This conference is already past its limit (it had to be held by ${formatHumanInstant(limit.getTime())}): it is out of timescale. Booking it needs the approval of the Service Manager, ${kase.serviceManager.name}, who has been told with the team manager and the clerks.`,
+          }
+        : {}),
       facts:
         limit === undefined
           ? []
-          : [{ title: "Must be held by", value: formatHumanInstant(limit.getTime()) }],
+          : [
+              {
+                title: pastLimit ? "Limit passed" : "Must be held by",
+                value: formatHumanInstant(limit.getTime()),
+              },
+            ],
     }),
   );
 }

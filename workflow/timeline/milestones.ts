@@ -92,3 +92,12 @@ export function isDone(meeting: Meeting, rule: string): boolean {
   // A meeting held after its outcome is recorded counts as held.
   return milestone === M.held && meeting.milestones[M.outcomeRecorded] !== undefined;
 }
+
+/**
+ * When the conference was asked for (epoch ms), if it was: no chaser is
+ * planned for before then (workflow/timeline/plan-meeting-tasks.ts).
+ */
+export function chaseFrom(meeting: Meeting): number | undefined {
+  const at = meeting.milestones[M.conferenceRequested]?.at;
+  return at === undefined ? undefined : Date.parse(at);
+}
