@@ -241,6 +241,24 @@ export const Meeting = z
      * or escalation, by the milestone it watches ("invite-list.complete"):
      * the exception report's reason (000 rule 23). Staff words, never logged.
      */
+    /**
+     * A reminder's "Done" pressed, by the milestone it watches: who said so,
+     * when, with what role, and why. It stops the chasing but is never the
+     * watched thing itself: an invite list or a report marked done has not
+     * been received (failure is never silent; no false all-clear).
+     */
+    markedDone: z
+      .record(
+        z.string(),
+        z.object({
+          at: Instant,
+          by: EntraObjectId,
+          /** The role they hold on the case, in words ("team manager"). */
+          role: z.string().min(1).max(60),
+          reason: z.string().min(1).max(500).optional(),
+        }),
+      )
+      .optional(),
     lateReasons: z
       .record(
         z.string(),

@@ -28,6 +28,15 @@ describe("chair's brief", () => {
     expect(text).not.toContain("Long plan");
   });
 
+  it("says 'not recorded' where nothing was recorded, never a default stated as fact", () => {
+    const { interpreter: _i, familyAccess: _f, split: _s, ...nothing } = briefSample;
+    const text = visibleText(buildBriefCard(nothing));
+    expect(text).toContain("Interpreter\nNot recorded");
+    expect(text).toContain("Split conference\nNot recorded");
+    expect(text).not.toContain("Not needed");
+    expect(text).not.toMatch(/Split conference\nNo\b/);
+  });
+
   it("says what is missing rather than leaving it out", () => {
     const text = visibleText(
       buildBriefCard({

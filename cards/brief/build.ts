@@ -50,7 +50,10 @@ export function buildBriefCard(view: BriefView): CardJson {
       title: "Interpreter",
       value: view.interpreter
         ? `${view.interpreter.language}${view.interpreter.booked ? ", booked" : ", NOT booked yet"}`
-        : "Not needed",
+        : // Nothing recorded is "Not recorded", never "Not needed" (plain words: no default stated as fact).
+          fa
+          ? "Not needed"
+          : "Not recorded",
     },
     ...(fa
       ? [
@@ -65,7 +68,12 @@ export function buildBriefCard(view: BriefView): CardJson {
       : [{ title: "Access needs", value: "Not recorded by the social worker" }]),
     {
       title: "Split conference",
-      value: view.split?.needed ? `Yes${view.split.reason ? `: ${view.split.reason}` : ""}` : "No",
+      value:
+        view.split === undefined
+          ? "Not recorded"
+          : view.split.needed
+            ? `Yes${view.split.reason ? `: ${view.split.reason}` : ""}`
+            : "No",
     },
   ];
   return expandCard(template, {

@@ -6,7 +6,7 @@ import { daysPastLimit, howLate, STAND_DOWN_REASON_TEXT } from "../exception-rep
 import type { ExceptionMeeting, ExceptionReportView } from "../exception-report/view-model";
 import { INDICATORS } from "../indicator-review/build";
 import type { IndicatorReviewView } from "../indicator-review/view-model";
-import { INVITE_LIST_TEXT, MEETING_STATUS_TEXT, SW_REPORT_TEXT } from "../meeting-list/build";
+import { inviteListText, MEETING_STATUS_TEXT, SW_REPORT_TEXT } from "../meeting-list/build";
 import type { MeetingListView } from "../meeting-list/view-model";
 import { toCsv, type CsvValue } from "./csv";
 
@@ -50,7 +50,7 @@ export function meetingListCsv(view: MeetingListView): string {
     SW_REPORT_TEXT[r.swReport],
     r.agencyReports.received,
     r.agencyReports.expected,
-    INVITE_LIST_TEXT[r.inviteList],
+    inviteListText(r),
     r.outOfTimescale,
   ]);
   return toCsv(MEETING_LIST_CSV_HEADER, rows);

@@ -65,7 +65,11 @@ function lateLines(what: string, item: LateItem, asOf: string): Line[] {
   return [
     head(item),
     item.doneAt === undefined
-      ? line.alert(`${what} ${due}: ${late}, still not in`)
+      ? item.markedDone !== undefined
+        ? line.alert(
+            `${what} ${due}: marked done by the ${item.markedDone.role} ${formatInstant(item.markedDone.at)}, not received, ${late}`,
+          )
+        : line.alert(`${what} ${due}: ${late}, still not in`)
       : line.plain(`${what} ${due}: in ${formatInstant(item.doneAt)}, ${late}`),
     reasonLine("Reason", item.reason),
   ];

@@ -26,6 +26,11 @@ export interface LateItem extends ExceptionMeeting {
   workingDaysLate?: number;
   /** Why, as recorded (an escalation's note, the manager's answer); absent: none recorded. */
   reason?: string;
+  /**
+   * "Done" pressed on the reminder though nothing was received: by whom (a
+   * role in words, "team manager") and when. The item stays not in.
+   */
+  markedDone?: { role: string; at: IsoInstant };
 }
 
 export type LateInviteListRow = LateItem;

@@ -20,6 +20,7 @@ export function buildDoneCard(view: DoneView): CardJson {
     message: view.message,
     facts: view.facts ?? [],
     caseReference: view.caseReference ?? "",
+    warning: view.warning ?? "",
   });
 }
 

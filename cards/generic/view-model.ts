@@ -8,6 +8,11 @@ export interface DoneView {
   /** Label → value; dates already formatted (use cards' formatInstant). */
   facts?: { title: string; value: string }[];
   caseReference?: string;
+  /**
+   * Something that is not all right, shown in red instead of the green tick
+   * ("This conference is already past its limit…"): no false all-clear.
+   */
+  warning?: string;
 }
 
 export interface RefusalView {

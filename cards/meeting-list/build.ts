@@ -51,7 +51,15 @@ export const INVITE_LIST_TEXT: Record<InviteListState, string> = {
   late: "Invite list late",
   awaited: "Invite list not due yet",
   overdue: "Invite list overdue",
+  "marked-done": "Invite list marked done, not received",
 };
+
+/** "Invite list marked done by the team manager": never "in" when nothing was received. */
+export function inviteListText(r: MeetingListRow): string {
+  return r.inviteList === "marked-done" && r.inviteListMarkedBy !== undefined
+    ? `Invite list marked done by the ${r.inviteListMarkedBy}`
+    : INVITE_LIST_TEXT[r.inviteList];
+}
 
 const KIND_PLURAL: Record<MeetingKind, [string, string]> = {
   ICPC: ["ICPC", "ICPCs"],
@@ -91,7 +99,10 @@ function rowRuns(r: MeetingListRow): Run[] {
     plain(MEETING_STATUS_TEXT[r.status]),
     flag(r.swReport !== "shared", SW_REPORT_TEXT[r.swReport]),
     plain(agencyReportsText(r)),
-    flag(r.inviteList === "late" || r.inviteList === "overdue", INVITE_LIST_TEXT[r.inviteList]),
+    flag(
+      r.inviteList === "late" || r.inviteList === "overdue" || r.inviteList === "marked-done",
+      inviteListText(r),
+    ),
     ...(r.outOfTimescale ? [flag(true, "Out of timescale")] : []),
   ]);
 }

@@ -17,7 +17,7 @@ export type SwReportStage = "not-started" | "drafted" | "quality-assured" | "sha
  * `invite.rcpc` or `cla.invite-list.due`): in on time, in late, not in and
  * not yet due, not in and past due.
  */
-export type InviteListState = "on-time" | "late" | "awaited" | "overdue";
+export type InviteListState = "on-time" | "late" | "awaited" | "overdue" | "marked-done";
 
 /**
  * One meeting on a list, computed by workflow/ from the meeting, its case's
@@ -40,6 +40,8 @@ export interface MeetingListRow {
   /** Agencies' reports in, of those invited to report. */
   agencyReports: { received: number; expected: number };
   inviteList: InviteListState;
+  /** With "marked-done": who pressed Done on the reminder, a role in words ("team manager"). */
+  inviteListMarkedBy?: string;
   /** Booked after its limit (RULES.md 3): flagged on every list until held. */
   outOfTimescale: boolean;
 }

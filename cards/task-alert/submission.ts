@@ -17,7 +17,12 @@ const taskAction = {
 const lateReason = { lateReason: optionalText(500) };
 
 /** verb task.done. */
-export const TaskDoneSubmission = z.object({ ...taskAction, ...lateReason });
+export const TaskDoneSubmission = z.object({
+  ...taskAction,
+  ...lateReason,
+  /** Why it is done although Convene has not seen it ("sent by post"): recorded with who and when. */
+  doneReason: optionalText(500),
+});
 export type TaskDoneSubmission = z.output<typeof TaskDoneSubmission>;
 
 /** verb task.acknowledge. */

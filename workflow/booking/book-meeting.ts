@@ -5,7 +5,8 @@ import type { WorkflowDeps } from "../kernel/deps";
 import { WorkflowError } from "../kernel/errors";
 import { meetingTimeline } from "../timeline/meeting-timeline";
 import { planBrief } from "../brief/plan-brief";
-import { planMeetingTasks } from "../timeline/plan-meeting-tasks";
+import { optionalFrom, planMeetingTasks } from "../timeline/plan-meeting-tasks";
+import { chaseFrom } from "../timeline/milestones";
 import { enqueue } from "../kernel/enqueue";
 import { updateDoc } from "../kernel/update-doc";
 import type { Actor } from "../../ports";
@@ -80,6 +81,7 @@ export async function bookMeeting(
     meetingId,
     timeline: meetingTimeline(deps.policy, meeting),
     actor: actorId,
+    ...optionalFrom(chaseFrom(meeting)),
   });
   await planBrief(deps, kase, meeting);
   await enqueue(deps, { taskType: "meeting.create-event", caseId: kase.id, meetingId });

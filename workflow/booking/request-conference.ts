@@ -72,15 +72,30 @@ export async function requestConference(
     return cardResponse(requestCard(kase, outcome.errors, submittedValues(request.data)));
   }
   const limit = outcome.limit;
+  // Asked for after the limit passed: said at once, in red, never a green
+  // tick and a "must be held by" in the past. The limit's escalation runs at
+  // once (its task is already due) to the managers and clerks, and booking
+  // it needs the Service Manager's approval (docs/rules.md, out of timescale).
+  const pastLimit = limit !== undefined && limit.getTime() < deps.clock().getTime();
   return cardResponse(
     cards.done({
       title: outcome.created ? "Conference requested" : "Already requested",
       message: "The clerks have been asked to book it.",
       caseReference: kase.reference,
+      ...(pastLimit
+        ? {
+            warning: `This conference is already past its limit (it had to be held by ${formatHumanInstant(limit.getTime())}): it is out of timescale. Booking it needs the approval of the Service Manager, ${kase.serviceManager.name}, who has been told with the team manager and the clerks.`,
+          }
+        : {}),
       facts:
         limit === undefined
           ? []
-          : [{ title: "Must be held by", value: formatHumanInstant(limit.getTime()) }],
+          : [
+              {
+                title: pastLimit ? "Limit passed" : "Must be held by",
+                value: formatHumanInstant(limit.getTime()),
+              },
+            ],
     }),
   );
 }
@@ -160,7 +175,13 @@ export async function openConferenceRequest(
     if (!isStoreError(err, "Conflict")) throw err;
     created = false;
   }
-  await planMeetingTasks(deps, { caseId: kase.id, meetingId, timeline, actor });
+  await planMeetingTasks(deps, {
+    caseId: kase.id,
+    meetingId,
+    timeline,
+    actor,
+    notBefore: now.getTime(),
+  });
   await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
   // 004 item 3: a re-referral for an initial conference books a case
   // mapping with the frontline service manager.

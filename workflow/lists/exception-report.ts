@@ -1,3 +1,4 @@
+import { lateText } from "./meeting-lists";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { layoutExceptionReportCard } from "../../cards/exception-report/build";
 import { csvAttachment } from "../../cards/csv/csv";
@@ -33,11 +34,14 @@ function countsText(v: ExceptionReportView): string {
  */
 export function exceptionReportHandler(deps: WorkflowDeps) {
   return async (task: Task, ctx: TaskContext): Promise<TaskResult> => {
-    const today = deps.policy.calendar.toLocal(ctx.now.getTime()).day;
+    // A catch-up run (after downtime) reports the week that was due and says it is late.
+    const dueAt = new Date(task.dueAt);
+    const late = lateText(ctx.now, dueAt);
+    const today = deps.policy.calendar.toLocal(dueAt.getTime()).day;
     const view: ExceptionReportView = {
-      title: `Exception report: ${deps.authority.name}`,
+      title: `Exception report: ${deps.authority.name}${late}`,
       periodText: `Week to ${formatHumanDate(today)}`,
-      ...(await gatherExceptions(deps, ctx.now)),
+      ...(await gatherExceptions(deps, late === "" ? ctx.now : dueAt)),
     };
     const layout = layoutExceptionReportCard(view);
     const counts = countsText(view);
@@ -46,8 +50,8 @@ export function exceptionReportHandler(deps: WorkflowDeps) {
       list: EXCEPTION_REPORT,
       recipients: staffWithRoles(deps.authority, ["qa-manager", "director"]),
       cards: [layout.card],
-      preview: `Exception report: ${counts}`,
-      subject: `Exception report, ${view.periodText}: ${counts}`,
+      preview: `Exception report: ${counts}${late}`,
+      subject: `Exception report, ${view.periodText}: ${counts}${late}`,
       bodyText: [
         `The exception report for ${deps.authority.name}, ${view.periodText}: ${counts}.`,
         "Every row is in the attached CSV, by case reference.",

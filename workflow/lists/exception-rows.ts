@@ -3,6 +3,7 @@ import type {
   ExceptionMeeting,
   ExceptionReportView,
   LateInviteListRow,
+  LateItem,
   LateReportRow,
   OutOfTimescaleRow,
   StoodDownRow,
@@ -66,6 +67,12 @@ function lateness(
   return {};
 }
 
+/** "Done" pressed on the reminder, though nothing was received (workflow/reminders/task-actions.ts). */
+function markedDoneOf(meeting: Meeting, milestone: string): Pick<LateItem, "markedDone"> {
+  const marked = meeting.markedDone?.[milestone];
+  return marked === undefined ? {} : { markedDone: { role: marked.role, at: iso(marked.at) } };
+}
+
 /** Why it is late, as the person chased said on the reminder or escalation (workflow/timeline/late-reason.ts). */
 function reasonFor(meeting: Meeting, milestone: string): { reason?: string } {
   const text = meeting.lateReasons?.[milestone]?.text;
@@ -92,6 +99,7 @@ function lateInviteList(f: MeetingFacts, week: { from: number; now: number }) {
     dueAt: iso(entry.at),
     ...late,
     ...reasonFor(f.meeting, MILESTONES.inviteListComplete),
+    ...markedDoneOf(f.meeting, MILESTONES.inviteListComplete),
   };
   return row;
 }
@@ -112,6 +120,7 @@ function lateReports(f: MeetingFacts, week: { from: number; now: number }): Late
         dueAt: iso(sw.at),
         ...late,
         ...reasonFor(f.meeting, MILESTONES.reportSentToChair),
+        ...markedDoneOf(f.meeting, MILESTONES.reportSentToChair),
       });
   }
   // Each agency on the invite list whose report is not in. The report status

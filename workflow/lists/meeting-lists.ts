@@ -8,7 +8,13 @@ import type {
 } from "../../cards/meeting-list/view-model";
 import { layoutMeetingListCard } from "../../cards/meeting-list/build";
 import { buildTimelinessCard } from "../../cards/timeliness/build";
-import { addMonthsClamped, formatHumanDate, formatIsoDate, type Who } from "../../rules";
+import {
+  addMonthsClamped,
+  formatHumanDate,
+  formatHumanInstant,
+  formatIsoDate,
+  type Who,
+} from "../../rules";
 import { csvAttachment } from "../../cards/csv/csv";
 import { meetingListCsv } from "../../cards/csv/lists";
 import { type Authority, type StaffMember, type StaffRole } from "../kernel/authority";
@@ -62,14 +68,17 @@ async function rowOf(
   );
   const due = dueOf(meetingTimeline(deps.policy, meeting), ...INVITE_LIST_RULES);
   const listDone = meeting.milestones[MILESTONES.inviteListComplete];
+  const marked = meeting.markedDone?.[MILESTONES.inviteListComplete];
   const inviteList =
-    listDone !== undefined
-      ? due === undefined || Date.parse(listDone.at) <= Date.parse(due)
-        ? "on-time"
-        : "late"
-      : due !== undefined && Date.parse(due) < now.getTime()
-        ? "overdue"
-        : "awaited";
+    listDone === undefined && marked !== undefined
+      ? ("marked-done" as const)
+      : listDone !== undefined
+        ? due === undefined || Date.parse(listDone.at) <= Date.parse(due)
+          ? "on-time"
+          : "late"
+        : due !== undefined && Date.parse(due) < now.getTime()
+          ? "overdue"
+          : "awaited";
   return {
     caseId: kase.id,
     caseReference: kase.reference,
@@ -90,8 +99,17 @@ async function rowOf(
       expected: agencies.size,
     },
     inviteList,
+    ...(listDone === undefined && marked !== undefined ? { inviteListMarkedBy: marked.role } : {}),
     outOfTimescale: meeting.outOfTimescale !== undefined,
   };
+}
+
+/** A run more than an hour after it was due is a catch-up: " (late: due Mon 18 Jan 2027 09:00)". */
+export const LATE_AFTER_MS = 60 * 60_000;
+export function lateText(now: Date, dueAt: Date): string {
+  return now.getTime() - dueAt.getTime() > LATE_AFTER_MS
+    ? ` (late: due ${formatHumanInstant(dueAt.getTime())})`
+    : "";
 }
 
 /** The period a list covers, from the day it runs (000 rules 18-21). */
@@ -118,7 +136,11 @@ function periodOf(
 export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
   return async (task: Task, ctx: TaskContext): Promise<TaskResult> => {
     const cal = deps.policy.calendar;
-    const period = periodOf(deps, kind, ctx.now);
+    // A catch-up run (after downtime) is for the period that was due, not
+    // the one it runs in, and says it is late (failure is never silent).
+    const dueAt = new Date(task.dueAt);
+    const late = lateText(ctx.now, dueAt);
+    const period = periodOf(deps, kind, dueAt);
     const from = new Date(cal.toInstant(period.from, 0));
     const to = new Date(cal.toInstant(period.to + 1, 0));
     const meetings = (await deps.store.meetingsInRange(from, to)).items;
@@ -141,7 +163,7 @@ export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
         : undefined;
     const view: MeetingListView = {
       list: kind,
-      title: `${TITLES[kind]}: ${deps.authority.name}`,
+      title: `${TITLES[kind]}: ${deps.authority.name}${late}`,
       periodText: `${formatHumanDate(period.from)} to ${formatHumanDate(period.to)}`,
       rows,
       days,
@@ -161,11 +183,11 @@ export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
       list: kind,
       recipients,
       cards,
-      preview: `${TITLES[kind]}: ${rows.length} meeting(s), ${view.periodText}`,
+      preview: `${TITLES[kind]}: ${rows.length} meeting(s), ${view.periodText}${late}`,
       // 000 rule 14: swindon's emails about CP/CLA reports start "URGENT CLA/CP".
       subject: withPrefix(deps.policy.id, `${title}, ${view.periodText}`),
       bodyText: [
-        `${title}, ${view.periodText}: ${rows.length} meeting(s).`,
+        `${title}, ${view.periodText}: ${rows.length} meeting(s).${late}`,
         "",
         "Every meeting of the period is in the attached CSV file, by case reference,",
         "with its report status and invite list. It opens in Excel.",

@@ -18,11 +18,11 @@ import { recordLateReason } from "../timeline/late-reason";
 import { WorkflowError } from "../kernel/errors";
 import { loadMeeting, loadTask } from "../kernel/load";
 import { meetingTimeline } from "../timeline/meeting-timeline";
-import { recordMilestones } from "../timeline/record-milestones";
+import { updateDoc } from "../kernel/update-doc";
 import { MILESTONES, milestoneOf } from "../timeline/milestones";
 import { sendCardOnce } from "../kernel/notify";
 import type { ActionRequest, ActionResponse } from "../../ports";
-import { staffFor } from "../kernel/roles";
+import { rolesOn, staffFor } from "../kernel/roles";
 import { reassignOptions, ruleNoticeId } from "./rule-task";
 import { APPROVAL_TASK } from "../booking/book";
 import { cardResponse } from "../kernel/respond";
@@ -90,8 +90,9 @@ async function mayAct(
  * verb task.done: the thing a reminder asked for is done.
  * 1. parse; load the meeting and the task (which must belong to it);
  * 2. only the people the rule names, or the case's managers;
- * 3. record the rule's milestone on the meeting (a repeat changes nothing),
- *    so no later reminder or escalation chases it; audit.
+ * 3. record that it was marked done (who, their role, when, why) under the
+ *    rule's milestone (a repeat changes nothing), so no later reminder or
+ *    escalation chases it; the milestone itself is not recorded; audit.
  */
 export async function taskDone(
   deps: WorkflowDeps,
@@ -127,31 +128,53 @@ export async function taskDone(
       request.actor.objectId,
     );
   const now = deps.clock().toISOString();
-  const changed = await recordMilestones(
-    deps,
-    { caseId: kase.id, meetingId: meeting.id },
-    [milestone],
-    {
-      at: now,
-      by: request.actor.objectId,
-    },
-  );
+  const reason = parsed.value.doneReason ?? parsed.value.lateReason;
+  const role = doneByRole(deps, kase, meeting, request.actor.objectId);
+  // "Done" stops the chasing and records who said so, when and why; it never
+  // records the watched thing (an invite list, a report) as received.
+  const { changed } = await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) => {
+    if (m.milestones[milestone] !== undefined || m.markedDone?.[milestone] !== undefined)
+      return undefined;
+    return {
+      ...m,
+      markedDone: {
+        ...m.markedDone,
+        [milestone]: {
+          at: now,
+          by: request.actor.objectId,
+          role,
+          ...(reason !== undefined ? { reason } : {}),
+        },
+      },
+    };
+  });
   if (changed) {
     await audit(deps, {
       caseId: kase.id,
       actor: request.actor.objectId,
-      action: "milestone.record",
+      action: "milestone.marked-done",
       target: { type: "meeting", id: meeting.id },
-      detail: { milestone, taskId: task.id },
+      detail: { milestone, taskId: task.id, role },
     });
   }
   return cardResponse(
     cards.done({
       title: "Marked done",
-      message: "Nobody will be chased for this.",
+      message: `Nobody will be chased for this. It is recorded as marked done by the ${role}, not as received.`,
       caseReference: kase.reference,
     }),
   );
+}
+
+/** The role, in words, of whoever pressed Done: what lists show ("marked done by the team manager"). */
+function doneByRole(deps: WorkflowDeps, kase: Case, meeting: Meeting, actorId: string): string {
+  const roles = rolesOn(deps.authority, actorId, kase, meeting);
+  if (roles.has("team-manager")) return "team manager";
+  if (roles.has("service-manager")) return "service manager";
+  if (roles.has("social-worker")) return "social worker";
+  if (roles.has("chair")) return meeting.kind === "CLA" ? "IRO" : "chair";
+  if (roles.has("clerk")) return "clerk";
+  return "person it was reassigned to";
 }
 
 /** verb task.acknowledge: a manager has seen an escalation; audited. */

@@ -87,6 +87,17 @@ export function isDone(meeting: Meeting, rule: string): boolean {
   const milestone = milestoneOf(rule);
   if (milestone === undefined) return false;
   if (meeting.milestones[milestone] !== undefined) return true;
+  // Marked done on a reminder: nobody is chased again, though it is not received.
+  if (meeting.markedDone?.[milestone] !== undefined) return true;
   // A meeting held after its outcome is recorded counts as held.
   return milestone === M.held && meeting.milestones[M.outcomeRecorded] !== undefined;
+}
+
+/**
+ * When the conference was asked for (epoch ms), if it was: no chaser is
+ * planned for before then (workflow/timeline/plan-meeting-tasks.ts).
+ */
+export function chaseFrom(meeting: Meeting): number | undefined {
+  const at = meeting.milestones[M.conferenceRequested]?.at;
+  return at === undefined ? undefined : Date.parse(at);
 }

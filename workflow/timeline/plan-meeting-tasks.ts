@@ -20,9 +20,19 @@ export function tasksFromTimeline(input: {
   caseId: string;
   meetingId: string;
   timeline: Timeline;
+  /**
+   * When the conference was asked for (epoch ms): no chaser is dated before
+   * it, so a late request is not met by reminders for deadlines that had
+   * already passed. A limit is kept: it runs at once and escalates
+   * (no false all-clear).
+   */
+  notBefore?: number;
 }): Task[] {
-  const { caseId, meetingId, timeline } = input;
-  return timeline.entries.map((entry) => {
+  const { caseId, meetingId, timeline, notBefore } = input;
+  const entries = timeline.entries.filter(
+    (e) => notBefore === undefined || e.kind === "limit" || Date.parse(e.at) >= notBefore,
+  );
+  return entries.map((entry) => {
     const base = { taskType: entry.rule, caseId, meetingId };
     return {
       id: `${meetingId}:${entry.rule}`,
@@ -37,6 +47,10 @@ export function tasksFromTimeline(input: {
   });
 }
 
+/** `notBefore` only when known (exactOptionalPropertyTypes). */
+export const optionalFrom = (at: number | undefined): { notBefore?: number } =>
+  at === undefined ? {} : { notBefore: at };
+
 /**
  * Stores a meeting's tasks so the scheduler acts on each exactly once.
  *
@@ -47,7 +61,13 @@ export function tasksFromTimeline(input: {
  */
 export async function planMeetingTasks(
   deps: { store: Store; clock: () => Date },
-  input: { caseId: string; meetingId: string; timeline: Timeline; actor: AuditEntry["actor"] },
+  input: {
+    caseId: string;
+    meetingId: string;
+    timeline: Timeline;
+    actor: AuditEntry["actor"];
+    notBefore?: number;
+  },
 ): Promise<PlannedTasks> {
   const planned: PlannedTasks = { created: [], existing: [] };
   for (const task of tasksFromTimeline(input)) {

@@ -2,7 +2,8 @@ import type { Case, Meeting, Task } from "../../model";
 import type { WorkflowDeps } from "../kernel/deps";
 import { meetingTimeline } from "./meeting-timeline";
 import { extraTasks, planBrief } from "../brief/plan-brief";
-import { planMeetingTasks, tasksFromTimeline } from "./plan-meeting-tasks";
+import { optionalFrom, planMeetingTasks, tasksFromTimeline } from "./plan-meeting-tasks";
+import { chaseFrom } from "./milestones";
 import { updateDoc } from "../kernel/update-doc";
 
 /**
@@ -25,6 +26,7 @@ export async function replanMeetingTasks(
     caseId: kase.id,
     meetingId: meeting.id,
     timeline: meetingTimeline(deps.policy, meeting),
+    ...optionalFrom(chaseFrom(meeting)),
   })) {
     wanted.set(t.id, t.dueAt);
   }
@@ -62,6 +64,7 @@ export async function replanMeetingTasks(
     meetingId: meeting.id,
     timeline: meetingTimeline(deps.policy, meeting),
     actor: "system",
+    ...optionalFrom(chaseFrom(meeting)),
   });
   await planBrief(deps, kase, meeting);
   return { moved, cancelled, created: planned.created.length };
