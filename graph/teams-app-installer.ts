@@ -33,13 +33,12 @@ export class GraphAppInstaller implements AppInstaller {
   ) {}
 
   async installFor(userObjectId: string): Promise<InstallOutcome> {
-    const apps = `/users/${encodeURIComponent(userObjectId)}/teamwork/installedApps`;
     // One attempt for the install: a POST is not safe to repeat blindly, and
     // a lost answer is settled by the look-up below (409 on a retry is fine).
     const posted = await this.caller.attempt({
       op: "teamsApp.install",
       method: "POST",
-      path: apps,
+      path: installedAppsUrl(userObjectId),
       body: {
         "teamsApp@odata.bind": `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${this.catalogAppId}`,
       },
@@ -65,24 +64,27 @@ export class GraphAppInstaller implements AppInstaller {
       const listed = await this.caller.call({
         op: "teamsApp.list",
         method: "GET",
-        path: `${apps}?$expand=teamsApp&$filter=${filter}`,
+        path: `${installedAppsUrl(userObjectId)}?$expand=teamsApp&$filter=${filter}`,
       });
       const installation = this.caller.parse(
-        { op: "teamsApp.list", method: "GET", path: apps },
+        { op: "teamsApp.list", method: "GET", path: installedAppsUrl(userObjectId) },
         ListSchema,
         listed,
       ).value[0];
       if (installation === undefined) {
         return { kind: "failed", ...(status !== undefined ? { httpStatus: status } : {}) };
       }
-      const chatPath = `${apps}/${encodeURIComponent(installation.id)}/chat`;
       const chatAnswer = await this.caller.call({
         op: "teamsApp.chat",
         method: "GET",
-        path: chatPath,
+        path: installationChatUrl(userObjectId, installation.id),
       });
       const chat = this.caller.parse(
-        { op: "teamsApp.chat", method: "GET", path: chatPath },
+        {
+          op: "teamsApp.chat",
+          method: "GET",
+          path: installationChatUrl(userObjectId, installation.id),
+        },
         ChatSchema,
         chatAnswer,
       );
@@ -92,4 +94,14 @@ export class GraphAppInstaller implements AppInstaller {
       return { kind: "failed", ...(typeof httpStatus === "number" ? { httpStatus } : {}) };
     }
   }
+}
+
+/** A user's Teams app installations (the permissions table's `installedApps` rows). */
+function installedAppsUrl(userObjectId: string): string {
+  return `/users/${encodeURIComponent(userObjectId)}/teamwork/installedApps`;
+}
+
+/** The chat between a user and an installed app. */
+function installationChatUrl(userObjectId: string, installationId: string): string {
+  return `/users/${encodeURIComponent(userObjectId)}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`;
 }

@@ -146,7 +146,7 @@ it("holds built code and production dependencies only, with better-sqlite3 built
   // dist/test holds only the local Graph that bench/graph imports; no test file is shipped.
   const shipped = readdirSync(path.join(app, "dist"), { recursive: true }).map(String);
   expect(shipped.filter((f) => f.endsWith(".test.js"))).toEqual([]);
-  expect(shipped).toContain(path.join("infra", "main.js"));
+  expect(shipped).toContain(path.join("app", "main.js"));
 });
 
 it("starts under Node 24 with production settings: ready (200), then 503 naming the store when the store stops", async () => {

@@ -48,6 +48,9 @@ export function inviteListData(meetingId: string): Record<string, unknown> {
       relation: "family",
       policeCheck: "true",
       policeCheckReason: "Lives in the household; previous domestic abuse call-outs",
+      // The police need both to find the right person.
+      dob: "1988-04-12",
+      address: "1 Example Road, Exampletown EX1 1AA",
     },
     {
       name: "Hal Solicitor",

@@ -96,6 +96,9 @@ export function inviteList(kase: Case, meetingId: string): Record<string, unknow
       relation: "family",
       policeCheck: "true",
       policeCheckReason: "Lives in the household; previous call-outs",
+      // The police need both to find the right person.
+      dob: "1990-02-03",
+      address: "2 Example Street, Exampletown EX2 2BB",
     },
   ];
   const data: Record<string, unknown> = { caseId: kase.id, meetingId };
