@@ -1,5 +1,5 @@
 // Cosmos DB for NoSQL: local (key) auth disabled, continuous backup, the
-// database and containers Convene's store declares (infra/store/cosmos/containers.ts;
+// database and containers Convene's store declares (store/cosmos/containers.ts;
 // test/bicep checks they are equal), and the data-plane role for the identity.
 // https://learn.microsoft.com/azure/templates/microsoft.documentdb/databaseaccounts?pivots=deployment-language-bicep
 // https://learn.microsoft.com/azure/templates/microsoft.documentdb/databaseaccounts/sqlroleassignments?pivots=deployment-language-bicep
@@ -90,7 +90,24 @@ var containers = [
       includedPaths: [
         { path: '/at/?' }
         { path: '/action/?' }
+        { path: '/seq/?' }
       ]
+      excludedPaths: [
+        { path: '/*' }
+      ]
+    }
+    // One entry per place in a partition's hash chain; set only at creation.
+    uniqueKeys: [
+      { paths: [ '/seq' ] }
+    ]
+  }
+  {
+    name: 'keys'
+    partitionKey: '/pk'
+    indexingPolicy: {
+      indexingMode: 'consistent'
+      automatic: true
+      includedPaths: []
       excludedPaths: [
         { path: '/*' }
       ]
@@ -157,6 +174,9 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
         version: 2
       }
       indexingPolicy: c.indexingPolicy
+      uniqueKeyPolicy: {
+        uniqueKeys: contains(c, 'uniqueKeys') ? c.uniqueKeys : []
+      }
     }
   }
 }]

@@ -60,6 +60,16 @@ const SETTINGS: SettingRules = {
     PORT: "App Service sets PORT for the Node process",
     DEMO_POLICY: "AUTHORITY_FILE names the council",
     DEMO_MODE: "never on in production (the configuration refuses it beside these settings)",
+    GRAPH_AUTHORITY_HOST: "Entra ID's public cloud; only tests point it elsewhere",
+    GRAPH_OUTBOX:
+      "never on in production: Graph sends (the configuration refuses it beside these settings)",
+    COUNCIL_TENANT_ID: "defaults to MicrosoftAppTenantId, which the template sets",
+    TEAMS_APP_CATALOG_ID:
+      "known only once the app is published to the tenant's catalog; set it then (docs/deploy.md)",
+    BOT_SERVICE_URL: "the Bot Framework's public service URL",
+    CASE_API_AUDIENCE: "defaults to api://<MicrosoftAppId>",
+    CASE_API_TENANT_ID: "defaults to the bot's tenant",
+    CASE_API_JWKS_URL: "defaults to the tenant's published keys",
   },
 };
 
