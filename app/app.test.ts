@@ -9,7 +9,7 @@ import { silentLogger } from "./logger";
 /**
  * The composition root over HTTP: Convene starts with the embedded store and
  * the outbox, serves Graph's change notifications at
- * /api/graph/notifications (issue 7) and, in demo mode, moves its clock
+ * /api/graph/notifications (Outlook replies and the quoracy forecast) and, in demo mode, moves its clock
  * only forward.
  */
 const SECRET = "a-client-state-of-at-least-32-characters!";

@@ -35,7 +35,7 @@ import { ConfigError } from "./config";
 /** How often an instance looks for a staff list another instance stored. */
 const STAFF_SYNC_MS = 60_000;
 
-/** POST /api/graph/notifications (issue 7): Graph's change notifications on the organiser's events. */
+/** POST /api/graph/notifications (Outlook replies and the quoracy forecast): Graph's change notifications on the organiser's events. */
 function graphNotificationsRoute(deps: WorkflowDeps, clientState: string): ApiRoute {
   return {
     method: "POST",
@@ -56,7 +56,7 @@ export interface RunningConvene {
 }
 
 /**
- * The composition root (DESIGN.md habit 8): everything wired by hand.
+ * The composition root (docs/architecture.md, one composition root): everything wired by hand.
  * 1. the store (Cosmos DB when configured, else SQLite under DATA_DIR);
  * 2. the clock: the real one, or in demo mode the real one plus a
  *    forward-only offset moved by POST /api/demo/clock;
@@ -220,7 +220,7 @@ export async function startConvene(
       }
     }
   }
-  // The replies poll is a chain of tasks on the half hour (issue 7); make
+  // The replies poll is a chain of tasks on the half hour (Outlook replies and the quoracy forecast); make
   // sure one exists (the id is deterministic, so instances agree).
   await ensurePoll(deps, clock());
   await ensureJobsPlanned(deps, clock());

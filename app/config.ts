@@ -9,7 +9,7 @@ import { z } from "zod";
 import { LOG_LEVELS } from "./logger";
 
 /**
- * The one module that reads process.env (DESIGN.md habit 6). Everything else
+ * The one module that reads process.env (docs/architecture.md, zod at every edge). Everything else
  * receives a typed Config. .env.example lists the variables.
  */
 const emptyAsUndefined = (value: unknown): unknown => (value === "" ? undefined : value);
@@ -48,7 +48,7 @@ const Env = z
     OUTBOX_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default("./outbox")),
     GRAPH_OUTBOX: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
     /**
-     * Graph change notifications on the organiser's events (issue 7): the
+     * Graph change notifications on the organiser's events (Outlook replies and the quoracy forecast): the
      * public https URL of POST /api/graph/notifications, and the shared
      * secret each notification must carry back. Without them, replies are
      * polled only.
@@ -58,7 +58,7 @@ const Env = z
       z.url({ protocol: /^https$/ }).optional(),
     ),
     GRAPH_CLIENT_STATE: z.preprocess(emptyAsUndefined, z.string().min(32).max(128).optional()),
-    // Bot Framework (issue 5); the names botbuilder's ConfigurationBotFrameworkAuthentication reads.
+    // Bot Framework (the conference journey in Teams); the names botbuilder's ConfigurationBotFrameworkAuthentication reads.
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
@@ -142,7 +142,7 @@ const Env = z
     message: "AUTHORITY_FILE is required when MicrosoftAppId is configured",
     path: ["AUTHORITY_FILE"],
   })
-  // DESIGN.md, Privacy: test and demo controls can never be on while the bot
+  // docs/data-protection.md: test and demo controls can never be on while the bot
   // has real Microsoft app credentials.
   // Nor beside any other production credential: a demo clock moved on a
   // real tenant would fire every reminder to real families at once.
@@ -186,7 +186,7 @@ export function isLoopbackEndpoint(endpoint: string): boolean {
   return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** Graph change notifications, when configured (issue 7). */
+/** Graph change notifications, when configured (Outlook replies and the quoracy forecast). */
 export interface NotificationsConfig {
   url: string;
   clientState: string;

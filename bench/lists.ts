@@ -1,5 +1,5 @@
 /**
- * Weekly list benchmark (issue 6). Run: npm run build && node dist/bench/run.js lists
+ * Weekly list benchmark (the councils' other procedures). Run: npm run build && node dist/bench/run.js lists
  *
  * In a fresh SQLite file under the OS temp dir, 500 cases each with one
  * meeting in the same week, its invite list and its report status. Then,
@@ -80,7 +80,7 @@ function documentsOf(i: number): [Case, Meeting, InviteList, ReportStatus] {
     start: start.toISOString(),
     end: new Date(start.getTime() + 90 * 60_000).toISOString(),
     inPerson: false,
-    // RULES.md section 6: an ICPC counts from the strategy discussion, an RCPC from the previous conference.
+    // docs/rules.md, the timeline command: an ICPC counts from the strategy discussion, an RCPC from the previous conference.
     anchors: i % 3 === 0 ? { previous: "2026-10-08" } : { strategy: "2026-12-14" },
     milestones: {},
     transactionId: `${meetingId}-tx`,

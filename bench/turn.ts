@@ -10,7 +10,7 @@
  * (closed loop), over loopback without authentication (as in the Playground).
  * The users run in a worker thread, so the load generator's own HTTP work
  * does not queue on the bots' event loop and count as their latency.
- * Aim (issue 5): the bot's p99 within 2x the echo bot's.
+ * Aim (the conference journey in Teams): the bot's p99 within 2x the echo bot's.
  *
  * Run: npm run bench -- turn   (or: npm run build && node dist/bench/turn.js)
  */

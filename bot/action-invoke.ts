@@ -26,7 +26,7 @@ export interface ActionInvokeDeps {
   /**
    * How long a handler may take before the invoke is answered "working on
    * it". Teams shows an error if an invoke is not answered within about 2 s
-   * (DESIGN.md; issue 5), so 1.5 s leaves room for the network.
+   * (docs/architecture.md; the conference journey in Teams), so 1.5 s leaves room for the network.
    */
   budgetMs: number;
 }

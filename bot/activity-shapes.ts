@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../ports/actions";
 
 /**
- * zod at the edge (DESIGN.md habit 6): the parts of a Teams activity Convene
+ * zod at the edge (docs/architecture.md, zod at every edge): the parts of a Teams activity Convene
  * relies on, checked before anything is routed. botbuilder's own types say
  * what a field should be, not what a client actually sent.
  */

@@ -6,7 +6,7 @@ import { errorCode } from "./errors";
 
 /**
  * Keeps each user's 1:1 conversation reference in the store, so the
- * notifier can reach them later (DESIGN.md: proactive messages need a stored
+ * notifier can reach them later (docs/architecture.md: proactive messages need a stored
  * reference). Written on install and on first contact, rewritten when Teams
  * moves the conversation (serviceUrl or id change) or the user comes back
  * after removing the app.

@@ -36,7 +36,7 @@ describe("demo routes", () => {
     }
   });
 
-  it("refuse to start while MicrosoftAppId is configured (DESIGN.md, Privacy)", async () => {
+  it("refuse to start while MicrosoftAppId is configured (docs/data-protection.md)", async () => {
     await expect(
       startBot(deps({ appId: "a", appPassword: "p", appTenantId: "t" })),
     ).rejects.toMatchObject({ code: "DemoRoutesRefused" });

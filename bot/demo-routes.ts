@@ -16,7 +16,7 @@ export interface DemoRoute {
 export const DEMO_PREFIX = "/api/demo/";
 
 /**
- * DESIGN.md, Privacy: controls that exist for the demo are off unless demo
+ * docs/data-protection.md: controls that exist for the demo are off unless demo
  * mode is on, and can never be on while Microsoft app credentials are
  * configured. Refusing to start is louder than quietly dropping the routes.
  */

@@ -1,12 +1,12 @@
 /**
  * Failures of the Teams edge carry a code, so logs and callers decide on the
- * code and never on message text (DESIGN.md habit 9).
+ * code and never on message text (docs/architecture.md, errors carry a code).
  *
  * - InvalidInvoke: an `adaptiveCard/action` whose value is not an Action.Execute.
  * - UnknownVerb: a verb no handler is registered for (an old card, or a typo).
  * - NoActor: the activity carries no Entra object id, so nobody can be authorised.
  * - DemoRoutesRefused: demo-only routes asked for while app credentials are set
- *   (DESIGN.md, Privacy) or while demo mode is off.
+ *   (docs/data-protection.md) or while demo mode is off.
  * - InvalidBotConfig: a BotConfig botbuilder would refuse (e.g. SingleTenant without a tenant).
  */
 export type BotErrorCode =

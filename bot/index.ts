@@ -1,5 +1,5 @@
 /**
- * The Teams edge: the only folder that imports botbuilder (DESIGN.md).
+ * The Teams edge: the only folder that imports botbuilder (docs/architecture.md).
  * The composition root needs startBot; everything else stays inside.
  */
 export { startBot, DEFAULT_INVOKE_BUDGET_MS } from "./start-bot";

@@ -2,7 +2,7 @@ import type { SendResult } from "../ports/notifier";
 
 /**
  * Turns what the Bot Connector answered into the notifier's outcome
- * (DESIGN.md habit 3, Company Communicator's classification):
+ * (docs/architecture.md, idempotent sends, Company Communicator's classification):
  * - 429: throttled, with Retry-After, so the scheduler backs off;
  * - 403 with a "user removed or blocked the app" code: recipient gone, and
  *   the reference is marked blocked so Convene stops trying;

@@ -70,7 +70,7 @@ export async function startBot(deps: StartBotDeps): Promise<RunningBot> {
   const { config, store, handlers, logger, clock } = deps;
   const demoRoutes = deps.extraRoutes ?? [];
   checkDemoRoutes(config, demoRoutes);
-  // DESIGN.md, Privacy: skipping authentication is for an explicitly enabled
+  // docs/data-protection.md: skipping authentication is for an explicitly enabled
   // local run only. Without an app id the bot answers anyone who can post to
   // it, so it starts only in demo mode, and then on loopback unless told
   // otherwise (tests pass their own host).

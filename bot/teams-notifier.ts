@@ -31,7 +31,7 @@ export interface InstallSettings {
 /**
  * The Notifier port over Teams proactive messages. Never throws for a
  * delivery problem: every outcome is a SendResult the workflow records
- * (DESIGN.md habit 3). Without a stored reference (the user never installed
+ * (docs/architecture.md, idempotent sends). Without a stored reference (the user never installed
  * the app) or after Teams said the user blocked it, the recipient is gone:
  * retrying cannot help until they open Convene again.
  */

@@ -56,7 +56,7 @@ export {
   timelinessCardBody,
 } from "./timeliness/build";
 
-// Issue 6's lists: each card shows the counts of every row and its first
+// The councils' other procedures's lists: each card shows the counts of every row and its first
 // rows; layout… says how many it left out (then attach the CSV). There is
 // no register-changes card: see csv/register-changes.ts for why.
 export { LIST_CARD_BUDGET } from "./common/list";

@@ -1,5 +1,5 @@
 /**
- * The verb of every Action.Execute Convene's cards carry (DESIGN.md habit 7:
+ * The verb of every Action.Execute Convene's cards carry (docs/architecture.md, one card per verb:
  * handlers are registered per verb). A verb names the act, not the card, so
  * a card with two actions (accept / decline) has two verbs, each with its own
  * submission schema (declared with its use case in its workflow feature folder).
@@ -12,17 +12,17 @@ export const VERBS = {
   requestConference: "conference.request",
   /** book: the clerk picks a slot inside the legal limit. */
   book: "booking.book",
-  /** book: a slot past the limit, with the approver the policy names (RULES.md 3; 002: Service Manager). */
+  /** book: a slot past the limit, with the approver the policy names (docs/rules.md, national rules; Leicestershire: Service Manager). */
   bookPastLimit: "booking.book-past-limit",
   /** booking-confirmation: chair or SW accepts the booking. */
   acceptBooking: "booking.accept",
-  /** booking-confirmation: declines, with a reason (003: a CPA who knows the family). */
+  /** booking-confirmation: declines, with a reason (West Sussex: a CPA who knows the family). */
   declineBooking: "booking.decline",
   /** booking-confirmation (chair): recording agreed beforehand for this meeting only, with the reason. */
   allowRecording: "meeting.allow-recording",
   /** invite-list: refresh the card with one more row, keeping what was typed. */
   addInvitee: "invite-list.add-row",
-  /** invite-list: the SW says the list is complete, so invitations can go (003). */
+  /** invite-list: the SW says the list is complete, so invitations can go (West Sussex). */
   submitInviteList: "invite-list.submit",
   /** invitation-letter: the SW records a letter was posted or handed over. */
   recordLetterSent: "invitation-letter.sent",
@@ -36,7 +36,7 @@ export const VERBS = {
   taskAcknowledge: "task.acknowledge",
   /** reminder / escalation: hand it to someone else from the list offered. */
   taskReassign: "task.reassign",
-  /** escalation: approve (out of timescale, stand-down), always with a rationale (RULES.md 5). */
+  /** escalation: approve (out of timescale, stand-down), always with a rationale (docs/rules.md, stand-down). */
   taskApprove: "task.approve",
   /** outcome: the chair records the conference's outcome. */
   recordOutcome: "outcome.record",
@@ -44,23 +44,23 @@ export const VERBS = {
   quoracyNudge: "quoracy.nudge",
   /** quoracy-forecast: ask the SW to chase the agencies that work with the family. */
   quoracyAskSocialWorker: "quoracy.ask-sw",
-  /** quoracy-forecast: propose standing the meeting down as not quorate (RULES.md 5), with a rationale. */
+  /** quoracy-forecast: propose standing the meeting down as not quorate (docs/rules.md, stand-down), with a rationale. */
   quoracyProposeStandDown: "quoracy.propose-stand-down",
-  /** quoracy-record: the chair records the agencies present or reporting on the day (RULES.md 5). */
+  /** quoracy-record: the chair records the agencies present or reporting on the day (docs/rules.md, stand-down). */
   quoracyRecord: "quoracy.record",
   /** stand-down-request: clerk, SW, chair or the case's TM/SM asks to stand a meeting down, with reason and rationale. */
   standDownRequest: "stand-down.request",
-  /** stand-down-approval: an approver the policy names approves (002: safeguarding manager; 000: both SMs). */
+  /** stand-down-approval: an approver the policy names approves (Leicestershire: safeguarding manager; Swindon: both SMs). */
   standDownApprove: "stand-down.approve",
-  /** stand-down-approval: an approver the policy names refuses, with a reason; the meeting goes ahead (RULES.md 5). */
+  /** stand-down-approval: an approver the policy names refuses, with a reason; the meeting goes ahead (docs/rules.md, stand-down). */
   standDownRefuse: "stand-down.refuse",
-  /** case-mapping: the QA admin manager allocates each CIN case to a CP chair for the month (004). */
+  /** case-mapping: the QA admin manager allocates each CIN case to a CP chair for the month (chair-consultation). */
   caseMappingAllocate: "case-mapping.allocate",
-  /** cla-request: the SW or manager asks the clerk to book a looked-after child's review (issue 6). */
+  /** cla-request: the SW or manager asks the clerk to book a looked-after child's review (the councils' other procedures). */
   requestClaReview: "cla.request",
-  /** cla-minutes: the IRO records the review's minutes and recommendations (001 `cla.minutes`). */
+  /** cla-minutes: the IRO records the review's minutes and recommendations (virtual-conference `cla.minutes`). */
   recordClaMinutes: "cla.record-minutes",
-  // Chairs (003): no case of their own except the cover verbs (caseId + meetingId).
+  // Chairs (West Sussex): no case of their own except the cover verbs (caseId + meetingId).
   /** chair-unavailable: a chair marks leave, training, supervision or duty elsewhere. */
   chairUnavailableAdd: "chairs.unavailable.add",
   /** duty-rota: the team manager or a clerk makes a month's rota. */
@@ -81,17 +81,17 @@ export const VERBS = {
   coverStandDown: "chairs.cover.stand-down",
   /** sick-cover decision: the team manager asks for the next free chair. */
   coverKeepTrying: "chairs.cover.keep-trying",
-  /** decisions (chair): the CP plan is signed off (002 `plan.sign-off`). */
+  /** decisions (chair): the CP plan is signed off (Leicestershire `plan.sign-off`). */
   planSignedOff: "after-meeting.plan-signed-off",
-  /** decisions (chair): the chair's record is checked; the clerk distributes it (002 `record.available`, 003). */
+  /** decisions (chair): the chair's record is checked; the clerk distributes it (Leicestershire `record.available`, West Sussex). */
   recordAvailable: "after-meeting.record-available",
-  /** decisions (clerk): the record and reports went to the conference members (003). */
+  /** decisions (clerk): the record and reports went to the conference members (West Sussex). */
   recordDistributed: "after-meeting.record-distributed",
-  /** qa-notice: the CPA's recognition of good practice or informal dispute resolution alert (003). */
+  /** qa-notice: the CPA's recognition of good practice or informal dispute resolution alert (West Sussex). */
   sendQaNotice: "qa-notice.send",
-  /** consultation: a CP chair's consultation with a frontline manager (004). */
+  /** consultation: a CP chair's consultation with a frontline manager (chair-consultation). */
   recordConsultation: "consultation.record",
-  /** re-referral mapping: the case mapping with the frontline service manager was held (004). */
+  /** re-referral mapping: the case mapping with the frontline service manager was held (chair-consultation). */
   reReferralMappingHeld: "case-mapping.re-referral-held",
   /** needs-attention: a service owner runs a task that gave up again. */
   failureRetry: "failure.retry",

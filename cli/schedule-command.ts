@@ -26,7 +26,7 @@ const ScheduleArgs = z
 export const SCHEDULE_USAGE =
   "convene schedule --policy P --from DATE --to DATE [--overrides FILE] [--json]";
 
-/** `convene schedule` (RULES.md section 6): the recurring jobs in an inclusive date range. */
+/** `convene schedule` (docs/rules.md, the timeline command): the recurring jobs in an inclusive date range. */
 export function runSchedule(argv: readonly string[]): string {
   const parsed = ScheduleArgs.safeParse(parseFlags(argv, OPTIONS));
   if (!parsed.success) throw new UsageError(firstIssue(parsed.error));

@@ -18,7 +18,11 @@ describe("convene staff", () => {
 
   it("answers --help", async () => {
     const r = await convene("staff", "--help");
-    expect(r).toEqual({ code: 0, stdout: "usage:\n  convene staff refresh [--json]\n", stderr: "" });
+    expect(r).toEqual({
+      code: 0,
+      stdout: "usage:\n  convene staff refresh [--json]\n",
+      stderr: "",
+    });
     expect((await convene("staff", "refresh", "--help")).stdout).toContain("staff refresh");
     expect((await convene("--help")).stdout).toContain("convene staff refresh [--json]");
   });

@@ -50,7 +50,7 @@ describe("convene stats", () => {
         },
       }),
     );
-    // 003's QA notices: two in the range for one team, one outside it.
+    // West Sussex's QA notices: two in the range for one team, one outside it.
     const notice = (id: string, kind: "good-practice" | "dispute-resolution", at: string) => ({
       id,
       type: "qa-notice" as const,
@@ -115,7 +115,7 @@ describe("convene stats", () => {
       "Children whose ICPC was within 15 working days of the strategy discussion  75.0%",
     );
     expect(stdout).toContain("81.4% (2024-25)");
-    expect(stdout).toMatch(/QA notices by team \(003\)[\s\S]*Family Safeguarding 1\s+1\s+1/);
+    expect(stdout).toMatch(/QA notices by team[\s\S]*Family Safeguarding 1\s+1\s+1/);
     // --to is inclusive: the whole of 1 Feb counts, not 2 Feb.
     const upToFirst = await convene(
       "stats",

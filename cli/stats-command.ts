@@ -29,7 +29,7 @@ const StatsArgs = z
 export const STATS_USAGE = "convene stats --from DATE --to DATE [--json]";
 
 /**
- * `convene stats` (issue 7): the council's timeliness for meetings held
+ * `convene stats` (Outlook replies and the quoracy forecast): the council's timeliness for meetings held
  * from --from to --to inclusive, counted the national way, beside the
  * national ICPC figures. Reads the configured store (DATA_DIR or Cosmos)
  * and authority (AUTHORITY_FILE or the demo one).
@@ -53,7 +53,7 @@ export async function runStats(argv: readonly string[]): Promise<string> {
     // A booked meeting whose start has passed counts as held: "passed" is
     // now, read here at the command line (the top layer), never below it.
     const figures = await loadTimeliness({ store, policy }, { ...range, now: new Date() });
-    // 003: the chairs' QA notices, counted per team for the performance team.
+    // West Sussex: the chairs' QA notices, counted per team for the performance team.
     const qaNotices = await qaNoticeCounts(store, range);
     const result = {
       ...figures,
@@ -116,7 +116,7 @@ function renderStats(
 function renderQa(counts: readonly QaTeamCount[]): string {
   if (counts.length === 0) return "";
   return (
-    "\nQA notices by team (003)\n" +
+    "\nQA notices by team\n" +
     renderTable(
       ["team", "good practice", "dispute resolution"],
       counts.map((c) => [c.team, String(c.goodPractice), String(c.disputeResolution)]),

@@ -48,7 +48,7 @@ export const TIMELINE_USAGE =
   "convene timeline --policy P --meeting ICPC|RCPC|CLA [--at YYYY-MM-DDTHH:MM] [--strategy DATE] [--previous DATE] [--looked-after DATE] [--review N] [--in-person] [--overrides FILE] [--json]";
 
 /**
- * `convene timeline` (RULES.md section 6). `--review` for a CLA review: when
+ * `convene timeline` (docs/rules.md, the timeline command). `--review` for a CLA review: when
  * omitted it is 1 if only `--looked-after` is given and is required with
  * `--previous` (rules/timeline.ts says why).
  */

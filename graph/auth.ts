@@ -8,10 +8,10 @@ import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-grap
 import type { CalendarConfig } from "./settings";
 
 /**
- * App-only access to Graph (issue 4, step 1): a client secret, a certificate
+ * App-only access to Graph (the Outlook and Teams meeting adapter): a client secret, a certificate
  * or a managed identity, as configured. The `.default` scope asks Entra ID
  * for exactly the application permissions an administrator granted, no more
- * (README: permissions and why).
+ * (docs/operations.md, "permissions and why").
  */
 export const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 

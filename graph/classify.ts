@@ -1,8 +1,7 @@
 import type { CallOutcome } from "../ports/calendar";
 
 /**
- * One HTTP answer (or its absence) → what the caller should do (DESIGN.md
- * habit 3: classify the result, retry only 429/5xx).
+ * One HTTP answer (or its absence) → what the caller should do (docs/architecture.md, idempotent sends: classify the result, retry only 429/5xx).
  *
  * - 429, and 503 with Retry-After: `throttled`, retried after Retry-After.
  * - other 5xx, 424 (a batch part whose dependency failed), no answer at

@@ -14,7 +14,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { realSleep, type Runtime } from "./runtime";
 import { DEFAULT_SEND_EMAILS_OPTIONS, type SendEmailsOptions } from "./send-emails";
 
-/** Outlook's limit: 4 concurrent requests per app per mailbox (DESIGN.md). */
+/** Outlook's limit: 4 concurrent requests per app per mailbox (docs/architecture.md). */
 export const OUTLOOK_CONCURRENCY = 4;
 
 export interface CalendarDeps {
@@ -54,7 +54,7 @@ export type ClosableCalendar = CalendarPort &
 /**
  * The factory the composition root calls: Graph when GRAPH_TENANT_ID and
  * friends are configured, otherwise the outbox under OUTBOX_DIR. Returns the
- * ports (calendar and replies), never an SDK type (DESIGN.md habit 5).
+ * ports (calendar and replies), never an SDK type (docs/architecture.md, ports and adapters).
  */
 export function createCalendar(config: CalendarConfig, deps: CalendarDeps): ClosableCalendar {
   const clock = deps.clock ?? (() => new Date());

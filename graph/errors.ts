@@ -1,11 +1,10 @@
 import { CalendarError, type CallOutcome } from "../ports/calendar";
 
 /**
- * The reasons graph/ gives a CalendarError beyond its outcome (DESIGN.md
- * habit 9: errors carry a code). `error.code` is `Calendar.<reason>`.
+ * The reasons graph/ gives a CalendarError beyond its outcome (docs/architecture.md, errors carry a code: errors carry a code). `error.code` is `Calendar.<reason>`.
  */
 export const CALENDAR_ERROR_REASONS = [
-  /** 002: a meeting whose lobby or chat did not lock must not be used. */
+  /** Leicestershire: a meeting whose lobby or chat did not lock must not be used. */
   "LobbyNotLocked",
   "CoOrganizersNotSet",
   /** The event came back without a Teams join link, even after waiting. */

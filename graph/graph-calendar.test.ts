@@ -120,7 +120,7 @@ describe("booking an ICPC (12 professionals, 3 family members)", () => {
     });
   });
 
-  it("locks the meeting (002) with Prefer: include-unknown-enum-members, and reads it back", async () => {
+  it("locks the meeting (Leicestershire) with Prefer: include-unknown-enum-members, and reads it back", async () => {
     const { conference } = await book();
     const meeting = graph.state.meetings.get(conference.onlineMeetingId);
     expect(meeting?.settings).toEqual({
@@ -178,7 +178,7 @@ describe("booking an ICPC (12 professionals, 3 family members)", () => {
   });
 });
 
-describe("the lock must hold (002): loud failure otherwise", () => {
+describe("the lock must hold (Leicestershire): loud failure otherwise", () => {
   it("fails with Calendar.LobbyNotLocked when the PATCH does not take chat off", async () => {
     graph.forget("allowMeetingChat", "patch");
     const draft = draftFor(sampleCase(3), 3);

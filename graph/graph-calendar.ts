@@ -85,7 +85,7 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
   /**
    * 1. POST the event with its transactionId (a retry returns the same event).
    * 2. Find its onlineMeeting by JoinWebUrl.
-   * 3. PATCH the lobby, chat and recording settings (002, DESIGN.md).
+   * 3. PATCH the lobby, chat and recording settings (Leicestershire, docs/architecture.md).
    * 4. Read the meeting back; fail loudly unless every setting held.
    * Four requests when nothing goes wrong; the family's emails are a fifth.
    */
@@ -448,7 +448,7 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
     );
   }
 
-  /** 002 and DESIGN.md: a meeting whose lobby or chat did not lock must not be used. */
+  /** Leicestershire and docs/architecture.md: a meeting whose lobby or chat did not lock must not be used. */
   private assertLocked(
     meeting: GraphOnlineMeeting,
     required: LobbySettings,

@@ -44,7 +44,7 @@ export interface CallOptions {
 }
 
 /**
- * Every Graph request goes through here: the limiter (4 in flight, DESIGN.md),
+ * Every Graph request goes through here: the limiter (4 in flight, docs/architecture.md),
  * classification, Retry-After, bounded retries with jitter, and log lines
  * with op, status, Graph's error code and attempt number only.
  */

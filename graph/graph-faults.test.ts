@@ -16,7 +16,7 @@ import {
 import { createCalendar, type ClosableCalendar } from "./create-calendar";
 
 /**
- * Issue 4: under 30% injected faults (429 with Retry-After, 503, connections
+ * The Outlook and Teams meeting adapter: under 30% injected faults (429 with Retry-After, 503, connections
  * dropped before or after Graph acted, and 429/503 on batch parts), 200
  * bookings make exactly 200 events and 200 locked meetings, and every family
  * member gets exactly one email. The loop around each call plays the

@@ -7,7 +7,7 @@ import type { ClosableCalendar } from "./create-calendar";
 import { DEFAULT_RETRY_POLICY } from "./retry-policy";
 
 /**
- * The replies port over Graph (issue 7), against the local Graph: each
+ * The replies port over Graph (Outlook replies and the quoracy forecast), against the local Graph: each
  * event's attendees read 20 events per $batch, Graph's responses mapped,
  * gone events left out, throttled and failed parts asked again; and the
  * subscription to the organiser's events.

@@ -3,7 +3,7 @@
  * served first come, first served.
  *
  * Why: Outlook allows 4 concurrent requests per app per mailbox and answers
- * the fifth with 429 MailboxConcurrency (DESIGN.md, Microsoft 365 facts). A
+ * the fifth with 429 MailboxConcurrency (docs/architecture.md, Microsoft 365 facts). A
  * `$batch` holds several permits, because Graph runs up to four of its parts
  * against Outlook at the same time on our behalf.
  */

@@ -2,7 +2,7 @@
  * How long to wait before another attempt, and when to stop.
  *
  * Graph's throttling guidance: wait exactly Retry-After when given, else
- * back off exponentially. DESIGN.md habit 3 adds jitter so that four
+ * back off exponentially. docs/architecture.md, idempotent sends adds jitter so that four
  * throttled requests do not come back in step. A Retry-After longer than
  * `maxDelayMs` is not slept through here: the error carries it, and the
  * scheduler (which owns durable retries) defers the task instead of a

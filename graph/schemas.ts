@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * zod at the edge (DESIGN.md habit 6): the parts of Graph's answers Convene
+ * zod at the edge (docs/architecture.md, zod at every edge): the parts of Graph's answers Convene
  * reads. Unknown fields are dropped; a missing required one is an
  * UnexpectedResponse rather than a crash three calls later.
  */

@@ -36,7 +36,7 @@ import { sendMailUrl, sentItemsLookupUrl, toSendMail } from "./translate/mail";
  * makes that rarer and slows only the rare in-doubt case.
  *
  * Needs Mail.Send and, for the look-up, Mail.Read on the sending mailbox
- * (README: permissions). Without Mail.Read the look-up answers 403 and the
+ * (docs/operations.md, "permissions"). Without Mail.Read the look-up answers 403 and the
  * email is reported `rejected`, never resent: at most once, and visible.
  */
 export interface SendEmailsOptions {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DocId, EntraObjectId, Instant, docBase } from "./common";
 
 /**
- * What the family needs to take part (001, 002): asked of the SW by card
+ * What the family needs to take part (virtual-conference, Leicestershire): asked of the SW by card
  * before each meeting and shown on the chair's brief. Free text here is
  * special category data: it is stored, shown to staff on the case and never
  * logged.
@@ -15,11 +15,11 @@ export const AccessNeeds = z
     smartphoneWithVideo: z.boolean(),
     dataOrWifi: z.boolean(),
     hasTeams: z.boolean(),
-    /** 001: by video link, by phone (audio only) or in person. */
+    /** Virtual-conference: by video link, by phone (audio only) or in person. */
     joiningBy: z.enum(["video", "phone", "in-person"]),
     interpreter: z.object({ language: z.string().min(1) }).optional(),
     accessibilityNeeds: z.string().min(1).optional(),
-    /** 001 `family.report-sharing`: how reports reach the family. */
+    /** Virtual-conference `family.report-sharing`: how reports reach the family. */
     reportSharing: z.enum(["secure-email", "post", "by-hand"]),
     participationRisks: z.string().min(1).optional(),
     split: z.object({ reason: z.string().min(1) }).optional(),

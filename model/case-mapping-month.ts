@@ -8,7 +8,7 @@ export const MONTH_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const caseMappingMonthId = (month: string): string => `case-mapping:${month}`;
 
 /**
- * One case on a month's case-mapping list (004 4a-b): by case reference,
+ * One case on a month's case-mapping list (chair-consultation 4a-b): by case reference,
  * never a child's name; the chair the QA admin manager gave it and when the
  * chair said the mapping was done.
  */
@@ -31,7 +31,7 @@ export const CaseMappingRow = z.object({
 export type CaseMappingRow = z.infer<typeof CaseMappingRow>;
 
 /**
- * `cin.case-mapping.monthly` (004; RULES.md 4 `chair-consultation`): the
+ * `cin.case-mapping.monthly` (chair-consultation; docs/rules.md, policies `chair-consultation`): the
  * child in need cases open 12 months or more on the month's first working
  * day, made once by that day's job (a rerun keeps the allocations), then
  * allocated by the QA admin manager (verb case-mapping.allocate) and marked
@@ -45,7 +45,7 @@ export const CaseMappingMonth = z
     month: z.string().regex(MONTH_ID, "a month is YYYY-MM"),
     /** `cin.case-mapping.complete`: the month's last working day at end of business. */
     completeBy: Instant,
-    /** A mapping newer than this many months is reviewed rather than redone (004: 6). */
+    /** A mapping newer than this many months is reviewed rather than redone (chair-consultation: 6). */
     reviewWithinMonths: z.number().int().positive(),
     rows: z.array(CaseMappingRow),
     createdAt: Instant,

@@ -38,7 +38,7 @@ export const Child = z.object({
       }),
     )
     .optional(),
-  /** The day the child became looked after: anchor of `cla.first.latest` (RULES.md section 3). */
+  /** The day the child became looked after: anchor of `cla.first.latest` (docs/rules.md, national rules). */
   lookedAfterSince: IsoDate.optional(),
 });
 export type Child = z.infer<typeof Child>;
@@ -58,7 +58,7 @@ export const Case = z
     /** Policy id (one authority's rules); rules/ validates it, the store does not. */
     policy: z.string().min(1),
     children: z.array(Child).min(1),
-    /** The child on whose record a sibling group's report is written (000 rule 15). */
+    /** The child on whose record a sibling group's report is written (Swindon rule 15). */
     indexChildId: DocId,
     socialWorker: PersonRef,
     teamManager: PersonRef,
@@ -69,12 +69,12 @@ export const Case = z
     /** When the case record itself last changed (create, correction, reassignment). */
     updatedAt: Instant.optional(),
     /**
-     * An open Child in Need plan (004): cases open 12 months or more go on
+     * An open Child in Need plan (chair-consultation): cases open 12 months or more go on
      * `cin.case-mapping.monthly`.
      */
     cin: z.object({ openedAt: IsoDate, closedAt: IsoDate.optional() }).optional(),
     /**
-     * Case mappings held (004): one held within the authority's review window
+     * Case mappings held (chair-consultation): one held within the authority's review window
      * (`caseMappingReviewMonths`, 6 unless configured) is reviewed, else a
      * new one is arranged.
      */

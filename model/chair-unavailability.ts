@@ -2,9 +2,9 @@ import { z } from "zod";
 import { DocId, EntraObjectId, Instant, docBase } from "./common";
 
 /**
- * 003 ("Supervision"): "inform CPU so that you can be marked on the diary
+ * West Sussex ("Supervision"): "inform CPU so that you can be marked on the diary
  * as 'unavailable' to Conference ... A/L, training, personal appointments";
- * RULES.md section 4 `west-sussex`: the clerk books against the CPAs'
+ * docs/rules.md, policies `west-sussex`: the clerk books against the CPAs'
  * availability. Sickness is recorded the same way when a chair is reported
  * off sick (sick cover); duty-elsewhere is a day given to other work.
  */

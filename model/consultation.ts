@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DocId, EntraObjectId, Instant, IsoDate, docBase } from "./common";
 
 /**
- * 004 items 1-2: a CP chair's consultation with the frontline manager at
+ * Chair-consultation items 1-2: a CP chair's consultation with the frontline manager at
  * the strategy discussion (or before a CIN case is referred through s47),
  * recorded by the chair as on the LL Consultation form. The decision to
  * bring the case to conference stays with the frontline manager: the chair
@@ -20,7 +20,7 @@ export const Consultation = z
     managerId: EntraObjectId,
     /** The day the consultation took place (Europe/London). */
     on: IsoDate,
-    /** 004 item 1 (strategy discussion) or item 2 (a CIN case before an s47 referral). */
+    /** Chair-consultation item 1 (strategy discussion) or item 2 (a CIN case before an s47 referral). */
     stage: z.enum(["strategy-discussion", "before-referral"]),
     /** The chair's advice: safeguarding text, never logged or audited. */
     advice: z.string().min(1).max(2000),

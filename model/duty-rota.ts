@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { DocId, EntraObjectId, Instant, IsoDate, docBase } from "./common";
 
-/** 003: "Each day of the week there will be a duty CPA": one per working day. */
+/** West Sussex: "Each day of the week there will be a duty CPA": one per working day. */
 export const DutyDay = z.object({ date: IsoDate, chairId: EntraObjectId });
 export type DutyDay = z.infer<typeof DutyDay>;
 
 /**
- * Two days swapped between two chairs (003: "This inevitably then requires
+ * Two days swapped between two chairs (West Sussex: "This inevitably then requires
  * some swaps"). requested by one chair → done when the other accepts (or
  * declined); a swap made by the team manager is done at once.
  */
@@ -24,7 +24,7 @@ export const RotaSwap = z.object({
 export type RotaSwap = z.infer<typeof RotaSwap>;
 
 /**
- * A meeting of a chair off sick, offered to cover (003: the team manager
+ * A meeting of a chair off sick, offered to cover (West Sussex: the team manager
  * "will then contact Duty CPA and ask them to cover"; "too short notice or
  * there is no CPA on duty": the team manager decides).
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Instant, docBase } from "./common";
 
 /**
- * A Graph change notification Convene has accepted (issue 7). The id is a
+ * A Graph change notification Convene has accepted (Outlook replies and the quoracy forecast). The id is a
  * digest of the notification, so the same notification delivered again (a
  * replay) finds its record and is refused; it holds no content, only when.
  */

@@ -3,7 +3,7 @@ import { DocId, EntraObjectId, Instant, IsoDate, docBase } from "./common";
 
 /**
  * Family members and their legal representatives are invited one email each
- * (002: nobody sees another's address), so the relation decides how the
+ * (Leicestershire: nobody sees another's address), so the relation decides how the
  * invite is sent.
  */
 export const InviteeRelation = z.enum(["family", "legal-representative", "professional"]);
@@ -33,7 +33,7 @@ export const Invitee = z
     relation: InviteeRelation,
     policeCheck: z.object({
       needed: z.boolean(),
-      // 002: police will not run a check without a reason.
+      // Leicestershire: police will not run a check without a reason.
       reason: z.string().min(1).optional(),
     }),
     rsvp: Rsvp,
@@ -73,7 +73,7 @@ export const InviteList = z
     removed: z
       .array(z.object({ invitee: Invitee, at: Instant, by: EntraObjectId, cancel: z.boolean() }))
       .optional(),
-    /** Invitations go out once the SW says the list is complete (003). */
+    /** Invitations go out once the SW says the list is complete (West Sussex). */
     complete: z.boolean(),
     submittedBy: EntraObjectId.optional(),
     submittedAt: Instant.optional(),

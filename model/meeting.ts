@@ -19,7 +19,7 @@ export const MEETING_STATUSES = [
 export const MeetingStatus = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
-/** RULES.md section 5. */
+/** docs/rules.md, stand-down. */
 export const StandDownReason = z.enum([
   "no-longer-needed",
   "not-quorate",
@@ -31,7 +31,7 @@ export const StandDownReason = z.enum([
 export type StandDownReason = z.infer<typeof StandDownReason>;
 
 /**
- * RULES.md section 5's sub-reasons: "no longer needed" (looked after,
+ * docs/rules.md, stand-down's sub-reasons: "no longer needed" (looked after,
  * deceased, transferred out, threshold not met) and "unforeseen" (chair,
  * clerk or SW unavailable without cover, network failure). The other
  * reasons have none.
@@ -46,7 +46,7 @@ export const StandDownDetail = z.enum([
 ]);
 export type StandDownDetail = z.infer<typeof StandDownDetail>;
 
-/** Who tells the attendees (002): the clerk when the unit stood it down, else the SW. */
+/** Who tells the attendees (Leicestershire): the clerk when the unit stood it down, else the SW. */
 export const StandDownOriginator = z.enum(["unit", "social-worker"]);
 
 /** One approval the policy needs (workflow/stand-down/approvals.ts), with who gave it and when. */
@@ -80,7 +80,7 @@ export const Milestone = z.object({
 });
 export type Milestone = z.infer<typeof Milestone>;
 
-/** What the meeting's timescales count from (RULES.md section 6's anchors). */
+/** What the meeting's timescales count from (docs/rules.md, the timeline command's anchors). */
 export const MeetingAnchors = z.object({
   strategy: IsoDate.optional(),
   previous: IsoDate.optional(),
@@ -145,7 +145,7 @@ export const Meeting = z
       .optional(),
     /**
      * A slot past the limit the clerk chose, waiting for the approval the
-     * policy names (RULES.md section 3; 002: the Service Manager).
+     * policy names (docs/rules.md, national rules; Leicestershire: the Service Manager).
      */
     pendingBooking: z
       .object({
@@ -158,7 +158,7 @@ export const Meeting = z
       })
       .optional(),
     /**
-     * The quoracy forecast's warning (issue 7): at-risk once a card has gone
+     * The quoracy forecast's warning (Outlook replies and the quoracy forecast): at-risk once a card has gone
      * to the chair and clerk; quorate when it has been withdrawn since.
      */
     quoracy: z.object({ state: z.enum(["at-risk", "quorate"]), at: Instant }).optional(),
@@ -206,23 +206,23 @@ export const Meeting = z
         appliedAt: Instant.optional(),
       })
       .optional(),
-    /** Chairs who declined this meeting for a conflict of interest (003): never offered it again. */
+    /** Chairs who declined this meeting for a conflict of interest (West Sussex): never offered it again. */
     declinedChairs: z.array(EntraObjectId).optional(),
-    /** Booked after its limit: the approval the policy names (002: Service Manager). */
+    /** Booked after its limit: the approval the policy names (Leicestershire: Service Manager). */
     outOfTimescale: z
       .object({ approvedBy: EntraObjectId, approvedAt: Instant, reason: z.string().min(1) })
       .optional(),
     standDown: z
       .object({
         ...standDownCommon,
-        // 000 needs two approvers (operational SM and QA & Review SM).
+        // Swindon needs two approvers (operational SM and QA & Review SM).
         approvedBy: z.array(EntraObjectId).min(1),
         at: Instant,
       })
       .optional(),
     /**
      * A stand-down asked for and waiting for the approvals the policy names
-     * (RULES.md section 5): the meeting goes ahead as booked until every
+     * (docs/rules.md, stand-down): the meeting goes ahead as booked until every
      * one is in. `id` is echoed by the approval cards, so a card from an
      * earlier request cannot approve this one.
      */
@@ -239,7 +239,7 @@ export const Meeting = z
     /**
      * Why a deadline was missed, as the person chased said on the reminder
      * or escalation, by the milestone it watches ("invite-list.complete"):
-     * the exception report's reason (000 rule 23). Staff words, never logged.
+     * the exception report's reason (Swindon rule 23). Staff words, never logged.
      */
     /**
      * A reminder's "Done" pressed, by the milestone it watches: who said so,
@@ -267,7 +267,7 @@ export const Meeting = z
       .optional(),
     /**
      * Stand-down requests an approver the policy names refused, with why
-     * (RULES.md section 5): the request is closed, the meeting goes ahead as
+     * (docs/rules.md, stand-down): the request is closed, the meeting goes ahead as
      * booked, and the history stays here. A new request can follow.
      */
     standDownRefusals: z
@@ -283,7 +283,7 @@ export const Meeting = z
       )
       .optional(),
     /**
-     * Quoracy as the chair recorded it on the day (RULES.md section 5): the
+     * Quoracy as the chair recorded it on the day (docs/rules.md, stand-down): the
      * agencies present or reporting, how many work with the family (2 means
      * 2 or more), and whether that made it quorate.
      */

@@ -33,7 +33,7 @@ describe("model schemas", () => {
     expect(Task.safeParse(job).success).toBe(true);
   });
 
-  it("need a reason for every police check (002) and a lease on every running task", () => {
+  it("need a reason for every police check (Leicestershire) and a lease on every running task", () => {
     const list = anInviteList("m-1", "case-1");
     const first = list.invitees[0];
     if (first === undefined) throw new Error("fixture has invitees");

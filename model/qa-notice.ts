@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DocId, EntraObjectId, Instant, docBase } from "./common";
 
 /**
- * 003 "Quality Assurance & Practice Improvement": a CPA's notice about a
+ * West Sussex "Quality Assurance & Practice Improvement": a CPA's notice about a
  * case's practice. `good-practice` is the Recognition of Good Practice
  * Notification (to the SW, PM, GM and the CPA team manager);
  * `dispute-resolution` is an Informal Dispute Resolution alert (to the SW,

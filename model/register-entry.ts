@@ -2,8 +2,8 @@ import { z } from "zod";
 import { DocId, EntraObjectId, Instant, docBase } from "./common";
 
 /**
- * One change to the child protection register (003: "the outcome of each
- * conference goes to the CP register the same day"; 001: decisions and the
+ * One change to the child protection register (West Sussex: "the outcome of each
+ * conference goes to the CP register the same day"; virtual-conference: decisions and the
  * register updated on the meeting day). `register.notify-health` sends the
  * day's changes to the health mailboxes at 17:00. Kept beside the case
  * (pk = case id); ids only, the child by id.
@@ -34,7 +34,7 @@ export const RegisterEntry = z
     /** The conference whose decision this is, if any. */
     meetingId: DocId.optional(),
     /**
-     * A "removed" entry decided at the first RCPC after the ICPC: 003's
+     * A "removed" entry decided at the first RCPC after the ICPC: West Sussex's
      * `indicator.review` counts plans ended at the first RCPC.
      */
     firstRcpc: z.boolean().optional(),

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { DocId, EntraObjectId, Instant, docBase } from "./common";
 
 /**
- * Which reports are in for a meeting (002 `report.family`,
- * `report.chair-clerk`; 000 `reports.*`): shown on the chair's brief and the
+ * Which reports are in for a meeting (Leicestershire `report.family`,
+ * `report.chair-clerk`; Swindon `reports.*`): shown on the chair's brief and the
  * weekly list. The SW's own report moves drafted → quality-assured by a
  * manager → shared with the family → sent to chair and clerk; each agency's
  * report is in or not.

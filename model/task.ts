@@ -54,7 +54,7 @@ export type Task = z.infer<typeof Task>;
  * Tasks are partitioned by meeting (most tasks belong to one): "open tasks of
  * a meeting" is then a single-partition query and writes spread across
  * partitions. Recurring jobs have no meeting or case and share one small
- * partition per job type. See the README, "Durable state".
+ * partition per job type. See docs/architecture.md, "Durable state".
  */
 export function taskPk(t: { taskType: string; caseId?: string; meetingId?: string }): string {
   return t.meetingId ?? t.caseId ?? `job:${t.taskType}`;

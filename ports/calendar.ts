@@ -1,9 +1,8 @@
 /**
- * The calendar-and-mail port (issue 4). workflow/ talks to Outlook only
+ * The calendar-and-mail port (the Outlook and Teams meeting adapter). workflow/ talks to Outlook only
  * through this interface; graph/ implements it with Microsoft Graph and
  * graph/outbox/ with .ics and .eml files under ./outbox/ when no Graph
- * credentials are configured. No Graph SDK type crosses it (DESIGN.md
- * habit 5).
+ * credentials are configured. No Graph SDK type crosses it (docs/architecture.md, ports and adapters).
  *
  * Every operation either resolves or rejects with a CalendarError whose
  * `outcome` says what the scheduler should do next: `throttled` and
@@ -21,7 +20,7 @@ export interface Attendee {
   name: string;
 }
 
-/** The settings DESIGN.md requires on every conference's Teams meeting. */
+/** The settings docs/architecture.md requires on every conference's Teams meeting. */
 export interface LobbySettings {
   lobbyScope: string;
   isDialInBypassEnabled: boolean;
@@ -37,7 +36,7 @@ export interface LobbySettings {
 
 export const REQUIRED_LOBBY_SETTINGS: LobbySettings = {
   // Only people of the organisation skip the lobby; guests and the family wait
-  // for the chair to admit them (002). "organization" would let guests in.
+  // for the chair to admit them (Leicestershire). "organization" would let guests in.
   lobbyScope: "organizationExcludingGuests",
   isDialInBypassEnabled: false,
   allowedLobbyAdmitters: "organizerAndCoOrganizers",
@@ -130,14 +129,14 @@ export interface CreatedConference {
 export interface Email {
   /** Deterministic, e.g. `${meetingId}:invite:${inviteeId}`: a retry sends it once. */
   id: string;
-  /** Exactly one recipient: family invitations are never copied (002). */
+  /** Exactly one recipient: family invitations are never copied (Leicestershire). */
   to: Attendee;
   cc?: Attendee[];
   subject: string;
   bodyText: string;
   /**
    * Files sent with the email: a list's CSV for people not in Teams
-   * (issue 6), the CLA consultation documents (000). Small files only
+   * (the councils' other procedures), the CLA consultation documents (Swindon). Small files only
    * (Graph's inline attachment limit is 3 MB per message).
    */
   attachments?: EmailAttachment[];

@@ -1,6 +1,6 @@
 /**
  * What the rest of Convene needs from a logger. pino's Logger fits it; tests
- * pass a recorder. Log objects carry ids and codes only (DESIGN.md, Privacy).
+ * pass a recorder. Log objects carry ids and codes only (docs/data-protection.md).
  */
 export interface Logger {
   debug(obj: Record<string, unknown>, msg: string): void;

@@ -1,7 +1,7 @@
 import type { Mailbox } from "./calendar";
 
 /**
- * Outlook replies to a conference (issue 7): each professional's response
+ * Outlook replies to a conference (Outlook replies and the quoracy forecast): each professional's response
  * to the event, read from the organiser's event (its attendees), in batches,
  * and Graph change notifications on the organiser's calendar where
  * configured. graph/ implements it with Microsoft Graph; the outbox adapter

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md habit 9: bad input is never retried; transient failures are.
+ * docs/architecture.md, errors carry a code: bad input is never retried; transient failures are.
  * A handler marks an error permanent by throwing PermanentTaskError, or any
  * error whose `code` is one of PERMANENT_CODES (e.g. a store InvalidDocument:
  * retrying cannot fix a document that fails its schema). Anything else is

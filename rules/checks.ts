@@ -10,7 +10,7 @@ import { RulesInputError } from "./errors";
 import type { ResolvedPolicy } from "./policy-registry";
 
 /**
- * Checks of a child's child-protection plan history (RULES.md section 3):
+ * Checks of a child's child-protection plan history (docs/rules.md, national rules):
  * `plan.repeat.check` and `plan.long.check`, plus leicestershire's 12-month
  * repeat rule. Pure functions of the history and the date they are asked about.
  */
@@ -101,7 +101,7 @@ export function planRepeatCheck(
 
 /**
  * Long plan: the plan open at `at` has lasted `months` months or more (15 by
- * default, 003's supervision marker): `at` is on or after its start plus 15
+ * default, West Sussex's supervision marker): `at` is on or after its start plus 15
  * months (month-end clamped).
  */
 export function planLongCheck(

@@ -1,7 +1,7 @@
 /**
  * Bad input to the rules (an impossible date, an unknown policy, a missing
  * anchor). It carries a code so that edges (CLI, cards) can answer it clearly
- * and never retry it (DESIGN.md habit 9).
+ * and never retry it (docs/architecture.md, errors carry a code).
  */
 export type RulesInputErrorCode =
   | "bad-date"

@@ -1,5 +1,5 @@
 /**
- * rules/: the pure domain of conference and review timescales (RULES.md).
+ * rules/: the pure domain of conference and review timescales (docs/rules.md).
  * No I/O and no clock: every date comes in as an argument.
  */
 export type { Calendar } from "./calendar/calendar";

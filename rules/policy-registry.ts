@@ -113,7 +113,7 @@ function orderByMeeting(rules: readonly TimelineRule[]): Record<MeetingKind, Tim
 }
 
 /**
- * The national limits (RULES.md section 3) are law, not local practice: no
+ * The national limits (docs/rules.md, national rules) are law, not local practice: no
  * authority's overrides may switch one off or move it.
  */
 const STATUTORY_LIMITS: ReadonlySet<string> = new Set(
@@ -182,7 +182,7 @@ function build(
       if (STATUTORY_LIMITS.has(ruleId)) {
         throw new RulesInputError(
           "bad-overrides",
-          `overrides cannot change "${ruleId}": it is a statutory limit (RULES.md section 3)`,
+          `overrides cannot change "${ruleId}": it is a statutory limit (docs/rules.md, statutory limits)`,
         );
       }
     }

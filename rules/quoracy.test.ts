@@ -1,6 +1,6 @@
 import { forecastQuoracy } from "./quoracy";
 
-describe("forecastQuoracy (RULES.md section 5)", () => {
+describe("forecastQuoracy (docs/rules.md, stand-down)", () => {
   const a = (
     key: string,
     reply: "accepted" | "tentative" | "declined" | "none",

@@ -1,5 +1,5 @@
 /**
- * RULES.md section 5 (002, 000): a conference is quorate when at least 2
+ * docs/rules.md, stand-down (Leicestershire, Swindon): a conference is quorate when at least 2
  * agencies other than children's social care are present or have sent a
  * report, unless fewer than 2 work with the family (then all of those).
  * The chair decides on the day; this is the forecast that warns them

@@ -36,7 +36,7 @@ export interface Schedule {
 export const MAX_SCHEDULE_DAYS = 3700;
 
 /**
- * Recurring jobs in RULES.md section 6's families (`list.*`, `report.*`,
+ * Recurring jobs in docs/rules.md, the timeline command's families (`list.*`, `report.*`,
  * `cin.*`, `indicator.*`) plus `register.*`: west-sussex's
  * `register.notify-health` is a daily list of the same nature, and leaving it
  * out would hide a job the authority relies on.

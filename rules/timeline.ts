@@ -7,7 +7,7 @@ import type { LocalDateTime } from "./local-date-time";
 import { minutesOfTime, type ResolvedPolicy } from "./policy-registry";
 import type { AnchorName, RuleKind, TimelineRule, Who } from "./types";
 
-/** The dates a timeline counts from (RULES.md section 6's flags). */
+/** The dates a timeline counts from (docs/rules.md, the timeline command's flags). */
 export interface TimelineAnchors {
   /** The meeting's own local date and time (`--at`). */
   readonly at?: LocalDateTime;
@@ -23,7 +23,7 @@ export interface TimelineAnchors {
   readonly inPerson?: boolean;
 }
 
-/** One line of a timeline (RULES.md section 6); `anchor`, `source` and after are extras. */
+/** One line of a timeline (docs/rules.md, the timeline command); `anchor`, `source` and after are extras. */
 export interface TimelineEntry {
   readonly rule: string;
   readonly kind: RuleKind;
@@ -69,7 +69,7 @@ function appliesToReview(rule: TimelineRule, review: number | undefined): boolea
 }
 
 /**
- * CLA reviews choose their limit by review number (RULES.md section 3).
+ * CLA reviews choose their limit by review number (docs/rules.md, national rules).
  * Decision for a missing review number: with only `lookedAfter` it is review
  * 1 (nothing else counts from that date); with `previous` it is refused,
  * because review 2 (3 months) and later reviews (6 months) differ and
@@ -110,7 +110,7 @@ interface Computed {
 const MINUTE_MS = 60_000;
 
 /**
- * The entries of one meeting's timeline (RULES.md section 6): every rule of
+ * The entries of one meeting's timeline (docs/rules.md, the timeline command): every rule of
  * the policy (and of `england`) for that meeting kind whose anchor was given,
  * once, sorted by instant and then rule id. Pure: no clock, no I/O.
  */

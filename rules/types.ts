@@ -1,14 +1,14 @@
 import type { MeetingKind } from "../model/meeting-kind";
 
 /**
- * The vocabulary of a policy (RULES.md sections 2-4). Policies are data built
+ * The vocabulary of a policy (docs/rules.md, counting time and national rules and policies). Policies are data built
  * from these types; nothing here computes.
  */
 
-/** RULES.md section 2: what an entry is, which also decides its default time of day. */
+/** docs/rules.md, counting time: what an entry is, which also decides its default time of day. */
 export type RuleKind = "limit" | "deadline" | "target" | "reminder" | "escalation" | "list";
 
-/** Role tokens (RULES.md section 1). Real people are configuration, never code. */
+/** Role tokens (docs/rules.md, words). Real people are configuration, never code. */
 export const WHO = [
   "SW",
   "TM",
@@ -42,7 +42,7 @@ export type AnchorName = "strategy" | "meeting" | "previous" | "looked-after";
 export type Anchor = AnchorName | { readonly rule: string };
 
 /**
- * The counting conventions of RULES.md section 2.
+ * The counting conventions of docs/rules.md, counting time.
  * - working-days: Nth working day strictly after/before the anchor date.
  * - days / weeks (calendar, before): anchor minus N days (7N), moved back to
  *   the previous working day when not a working day.
@@ -136,7 +136,7 @@ export interface PolicySettings {
   readonly limitTime: TimeOfDay;
   /** Closure days the authority configured ("YYYY-MM-DD"). */
   readonly closureDays: readonly string[];
-  /** chair-consultation (004 4a): a mapping newer than this is reviewed, not redone. */
+  /** chair-consultation (chair-consultation 4a): a mapping newer than this is reviewed, not redone. */
   readonly caseMappingRecentMonths?: number;
 }
 
@@ -152,7 +152,7 @@ export interface PolicyDefinition {
   readonly id: PolicyId;
   readonly title: string;
   readonly source: string;
-  /** Every policy but `england` extends it (RULES.md section 3). */
+  /** Every policy but `england` extends it (docs/rules.md, national rules). */
   readonly extends?: "england";
   readonly settings?: Partial<PolicySettings>;
   readonly rules: readonly TimelineRule[];

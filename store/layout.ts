@@ -4,7 +4,7 @@ import type { DocType, Task } from "../model";
  * Where each document type lives. Cosmos uses these as container names; the
  * SQLite adapter keeps the same names in a column so that id uniqueness is
  * the same in both (unique per container and partition, as in Cosmos).
- * Reasons: the README, "Durable state".
+ * Reasons: docs/architecture.md, "Durable state".
  */
 export const CONTAINERS = [
   "cases",
@@ -23,7 +23,7 @@ export const CONTAINER_OF: Record<DocType, ContainerName> = {
   "access-needs": "cases",
   "report-status": "cases",
   "register-entry": "cases",
-  // Chairs (003): point reads by id; pk the chair (unavailability) or
+  // Chairs (West Sussex): point reads by id; pk the chair (unavailability) or
   // rota:<authority> (duty rota); see model/chair-unavailability.ts and
   // model/duty-rota.ts for why each change is one document.
   "chair-unavailability": "cases",

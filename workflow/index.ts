@@ -103,7 +103,7 @@ export function taskHandlers(
 }
 
 /**
- * DESIGN.md habit 9 for background work: Graph refusing a request (400/403:
+ * docs/architecture.md, errors carry a code for background work: Graph refusing a request (400/403:
  * wrong input or a missing permission) or answering that the event is gone,
  * and a workflow refusal (bad stored data), will not change by retrying:
  * the task fails at once, visibly, for an administrator. Throttling and

@@ -9,7 +9,7 @@ import { ALL_VERBS } from "../verbs";
 /** The offline schemas, vendored from ../shared/schemas (cards/schemas/README.md). */
 export const SHARED_SCHEMAS = join(__dirname, "..", "schemas");
 
-/** Teams takes messages up to about 80 KB; a card stays under half of that (issue 5). */
+/** Teams takes messages up to about 80 KB; a card stays under half of that (the conference journey in Teams). */
 export const MAX_CARD_BYTES = 40 * 1024;
 
 let validator: ReturnType<Ajv["compile"]> | undefined;
@@ -90,7 +90,7 @@ export function visibleText(card: CardJson): string {
 }
 
 /**
- * What every card must satisfy (issue 5, DESIGN.md privacy): valid 1.5,
+ * What every card must satisfy (the conference journey in Teams, docs/data-protection.md): valid 1.5,
  * under 40 KB, fully expanded, ids unique, known verbs only, and no child's
  * name in the fallbackText (the notification preview).
  */

@@ -13,7 +13,7 @@ const PAST_LIMIT_FIELDS = ["pastLimitSlotId", "approverId", "pastLimitReason"] a
 /**
  * The clerk's booking card. The builder, not the caller, decides which side
  * of the limit a slot is on (start after the limit instant = out of
- * timescale, RULES.md section 3), so no slot past the limit can ever be
+ * timescale, docs/rules.md, national rules), so no slot past the limit can ever be
  * booked through the plain "Book this slot" action.
  */
 export function buildBookCard(view: BookView): CardJson {

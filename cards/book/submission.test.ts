@@ -35,7 +35,7 @@ describe("booking.book-past-limit submission", () => {
     });
   });
 
-  it("needs the approver the policy names and a reason (RULES.md 3)", () => {
+  it("needs the approver the policy names and a reason (docs/rules.md, national rules)", () => {
     expectFieldErrors(
       BookPastLimitSubmission,
       { ...good, approverId: "", pastLimitReason: "  " },

@@ -12,8 +12,7 @@ export type BookSubmission = z.output<typeof BookSubmission>;
 
 /**
  * verb booking.book-past-limit: booking after the limit makes the meeting
- * out of timescale; it needs the approval the policy names (RULES.md
- * section 3; 002: the Service Manager) and the reason, which stay on the
+ * out of timescale; it needs the approval the policy names (docs/rules.md, national rules; Leicestershire: the Service Manager) and the reason, which stay on the
  * meeting and on every exception report until it is held.
  */
 export const BookPastLimitSubmission = z.object({

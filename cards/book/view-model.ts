@@ -32,7 +32,7 @@ export interface BookView extends CaseRef, Versioned, Redisplay {
   slots: BookSlot[];
   /**
    * Who may approve a slot past the limit, and their role as the policy
-   * names it (RULES.md section 3; 002: the Service Manager).
+   * names it (docs/rules.md, national rules; Leicestershire: the Service Manager).
    */
   approval: { role: string; approvers: PersonOption[] };
   /** Pre-set "in person" (meetings are virtual unless said otherwise). */

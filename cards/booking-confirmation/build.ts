@@ -8,7 +8,7 @@ import type { BookingConfirmationView } from "./view-model";
 const FIELDS = ["declineReason", "recordingReason"] as const;
 
 /**
- * 003: the CPA accepts or declines the booking, and declines with a reason
+ * West Sussex: the CPA accepts or declines the booking, and declines with a reason
  * when they know the family (a conflict of interest; the decline is copied
  * to the CPA team manager). The SW's card says the same without the
  * conflict-of-interest wording.

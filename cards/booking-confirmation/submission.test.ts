@@ -7,7 +7,7 @@ describe("booking.accept / booking.decline submissions", () => {
     expectFieldErrors(AcceptBookingSubmission, {}, { caseId: /case id/, meetingId: /meeting id/ });
   });
 
-  it("declines only with a reason (003)", () => {
+  it("declines only with a reason (West Sussex)", () => {
     expect(
       expectValid(DeclineBookingSubmission, { ...ids, declineReason: " I know the family " }),
     ).toEqual({ ...ids, declineReason: "I know the family" });

@@ -7,7 +7,7 @@ export const AcceptBookingSubmission = z.object({ ...meetingAction });
 export type AcceptBookingSubmission = z.output<typeof AcceptBookingSubmission>;
 
 /**
- * verb booking.decline. 003: a CPA who knows the family declines with a
+ * verb booking.decline. West Sussex: a CPA who knows the family declines with a
  * reason (copied to the CPA team manager), so the reason is required.
  */
 export const DeclineBookingSubmission = z.object({

@@ -13,7 +13,7 @@ export interface BookingConfirmationView extends CaseRef, Versioned, Redisplay {
   start: IsoInstant;
   end: IsoInstant;
   inPerson: boolean;
-  /** Who the card is for: the chair may decline for a conflict of interest (003). */
+  /** Who the card is for: the chair may decline for a conflict of interest (West Sussex). */
   recipient: "chair" | "social-worker";
   chairName: string;
   /** The children's names, shown to the chair before the conflict-of-interest question. */

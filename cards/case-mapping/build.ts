@@ -11,7 +11,7 @@ import type { CaseMappingRow, CaseMappingView } from "./view-model";
  * The most cases a card lists: MAX_CASE_MAPPING_ROWS (what the submission
  * takes), fewer when the pickers would take the card past LIST_CARD_BUDGET.
  * Each picker repeats every chair, so the allocation card holds about 23
- * cases with 11 chairs (003's number of CPAs), 19 with 15, 14 with 15 long
+ * cases with 11 chairs (West Sussex's number of CPAs), 19 with 15, 14 with 15 long
  * names (caseMappingMaxSample); a chair's read-only list holds every case
  * a chair is given in a month. On the allocation card the cases not yet
  * allocated come first: once those are saved, the card comes back with
@@ -52,7 +52,7 @@ export interface CaseMappingLayout {
 }
 
 /**
- * Case mapping (004 4; RULES.md 4 `chair-consultation`). With `chairs`:
+ * Case mapping (chair-consultation 4; docs/rules.md, policies `chair-consultation`). With `chairs`:
  * the QA admin manager's card, each case with a chair picker (the chair
  * already given preselected), how many each chair has this month, and
  * "Save allocations" (verb case-mapping.allocate: the month and, per row,

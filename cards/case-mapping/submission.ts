@@ -37,7 +37,7 @@ function withRows(raw: unknown): unknown {
 
 /**
  * verb case-mapping.allocate: the QA admin manager gives each case a CP
- * chair for the month (004 4a). Rows left "Not allocated" are skipped; at
+ * chair for the month (chair-consultation 4a). Rows left "Not allocated" are skipped; at
  * least one must be chosen. Every id is untrusted: workflow/ checks each
  * case is on that month's list and each chair is a CP chair of the
  * authority before storing anything.

@@ -1,7 +1,7 @@
 import type { IsoDate, IsoInstant, PersonOption, Redisplay, Versioned } from "../common/view-model";
 
 /**
- * What the chair does with the case this month (004 4a-b): mapped within
+ * What the chair does with the case this month (chair-consultation 4a-b): mapped within
  * the configured months (6 by default), review that mapping; otherwise
  * arrange a new case mapping with the SW and their supervisor or TM.
  */
@@ -28,7 +28,7 @@ export interface CaseMappingRow {
 }
 
 /**
- * `cin.case-mapping.monthly` (004; RULES.md 4 `chair-consultation`): on the
+ * `cin.case-mapping.monthly` (chair-consultation; docs/rules.md, policies `chair-consultation`): on the
  * first working day of the month the child in need cases open 12 months or
  * more go to the QA admin manager, who allocates each to a CP chair for the
  * month (`chairs` given: the card has a chair picker per case and "Save
@@ -42,7 +42,7 @@ export interface CaseMappingView extends Versioned, Redisplay {
   month: string;
   /** `cin.case-mapping.complete`: the last working day of the month, 17:00. */
   completeBy: IsoInstant;
-  /** A mapping newer than this many months is reviewed rather than redone (004; configurable). */
+  /** A mapping newer than this many months is reviewed rather than redone (chair-consultation; configurable). */
   reviewWithinMonths: number;
   cases: CaseMappingRow[];
   /** The CP chairs a case may go to: present on the QA admin manager's card only. */

@@ -1,4 +1,4 @@
-/** Each chair's caseload, for the chairs' team manager (003). */
+/** Each chair's caseload, for the chairs' team manager (West Sussex). */
 export interface CaseloadView {
   /** "Next 6 weeks from Mon 11 Jan 2027". */
   periodText: string;

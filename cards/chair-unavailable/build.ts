@@ -6,7 +6,7 @@ import type { ChairUnavailableView } from "./view-model";
 
 const FIELDS = ["kind", "startDate", "startTime", "endDate", "endTime"] as const;
 
-/** 003: a chair marks themselves unavailable to conferences; errors next to the fields. */
+/** West Sussex: a chair marks themselves unavailable to conferences; errors next to the fields. */
 export function buildChairUnavailableCard(view: ChairUnavailableView): CardJson {
   return expandCard(template, {
     fallbackText: "Your unavailable slots for conferences",

@@ -12,7 +12,7 @@ const time = (fallback: string) =>
   );
 
 /**
- * verb chairs.unavailable.add (003: "let CPU know of any other
+ * verb chairs.unavailable.add (West Sussex: "let CPU know of any other
  * 'unavailable' slots, e.g. A/L, training, personal appointments"). Times
  * default to the whole working day (09:00 to 17:00). Real dates only
  * (2027-02-30 is refused); the end after the start is checked here for

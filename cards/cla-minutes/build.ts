@@ -15,8 +15,8 @@ export function ordinal(n: number): string {
 }
 
 /**
- * The IRO's card after a CLA review (001 `cla.minutes`, on the day): two
- * confirmations, and the next review's limit (RULES.md section 3) so the
+ * The IRO's card after a CLA review (virtual-conference `cla.minutes`, on the day): two
+ * confirmations, and the next review's limit (docs/rules.md, national rules) so the
  * IRO sees what Convene asks the clerks for next. No child is named.
  */
 export function buildClaMinutesCard(view: ClaMinutesView): CardJson {

@@ -3,7 +3,7 @@ import { meetingAction } from "../common/action-data";
 import { toggle } from "../common/fields";
 
 /**
- * verb cla.record-minutes. 001: on the day of the review the IRO makes sure
+ * verb cla.record-minutes. Virtual-conference: on the day of the review the IRO makes sure
  * the minutes and recommendations are entered on the child's record and
  * tasked to be shared with those involved. Both are confirmations: the
  * minutes themselves stay on the council's record, never in Convene.

@@ -1,6 +1,6 @@
 import type { CaseRef, IsoInstant, Redisplay, Versioned } from "../common/view-model";
 
-/** A limit or deadline from a timeline, shown on the card (RULES.md rule id and instant). */
+/** A limit or deadline from a timeline, shown on the card (docs/rules.md rule id and instant). */
 export interface ClaDate {
   rule: string;
   at: IsoInstant;
@@ -8,7 +8,7 @@ export interface ClaDate {
 
 /**
  * The IRO records that a CLA review was held and its minutes and
- * recommendations are on the child's record and tasked to be shared (001,
+ * recommendations are on the child's record and tasked to be shared (virtual-conference,
  * `cla.minutes`): Convene then requests the next review.
  */
 export interface ClaMinutesView extends CaseRef, Versioned, Redisplay {
@@ -16,7 +16,7 @@ export interface ClaMinutesView extends CaseRef, Versioned, Redisplay {
   /** 1 = the first review. */
   reviewNumber: number;
   meetingStart: IsoInstant;
-  /** 001 `cla.minutes`: the meeting day, end of business (absent where the policy has no such rule). */
+  /** Virtual-conference `cla.minutes`: the meeting day, end of business (absent where the policy has no such rule). */
   minutesDue?: ClaDate;
   /** The next review's limit: `cla.second.latest` after the first, `cla.next.latest` after that. */
   nextLimit: ClaDate;

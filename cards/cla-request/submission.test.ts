@@ -17,7 +17,7 @@ describe("cla.request submission", () => {
     expect(expectValid(ClaRequestSubmission, { ...good, reviewNumber: "" }).reviewNumber).toBe(1);
   });
 
-  it("needs the previous review's date from the second review on (RULES.md 3)", () => {
+  it("needs the previous review's date from the second review on (docs/rules.md, national rules)", () => {
     expect(
       expectValid(ClaRequestSubmission, {
         ...good,

@@ -6,7 +6,7 @@ import { blankToUndefined, multiChoice, optionalLocalDate } from "../common/fiel
 const REVIEW_NUMBER = "The review number is a whole number from 1 (the first review) to 99";
 
 /**
- * verb cla.request. RULES.md section 3: review 1 counts from the day the
+ * verb cla.request. docs/rules.md, national rules: review 1 counts from the day the
  * child became looked after (`cla.first.latest`, 20 working days; the date
  * comes from the case record, not the card), review 2 from the first review
  * (`cla.second.latest`, 3 months), later reviews from the previous one

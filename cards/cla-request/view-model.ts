@@ -4,7 +4,7 @@ export interface ClaRequestChild {
   id: string;
   /** First name only: enough for the case's own SW or manager to pick the child. */
   firstName: string;
-  /** From the case record: the anchor of `cla.first.latest` (RULES.md section 3). */
+  /** From the case record: the anchor of `cla.first.latest` (docs/rules.md, national rules). */
   lookedAfterSince: IsoDate;
 }
 

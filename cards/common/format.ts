@@ -2,7 +2,7 @@ import { formatHumanDate, formatHumanInstant, formatIsoDate, parseIsoDate } from
 import { londonLocal } from "../../rules/calendar/london-time";
 
 /**
- * Dates on cards read as the rules print them (RULES.md section 2, the CLI's
+ * Dates on cards read as the rules print them (docs/rules.md, counting time, the CLI's
  * timeline): en-GB, Europe/London, "Thu 7 Jan 2027 17:00". Reusing rules/'s
  * formatter keeps a deadline on a card identical to the same deadline in the
  * timeline, the lists and the reports.

@@ -1,11 +1,11 @@
 import type { CardJson } from "../../ports/notifier";
 
 /**
- * Lists (issue 6: the weekly, fortnight and month-ahead lists, the exception
+ * Lists (the councils' other procedures: the weekly, fortnight and month-ahead lists, the exception
  * report, the indicator review, case mapping) can be far longer than a card
  * holds: the weekly list of an authority with 500 meetings in the week is
  * about 300 KB as rows, and Teams takes a message of about 80 KB (cards stay
- * under 40 KB, issue 5). So a list card never tries to hold every row:
+ * under 40 KB, the conference journey in Teams). So a list card never tries to hold every row:
  *
  * - its counts (per day, per section, per chair) are always computed from
  *   every row, so the totals are right however many rows are shown;

@@ -38,5 +38,5 @@ export type IsoInstant = string;
 /** A calendar date "YYYY-MM-DD" (Europe/London). */
 export type IsoDate = string;
 
-/** How a card names the meeting: a conference by its kind, or a looked-after child's review (issue 6). */
+/** How a card names the meeting: a conference by its kind, or a looked-after child's review (the councils' other procedures). */
 export type ConferenceKind = "ICPC" | "RCPC" | "CLA review";

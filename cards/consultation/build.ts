@@ -8,7 +8,7 @@ import type { ConsultationView, ReReferralMappingView } from "./view-model";
 
 const FIELDS = ["on", "stage", "managerId", "advice"] as const;
 
-/** 004 items 1-2: the CP chair records a consultation; the decision stays with the frontline manager. */
+/** Chair-consultation items 1-2: the CP chair records a consultation; the decision stays with the frontline manager. */
 export function buildConsultationCard(view: ConsultationView): CardJson {
   return expandCard(template, {
     fallbackText: `Record a consultation for case ${view.caseReference}`,
@@ -29,7 +29,7 @@ export function buildConsultationCard(view: ConsultationView): CardJson {
 
 const MAPPING_FIELDS = ["heldOn"] as const;
 
-/** 004 item 3: a re-referral books a case mapping with the frontline service manager. */
+/** Chair-consultation item 3: a re-referral books a case mapping with the frontline service manager. */
 export function buildReReferralMappingCard(view: ReReferralMappingView): CardJson {
   return expandCard(mappingTemplate, {
     fallbackText: `Re-referral: case mapping for case ${view.caseReference}`,

@@ -3,7 +3,7 @@ import { caseAction, meetingIdField, optionalMeetingIdField } from "../common/ac
 import { choice, localDate, personChoice, requiredText } from "../common/fields";
 
 /**
- * verb consultation.record (004 items 1-2). The manager is one the card
+ * verb consultation.record (chair-consultation items 1-2). The manager is one the card
  * offered (an Entra id): workflow/ checks it is the case's TM or SM, that
  * the day is not in the future, and that the actor is a CP chair.
  */
@@ -20,7 +20,7 @@ export const ConsultationSubmission = z.object({
 });
 export type ConsultationSubmission = z.output<typeof ConsultationSubmission>;
 
-/** verb case-mapping.re-referral-held (004 item 3): the day the case mapping was held. */
+/** verb case-mapping.re-referral-held (chair-consultation item 3): the day the case mapping was held. */
 export const ReReferralMappingSubmission = z.object({
   ...caseAction,
   meetingId: meetingIdField,

@@ -1,7 +1,7 @@
 import type { CaseRef, IsoDate, PersonOption, Redisplay, Versioned } from "../common/view-model";
 
 /**
- * 004 items 1-2: the CP chair records a consultation with a frontline
+ * Chair-consultation items 1-2: the CP chair records a consultation with a frontline
  * manager (at the strategy discussion, or before a CIN case is referred
  * through s47). The decision stays with the frontline manager.
  */
@@ -15,7 +15,7 @@ export interface ConsultationView extends CaseRef, Versioned, Redisplay {
 }
 
 /**
- * 004 item 3: a re-referral for an initial conference: the TM and SW book a
+ * Chair-consultation item 3: a re-referral for an initial conference: the TM and SW book a
  * case mapping with a frontline service manager; the SM or a clerk records
  * the day it was held.
  */

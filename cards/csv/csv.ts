@@ -1,5 +1,5 @@
 /**
- * CSV for the lists' email attachments (issue 6: people not in Teams, and
+ * CSV for the lists' email attachments (the councils' other procedures: people not in Teams, and
  * the rows a card leaves out), written by hand to RFC 4180:
  *
  * - one record per line, lines ended with CRLF, the last one included;

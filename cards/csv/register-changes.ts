@@ -3,14 +3,14 @@ import type { IsoDate } from "../common/view-model";
 import { toCsv, type CsvValue } from "./csv";
 
 /**
- * `register.notify-health` (003; RULES.md 4 `west-sussex`): that day's
+ * `register.notify-health` (West Sussex; docs/rules.md, policies `west-sussex`): that day's
  * child protection register changes, at 17:00, to the configured health
  * (A&E) mailboxes.
  *
  * Decision: there is NO register-changes card, and no verb. This file is
  * the whole of it in cards/: the CSV of the email to those mailboxes.
  *
- * Why. 003: "You need to email CPU with the outcome of each Conference;
+ * Why. West Sussex: "You need to email CPU with the outcome of each Conference;
  * they update databases which are sent to A&E's at the end of the day." The
  * register is how an emergency department recognises a child subject to a
  * plan when the child arrives: it has none of the council's systems, so a
@@ -19,14 +19,14 @@ import { toCsv, type CsvValue } from "./csv";
  * them, it carries children's full names and dates of birth, which no list
  * card carries (list cards go to whole groups of managers and name cases by
  * reference only; a Teams chat is read, searched and kept far more widely
- * than one secure mailbox; DESIGN.md privacy). RULES.md names only the configured
+ * than one secure mailbox; docs/data-protection.md). docs/rules.md names only the configured
  * health mailboxes as recipients, no Teams user. So the list goes only by
  * email, only to those configured mailboxes, and the council's own staff
  * see register changes on the case itself. A card with case references
  * only would tell a Teams user nothing they need; with names it would be
  * wrong. Neither is built.
  *
- * For the sender (workflow/, issue 6): these rows go to the configured
+ * For the sender (workflow/, the councils' other procedures): these rows go to the configured
  * health mailboxes only, never to a list's other recipients; over the
  * council's secure route to the NHS (an NHSmail address, or TLS enforced
  * on the connector); the email's subject and any Teams-side log or preview

@@ -32,11 +32,11 @@ function titles(view: DecisionsView): { title: string; preview: string } {
 }
 
 /**
- * 001 `decisions.distribute`: the decisions of a conference. Everyone sees
+ * Virtual-conference `decisions.distribute`: the decisions of a conference. Everyone sees
  * the decision (plan or not, category), the next RCPC and the first core
- * group. The chair's copy adds who the decisions went to and the 002
+ * group. The chair's copy adds who the decisions went to and the Leicestershire
  * deadlines with "Plan signed off" (with a plan) and "Record checked"; the
- * clerk's copy (003: the CPU distributes the chair's record and reports
+ * clerk's copy (West Sussex: the CPU distributes the chair's record and reports
  * once asked) has "Record and reports distributed". A button whose step is
  * done is left off and the step shown as done.
  */

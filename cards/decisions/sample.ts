@@ -15,7 +15,7 @@ export const decisionsSample: DecisionsView = {
   coreGroup: "2027-01-19T10:00:00.000Z",
 };
 
-/** The chair's copy: who got the decisions, and the 002 steps still to do. */
+/** The chair's copy: who got the decisions, and the Leicestershire steps still to do. */
 export const decisionsChairSample: DecisionsView = {
   ...decisionsSample,
   audience: "chair",
@@ -31,7 +31,7 @@ export const decisionsChairSample: DecisionsView = {
   ],
 };
 
-/** The clerk's copy once the chair has checked the record (003). */
+/** The clerk's copy once the chair has checked the record (West Sussex). */
 export const decisionsClerkSample: DecisionsView = {
   ...decisionsSample,
   audience: "clerk",

@@ -3,7 +3,7 @@ import { meetingAction } from "../common/action-data";
 
 /**
  * verbs after-meeting.plan-signed-off and after-meeting.record-available
- * (the chair, 002) and after-meeting.record-distributed (the clerk, 003):
+ * (the chair, Leicestershire) and after-meeting.record-distributed (the clerk, West Sussex):
  * the ids only; workflow/ loads the meeting and checks the actor's role.
  */
 export const PlanSignedOffSubmission = z.object({ ...meetingAction });

@@ -9,7 +9,7 @@ import type {
 /** Who the card is for: what it shows and which buttons it has. */
 export type DecisionsAudience = "attendee" | "chair" | "clerk";
 
-/** Someone the decisions went to: the chair sees the whole list (001). */
+/** Someone the decisions went to: the chair sees the whole list (virtual-conference). */
 export interface DecisionsRecipient {
   name: string;
   /** "Teams card" for staff, "email" for agencies and the family; someone without an email is listed as not sent. */
@@ -17,10 +17,10 @@ export interface DecisionsRecipient {
 }
 
 /**
- * 001 `decisions.distribute`: the conference's decisions to every attendee
+ * Virtual-conference `decisions.distribute`: the conference's decisions to every attendee
  * on the day. The chair's copy lists who got them and carries the chair's
- * next steps (002 `plan.sign-off`, `record.available`); the clerk's copy
- * asks for the record and reports to be distributed (003). By case
+ * next steps (Leicestershire `plan.sign-off`, `record.available`); the clerk's copy
+ * asks for the record and reports to be distributed (West Sussex). By case
  * reference only: no child is named.
  */
 export interface DecisionsView extends CaseRef, Versioned, Redisplay {
@@ -38,7 +38,7 @@ export interface DecisionsView extends CaseRef, Versioned, Redisplay {
   coreGroup?: IsoInstant;
   /** The chair's copy: who the decisions went to. */
   sentTo?: DecisionsRecipient[];
-  /** 002 `plan.sign-off` (with a plan) and `record.available`, from the timeline. */
+  /** Leicestershire `plan.sign-off` (with a plan) and `record.available`, from the timeline. */
   planSignOffBy?: IsoInstant;
   recordDueBy?: IsoInstant;
   /** What is done already (the buttons for it are left off). */

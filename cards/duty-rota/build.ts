@@ -10,7 +10,7 @@ import type { DutyRotaView, NoRotaView, SwapRequestView } from "./view-model";
 const FIELDS = ["firstDate", "secondDate"] as const;
 
 /**
- * The month's duty rota (003): each working day and its duty chair (23 rows
+ * The month's duty rota (West Sussex): each working day and its duty chair (23 rows
  * at most: about 4 KB), duty days per chair, and the swap form.
  */
 export function buildDutyRotaCard(view: DutyRotaView): CardJson {

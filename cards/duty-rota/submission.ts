@@ -7,12 +7,12 @@ export const monthField = z
   .string({ error: "The card has no month" })
   .regex(MONTH, "A month is YYYY-MM");
 
-/** verb chairs.rota.generate: the team manager or a clerk makes the month's rota (003). */
+/** verb chairs.rota.generate: the team manager or a clerk makes the month's rota (West Sussex). */
 export const RotaGenerateSubmission = z.object({ month: monthField });
 export type RotaGenerateSubmission = z.output<typeof RotaGenerateSubmission>;
 
 /**
- * verb chairs.rota.swap: two days of the month's rota change chairs (003:
+ * verb chairs.rota.swap: two days of the month's rota change chairs (West Sussex:
  * "requires some swaps"). A chair gives their own day (`firstDate`) for
  * another's (`secondDate`); the team manager may swap any two.
  */

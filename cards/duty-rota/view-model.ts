@@ -1,6 +1,6 @@
 import type { Redisplay } from "../common/view-model";
 
-/** One month's duty rota (003): who is duty chair each working day. */
+/** One month's duty rota (West Sussex): who is duty chair each working day. */
 export interface DutyRotaView extends Redisplay {
   /** "2027-02". */
   month: string;
@@ -8,7 +8,7 @@ export interface DutyRotaView extends Redisplay {
   monthTitle: string;
   /** Each working day: "Mon 1 Feb", the duty chair, and a note ("off sick", "swapped"). */
   days: { dateText: string; chairName: string; note?: string }[];
-  /** Duty days per chair this month (the fair share, 003). */
+  /** Duty days per chair this month (the fair share, West Sussex). */
   counts: { name: string; days: number }[];
   /** Show the swap form (a chair, or the team manager). */
   canSwap: boolean;
@@ -25,7 +25,7 @@ export interface NoRotaView {
   canMake: boolean;
 }
 
-/** To the other chair: a swap of two duty days asked for (003). */
+/** To the other chair: a swap of two duty days asked for (West Sussex). */
 export interface SwapRequestView {
   month: string;
   swapId: string;

@@ -151,7 +151,7 @@ describe("exception report card (report.exceptions)", () => {
       expect(text).toContain(s);
   });
 
-  it("names every stand-down reason of RULES.md 5 (the model's list)", () => {
+  it("names every stand-down reason of docs/rules.md, stand-down (the model's list)", () => {
     expect(Object.keys(STAND_DOWN_REASON_TEXT).sort()).toEqual([...StandDownReason.options].sort());
   });
 

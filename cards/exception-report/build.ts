@@ -26,7 +26,7 @@ export const EXCEPTION_REPORT_LIMITS = { rowsPerSection: 15 } as const;
 /** A reason or rationale on the card is cut to this many characters (the CSV has it whole). */
 export const REASON_CHARS = 200;
 
-/** RULES.md 5's reasons, as the lists and the CSV say them. */
+/** docs/rules.md, stand-down's reasons, as the lists and the CSV say them. */
 export const STAND_DOWN_REASON_TEXT: Record<StandDownReasonCode, string> = {
   "no-longer-needed": "No longer needed",
   "not-quorate": "Not quorate",
@@ -135,7 +135,7 @@ export interface ExceptionReportLayout {
 }
 
 /**
- * The exception report (000 rules 3, 7, 10, 23; RULES.md 3 and 5): how
+ * The exception report (Swindon rules 3, 7, 10, 23; docs/rules.md, national rules and stand-down): how
  * many of each exception at the top, then four sections, each row a
  * meeting by case reference with how late (or how far past its limit) and
  * the reason, rationale or approval recorded; what is still not done in

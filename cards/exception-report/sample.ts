@@ -1,6 +1,6 @@
 import type { ExceptionReportView, LateReportRow, StoodDownRow } from "./view-model";
 
-/** A fictional Monday's exception report (000 rule 23): each kind of exception once or twice. */
+/** A fictional Monday's exception report (Swindon rule 23): each kind of exception once or twice. */
 export const exceptionReportSample: ExceptionReportView = {
   title: "Exception report: Northshire",
   periodText: "Week to Mon 11 Jan 2027, for the QA Team Manager, QA Service Manager and Director",

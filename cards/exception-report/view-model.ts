@@ -40,30 +40,30 @@ export interface LateReportRow extends LateItem {
   author: string;
 }
 
-/** A meeting stood down (RULES.md 5): the reason from the fixed list, the rationale, who approved. */
+/** A meeting stood down (docs/rules.md, stand-down): the reason from the fixed list, the rationale, who approved. */
 export interface StoodDownRow extends ExceptionMeeting {
   at: IsoInstant;
   reason: StandDownReasonCode;
   rationale: string;
-  /** The approvers' names (000: the operational SM and the QA & Review SM). */
+  /** The approvers' names (Swindon: the operational SM and the QA & Review SM). */
   approvedBy: string[];
   /** The rebooked meeting's start, if rebooked. */
   rebookedStart?: IsoInstant;
 }
 
-/** A meeting booked (or to be held) after its limit (RULES.md 3), with its approval. */
+/** A meeting booked (or to be held) after its limit (docs/rules.md, national rules), with its approval. */
 export interface OutOfTimescaleRow extends ExceptionMeeting {
   /** The limit's rule ("icpc.latest", "rcpc.next.latest") and instant (17:00 on its date). */
   limitRule: string;
   limitAt: IsoInstant;
-  /** The approver's name (002: the Service Manager); absent: not approved. */
+  /** The approver's name (Leicestershire: the Service Manager); absent: not approved. */
   approvedBy?: string;
   approvedAt?: IsoInstant;
   reason?: string;
 }
 
 /**
- * `report.exceptions` (000 rules 3, 7, 10, 23; every Monday to the QA TM/SM
+ * `report.exceptions` (Swindon rules 3, 7, 10, 23; every Monday to the QA TM/SM
  * and the Director of Social Work): late invite lists, late reports,
  * meetings stood down, meetings out of timescale, each with its reason.
  * Plain data computed by workflow/; the card counts every row and lists

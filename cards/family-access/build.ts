@@ -20,8 +20,8 @@ const FIELDS = [
 ] as const;
 
 /**
- * The family's technology and access needs (001: devices, data, Teams, how
- * reports reach them by `family.report-sharing`; 002/RULES.md 5: no
+ * The family's technology and access needs (virtual-conference: devices, data, Teams, how
+ * reports reach them by `family.report-sharing`; Leicestershire and docs/rules.md, stand-down: no
  * interpreter or a family who cannot attend are reasons to stand down, so
  * the chair needs these before the day). About the adults: no child named.
  */

@@ -7,9 +7,8 @@ export const REPORT_SHARING = ["secure-email", "post", "by-hand"] as const;
 
 /**
  * verb family-access.submit. A family joining by video needs a device with
- * video and data or Wi-Fi (001); by phone they hear the conference only.
- * An interpreter needs the language (a stand-down reason if missing, RULES.md
- * 5), and a split conference needs the reason the chair will plan around.
+ * video and data or Wi-Fi (virtual-conference); by phone they hear the conference only.
+ * An interpreter needs the language (a stand-down reason if missing, docs/rules.md, stand-down), and a split conference needs the reason the chair will plan around.
  */
 export const FamilyAccessSubmission = z
   .object({

@@ -13,7 +13,7 @@ import type { IndicatorCase, IndicatorChair, IndicatorReviewView } from "./view-
  */
 export const INDICATOR_REVIEW_LIMITS = { rowsPerList: 10 } as const;
 
-/** The three indicators of 003's supervision, as the card and the CSV name them. */
+/** The three indicators of West Sussex's supervision, as the card and the CSV name them. */
 export const INDICATORS = {
   long: "On a plan 15 months or more",
   repeat: "Repeat plan: a previous plan ended within 2 years",
@@ -49,10 +49,10 @@ export interface IndicatorReviewLayout {
 }
 
 /**
- * The indicator review for supervision (003; RULES.md 4 `west-sussex`):
+ * The indicator review for supervision (West Sussex; docs/rules.md, policies `west-sussex`):
  * per chair, the cases on a plan 15 months or more (longest first), on a
  * repeat plan, and whose plan ended at the first RCPC, by case reference
- * with the plan's dates; 003's guidance (consider a change of chair or a
+ * with the plan's dates; West Sussex's guidance (consider a change of chair or a
  * peer review; bring any to the team meeting) at the top.
  */
 export function layoutIndicatorReviewCard(view: IndicatorReviewView): IndicatorReviewLayout {

@@ -2,7 +2,7 @@ import type { IndicatorChair, IndicatorReviewView } from "./view-model";
 
 const ref = (n: number) => ({ caseId: `case-${n}`, caseReference: `CP-2025-0${n}` });
 
-/** One CPA's month (fictional): what 003's supervision goes through. */
+/** One CPA's month (fictional): what West Sussex's supervision goes through. */
 export const indicatorReviewSample: IndicatorReviewView = {
   title: "Indicator review: January 2027",
   periodText: "Grace Okafor's plans as at Mon 4 Jan 2027, for supervision",

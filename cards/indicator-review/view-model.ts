@@ -11,18 +11,18 @@ export interface IndicatorCase {
   children?: number;
 }
 
-/** `plan.long.check` (RULES.md 3; 003's NI 64): on a plan 15 months or more. */
+/** `plan.long.check` (docs/rules.md, national rules; West Sussex's NI 64): on a plan 15 months or more. */
 export interface LongPlanRow extends IndicatorCase {
   /** Whole months on the plan at the review date (workflow/ counts them with rules/checks). */
   months: number;
 }
 
-/** `plan.repeat.check` (003's NI 65): a previous plan ended within the last 24 months. */
+/** `plan.repeat.check` (West Sussex's NI 65): a previous plan ended within the last 24 months. */
 export interface RepeatPlanRow extends IndicatorCase {
   previousPlanEnd: IsoDate;
 }
 
-/** 003: a plan ended at the first RCPC. */
+/** West Sussex: a plan ended at the first RCPC. */
 export interface EndedAtFirstRcpcRow extends IndicatorCase {
   planEnd: IsoDate;
 }
@@ -37,7 +37,7 @@ export interface IndicatorChair {
 }
 
 /**
- * `indicator.review` (003, monthly, per CPA for supervision): each chair's
+ * `indicator.review` (West Sussex, monthly, per CPA for supervision): each chair's
  * children on plans of 15 months or more, on repeat plans within 2 years,
  * and whose plans ended at the first RCPC, by case reference. One chair
  * (the CPA's own card) or all of them (the CPA team manager's). Plain data

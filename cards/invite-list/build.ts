@@ -9,7 +9,7 @@ import type { InviteListView } from "./view-model";
 const ROW_FIELD = /^invitees\.(\d+)\.([A-Za-z]+)$/;
 
 /**
- * The SW's invite list, one person a row (002, 003). "Add another" comes
+ * The SW's invite list, one person a row (Leicestershire, West Sussex). "Add another" comes
  * back here with the rows as typed plus one (`withAnotherRow`), and a
  * malformed "submit" with the rows as typed and the errors by input id, so
  * nothing typed is ever lost. The card names no child: it is about the

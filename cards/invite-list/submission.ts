@@ -70,7 +70,7 @@ function isBlank(row: Record<string, unknown>): boolean {
 }
 
 /**
- * One person. 002: family members and legal representatives are invited one
+ * One person. Leicestershire: family members and legal representatives are invited one
  * email each and the police will not run a check without a reason, so the
  * relation is required and a police check needs its reason. Professionals
  * are invited through Outlook, so they need an agency and an email; a family
@@ -168,7 +168,7 @@ const rowIdsField = z.preprocess(
 const confirmField = z.preprocess((v) => v === "true" || v === true, z.boolean());
 
 /**
- * verb invite-list.submit: "submit list as complete" (003: invitations go
+ * verb invite-list.submit: "submit list as complete" (West Sussex: invitations go
  * once the SW says the list is complete). Rows left entirely empty are
  * dropped (that is how a row is removed); every other row must be a whole
  * person, with errors on that row's inputs.

@@ -38,7 +38,7 @@ export interface InviteListView extends CaseRef, Versioned {
   meetingStart?: IsoInstant;
   /** `invite-list.due` (or the policy's equivalent). */
   dueAt?: IsoInstant;
-  /** `police-checks.request`: police checks (each with a reason, 002) by then. */
+  /** `police-checks.request`: police checks (each with a reason, Leicestershire) by then. */
   policeChecksDueAt?: IsoInstant;
   /** The rows so far; an empty list shows one empty row. */
   rows: InviteeDraft[];

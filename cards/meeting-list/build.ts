@@ -94,7 +94,7 @@ function checkRow(r: MeetingListRow): void {
 function rowRuns(r: MeetingListRow): Run[] {
   const flag = (bad: boolean, text: string) => (bad && live(r) ? attention(text) : plain(text));
   return joinRuns([
-    // A CLA review is chaired by the IRO (RULES.md 1).
+    // A CLA review is chaired by the IRO (docs/rules.md, words).
     plain(`${r.kind === "CLA" ? "IRO" : "Chair"}: ${r.chairName ?? "none yet"}`),
     plain(MEETING_STATUS_TEXT[r.status]),
     flag(r.swReport !== "shared", SW_REPORT_TEXT[r.swReport]),
@@ -156,7 +156,7 @@ export interface MeetingListLayout {
 }
 
 /**
- * The weekly, fortnight or month-ahead list (000 rules 18-21). At the top:
+ * The weekly, fortnight or month-ahead list (Swindon rules 18-21). At the top:
  * how many meetings, of which kind, what needs chasing (SW reports not
  * shared with the family, invite lists late, meetings out of timescale),
  * and a count per day; then the meetings grouped by day, each with its

@@ -3,12 +3,12 @@ import type { MeetingStatus } from "../../model/meeting";
 import type { IsoDate, IsoInstant } from "../common/view-model";
 import type { TimelinessView } from "../timeliness/view-model";
 
-/** The three lists this card carries (000 rules 18-21; RULES.md 4 `swindon`). */
+/** The three lists this card carries (Swindon rules 18-21; docs/rules.md, policies `swindon`). */
 export type MeetingListKind = "list.weekly" | "list.fortnight" | "list.month-ahead";
 
 /**
  * How far the social worker's report has got (model/report-status.ts):
- * shared means shared with the family, what 000 asks managers to oversee.
+ * shared means shared with the family, what Swindon asks managers to oversee.
  */
 export type SwReportStage = "not-started" | "drafted" | "quality-assured" | "shared";
 
@@ -42,7 +42,7 @@ export interface MeetingListRow {
   inviteList: InviteListState;
   /** With "marked-done": who pressed Done on the reminder, a role in words ("team manager"). */
   inviteListMarkedBy?: string;
-  /** Booked after its limit (RULES.md 3): flagged on every list until held. */
+  /** Booked after its limit (docs/rules.md, national rules): flagged on every list until held. */
   outOfTimescale: boolean;
 }
 
@@ -71,6 +71,6 @@ export interface MeetingListView {
   days?: IsoDate[];
   /** Where the rows the card leaves out are; default "see the CSV in your email". */
   fullListText?: string;
-  /** month-ahead: the council's timeliness (issue 7) under the meetings. */
+  /** month-ahead: the council's timeliness (Outlook replies and the quoracy forecast) under the meetings. */
   timeliness?: TimelinessView;
 }

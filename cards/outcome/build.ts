@@ -31,10 +31,10 @@ function childBlock(view: OutcomeView, child: OutcomeChild) {
 
 /**
  * The chair records the outcome. The next RCPC and core group dates show
- * their limits (RULES.md section 3: `rcpc.first.latest` / `rcpc.next.latest`,
+ * their limits (docs/rules.md, national rules: `rcpc.first.latest` / `rcpc.next.latest`,
  * `core-group.first.latest`), as the label and as the date picker's max,
  * and the limits travel in the action's data so the submission schema can
- * refuse a date past them. `plan.sign-off` and `record.available` (002) are
+ * refuse a date past them. `plan.sign-off` and `record.available` (Leicestershire) are
  * shown so the chair sees what follows. Decisions are per child: one block
  * for each child the conference was about, by first name only (the chair is
  * staff on the case); at a review a child on a plan is asked whether the

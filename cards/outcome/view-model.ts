@@ -18,7 +18,7 @@ export type PlanCategory = (typeof PLAN_CATEGORIES)[number];
 
 /** A limit or deadline from the meeting's timeline, shown beside the field it bounds. */
 export interface TimelineDate {
-  /** RULES.md rule id (`rcpc.first.latest`). */
+  /** docs/rules.md rule id (`rcpc.first.latest`). */
   rule: string;
   at: IsoInstant;
 }
@@ -44,9 +44,9 @@ export interface OutcomeView extends CaseRef, Versioned, Redisplay {
   nextRcpcLimit: TimelineDate;
   /** `core-group.first.latest` (ICPC: 10 working days after); none for an RCPC. */
   coreGroupLimit?: TimelineDate;
-  /** `plan.sign-off` (002: 5 working days after, if there is a plan). */
+  /** `plan.sign-off` (Leicestershire: 5 working days after, if there is a plan). */
   planSignOff?: TimelineDate;
-  /** `record.available` (002: 15 working days after). */
+  /** `record.available` (Leicestershire: 15 working days after). */
   recordDue?: TimelineDate;
 }
 

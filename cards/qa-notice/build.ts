@@ -6,7 +6,7 @@ import type { QaNoticeView } from "./view-model";
 
 const FIELDS = ["kind", "text"] as const;
 
-/** 003: the CPA's QA notice about a case (recognition of good practice, or an informal dispute resolution alert). */
+/** West Sussex: the CPA's QA notice about a case (recognition of good practice, or an informal dispute resolution alert). */
 export function buildQaNoticeCard(view: QaNoticeView): CardJson {
   return expandCard(template, {
     fallbackText: `QA notice for case ${view.caseReference}`,

@@ -3,7 +3,7 @@ import { caseAction, optionalMeetingIdField } from "../common/action-data";
 import { choice, requiredText } from "../common/fields";
 
 /**
- * verb qa-notice.send (003): which notice, and the CPA's words. Only the
+ * verb qa-notice.send (West Sussex): which notice, and the CPA's words. Only the
  * chair of the case may send one: workflow/ checks that before storing.
  */
 export const QaNoticeSubmission = z.object({

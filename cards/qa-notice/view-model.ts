@@ -1,7 +1,7 @@
 import type { CaseRef, Redisplay, Versioned } from "../common/view-model";
 
 /**
- * 003: the CPA sends a Recognition of Good Practice Notification (to the SW,
+ * West Sussex: the CPA sends a Recognition of Good Practice Notification (to the SW,
  * PM, GM and the CPA team manager) or an Informal Dispute Resolution alert
  * (to the SW, PM and GM) about a case. By case reference only.
  */

@@ -83,7 +83,7 @@ describe("quoracy forecast card", () => {
     );
   });
 
-  it("counts an agency that accepted or whose report is in (RULES.md 5), not a tentative one", () => {
+  it("counts an agency that accepted or whose report is in (docs/rules.md, stand-down), not a tentative one", () => {
     const one = (rsvp: QuoracyRsvp, reportReceived: boolean) =>
       visibleText(
         buildQuoracyForecastCard({

@@ -23,7 +23,7 @@ const RSVP: Record<QuoracyRsvp, { text: string; color: string }> = {
 };
 
 /**
- * RULES.md 5 through rules/quoracy.ts, the rule workflow/ forecasts with:
+ * docs/rules.md, stand-down through rules/quoracy.ts, the rule workflow/ forecasts with:
  * an agency is expected when it accepted or its report is in (tentative
  * and no reply do not count yet), so the card's "1 of the 2 needed" and
  * the decision to send it agree. The agencies not expected come most
@@ -67,12 +67,12 @@ function whyAtRisk(a: QuoracyAgency): string {
 }
 
 /**
- * The quoracy forecast to the chair and the clerk (issue 7). At risk: a
+ * The quoracy forecast to the chair and the clerk (Outlook replies and the quoracy forecast). At risk: a
  * headline with how many of the agencies needed are expected, each
  * agency's reply and report, and the actions: nudge one of the agencies
  * not expected, ask the social worker, or propose a stand-down as not
  * quorate (a proposal: the approval the policy names still decides,
- * RULES.md 5). Quorate: the same card withdrawn, the agencies' state and no
+ * docs/rules.md, stand-down). Quorate: the same card withdrawn, the agencies' state and no
  * actions. The preview names the case reference only; agency names are
  * organisations, never family members.
  */

@@ -1,6 +1,6 @@
 import type { QuoracyAgency, QuoracyForecastView } from "./view-model";
 
-/** Police and health declined; the school has not replied (issue 7's scenario). */
+/** Police and health declined; the school has not replied (Outlook replies and the quoracy forecast's scenario). */
 const AGENCIES: QuoracyAgency[] = [
   { key: "police", name: "Police", rsvp: "declined", reportReceived: false },
   { key: "health-visiting", name: "Health visiting", rsvp: "declined", reportReceived: false },

@@ -49,7 +49,7 @@ describe("quoracy.propose-stand-down submission", () => {
     standDownRationale: "Police and health declined; no reports",
   };
 
-  it("is always not-quorate, with a rationale (RULES.md 5)", () => {
+  it("is always not-quorate, with a rationale (docs/rules.md, stand-down)", () => {
     expect(expectValid(QuoracyProposeStandDownSubmission, good)).toEqual(good);
     expectFieldErrors(
       QuoracyProposeStandDownSubmission,

@@ -3,7 +3,7 @@ import { meetingAction } from "../common/action-data";
 import { blankToUndefined, optionalText, requiredText } from "../common/fields";
 import { AGENCY_KEY } from "../report-status/submission";
 
-/** The stand-down reason this card proposes, fixed (RULES.md 5: not quorate). */
+/** The stand-down reason this card proposes, fixed (docs/rules.md, stand-down: not quorate). */
 export const NOT_QUORATE = "not-quorate";
 
 /**
@@ -29,8 +29,8 @@ export type QuoracyAskSocialWorkerSubmission = z.output<typeof QuoracyAskSocialW
 
 /**
  * verb quoracy.propose-stand-down: a proposal, not the stand-down itself:
- * it goes to the approval the policy names (002: safeguarding manager; 000:
- * both SMs) and is always recorded with a rationale (RULES.md 5). The
+ * it goes to the approval the policy names (Leicestershire: safeguarding manager; Swindon:
+ * both SMs) and is always recorded with a rationale (docs/rules.md, stand-down). The
  * reason travels in the action's data and can only be "not-quorate".
  */
 export const QuoracyProposeStandDownSubmission = z.object({

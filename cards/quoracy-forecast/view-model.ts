@@ -11,7 +11,7 @@ export type QuoracyRsvp = "accepted" | "tentative" | "declined" | "none";
 
 /**
  * One agency other than children's social care invited to the meeting
- * (RULES.md 5 counts only those): its Outlook reply and whether its report
+ * (docs/rules.md, stand-down counts only those): its Outlook reply and whether its report
  * is in.
  */
 export interface QuoracyAgency {
@@ -24,7 +24,7 @@ export interface QuoracyAgency {
 }
 
 /**
- * The quoracy forecast to the chair and the clerk (issue 7): from 3 working
+ * The quoracy forecast to the chair and the clerk (Outlook replies and the quoracy forecast): from 3 working
  * days before the meeting and again the morning before, when fewer agencies
  * are expected (accepted, or report received) than are needed; the same
  * card with `state: "quorate"` replaces it once enough are, withdrawing the
@@ -38,7 +38,7 @@ export interface QuoracyForecastView extends CaseRef, Versioned, Redisplay {
   meetingStart: IsoInstant;
   /**
    * Agencies needed for quoracy: 2, or fewer if fewer than 2 agencies other
-   * than children's social care work with the family (RULES.md 5).
+   * than children's social care work with the family (docs/rules.md, stand-down).
    */
   needed: number;
   agencies: QuoracyAgency[];

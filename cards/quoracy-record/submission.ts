@@ -7,7 +7,7 @@ import { AGENCY_KEY, MAX_AGENCIES } from "../report-status/submission";
  * verb quoracy.record: the agencies other than children's social care that
  * are present or sent a report (keys the card offered; workflow/ checks
  * them against the invite list), and how many work with the family: "2"
- * means 2 or more (RULES.md section 5: fewer than 2 lowers the quorum).
+ * means 2 or more (docs/rules.md, stand-down: fewer than 2 lowers the quorum).
  */
 export const QuoracyRecordSubmission = z.object({
   ...meetingAction,

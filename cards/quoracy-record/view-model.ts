@@ -1,6 +1,6 @@
 import type { CaseRef, IsoInstant, Redisplay, Versioned } from "../common/view-model";
 
-/** The chair records quoracy on the day (RULES.md section 5: the chair decides). */
+/** The chair records quoracy on the day (docs/rules.md, stand-down: the chair decides). */
 export interface QuoracyRecordView extends CaseRef, Versioned, Redisplay {
   meetingId: string;
   meetingKind: string;

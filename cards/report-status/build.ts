@@ -9,9 +9,9 @@ import type { ReportStatusView } from "./view-model";
 const FIELDS = ["drafted", "qualityAssured", "sharedWithFamily", "sentToChairAndClerk"] as const;
 
 /**
- * Where the reports stand (002 `report.family` and `report.chair-clerk`, 24
- * hours before; 000 `reports.*`). A report not shared with the family is a
- * reason to stand the conference down (RULES.md 5), hence its own toggle.
+ * Where the reports stand (Leicestershire `report.family` and `report.chair-clerk`, 24
+ * hours before; Swindon `reports.*`). A report not shared with the family is a
+ * reason to stand the conference down (docs/rules.md, stand-down), hence its own toggle.
  */
 export function buildReportStatusCard(view: ReportStatusView): CardJson {
   const agencies = view.agencies.map((a) => {

@@ -17,7 +17,7 @@ function withAgencies(raw: unknown): unknown {
 /**
  * verb report-status.update. A report cannot be quality-assured, shared or
  * sent before it is drafted; "shared with the family" matters because a
- * report not shared is a reason to stand the conference down (RULES.md 5).
+ * report not shared is a reason to stand the conference down (docs/rules.md, stand-down).
  */
 export const ReportStatusSubmission = z.preprocess(
   withAgencies,

@@ -18,9 +18,9 @@ export interface ReportStatusView extends CaseRef, Versioned, Redisplay {
   meetingId: string;
   meetingKind: ConferenceKind;
   meetingStart?: IsoInstant;
-  /** The SW's report to the family (002 `report.family`; 001 `report.family-walkthrough`). */
+  /** The SW's report to the family (Leicestershire `report.family`; virtual-conference `report.family-walkthrough`). */
   familyDueAt?: IsoInstant;
-  /** To chair and clerk (002 `report.chair-clerk`: 24 hours before). */
+  /** To chair and clerk (Leicestershire `report.chair-clerk`: 24 hours before). */
   chairDueAt?: IsoInstant;
   drafted: boolean;
   qualityAssured: boolean;

@@ -50,7 +50,7 @@ describe("conference.request submission", () => {
     );
   });
 
-  it("needs the index child among the children chosen (000 rule 15)", () => {
+  it("needs the index child among the children chosen (Swindon rule 15)", () => {
     expectFieldErrors(
       RequestConferenceSubmission,
       { ...good, childIds: "child-2" },

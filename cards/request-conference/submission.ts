@@ -9,7 +9,7 @@ import { choice, multiChoice, optionalLocalDate, requiredText } from "../common/
  * national limit counts from that one, not a later discussion), an RCPC from the previous conference
  * (rcpc.next.latest: 6 months), so the anchor asked for depends on the kind.
  * The index child is the child on whose record a sibling group's report is
- * written (000 rule 15), so it must be one of the children chosen.
+ * written (Swindon rule 15), so it must be one of the children chosen.
  */
 export const RequestConferenceSubmission = z
   .object({

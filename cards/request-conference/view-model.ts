@@ -10,7 +10,7 @@ export interface RequestConferenceChild {
 export interface RequestConferenceView extends CaseRef, Versioned, Redisplay {
   /** The case's children (from the case record); the card asks which the conference is for. */
   children: RequestConferenceChild[];
-  /** Pre-selected values, e.g. the case's recorded index child (000 rule 15). */
+  /** Pre-selected values, e.g. the case's recorded index child (Swindon rule 15). */
   indexChildId?: string;
   meetingKind?: ConferenceKind;
   strategyDate?: IsoDate;

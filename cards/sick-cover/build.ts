@@ -18,7 +18,7 @@ export function buildSickReportCard(view: SickReportView): CardJson {
 }
 
 /**
- * 003: "They will then contact Duty CPA and ask them to cover"; "too short
+ * West Sussex: "They will then contact Duty CPA and ask them to cover"; "too short
  * notice or there is no CPA on duty": the team manager decides. The
  * preview names the case reference only.
  */

@@ -1,6 +1,6 @@
 import type { CaseRef, PersonOption, Redisplay } from "../common/view-model";
 
-/** Report a chair off sick on a day (003: contact the team manager, who arranges cover). */
+/** Report a chair off sick on a day (West Sussex: contact the team manager, who arranges cover). */
 export interface SickReportView extends Redisplay {
   /** The chairs to choose from: only the actor when a chair reports themselves. */
   chairs: PersonOption[];

@@ -6,7 +6,7 @@ import { buildStandDownApprovalCard } from "./build";
 import { standDownApprovalSample } from "./sample";
 import { StandDownRefuseSubmission } from "./submission";
 
-/** The approver's Refuse (RULES.md section 5): a reason always, kept when the card comes back. */
+/** The approver's Refuse (docs/rules.md, stand-down): a reason always, kept when the card comes back. */
 describe("stand-down approval card: refuse", () => {
   it("as rendered plus a reason, refusing the request the card names is a valid submission", () => {
     const card = buildStandDownApprovalCard(standDownApprovalSample);

@@ -11,7 +11,7 @@ const FIELDS = ["refuseReason"] as const;
  * An approver's card: the reason, who asked, the rationale, approvals
  * already in, who will tell the attendees and what happens to the
  * rebooking. Approve (the meeting stays booked until every approval the
- * policy needs is in) or Refuse with a reason (RULES.md section 5: the
+ * policy needs is in) or Refuse with a reason (docs/rules.md, stand-down: the
  * request is closed and the meeting goes ahead). No child is named.
  */
 export function buildStandDownApprovalCard(view: StandDownApprovalView): CardJson {

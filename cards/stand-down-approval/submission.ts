@@ -19,7 +19,7 @@ export type StandDownApproveSubmission = z.output<typeof StandDownApproveSubmiss
 
 /**
  * verb stand-down.refuse: an approver the policy names refuses the request
- * the card names (RULES.md section 5), always saying why: the person who
+ * the card names (docs/rules.md, stand-down), always saying why: the person who
  * asked is told who refused and why.
  */
 export const StandDownRefuseSubmission = z.object({

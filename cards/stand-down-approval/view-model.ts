@@ -1,7 +1,7 @@
 import type { CaseRef, IsoInstant, Redisplay, Versioned } from "../common/view-model";
 
 /**
- * To each approver the policy names (RULES.md section 5; 002, 000). With
+ * To each approver the policy names (docs/rules.md, stand-down; Leicestershire, Swindon). With
  * `errors`/`values` when a refusal came back without its reason.
  */
 export interface StandDownApprovalView extends CaseRef, Versioned, Redisplay {

@@ -9,7 +9,7 @@ import type { StandDownRequestView } from "./view-model";
 const FIELDS = ["reason", "rationale"] as const;
 
 /**
- * Ask to stand a meeting down: RULES.md section 5's reasons as one fixed
+ * Ask to stand a meeting down: docs/rules.md, stand-down's reasons as one fixed
  * list, the rationale always required, and who must approve under the
  * policy said up front. No child is named.
  */

@@ -5,7 +5,7 @@ import {
 } from "../../model/meeting";
 
 /**
- * RULES.md section 5's fixed list, as one choice each: a reason with
+ * docs/rules.md, stand-down's fixed list, as one choice each: a reason with
  * sub-reasons (no longer needed, unforeseen) is offered once per
  * sub-reason, so the card needs a single choice ("no-longer-needed:deceased").
  * The words are staff-facing; a family's email never carries them.

@@ -3,7 +3,7 @@ import { StandDownApproveSubmission } from "../stand-down-approval/submission";
 import { REASON_CHOICES } from "./reasons";
 import { StandDownRequestSubmission } from "./submission";
 
-describe("stand-down.request submission (RULES.md section 5)", () => {
+describe("stand-down.request submission (docs/rules.md, stand-down)", () => {
   it("offers each reason once, with the sub-reasons of no longer needed and unforeseen", () => {
     expect(REASON_CHOICES.map((c) => c.value)).toEqual([
       "no-longer-needed:looked-after",

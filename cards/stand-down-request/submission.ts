@@ -7,7 +7,7 @@ import { REASON_CHOICES, reasonProblem } from "./reasons";
 const CHOICE_VALUES = REASON_CHOICES.map((c) => c.value);
 
 /**
- * verb stand-down.request: one of RULES.md section 5's reasons (with its
+ * verb stand-down.request: one of docs/rules.md, stand-down's reasons (with its
  * sub-reason, as the card's single choice "reason:detail") and the
  * rationale, which is always required. Who may ask and who must approve
  * is workflow/'s decision (workflow/stand-down/).

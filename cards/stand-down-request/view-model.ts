@@ -1,13 +1,13 @@
 import type { CaseRef, IsoInstant, Redisplay, Versioned } from "../common/view-model";
 
-/** Someone on the case asks to stand a meeting down (RULES.md section 5). */
+/** Someone on the case asks to stand a meeting down (docs/rules.md, stand-down). */
 export interface StandDownRequestView extends CaseRef, Versioned, Redisplay {
   meetingId: string;
   /** "ICPC", "RCPC", "CLA review". */
   meetingKind: string;
   /** Absent for a meeting not booked yet. */
   meetingStart?: IsoInstant;
-  /** Who must approve under the policy: "the operational service manager and a QA & Review service manager (000)". */
+  /** Who must approve under the policy: "the operational service manager and a QA & Review service manager (Swindon)". */
   approvalText: string;
   /** Pre-selected reason choice ("not-quorate" after the chair recorded it inquorate). */
   reason?: string;

@@ -30,7 +30,7 @@ describe("reminder / escalation card", () => {
     ]);
   });
 
-  it("asks why only once the deadline is missed (the exception report's reason, 000 rule 23)", () => {
+  it("asks why only once the deadline is missed (the exception report's reason, Swindon rule 23)", () => {
     expect(inputIds(buildTaskAlertCard(reminderSample))).not.toContain("lateReason");
     const late = buildTaskAlertCard(escalationSample);
     expectWellFormedCard(late);

@@ -9,7 +9,7 @@ import type { TaskAction, TaskAlertView } from "./view-model";
 const FIELDS = ["reassignTo", "reassignNote", "approvalRationale", "lateReason"] as const;
 
 /**
- * A reminder or an escalation (RULES.md section 2: an escalation fires only
+ * A reminder or an escalation (docs/rules.md, counting time: an escalation fires only
  * if what it watches is still not done). It says what is due, by when and
  * how late, by the rule id that is the same everywhere, and offers the
  * actions the caller allows for the recipient's role. "Reassign" only
@@ -51,7 +51,7 @@ export function buildTaskAlertCard(view: TaskAlertView): CardJson {
       reassign: offered("reassign"),
       approve: offered("approve"),
       // A missed deadline's "Done" or "Acknowledge" can say why: the
-      // exception report shows it (000 rule 23: "each with its reason").
+      // exception report shows it (Swindon rule 23: "each with its reason").
       lateReason: late && (offered("done") || offered("acknowledge")),
     },
     reassignTo: (view.reassignTo ?? []).map((p) => ({

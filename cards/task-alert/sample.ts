@@ -15,7 +15,7 @@ export const reminderSample: TaskAlertView = {
   actions: ["done"],
 };
 
-/** Swindon: no invite list a day after it was due goes to the manager (000). */
+/** Swindon: no invite list a day after it was due goes to the manager. */
 export const escalationSample: TaskAlertView = {
   kind: "escalation",
   caseId: "case-0412",

@@ -54,7 +54,7 @@ describe("task action submissions", () => {
     );
   });
 
-  it("approve needs a rationale (RULES.md 5)", () => {
+  it("approve needs a rationale (docs/rules.md, stand-down)", () => {
     expectValid(TaskApproveSubmission, { ...base, approvalRationale: "Chair off sick, no cover" });
     expectFieldErrors(
       TaskApproveSubmission,

@@ -39,7 +39,7 @@ export type TaskReassignSubmission = z.output<typeof TaskReassignSubmission>;
 
 /**
  * verb task.approve: approvals (out of timescale, stand-down) are always
- * recorded with a rationale (RULES.md sections 3 and 5).
+ * recorded with a rationale (docs/rules.md, national rules and stand-down).
  */
 export const TaskApproveSubmission = z.object({
   ...taskAction,

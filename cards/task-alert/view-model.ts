@@ -13,7 +13,7 @@ export interface TaskAlertView extends CaseRef, Versioned, Redisplay {
   kind: "reminder" | "escalation";
   taskId: string;
   meetingId?: string;
-  /** The RULES.md rule id (`invite-list.escalate`): the same id everywhere. */
+  /** The docs/rules.md rule id (`invite-list.escalate`): the same id everywhere. */
   ruleId: string;
   /** What is due, in words ("Invite list for the ICPC"). Never a child's name. */
   what: string;

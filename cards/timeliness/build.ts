@@ -114,7 +114,7 @@ function groupBars(what: string, parts: readonly TimelinessGroup[], reference?: 
 }
 
 /**
- * The timeliness card (issue 7): for managers, and in the month-ahead list.
+ * The timeliness card (Outlook replies and the quoracy forecast): for managers, and in the month-ahead list.
  * Adaptive Cards 1.5 has no chart, so each figure is a horizontal bar drawn
  * as a ColumnSet of two weighted Columns (the bar: a Column with a
  * container style; then an empty one), their weights the percentage in

@@ -35,7 +35,7 @@ export interface TimelinessGroup extends TimelinessFigure {
 }
 
 /**
- * The council's timeliness (issue 7), counted the way the national children
+ * The council's timeliness (Outlook replies and the quoracy forecast), counted the way the national children
  * in need return counts them, beside the national figures: for managers, and
  * as part of the month-ahead list. Plain data: workflow/stats computes it.
  */

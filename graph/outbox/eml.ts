@@ -4,8 +4,8 @@ import { idToken } from "./file-names";
 
 /**
  * An RFC 5322 message, as Graph's sendMail would deliver it: the sender,
- * exactly one `To` (002), plain text. Outlook opens a .eml directly.
- * Attachments (a list's CSV, issue 6) make it multipart/mixed, each file a
+ * exactly one `To` (Leicestershire), plain text. Outlook opens a .eml directly.
+ * Attachments (a list's CSV, the councils' other procedures) make it multipart/mixed, each file a
  * base64 part named as Convene named it (ids only).
  */
 export async function buildEml(from: string, email: Email, date: Date): Promise<Buffer> {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 /**
  * Outbox file names carry ids only (a meeting id, an email id), never a
- * name (DESIGN.md, Privacy). Ids may hold ":" (`${meetingId}:invite:${id}`),
+ * name (docs/data-protection.md). Ids may hold ":" (`${meetingId}:invite:${id}`),
  * which Windows refuses in a file name, so every character outside
  * [A-Za-z0-9._-] is percent-encoded: reversible and collision-free.
  */

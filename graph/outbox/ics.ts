@@ -34,7 +34,7 @@ export interface OutboxMeeting {
 
 /**
  * The text Teams appends to an Outlook invitation's body, so the .ics reads
- * as Graph's event would. The lobby sentence is 002's: everybody waits until
+ * as Graph's event would. The lobby sentence is Leicestershire's: everybody waits until
  * the chair admits them.
  */
 export function joinBlock(joinWebUrl: string): string {

@@ -34,7 +34,7 @@ export interface OutboxOptions {
 }
 
 /**
- * The local default when no Graph credentials are configured (issue 4,
+ * The local default when no Graph credentials are configured (the Outlook and Teams meeting adapter,
  * step 4): the same CalendarPort, written as files a clerk can open in
  * Outlook.
  *

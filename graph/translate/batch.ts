@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * JSON batching: up to 20 requests in one POST /$batch (DESIGN.md). Graph
+ * JSON batching: up to 20 requests in one POST /$batch (docs/architecture.md). Graph
  * answers 200 for the batch and a status per part; failed parts are ours to
  * retry (the SDK does not).
  */

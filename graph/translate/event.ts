@@ -78,7 +78,7 @@ export function toEventAttendees(
 
 /**
  * Attendees only. Never `body`: a PATCH of the body replaces the Teams join
- * block and re-notifies everyone (DESIGN.md, Microsoft 365 facts).
+ * block and re-notifies everyone (docs/architecture.md, Microsoft 365 facts).
  */
 export function toAttendeesPatch(people: MeetingPeople): { attendees: GraphAttendee[] } {
   // attendees is a collection: the PATCH replaces it whole, so the room goes every time.

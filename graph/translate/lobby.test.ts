@@ -12,7 +12,7 @@ const LOCKED = {
   recordAutomatically: false,
 };
 
-describe("lobby settings (002)", () => {
+describe("lobby settings (Leicestershire)", () => {
   it("PATCH carries every required setting under Graph's names, lobby settings whole", () => {
     expect(toSettingsPatch(REQUIRED_LOBBY_SETTINGS)).toEqual(LOCKED);
   });

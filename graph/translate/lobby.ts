@@ -3,7 +3,7 @@ import type { LobbySettings } from "../../ports/calendar";
 
 /**
  * The port's LobbySettings ↔ the onlineMeeting fields Graph uses for them.
- * 002: nobody from outside the organisation bypasses the lobby, the chair
+ * Leicestershire: nobody from outside the organisation bypasses the lobby, the chair
  * (organiser and co-organisers) admits, chat is off, nothing is recorded.
  */
 

@@ -3,7 +3,7 @@ import type { Attendee, Email, EmailAttachment } from "../../ports/calendar";
 
 /**
  * Convene's Email → POST /users/{from}/sendMail. One recipient in `To`
- * (002: a family member never sees another's address), plain text.
+ * (Leicestershire: a family member never sees another's address), plain text.
  *
  * Each message carries its Convene id in a named MAPI property (a
  * singleValueExtendedProperty in Convene's own property set). It is how
@@ -12,7 +12,7 @@ import type { Attendee, Email, EmailAttachment } from "../../ports/calendar";
  * Sent Items copy, and Graph can filter on it. The id is Convene's
  * deterministic email id (ids only, never a name).
  *
- * Attachments (a list's CSV, issue 6) go inline in the message as
+ * Attachments (a list's CSV, the councils' other procedures) go inline in the message as
  * fileAttachments, their bytes base64 in `contentBytes`: Graph's way for a
  * file under 3 MB (larger ones need an upload session, which Convene has no
  * use for). They do not touch the Convene id, so the Sent Items look-up

@@ -2,7 +2,7 @@ import { odataString } from "./mail";
 
 /**
  * GET /users/{organizer}/onlineMeetings?$filter=JoinWebUrl eq '{url}': the
- * one way to reach the onlineMeeting behind an Outlook event (DESIGN.md).
+ * one way to reach the onlineMeeting behind an Outlook event (docs/architecture.md).
  * The join URL is itself percent-encoded ("19%3ameeting_..."); it goes into
  * the filter as it is and the whole filter is encoded once more, as Graph's
  * own examples do.

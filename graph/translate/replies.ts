@@ -5,7 +5,7 @@ import type { AttendeeReply, Reply, Subscription } from "../../ports/replies";
 import { eventUrl } from "./online-meeting";
 
 /**
- * Outlook replies (issue 7), pure: the URL of one event's attendees, their
+ * Outlook replies (Outlook replies and the quoracy forecast), pure: the URL of one event's attendees, their
  * `status.response` → Convene's Reply, and the POST /subscriptions payload.
  */
 

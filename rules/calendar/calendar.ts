@@ -6,7 +6,7 @@ import type { DayNumber } from "./day-number";
  * bench/timeline.ts plugs in a naive date-fns implementation of the same
  * interface so the two can be timed doing exactly the same work.
  *
- * Conventions (RULES.md section 2):
+ * Conventions (docs/rules.md, counting time):
  * - "N working days after D" is the Nth working day strictly after D; D is
  *   day 0 whether or not it is a working day. Likewise "before".
  * - Instants are UTC milliseconds; local dates are Europe/London.

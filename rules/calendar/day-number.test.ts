@@ -64,7 +64,7 @@ describe("day numbers", () => {
   });
 });
 
-describe("addMonthsClamped (RULES.md section 2, within N months)", () => {
+describe("addMonthsClamped (docs/rules.md, counting time, within N months)", () => {
   it.each([
     ["2026-08-31", 6, "2027-02-28"],
     ["2027-08-31", 6, "2028-02-29"],

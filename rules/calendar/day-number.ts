@@ -73,7 +73,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /**
  * D plus N calendar months, clamped to the last day of a shorter month
- * (RULES.md section 2, "within N months": 31 Aug + 6 months = 28/29 Feb).
+ * (docs/rules.md, counting time, "within N months": 31 Aug + 6 months = 28/29 Feb).
  * N may be negative (a look-back window in the checks).
  */
 export function addMonthsClamped(dayNumber: DayNumber, months: number): DayNumber {

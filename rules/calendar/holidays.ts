@@ -2,7 +2,7 @@ import Holidays from "date-holidays";
 import { dayFromYmd, type DayNumber } from "./day-number";
 
 /**
- * Public holidays in England (RULES.md section 2): `date-holidays`, country GB,
+ * Public holidays in England (docs/rules.md, counting time): `date-holidays`, country GB,
  * region ENG, entries of type `public` only. That includes substitute days
  * (28 Dec 2026 for Boxing Day) and one-off days (3 Jun 2022, 19 Sep 2022,
  * 8 May 2023), and excludes observances such as Mother's Day.

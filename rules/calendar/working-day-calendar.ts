@@ -14,7 +14,7 @@ import { englandPublicHolidays } from "./holidays";
 import { formatLondonIso, londonInstant, londonLocal } from "./london-time";
 
 /**
- * England's working days (RULES.md section 2) as precomputed tables, so that
+ * England's working days (docs/rules.md, counting time) as precomputed tables, so that
  * "N working days after D" is one array read instead of a day-by-day loop:
  *
  *   isWorking[i]   1 if day (first + i) is a working day

@@ -2,7 +2,7 @@ import type { PolicyDefinition } from "../types";
 
 const SEED = "004_36d89ac9f3564f3d.txt";
 
-/** CP chair consultation and CIN case mapping (RULES.md section 4). */
+/** CP chair consultation and CIN case mapping (docs/rules.md, policies). */
 export const chairConsultation: PolicyDefinition = {
   id: "chair-consultation",
   title: "CP chair consultation and CIN case mapping",

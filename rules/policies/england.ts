@@ -4,7 +4,7 @@ const WT = "Working Together to Safeguard Children 2023";
 const CPR = "Care Planning, Placement and Case Review (England) Regulations 2010 reg 33";
 
 /**
- * National rules (RULES.md section 3). Every other policy extends this one;
+ * National rules (docs/rules.md, national rules). Every other policy extends this one;
  * a policy that defines the same rule id for the same meeting kind wins.
  */
 export const england: PolicyDefinition = {

@@ -2,7 +2,7 @@ import type { PolicyDefinition } from "../types";
 
 const SEED = "002_f360489d1f14a891.txt";
 
-/** Leicestershire: principles of a productive CP conference (RULES.md section 4). */
+/** Leicestershire: principles of a productive CP conference (docs/rules.md, policies). */
 export const leicestershire: PolicyDefinition = {
   id: "leicestershire",
   title: "Leicestershire",

@@ -2,7 +2,7 @@ import type { PolicyDefinition } from "../types";
 
 const SEED = "000_dbf8fe377aeda463.txt";
 
-/** Swindon: invites and reports for CP conferences and CLA reviews (RULES.md section 4). */
+/** Swindon: invites and reports for CP conferences and CLA reviews (docs/rules.md, policies). */
 export const swindon: PolicyDefinition = {
   id: "swindon",
   title: "Swindon",

@@ -2,7 +2,7 @@ import type { PolicyDefinition } from "../types";
 
 const SEED = "001_c2f53fab5fd54b39.txt";
 
-/** Virtual CP conferences and LAC reviews (RULES.md section 4, West Sussex CPAs). */
+/** Virtual CP conferences and LAC reviews (docs/rules.md, policies, West Sussex CPAs). */
 export const virtualConference: PolicyDefinition = {
   id: "virtual-conference",
   title: "Virtual conferences and CLA reviews",
@@ -51,7 +51,7 @@ export const virtualConference: PolicyDefinition = {
     },
     {
       // The seed says "5 days" for other professionals under the heading "5
-      // working days before"; RULES.md decides working days.
+      // working days before"; docs/rules.md decides working days.
       id: "reports.partners",
       kind: "deadline",
       meetings: ["ICPC", "RCPC"],

@@ -2,7 +2,7 @@ import type { PolicyDefinition } from "../types";
 
 const SEED = "003_3ceb4ecab9be81a2.txt";
 
-/** West Sussex conference service: few fixed timescales (RULES.md section 4). */
+/** West Sussex conference service: few fixed timescales (docs/rules.md, policies). */
 export const westSussex: PolicyDefinition = {
   id: "west-sussex",
   title: "West Sussex",

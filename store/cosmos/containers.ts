@@ -5,7 +5,7 @@ import type { ContainerName } from "../layout";
  * Every container is partitioned on /pk; each document type derives its pk
  * from its own ids (see model/). Indexing is opt-in: only the paths the
  * queries filter or sort on are indexed, so writes (the scheduler rewrites a
- * task twice per run) pay for few index entries. Reasons: the README, "Durable state".
+ * task twice per run) pay for few index entries. Reasons: docs/architecture.md, "Durable state".
  */
 const only = (...paths: string[]): IndexingPolicy => ({
   indexingMode: "consistent",

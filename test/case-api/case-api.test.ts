@@ -273,7 +273,7 @@ describe("what a call must send", () => {
     });
     expect(answer.status).toBe(201);
     expect(answer.json.kind).toBe("CLA");
-    // RULES.md 3 `cla.first.latest`: 20 working days after Mon 4 Jan 2027: Mon 1 Feb, 17:00.
+    // docs/rules.md, national rules `cla.first.latest`: 20 working days after Mon 4 Jan 2027: Mon 1 Feb, 17:00.
     expect(answer.json.mustBeHeldBy).toBe("2027-02-01T17:00:00.000Z");
     const again = await call("POST", "/api/cases/LAC-1/looked-after", {
       child: "P3",

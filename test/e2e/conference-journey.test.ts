@@ -7,7 +7,7 @@ import { silentLogger } from "../../app/logger";
 import { E2eSession } from "./e2e-session";
 
 /**
- * Issue 5, end to end: the whole of Convene (composition root, workflow,
+ * The conference journey in Teams, end to end: the whole of Convene (composition root, workflow,
  * scheduler, embedded store, outbox calendar, the Teams edge) driven
  * through the Microsoft 365 Agents Playground in headless Chromium, one
  * Playground per person as each has their own Teams. What is asserted is

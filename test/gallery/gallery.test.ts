@@ -42,7 +42,7 @@ describe.each(GALLERY.map((g) => [g.name, g] as const))("card %s", (_name, g) =>
         continue;
       }
       if (a.verb.startsWith("chairs.") && !a.verb.startsWith("chairs.cover.")) {
-        // The chairs' rota and availability (003) belong to no case: no ids to carry but a month's.
+        // The chairs' rota and availability (West Sussex) belong to no case: no ids to carry but a month's.
         if (a.verb.startsWith("chairs.rota.")) expect(a.data.month).toMatch(/^\d{4}-\d{2}$/);
         continue;
       }

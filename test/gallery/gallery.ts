@@ -188,7 +188,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "booking-confirmation",
     description:
-      "the chair (or SW) accepts, or declines for a conflict of interest with a reason (003); the chair can allow recording of this meeting with a reason",
+      "the chair (or SW) accepts, or declines for a conflict of interest with a reason (West Sussex); the chair can allow recording of this meeting with a reason",
     build: () => buildBookingConfirmationCard(bookingConfirmationSample),
     actionTitles: ["Accept", "Decline: conflict of interest", "Allow recording"],
     expand: "Decline: conflict of interest",
@@ -196,7 +196,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "invite-list",
     description:
-      "the SW's invite list, one person a row (add another keeps what was typed), police check reasons (002), submit as complete",
+      "the SW's invite list, one person a row (add another keeps what was typed), police check reasons (Leicestershire), submit as complete",
     build: () => buildInviteListCard(inviteListScreenshotSample),
     actionTitles: ["Add another person", "Submit list as complete"],
   }),
@@ -211,7 +211,7 @@ export const GALLERY: readonly GalleryEntry[] = [
           i === 0 ? { ...r, policeCheckReason: "" } : i === 1 ? { ...r, email: "amira.khan@" } : r,
         ),
         errors: {
-          "invitees.0.policeCheckReason": "The police will not run a check without a reason (002)",
+          "invitees.0.policeCheckReason": "The police will not run a check without a reason",
           "invitees.1.email": "Enter a valid email address",
         },
       }),
@@ -269,7 +269,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "cla-minutes",
     description:
-      "the IRO confirms the review's minutes and recommendations are on the record and tasked to be shared (001); the next review's limit shown",
+      "the IRO confirms the review's minutes and recommendations are on the record and tasked to be shared (virtual-conference); the next review's limit shown",
     build: () => buildClaMinutesCard(claMinutesSample),
     actionTitles: ["Record minutes"],
   }),
@@ -290,21 +290,21 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "quoracy-record",
     description:
-      "the chair records on the day the agencies present or reporting and how many work with the family; quorate or not is recorded (RULES.md 5)",
+      "the chair records on the day the agencies present or reporting and how many work with the family; quorate or not is recorded (docs/rules.md, stand-down)",
     build: () => buildQuoracyRecordCard(quoracyRecordSample),
     actionTitles: ["Record quoracy"],
   }),
   entry({
     name: "stand-down-request",
     description:
-      "clerk, SW, chair or the case's managers ask to stand a meeting down: RULES.md 5's reasons as a fixed list, a rationale always, the approval the policy needs",
+      "clerk, SW, chair or the case's managers ask to stand a meeting down: docs/rules.md, stand-down's reasons as a fixed list, a rationale always, the approval the policy needs",
     build: () => buildStandDownRequestCard(standDownRequestSample),
     actionTitles: ["Ask for approval"],
   }),
   entry({
     name: "stand-down-approval",
     description:
-      "to each approver the policy names (002: a safeguarding manager; 000: operational and QA & Review SMs jointly): reason, rationale, approvals so far, who tells the attendees, the rebooking",
+      "to each approver the policy names (Leicestershire: a safeguarding manager; Swindon: operational and QA & Review SMs jointly): reason, rationale, approvals so far, who tells the attendees, the rebooking",
     build: () => buildStandDownApprovalCard(standDownApprovalSample),
     actionTitles: ["Approve stand-down", "Refuse"],
   }),
@@ -318,28 +318,28 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "meeting-list",
     description:
-      "the weekly list (also the fortnight and month-ahead lists, 000): counts per day, then each meeting by day with case reference, chair, status, SW report, agency reports, invite list, out of timescale; what needs chasing in red",
+      "the weekly list (also the fortnight and month-ahead lists, Swindon): counts per day, then each meeting by day with case reference, chair, status, SW report, agency reports, invite list, out of timescale; what needs chasing in red",
     build: () => buildMeetingListCard(weeklyListSample),
     actionTitles: [],
   }),
   entry({
     name: "exception-report",
     description:
-      "the Monday exception report (000): late invite lists, late reports, meetings stood down, meetings out of timescale, each with how late and the reason, rationale or approval",
+      "the Monday exception report (Swindon): late invite lists, late reports, meetings stood down, meetings out of timescale, each with how late and the reason, rationale or approval",
     build: () => buildExceptionReportCard(exceptionReportSample),
     actionTitles: [],
   }),
   entry({
     name: "indicator-review",
     description:
-      "a CPA's monthly indicator review for supervision (003): plans of 15 months or more, repeat plans within 2 years, plans ended at the first RCPC, by case reference",
+      "a CPA's monthly indicator review for supervision (West Sussex): plans of 15 months or more, repeat plans within 2 years, plans ended at the first RCPC, by case reference",
     build: () => buildIndicatorReviewCard(indicatorReviewSample),
     actionTitles: [],
   }),
   entry({
     name: "case-mapping",
     description:
-      "the month's child in need cases open 12 months or more (004) for the QA admin manager: review or new mapping, a chair picked per case, cases per chair, save allocations",
+      "the month's child in need cases open 12 months or more (chair-consultation) for the QA admin manager: review or new mapping, a chair picked per case, cases per chair, save allocations",
     build: () => buildCaseMappingCard(caseMappingSample),
     actionTitles: ["Save allocations"],
   }),
@@ -352,14 +352,14 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "chair-unavailable",
     description:
-      "a chair's unavailable slots (leave, training, supervision, duty elsewhere, 003) and a form to add one",
+      "a chair's unavailable slots (leave, training, supervision, duty elsewhere, West Sussex) and a form to add one",
     build: () => buildChairUnavailableCard(chairUnavailableSample),
     actionTitles: ["Add unavailable slot"],
   }),
   entry({
     name: "duty-rota",
     description:
-      "the month's duty chair rota (003): each working day's duty chair, duty days per chair, swap two days",
+      "the month's duty chair rota (West Sussex): each working day's duty chair, duty days per chair, swap two days",
     build: () => buildDutyRotaCard(dutyRotaSample),
     actionTitles: ["Swap two days"],
     expand: "Swap two days",
@@ -386,7 +386,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "sick-cover",
     description:
-      "to the duty chair: cover a conference of a chair off sick (003), accept or decline",
+      "to the duty chair: cover a conference of a chair off sick (West Sussex), accept or decline",
     build: () => buildSickCoverCard(sickCoverOfferSample),
     actionTitles: ["Accept: I will chair it", "Decline: I cannot"],
   }),
@@ -408,42 +408,42 @@ export const GALLERY: readonly GalleryEntry[] = [
   entry({
     name: "decisions",
     description:
-      "the conference's decisions to every staff attendee on the day (001): plan or not, category, next RCPC, first core group",
+      "the conference's decisions to every staff attendee on the day (virtual-conference): plan or not, category, next RCPC, first core group",
     build: () => buildDecisionsCard(decisionsSample),
     actionTitles: [],
   }),
   entry({
     name: "decisions-chair",
     description:
-      "the chair's copy: who got the decisions and how (card or email), plan sign-off and record deadlines (002), with their buttons",
+      "the chair's copy: who got the decisions and how (card or email), plan sign-off and record deadlines (Leicestershire), with their buttons",
     build: () => buildDecisionsCard(decisionsChairSample),
     actionTitles: ["Plan signed off", "Record checked: ask the clerk to distribute"],
   }),
   entry({
     name: "decisions-clerk",
     description:
-      "the clerk's card once the chair has checked the record: distribute it with the reports (003)",
+      "the clerk's card once the chair has checked the record: distribute it with the reports (West Sussex)",
     build: () => buildDecisionsCard(decisionsClerkSample),
     actionTitles: ["Record and reports distributed"],
   }),
   entry({
     name: "qa-notice",
     description:
-      "the CPA's recognition of good practice or informal dispute resolution alert about a case (003), counted per team",
+      "the CPA's recognition of good practice or informal dispute resolution alert about a case (West Sussex), counted per team",
     build: () => buildQaNoticeCard(qaNoticeSample),
     actionTitles: ["Send notice"],
   }),
   entry({
     name: "consultation",
     description:
-      "a CP chair records a consultation with a frontline manager (004): date, when, manager, advice; the decision stays with the manager",
+      "a CP chair records a consultation with a frontline manager (chair-consultation): date, when, manager, advice; the decision stays with the manager",
     build: () => buildConsultationCard(consultationSample),
     actionTitles: ["Record consultation"],
   }),
   entry({
     name: "re-referral-mapping",
     description:
-      "a re-referral for an initial conference: book a case mapping with the frontline service manager (004), record the day held",
+      "a re-referral for an initial conference: book a case mapping with the frontline service manager (chair-consultation), record the day held",
     build: () => buildReReferralMappingCard(reReferralMappingSample),
     actionTitles: ["Case mapping held"],
   }),

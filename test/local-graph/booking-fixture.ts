@@ -1,7 +1,7 @@
 import type { ConferenceDraft, CreatedConference, Email } from "../../ports/calendar";
 
 /**
- * An ICPC as issue 4 sizes it: 12 professionals (the chair among them) and
+ * An ICPC as the Outlook and Teams meeting adapter sizes it: 12 professionals (the chair among them) and
  * 3 family members invited by individual email. The case carries a child's
  * name, as the real case record does; nothing built from it for Outlook may
  * (tests search every request, log line and outbox file for it).
@@ -41,7 +41,7 @@ export function bookingTimes(n: number): { start: Date; end: Date } {
   return { start, end: new Date(start.getTime() + 2 * 3_600_000) };
 }
 
-/** As workflow/ builds it: the case number, never the child's name (DESIGN.md, Privacy). */
+/** As workflow/ builds it: the case number, never the child's name (docs/data-protection.md). */
 export function draftFor(c: SampleCase, n: number): ConferenceDraft {
   const meetingId = `meeting-${c.caseId}-${n}`;
   return {

@@ -10,7 +10,7 @@ export interface Certificate {
 /**
  * A self-signed certificate for 127.0.0.1 and localhost (or an app's
  * client certificate, RSA), made at test
- * start (issue 4: nothing secret is committed). The client trusts it by
+ * start (the Outlook and Teams meeting adapter: nothing secret is committed). The client trusts it by
  * passing it as `ca` (graph/http/https-fetch.ts explains why not
  * NODE_EXTRA_CA_CERTS). `notBeforeDate` is backdated a day so a test that
  * runs just after midnight, or a skewed clock, still accepts it.

@@ -131,7 +131,7 @@ export const EventCreate = z.strictObject({
 /**
  * PATCH /users/{id}/events/{id}. `body` is refused on purpose, harder than
  * Graph: Graph would accept it, replace the Teams join block and re-notify
- * every attendee (DESIGN.md: never PATCH an event's body).
+ * every attendee (docs/architecture.md: never PATCH an event's body).
  */
 export const EventPatch = z
   .strictObject({

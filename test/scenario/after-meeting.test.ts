@@ -8,13 +8,13 @@ import { CASE_ID, CHILD_IDS, decisionsFor, requestAndBook, submitListAndAccess }
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 6 items 5 and 6 under `leicestershire` (002's plan sign-off and
+ * The councils' other procedures under `leicestershire` (Leicestershire's plan sign-off and
  * record deadlines) with the fake clock: the ICPC of icpc-journey.test.ts
  * (strategy discussion Mon 11 Jan 2027, held Fri 29 Jan 10:00, a plan for
- * neglect recorded at 12:00); then the decisions to everyone once (001),
- * the CP register (001, 003), the chair's sign-off and record, the clerk's
- * distribution (003), a QA notice counted per team (003), a consultation
- * (004) and a re-referral that books a case mapping (004).
+ * neglect recorded at 12:00); then the decisions to everyone once (virtual-conference),
+ * the CP register (virtual-conference, West Sussex), the chair's sign-off and record, the clerk's
+ * distribution, a QA notice counted per team (West Sussex), a consultation
+ * and a re-referral that books a case mapping (chair-consultation).
  */
 const SW = DEMO_IDS.socialWorker;
 const TM = DEMO_IDS.teamManager;
@@ -48,7 +48,7 @@ const FAMILY_AND_AGENCIES = [
   "hal@law.example",
 ];
 
-describe("after the meeting and chair consultation (001-004), leicestershire", () => {
+describe("after the meeting and chair consultation (virtual-conference-004), leicestershire", () => {
   let world: World;
   let meetingId: string;
   const ids = () => ({ caseId: CASE_ID, meetingId });
@@ -172,7 +172,7 @@ describe("after the meeting and chair consultation (001-004), leicestershire", (
     );
   });
 
-  it("QA notices: the chair's only, to the people 003 names, counted per team", async () => {
+  it("QA notices: the chair's only, to the people West Sussex names, counted per team", async () => {
     world.setClock("2027-02-22T10:00:00.000Z");
     const card = await world.say(CHAIR, "qa C-1001");
     expect(text(card)).toContain("Quality assurance notice");
@@ -222,7 +222,7 @@ describe("after the meeting and chair consultation (001-004), leicestershire", (
     ]);
   });
 
-  it("records a CP chair's consultation (004); anyone else is refused", async () => {
+  it("records a CP chair's consultation (chair-consultation); anyone else is refused", async () => {
     const card = await world.say(CHAIR, "consultation C-1002");
     expect(text(card)).toContain("Record a CP chair consultation");
     expect(text(await world.say(SW, "consultation C-1002"))).toContain(
@@ -253,7 +253,7 @@ describe("after the meeting and chair consultation (001-004), leicestershire", (
     expect(JSON.stringify(world.logger.lines)).not.toContain("school's view");
   });
 
-  it("a re-referral for an ICPC books a case mapping with the service manager (004)", async () => {
+  it("a re-referral for an ICPC books a case mapping with the service manager (chair-consultation)", async () => {
     world.setClock("2027-03-01T14:00:00.000Z");
     await world.act(SW, VERBS.requestConference, {
       caseId: CASE_ID,

@@ -8,7 +8,7 @@ import { cardActions } from "../fakes/recording-notifier";
 import { CASE_ID, CHILD_IDS, offerOf } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
-/** West Sussex (003) with three chairs (CPAs) and their team manager. */
+/** West Sussex with three chairs (CPAs) and their team manager. */
 const OLU = "66666666-6666-4666-8666-666666666666";
 const TIA = "77777777-7777-4777-8777-777777777777";
 const CHAIRS = [DEMO_IDS.chair, OLU, TIA];
@@ -60,7 +60,7 @@ async function requestIcpc(world: World, strategy: string): Promise<string> {
   return `${CASE_ID}.icpc.${strategy}`;
 }
 
-describe("chairs (west-sussex, 003)", () => {
+describe("chairs (west-sussex, West Sussex)", () => {
   let world: World;
   beforeEach(async () => {
     world = await makeWorld({

@@ -9,11 +9,10 @@ import { offerOf } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 6 item 1: CLA reviews, booked like conferences with an IRO as
- * chair, under swindon (000: the invite-list sequence and the invites with
- * the consultation documents) and virtual-conference (001: the IRO alerted
- * when the list is in, minutes on the day, and the review cycle of RULES.md
- * section 3). Real store and scheduler, local Graph, fake clock.
+ * The councils' other procedures: CLA reviews, booked like conferences with an IRO as
+ * chair, under swindon (Swindon: the invite-list sequence and the invites with
+ * the consultation documents) and virtual-conference (virtual-conference: the IRO alerted
+ * when the list is in, minutes on the day, and the review cycle of docs/rules.md, national rules). Real store and scheduler, local Graph, fake clock.
  */
 const SW = DEMO_IDS.socialWorker;
 const TM = DEMO_IDS.teamManager;
@@ -124,7 +123,7 @@ const mailTo = (world: World, email: string) =>
 const subjectOf = (mail: { message: unknown }): string =>
   (mail.message as { subject: string }).subject;
 
-describe("CLA reviews under swindon (000)", () => {
+describe("CLA reviews under swindon", () => {
   let world: World;
   let early: Case;
   let late: Case;
@@ -195,7 +194,7 @@ describe("CLA reviews under swindon (000)", () => {
       (s) => s.to === SW && s.preview === "Invite list needed for case L-1",
     );
     expect(cardText(inviteCard!.card)).toContain("Invite list: CLA review");
-    // The Outlook event: 000 rule 14's subject, the IRO invited.
+    // The Outlook event: Swindon rule 14's subject, the IRO invited.
     const event = [...world.graph!.state.events.values()].find((e) =>
       JSON.stringify(e).includes("case L-1"),
     );
@@ -237,7 +236,7 @@ describe("CLA reviews under swindon (000)", () => {
     expect(
       mailTo(world, "robin@home.example")[0]!.attachments[0]!.content.toString("utf8"),
     ).toContain("Your review: what you think");
-    // The solicitor is invited, without a consultation form (000 names children, carers, parents).
+    // The solicitor is invited, without a consultation form (Swindon names children, carers, parents).
     const solicitor = mailTo(world, "sol@law.example");
     expect(solicitor).toHaveLength(1);
     expect(solicitor[0]!.attachments).toEqual([]);
@@ -262,7 +261,7 @@ describe("CLA reviews under swindon (000)", () => {
     ]);
   });
 
-  it("reminds and escalates as 000 says, each once, only while the list is missing", async () => {
+  it("reminds and escalates as Swindon says, each once, only while the list is missing", async () => {
     await world.advanceTo("2027-04-20T12:00:00.000Z");
     expect(alerts(world, "L-1")).toEqual(
       [
@@ -303,7 +302,7 @@ describe("CLA reviews under swindon (000)", () => {
   });
 });
 
-describe("CLA reviews under virtual-conference (001) and the review cycle", () => {
+describe("CLA reviews under virtual-conference and the review cycle", () => {
   let world: World;
   let kase: Case;
   const first = "case-L-3.cla.1.2027-01-04";
@@ -313,7 +312,7 @@ describe("CLA reviews under virtual-conference (001) and the review cycle", () =
   /**
    * Robin became looked after Mon 4 Jan 2027: the first review must be held
    * by Mon 1 Feb (20 working days). Booked Tue 26 Jan 10:00; the list comes
-   * Mon 18 Jan (001: by Tue 19 Jan); the IRO records the minutes at noon on
+   * Mon 18 Jan (virtual-conference: by Tue 19 Jan); the IRO records the minutes at noon on
    * the day. The second review (by Mon 26 Apr, 3 months) is booked Mon 19
    * Apr 10:00 BST; its list never comes and its minutes come the morning
    * after; the third is then due within 6 months (Tue 19 Oct).
@@ -502,7 +501,7 @@ describe("CLA reviews under virtual-conference (001) and the review cycle", () =
       }),
     );
     await world.advanceTo("2027-05-10T09:00:00.000Z");
-    // 001: the list 5 working days before (Mon 12 Apr, end of business) to
+    // Virtual-conference: the list 5 working days before (Mon 12 Apr, end of business) to
     // the SW; the minutes on the day (Mon 19 Apr 17:00 BST) to the IRO. The
     // first review's were done in time: nothing was sent for it.
     expect(alerts(world, "L-3")).toEqual(

@@ -3,7 +3,7 @@ import { REFRESH_TASK } from "../../workflow/quoracy/tasks";
 import { makeWorld, type World } from "./world";
 
 /**
- * Issue 7: Graph change notifications. The validation handshake is
+ * Outlook replies and the quoracy forecast: Graph change notifications. The validation handshake is
  * answered; a notification without the right clientState, or a replayed
  * one, is refused and changes nothing; a good one queues one refresh.
  */

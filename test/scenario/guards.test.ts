@@ -12,7 +12,7 @@ import {
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 5's guards: a forged action is refused with a clear card and
+ * The conference journey in Teams's guards: a forged action is refused with a clear card and
  * audited; a malformed submission re-renders the card with its errors and
  * stores nothing; the same invoke delivered twice does the work once; a slot
  * past the limit is booked only with the service manager's approval.

@@ -5,9 +5,9 @@ import { CASE_ID, CHILD_IDS, decisionsFor, requestAndBook, submitListAndAccess }
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 5: one ICPC per policy from strategy discussion to outcome, against
+ * The conference journey in Teams: one ICPC per policy from strategy discussion to outcome, against
  * the real store and scheduler, with a fake clock. Every reminder,
- * escalation and brief is sent exactly once, at the time RULES.md gives, and
+ * escalation and brief is sent exactly once, at the time docs/rules.md gives, and
  * none is sent for a thing already done.
  *
  * The same story for each policy (dates hand-picked in an ordinary January,
@@ -29,9 +29,9 @@ const CLERK = DEMO_IDS.clerk;
 type Expected = [at: string, to: string, kind: "Reminder" | "Escalation" | "Brief"][];
 
 const EXPECTED: Record<string, Expected> = {
-  // RULES.md 3 only: the chair's brief the working day before at 09:00.
+  // docs/rules.md, national rules only: the chair's brief the working day before at 09:00.
   england: [["2027-01-28T09:00:00.000Z", CHAIR, "Brief"]],
-  // 000: invite-list.reminder (09:00) and invite-list.due (17:00) on the
+  // Swindon: invite-list.reminder (09:00) and invite-list.due (17:00) on the
   // 5th working day after the strategy discussion, to the TM; the list
   // came at 11:00 on day 6, after invite-list.escalate (09:00 that day) had
   // gone to the TM and SM; reports.icpc 2 days before (Wed 27 Jan 17:00)
@@ -44,7 +44,7 @@ const EXPECTED: Record<string, Expected> = {
     ["2027-01-27T17:00:00.000Z", SW, "Reminder"],
     ["2027-01-28T09:00:00.000Z", CHAIR, "Brief"],
   ],
-  // 001: invite-list.due and notice.participants 10 working days before
+  // Virtual-conference: invite-list.due and notice.participants 10 working days before
   // (Fri 15 Jan 17:00) to the SW, and to the CPA and clerk;
   // family.report-sharing (Wed 20 Jan) is done (access needs on 19 Jan);
   // report.family-walkthrough 5 working days before (Fri 22 Jan 17:00) to
@@ -56,7 +56,7 @@ const EXPECTED: Record<string, Expected> = {
     ["2027-01-22T17:00:00.000Z", SW, "Reminder"],
     ["2027-01-26T17:00:00.000Z", CHAIR, "Brief"],
   ],
-  // 002: police checks (Wed 20 Jan 16:00; best Tue 19 Jan 16:00) and
+  // Leicestershire: police checks (Wed 20 Jan 16:00; best Tue 19 Jan 16:00) and
   // notice.participants (Wed 20 Jan) are done by then; report.family and
   // report.chair-clerk 24 hours before (Thu 28 Jan 10:00) to the SW;
   // sw.join-early 15 minutes before a virtual meeting; plan.sign-off 5
@@ -71,7 +71,7 @@ const EXPECTED: Record<string, Expected> = {
     ["2027-02-19T17:00:00.000Z", CHAIR, "Reminder"],
     ["2027-02-19T17:00:00.000Z", CLERK, "Reminder"],
   ],
-  // 003: register.update on the day is done by the outcome at 12:00.
+  // West Sussex: register.update on the day is done by the outcome at 12:00.
   "west-sussex": [["2027-01-28T09:00:00.000Z", CHAIR, "Brief"]],
   "chair-consultation": [["2027-01-28T09:00:00.000Z", CHAIR, "Brief"]],
 };
@@ -182,12 +182,12 @@ describe.each(Object.keys(EXPECTED))(
           allowTranscription: false,
         }),
       );
-      // Professionals are attendees of the event; the family never is (002).
+      // Professionals are attendees of the event; the family never is (Leicestershire).
       const attendees = JSON.stringify(events[0]?.patches ?? []);
       expect(attendees).toContain("dana.officer@police.example");
       expect(attendees).not.toMatch(/fran@home|gus@home|hal@law/);
       // Each family member and the legal representative: one invitation, alone
-      // on it (the conference's decisions follow by email too, 001).
+      // on it (the conference's decisions follow by email too, virtual-conference).
       for (const email of ["fran@home.example", "gus@home.example", "hal@law.example"]) {
         const mails = graph.state.sentMail.filter(
           (m) =>

@@ -11,8 +11,8 @@ import { requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 6: a list reaches everyone its rule names. Swindon's weekly list
- * (000 rule 18, Mondays, to the SMs): the SM in Teams gets the card; an SM
+ * The councils' other procedures: a list reaches everyone its rule names. Swindon's weekly list
+ * (Swindon rule 18, Mondays, to the SMs): the SM in Teams gets the card; an SM
  * who does not use Teams (inTeams: false) gets one email from the
  * conferences mailbox with every row in a CSV; an SM whose Teams app was
  * removed gets the CSV email too. A rerun of the job sends nothing twice.
@@ -91,7 +91,7 @@ describe("the weekly list by card and by CSV email", () => {
       expect(cardText(weekly[1]!.card)).toContain("C-1001");
 
       const graph = world.graph!;
-      // The fortnight list (000 rule 19) goes to the SMs too, the same way.
+      // The fortnight list (Swindon rule 19) goes to the SMs too, the same way.
       const weeklyMail = graph.state.sentMail.filter((m) =>
         m.conveneId?.startsWith("list.weekly:"),
       );
@@ -112,7 +112,7 @@ describe("the weekly list by card and by CSV email", () => {
 
       const mail = to("noor.outside@demo-council.example")[1]!;
       const message = mail.message as { subject: string; body: { content: string } };
-      // 000 rule 14: swindon's emails about CP/CLA reports start "URGENT CLA/CP".
+      // Swindon rule 14: swindon's emails about CP/CLA reports start "URGENT CLA/CP".
       expect(message.subject).toMatch(/^URGENT CLA\/CP: Weekly list: Demo Council/);
       const [file] = mail.attachments;
       expect(file?.name).toBe("list.weekly-2027-01-25.csv");

@@ -13,10 +13,10 @@ import {
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 6's remaining lists, each run by the scheduler from the daily
- * planning like every recurring job (RULES.md 2: lists at 09:00, a job on a
+ * The councils' other procedures's remaining lists, each run by the scheduler from the daily
+ * planning like every recurring job (docs/rules.md, counting time: lists at 09:00, a job on a
  * non-working day on the next working day), with the fake clock: once each,
- * at its time, to the people RULES.md names, with the right rows.
+ * at its time, to the people docs/rules.md names, with the right rows.
  */
 
 async function patchCase(world: World, id: string, change: (c: Case) => Case): Promise<void> {
@@ -30,7 +30,7 @@ async function emailSentAt(world: World, id: string): Promise<string | undefined
   return n?.status === "sent" ? n.result?.at : undefined;
 }
 
-describe("report.exceptions (000: every Monday 09:00 to the QA TM/SM and the Director)", () => {
+describe("report.exceptions (Swindon: every Monday 09:00 to the QA TM/SM and the Director)", () => {
   it("goes each Monday (Tuesday after the May bank holiday), to the QA managers by card and the Director by CSV email", async () => {
     const world = await makeWorld({
       policy: "swindon",
@@ -169,7 +169,7 @@ describe("west-sussex's register.notify-health (17:00 daily) and indicator.revie
   });
 });
 
-describe("cin.case-mapping (004): the monthly list, allocation and completion", () => {
+describe("cin.case-mapping (chair-consultation): the monthly list, allocation and completion", () => {
   it("goes to the QA admin manager on the 1st working day, is allocated, marked done, and what is not done is escalated on the last working day", async () => {
     const authority = listsAuthority("chair-consultation");
     const world = await makeWorld({

@@ -5,8 +5,8 @@ import { requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld } from "./world";
 
 /**
- * Issue 7: the council's timeliness, as a bar chart, in swindon's
- * month-ahead list (000 rule 21: the 1st of each month, to all managers and
+ * Outlook replies and the quoracy forecast: the council's timeliness, as a bar chart, in swindon's
+ * month-ahead list (Swindon rule 21: the 1st of each month, to all managers and
  * SMs), planned by the daily jobs task like every recurring job.
  */
 describe("the month-ahead list's timeliness figures", () => {
@@ -46,7 +46,7 @@ describe("the month-ahead list's timeliness figures", () => {
     }
   });
 
-  it("the weekly list (000 rule 18, Mondays, to the SMs) lists the week's meetings by case reference", async () => {
+  it("the weekly list (Swindon rule 18, Mondays, to the SMs) lists the week's meetings by case reference", async () => {
     const world = await makeWorld({ policy: "swindon", start: "2027-01-11T09:00:00.000Z" });
     try {
       await ensureJobsPlanned(world.deps, world.clock());

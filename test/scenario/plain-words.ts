@@ -26,7 +26,7 @@ const RULE_ID = new RegExp(
 /** Each internal word, with the reason a person should not read it. */
 const PATTERNS: readonly { name: string; re: RegExp }[] = [
   { name: "a rule id", re: RULE_ID },
-  // A council procedure by number: "(002)", "003's", "004 4a", "002 rule 4".
+  // A council procedure by number: "(Leicestershire)", "West Sussex's", "chair-consultation 4a", "Leicestershire rule 4".
   { name: "a procedure number", re: /(?<![\d:/.-])00[0-4](?![\d:/])/ },
   { name: "a procedure rule", re: /\brule \d+\b/i },
   { name: "a file name", re: /\b(RULES|DESIGN|README)\.md\b/i },

@@ -6,7 +6,7 @@ import { inviteListData, offerOf } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 7: three meetings; in one, the police and health invitees decline.
+ * Outlook replies and the quoracy forecast: three meetings; in one, the police and health invitees decline.
  * The forecast card reaches the chair and the clerk at the right time (Tue
  * 26 Jan 09:00: 3 working days before Fri 29 Jan) exactly once, is updated
  * in place when the police later accept (still at risk) and when health

@@ -9,9 +9,9 @@ import { CASE_ID, offerOf, requestAndBook, submitListAndAccess } from "./journey
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
- * Issue 6 item 3, RULES.md section 5: stand-down and rebooking.
- * Swindon (000 rule 17): the operational SM and a QA & Review SM jointly;
- * Leicestershire (002): a safeguarding manager. Strategy discussion Mon 11
+ * The councils' other procedures, docs/rules.md, stand-down: stand-down and rebooking.
+ * Swindon (Swindon rule 17): the operational SM and a QA & Review SM jointly;
+ * Leicestershire: a safeguarding manager. Strategy discussion Mon 11
  * Jan 2027; the ICPC's limit (icpc.latest, 15 working days) is Mon 1 Feb.
  */
 const QA_SM = "66666666-6666-4666-8666-666666666666";
@@ -61,7 +61,7 @@ async function bookAndList(world: World): Promise<string> {
   return id;
 }
 
-describe("stand-down in swindon (000): a joint decision of both SMs", () => {
+describe("stand-down in swindon: a joint decision of both SMs", () => {
   let world: World;
   let meetingId: string;
   let eventId: string;
@@ -291,7 +291,7 @@ describe("stand-down in swindon (000): a joint decision of both SMs", () => {
   });
 });
 
-describe("stand-down in leicestershire (002): a safeguarding manager", () => {
+describe("stand-down in leicestershire: a safeguarding manager", () => {
   let world: World;
   let meetingId: string;
 
@@ -383,7 +383,7 @@ describe("stand-down in leicestershire (002): a safeguarding manager", () => {
   });
 });
 
-describe("stand-down refused in swindon (000): the meeting goes ahead as booked", () => {
+describe("stand-down refused in swindon: the meeting goes ahead as booked", () => {
   let world: World;
   let meetingId: string;
   let eventId: string;

@@ -33,7 +33,7 @@ export { DEMO_IDS };
  * read (cards sent and updated, chat and action answers, emails) to a
  * collector, and after each test file the collected words must carry no rule
  * id, procedure number, file name, error code or "a initial". A planted
- * "(002)" anywhere a scenario reaches fails its file here.
+ * "(Leicestershire)" anywhere a scenario reaches fails its file here.
  */
 const collectors: PlainWordsCollector[] = [];
 afterAll(() => {

@@ -29,7 +29,7 @@ const child = (planHistory?: Child["planHistory"]): Child => ({
   ...(planHistory ? { planHistory } : {}),
 });
 
-describe("the CP register change an outcome makes (001, 003)", () => {
+describe("the CP register change an outcome makes (virtual-conference, West Sussex)", () => {
   it("a plan at an ICPC adds the child; deciding again after it was stored still says added", () => {
     expect(registerChangeFor(child(), meeting("ICPC"), "plan", DAY)).toBe("added");
     expect(registerChangeFor(child([{ start: DAY }]), meeting("ICPC"), "plan", DAY)).toBe("added");
@@ -58,7 +58,7 @@ describe("the CP register change an outcome makes (001, 003)", () => {
     expect(registerChangeFor(child(), meeting("RCPC"), "no-plan", DAY)).toBeUndefined();
   });
 
-  it("knows the first RCPC by its 3-month limit (003 indicator.review)", () => {
+  it("knows the first RCPC by its 3-month limit (West Sussex indicator.review)", () => {
     expect(
       isFirstRcpc(
         meeting("RCPC", { limit: { rule: "rcpc.first.latest", at: `${DAY}T16:00:00.000Z` } }),
@@ -69,7 +69,7 @@ describe("the CP register change an outcome makes (001, 003)", () => {
   });
 });
 
-describe("who the decisions go to (001)", () => {
+describe("who the decisions go to (virtual-conference)", () => {
   const authority = demoAuthority("virtual-conference");
   const kase: Case = demoCases(authority, new Date("2027-01-01T00:00:00.000Z"))[0]!;
   const invitee = (id: string, extra: Partial<Invitee>): Invitee => ({
@@ -124,7 +124,7 @@ describe("the decisions card", () => {
   });
 });
 
-describe("QA notices per team (003)", () => {
+describe("QA notices per team (West Sussex)", () => {
   const notice = (kind: QaNotice["kind"], team?: string): QaNotice => ({
     id: `n-${Math.random()}`,
     type: "qa-notice",

@@ -5,8 +5,8 @@ import { DECISIONS_TASK } from "./distribute-decisions";
 import { updateRegister, type RegisterChange } from "./register";
 
 /**
- * What follows the chair's outcome, for every policy (001
- * `decisions.distribute`, 003 `register.update`: the same day): the CP
+ * What follows the chair's outcome, for every policy (virtual-conference
+ * `decisions.distribute`, West Sussex `register.update`: the same day): the CP
  * register and the children's plan history are updated at once, and the
  * decisions are queued to every attendee. Both are idempotent, so the
  * outcome action calls this on every (re)try.

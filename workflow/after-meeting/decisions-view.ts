@@ -23,7 +23,7 @@ export function decisionsInWords(
   return `${n} children: ${plans} on a child protection plan, ${n - plans} not`;
 }
 
-/** The decisions card's view for one audience, from the stored meeting and its timeline (002 deadlines). */
+/** The decisions card's view for one audience, from the stored meeting and its timeline (Leicestershire deadlines). */
 export function decisionsView(
   deps: WorkflowDeps,
   kase: Case,

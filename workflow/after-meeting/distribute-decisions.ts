@@ -13,7 +13,7 @@ import { taskIds } from "../kernel/task-ids";
 import { decisionsInWords, decisionsView } from "./decisions-view";
 import { decisionsRecipients, type DecisionsRecipient } from "./recipients";
 
-/** The task the outcome queues: the decisions to every attendee (001 `decisions.distribute`). */
+/** The task the outcome queues: the decisions to every attendee (virtual-conference `decisions.distribute`). */
 export const DECISIONS_TASK = "after-meeting.decisions";
 
 const CATEGORY_WORDS: Record<string, string> = {
@@ -26,7 +26,7 @@ const CATEGORY_WORDS: Record<string, string> = {
 
 /**
  * The decisions email to one agency, family member or legal representative:
- * it names only its recipient (001; 002: nobody sees another's details), the
+ * it names only its recipient (virtual-conference; Leicestershire: nobody sees another's details), the
  * case by its reference, never a child or another family member.
  */
 export function decisionsEmailText(kase: Case, meeting: Meeting, name: string): string {
@@ -63,13 +63,13 @@ export function decisionsEmailText(kase: Case, meeting: Meeting, name: string): 
 }
 
 /**
- * after-meeting.decisions (001 `decisions.distribute`, on the meeting day):
+ * after-meeting.decisions (virtual-conference `decisions.distribute`, on the meeting day):
  * 1. the outcome must be recorded (else nothing to send; the task is done);
  * 2. every recipient (workflow/after-meeting/recipients.ts): staff get the
  *    decisions card, everyone else one email of their own, each exactly
  *    once (deterministic ids: a retried task sends only what is not sent);
  * 3. then the chair's copy, listing who got them, with the chair's next
- *    steps (002 `plan.sign-off`, `record.available`);
+ *    steps (Leicestershire `plan.sign-off`, `record.available`);
  * 4. milestone `decisions.distributed` (what `decisions.distribute` watches), audited.
  */
 export async function distributeDecisions(

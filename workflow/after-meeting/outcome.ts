@@ -157,7 +157,7 @@ function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
  *    (rcpc.first.latest / rcpc.next.latest, core-group.first.latest);
  * 2. only a conference that has started can have an outcome;
  * 3. record the outcome and the milestones `meeting.held` and
- *    `outcome.recorded` (decisions distributed, register updated: 001, 003);
+ *    `outcome.recorded` (decisions distributed, register updated: virtual-conference, West Sussex);
  * 4. the CP register and the children's plans updated, the decisions
  *    queued to every attendee (workflow/after-meeting/after-outcome.ts);
  * 5. with a plan, request the next RCPC (anchored on this conference) so its
@@ -261,7 +261,7 @@ export async function recordOutcome(
   // to book it. Each step is idempotent.
   const stored = await deps.store.get("meeting", meeting.id, kase.id);
   // The register, the children's plans and the decisions to every attendee
-  // (001 decisions.distribute, 003 register.update), for any policy; also
+  // (virtual-conference decisions.distribute, West Sussex register.update), for any policy; also
   // idempotent, so a retry finishes what a failure interrupted.
   const register =
     stored?.outcome !== undefined

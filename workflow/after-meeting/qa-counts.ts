@@ -10,7 +10,7 @@ export interface QaTeamCount {
 
 export const NO_TEAM = "No team";
 
-/** Counts per team (003: "this data is then collated by the performance team"), teams sorted by name. */
+/** Counts per team (West Sussex: "this data is then collated by the performance team"), teams sorted by name. */
 export function countQaNotices(notices: readonly QaNotice[]): QaTeamCount[] {
   const byTeam = new Map<string, QaTeamCount>();
   for (const n of notices) {

@@ -55,7 +55,7 @@ export async function qaCommand(
 }
 
 /**
- * 003's recipients: the SW, PM and GM (the case's team and service
+ * West Sussex's recipients: the SW, PM and GM (the case's team and service
  * managers); recognition of good practice also goes to the CPA team
  * manager (the authority's QA managers).
  */
@@ -67,7 +67,7 @@ export function qaRecipients(deps: WorkflowDeps, kase: Case, kind: QaNotice["kin
 }
 
 /**
- * verb qa-notice.send (003): the CPA's notice about a case.
+ * verb qa-notice.send (West Sussex): the CPA's notice about a case.
  * 1. load the case (and the conference, if the card names one); only the
  *    chair of the case may send (a forged one is refused, audited);
  * 2. parse; a malformed card comes back with its errors, nothing stored;

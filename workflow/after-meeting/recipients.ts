@@ -1,7 +1,7 @@
 import type { Case, Invitee, Meeting, PersonRef } from "../../model";
 import { asPersonRef, type Authority } from "../kernel/authority";
 
-/** Someone the decisions go to: staff by Teams card, everyone else by their own email (001). */
+/** Someone the decisions go to: staff by Teams card, everyone else by their own email (virtual-conference). */
 export type DecisionsRecipient =
   | { how: "card"; person: PersonRef; label: string }
   | { how: "email"; invitee: Invitee & { email: string }; label: string }
@@ -10,11 +10,11 @@ export type DecisionsRecipient =
 const sameEmail = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
- * 001 "all involved receive the CP Conference Decisions": the chair and the
+ * Virtual-conference "all involved receive the CP Conference Decisions": the chair and the
  * SW, and everyone on the invite list. Invitees who are the council's staff
  * (matched by email) get the card like the chair and SW; agencies, the
  * family and their legal representatives get an email each (nobody sees
- * another's address, 002). Someone on the list without an email is listed
+ * another's address, Leicestershire). Someone on the list without an email is listed
  * for the chair as not sent. Deterministic, so a retry sends the same set.
  */
 export function decisionsRecipients(

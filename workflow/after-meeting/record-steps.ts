@@ -24,7 +24,7 @@ import { cardResponse } from "../kernel/respond";
 import { decisionsView } from "./decisions-view";
 import { decisionsRecipients } from "./recipients";
 
-/** The task "Record checked" queues: the clerks are asked to distribute the record (003). */
+/** The task "Record checked" queues: the clerks are asked to distribute the record (West Sussex). */
 export const RECORD_DISTRIBUTION_TASK = "after-meeting.record-distribution";
 
 interface Step {
@@ -39,8 +39,8 @@ const noOutcome = (m: Meeting) =>
   m.outcome === undefined ? "The outcome of this conference has not been recorded yet." : undefined;
 
 /**
- * 002 `plan.sign-off`: the chair signs off the CP plan within 5 working days
- * (only when there is a plan); 002 `record.available` and 003: the chair
+ * Leicestershire `plan.sign-off`: the chair signs off the CP plan within 5 working days
+ * (only when there is a plan); Leicestershire `record.available` and West Sussex: the chair
  * checks the draft record, then the clerk (CPU) distributes the record and
  * the reports to the members. Each sets the milestone its rule watches, so
  * the rule task stops chasing (workflow/timeline/milestones.ts).
@@ -124,18 +124,18 @@ async function refreshedCard(deps: WorkflowDeps, kase: Case, meeting: Meeting, c
   return cards.decisions(decisionsView(deps, kase, meeting, "chair", recipients));
 }
 
-/** verb after-meeting.plan-signed-off: the chair (002 `plan.sign-off`). */
+/** verb after-meeting.plan-signed-off: the chair (Leicestershire `plan.sign-off`). */
 export const planSignedOff = (deps: WorkflowDeps, request: ActionRequest) =>
   takeStep(deps, request, "planSignedOff");
-/** verb after-meeting.record-available: the chair has checked the record (002, 003). */
+/** verb after-meeting.record-available: the chair has checked the record (Leicestershire, West Sussex). */
 export const recordAvailable = (deps: WorkflowDeps, request: ActionRequest) =>
   takeStep(deps, request, "recordAvailable");
-/** verb after-meeting.record-distributed: a clerk sent the record and reports (003). */
+/** verb after-meeting.record-distributed: a clerk sent the record and reports (West Sussex). */
 export const recordDistributed = (deps: WorkflowDeps, request: ActionRequest) =>
   takeStep(deps, request, "recordDistributed");
 
 /**
- * after-meeting.record-distribution (003: the CPU distributes the chair's
+ * after-meeting.record-distribution (West Sussex: the CPU distributes the chair's
  * record and reports once asked): the clerks' card, once each; nothing if
  * it was distributed meanwhile.
  */

@@ -16,7 +16,7 @@ export function meetingDay(deps: Pick<WorkflowDeps, "policy">, meeting: Meeting)
 /**
  * The first RCPC after an ICPC carries the ICPC's 3-month limit
  * (`rcpc.first.latest`, set when the ICPC's outcome requested it): a plan
- * it ends is one of 003's "plans ended at the first RCPC".
+ * it ends is one of West Sussex's "plans ended at the first RCPC".
  */
 export const isFirstRcpc = (meeting: Meeting): boolean =>
   meeting.kind === "RCPC" && meeting.limit?.rule === "rcpc.first.latest";
@@ -77,7 +77,7 @@ export const registerEntryId = (meetingId: string, childId: string): string =>
   `${meetingId}:register:${childId}`;
 
 /**
- * 001 `decisions.distribute` and 003 "the outcome of each conference goes to
+ * Virtual-conference `decisions.distribute` and West Sussex "the outcome of each conference goes to
  * the CP register the same day": when the chair records the outcome, the
  * register follows each child's own decision (decisions are per child: a
  * sibling the conference was not about, or who got no plan, is untouched),

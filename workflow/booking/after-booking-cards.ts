@@ -11,10 +11,10 @@ import { dueOf, INVITE_LIST_RULES, POLICE_CHECK_RULES } from "../timeline/timeli
 
 /**
  * The cards that follow a booking: the confirmation for the chair (who may
- * decline for a conflict of interest, 003) and the SW, and the SW's two
+ * decline for a conflict of interest, West Sussex) and the SW, and the SW's two
  * requests, each with its deadline from the policy's timeline: the invite
- * list (with police checks and their reasons, 002) and the family's access
- * needs (001). Ids are `${taskId}:<card>:<person>` so a retried task sends
+ * list (with police checks and their reasons, Leicestershire) and the family's access
+ * needs (virtual-conference). Ids are `${taskId}:<card>:<person>` so a retried task sends
  * each once.
  */
 export function staffCardsAfterBooking(

@@ -13,7 +13,7 @@ import { taskIds } from "../kernel/task-ids";
 
 /**
  * approval.out-of-timescale: the approver the clerk chose gets the card that
- * books the late slot when approved (RULES.md section 3; 002: the Service
+ * books the late slot when approved (docs/rules.md, national rules; Leicestershire: the Service
  * Manager). A task, so that the card is retried until delivered.
  */
 export async function askApproval(

@@ -149,8 +149,7 @@ export const APPROVAL_TASK = "approval.out-of-timescale";
 
 /**
  * verb booking.book-past-limit: a slot past the limit makes the meeting out
- * of timescale, which needs the approval the policy names (RULES.md
- * section 3; 002: the Service Manager). Nothing is booked yet:
+ * of timescale, which needs the approval the policy names (docs/rules.md, national rules; Leicestershire: the Service Manager). Nothing is booked yet:
  * 1. load, authorise, parse; the approver must be one the card offered;
  * 2. keep the chosen slot on the meeting as pending;
  * 3. queue the approval card to the approver (a task, so it is retried);

@@ -47,7 +47,7 @@ export async function acceptBooking(
 }
 
 /**
- * verb booking.decline: 003: a CPA who knows the family declines with a
+ * verb booking.decline: West Sussex: a CPA who knows the family declines with a
  * reason, copied to the CPA team manager; the clerks are told so they can
  * rebook with another chair. Only the chair may decline.
  * 1. load, authorise (the chair of this meeting), parse (a reason is required);

@@ -4,7 +4,7 @@ import type { BusySlot } from "../../ports";
 export interface Slot {
   start: Date;
   end: Date;
-  /** Starts at or before the legal limit (RULES.md section 3). */
+  /** Starts at or before the legal limit (docs/rules.md, national rules). */
   withinLimit: boolean;
   /** The first of the authority's rooms free for the whole slot, if any. */
   room?: { email: string; name: string };
@@ -18,13 +18,13 @@ export interface RoomBusy {
 }
 
 /**
- * The slots a clerk is offered (DESIGN.md: "proposes dates inside the legal
+ * The slots a clerk is offered (docs/architecture.md: "proposes dates inside the legal
  * limit and free in the chair's calendar"):
  * 1. every working day from the first one after `now` to the limit's day,
  *    at each of the authority's slot times;
  * 2. drop slots that overlap a busy period of the chair (Outlook free/busy;
  *    tentative counts as busy: a chair's tentative hold is often another
- *    conference; plus the unavailable slots and duty days of 003, which
+ *    conference; plus the unavailable slots and duty days of West Sussex, which
  *    workflow/chairs/availability.ts adds to `busy`);
  * 3. after the limit, offer `lateSlots` more, flagged: booking one needs the
  *    approval the policy names (out of timescale);

@@ -35,7 +35,7 @@ const meeting = {
   declinedChairs: [],
 } as unknown as Meeting;
 
-describe("choosing a chair (003)", () => {
+describe("choosing a chair (West Sussex)", () => {
   it("puts the case's chair first, then the others by caseload, never one who declined", () => {
     const upcoming = new Map([
       [OTHER, 5],

@@ -5,21 +5,21 @@ import { WorkflowError } from "../kernel/errors";
 /**
  * The chair a conference is booked with: the meeting's, else the chair the
  * slots were offered for (workflow/chairs/offer-chair.ts picks them by
- * availability and caseload), else the case's (continuity: 003 asks that
+ * availability and caseload), else the case's (continuity: West Sussex asks that
  * the same CPA chair a child's conferences), else the authority's first
  * chair, never one who declined it.
  */
-/** Issue 6: a CLA review is chaired by an IRO (RULES.md section 1), never the case's CP chair. */
+/** The councils' other procedures: a CLA review is chaired by an IRO (docs/rules.md, words), never the case's CP chair. */
 export const chairRole = (meeting: Meeting): "iro" | "chair" =>
   meeting.kind === "CLA" ? "iro" : "chair";
 
 export function chooseChair(authority: Authority, kase: Case, meeting: Meeting): PersonRef {
-  // 003: a chair who declined (they know the family) is never offered it again.
+  // West Sussex: a chair who declined (they know the family) is never offered it again.
   const declined = new Set(meeting.declinedChairs ?? []);
   const ok = (p: PersonRef | undefined): p is PersonRef =>
     p !== undefined && !declined.has(p.entraObjectId);
   // A requested meeting carries the case's chair until booked; the slots
-  // offered may be another chair's (the case's chair away, 003): book with them.
+  // offered may be another chair's (the case's chair away, West Sussex): book with them.
   const offered = meeting.status === "requested" ? meeting.offer?.chairId : undefined;
   const offeredChair = offered !== undefined ? staffById(authority, offered) : undefined;
   if (offeredChair?.roles.includes(chairRole(meeting)) === true && ok(asPersonRef(offeredChair)))
@@ -39,7 +39,7 @@ export function chooseChair(authority: Authority, kase: Case, meeting: Meeting):
 /**
  * The chairs a requested conference may be offered with, best first: the
  * meeting's own chair alone once booked (a booked meeting keeps its chair);
- * else the chair it was requested with, or the case's (continuity, 003), then the others by
+ * else the chair it was requested with, or the case's (continuity, West Sussex), then the others by
  * caseload, fewest conferences in the coming weeks first (a fair share),
  * then in the authority's order. Never one who declined it.
  */
@@ -61,7 +61,7 @@ export function chairCandidates(
       (upcoming.get(a.entraObjectId) ?? 0) - (upcoming.get(b.entraObjectId) ?? 0) ||
       (order.get(a.entraObjectId) ?? 0) - (order.get(b.entraObjectId) ?? 0),
   );
-  // Continuity (003): the chair the meeting was requested with, else the case's.
+  // Continuity (West Sussex): the chair the meeting was requested with, else the case's.
   const preferred = own ? meeting.chair : chairRole(meeting) === "chair" ? kase.chair : undefined;
   const continuity =
     preferred !== undefined &&

@@ -17,7 +17,7 @@ import { childrenParagraph } from "../invitations/children";
 import { startingRows } from "../invitations/invite-list";
 import { CHECK_ROOM, ROOM_CHECK_MS } from "./check-room";
 
-/** 002: the chair admits professionals, then the family after any confidential part. */
+/** Leicestershire: the chair admits professionals, then the family after any confidential part. */
 const LOBBY_TEXT = [
   "This is a child protection conference. Please keep its details confidential.",
   "Everyone waits in the Teams lobby until the chair admits them: professionals first,",

@@ -35,7 +35,7 @@ export async function offerBooking(
   const DAY = 86_400_000;
   const from = new Date(Math.max(ctx.now.getTime(), limit.getTime() - 27 * DAY));
   const horizon = new Date(limit.getTime() + 14 * DAY);
-  // 003: the chair's Outlook free/busy, unavailable slots and duty days;
+  // West Sussex: the chair's Outlook free/busy, unavailable slots and duty days;
   // a chair with no slot inside the limit is skipped (workflow/chairs/).
   const { chair, busy } = await chairForOffer(deps, kase, meeting, {
     now: ctx.now,

@@ -8,7 +8,7 @@ import { enqueue } from "../kernel/enqueue";
 import { updateDoc } from "../kernel/update-doc";
 
 /**
- * Moves a booked meeting to another offered slot (issue 5: "a rebooked
+ * Moves a booked meeting to another offered slot (the conference journey in Teams: "a rebooked
  * meeting recomputes its tasks").
  * 1. record the new start and end (IfMatch);
  * 2. recompute its tasks: every rule anchored on the meeting moves with it,

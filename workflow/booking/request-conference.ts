@@ -48,7 +48,7 @@ export const meetingIdFor = (caseId: string, kind: string, anchor: string): stri
  * 3. check the anchor with the rules (a real date, not in the future, in the
  *    supported years): the timeline refuses what it cannot count from;
  * 4. create the meeting (status requested; Conflict = asked already) and
- *    record `conference.requested` (002 `icpc.request`);
+ *    record `conference.requested` (Leicestershire `icpc.request`);
  * 5. plan the tasks the anchor already fixes (icpc.latest and the
  *    strategy-anchored deadlines);
  * 6. queue the booking offer to the clerks (it reads the chair's free/busy
@@ -183,7 +183,7 @@ export async function openConferenceRequest(
     notBefore: now.getTime(),
   });
   await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
-  // 004 item 3: a re-referral for an initial conference books a case
+  // Chair-consultation item 3: a re-referral for an initial conference books a case
   // mapping with the frontline service manager.
   if (s.meetingKind === "ICPC") await bookReReferralMapping(deps, { kase, meetingId, actor });
   if (created) {

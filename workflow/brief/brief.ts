@@ -135,7 +135,7 @@ export async function briefView(
 }
 
 /**
- * The chair's pre-meeting brief (issue 5; 001 `chair.pre-discussion`), from
+ * The chair's pre-meeting brief (the conference journey in Teams; virtual-conference `chair.pre-discussion`), from
  * `brief.chair` or from the policy's own rule: both name the same
  * notification, so the chair gets it once.
  */

@@ -7,10 +7,10 @@ import { FORECAST_TASK, forecastTaskIds, forecastTimes } from "../quoracy/foreca
 export const BRIEF_TASK = "brief.chair";
 
 /**
- * When the chair's pre-meeting brief goes (issue 5: "at the policy's time,
- * else the working day before"): 001's `chair.pre-discussion` (3 working days
+ * When the chair's pre-meeting brief goes (the conference journey in Teams: "at the policy's time,
+ * else the working day before"): virtual-conference's `chair.pre-discussion` (3 working days
  * before) is such a time; otherwise the working day before the meeting at
- * the policy's send time (RULES.md section 2's default for reminders).
+ * the policy's send time (docs/rules.md, counting time's default for reminders).
  */
 export function briefAt(deps: Pick<WorkflowDeps, "policy">, meeting: Meeting): Date | undefined {
   if (meeting.start === undefined) return undefined;
@@ -25,7 +25,7 @@ export function briefAt(deps: Pick<WorkflowDeps, "policy">, meeting: Meeting): D
 
 /**
  * The tasks Convene adds to a meeting's timeline: the chair's brief and the
- * two quoracy forecasts (issue 7), by id → due instant.
+ * two quoracy forecasts (Outlook replies and the quoracy forecast), by id → due instant.
  */
 export function extraTasks(
   deps: Pick<WorkflowDeps, "policy">,

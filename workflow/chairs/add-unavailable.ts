@@ -45,8 +45,8 @@ export async function chairUnavailableCard(
 }
 
 /**
- * verb chairs.unavailable.add (003 "Supervision": unavailable slots marked
- * on the diary; RULES.md 4 `west-sussex`: booking skips them).
+ * verb chairs.unavailable.add (West Sussex "Supervision": unavailable slots marked
+ * on the diary; docs/rules.md, policies `west-sussex`: booking skips them).
  * 1. authorise: a chair, for themselves only (a forged one is refused, audited);
  * 2. parse: real dates, times HH:MM, the end after the start, not over,
  *    at most a year; errors re-render the card with what was typed;

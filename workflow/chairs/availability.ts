@@ -5,11 +5,11 @@ import { dutyDatesIn } from "./rota-store";
 import { unavailableIn } from "./unavailability";
 
 /**
- * A chair's availability (RULES.md section 4 `west-sussex`: the clerk books
+ * A chair's availability (docs/rules.md, policies `west-sussex`: the clerk books
  * against the CPAs' availability): Outlook free/busy, plus the unavailable
  * slots they added in Teams (leave, training, supervision, duty elsewhere,
  * sickness), plus their duty days on the rota (the duty chair stays free to
- * cover, 003). Answers every chair's busy periods, as booking-slots takes
+ * cover, West Sussex). Answers every chair's busy periods, as booking-slots takes
  * them. One getSchedule for all the chairs, one point read per chair and
  * per month of rota.
  */

@@ -9,7 +9,7 @@ export interface Caseload {
   name: string;
   /** Conferences they chair from now to CASELOAD_WEEKS ahead (booked or invited). */
   upcoming: number;
-  /** Cases they are the allocated CPA of (003 "Allocation"); only when asked for. */
+  /** Cases they are the allocated CPA of (West Sussex "Allocation"); only when asked for. */
   cases?: number;
 }
 

@@ -20,7 +20,7 @@ import { authoriseChairs, chairsOf } from "./staff";
 const COMMAND = /^\s*(unavailable|sick|rota|caseload)(?:\s+(\S+))?\s*$/i;
 
 /**
- * The chairs' chat commands (003). Answers undefined for any other text,
+ * The chairs' chat commands (West Sussex). Answers undefined for any other text,
  * so messages.ts goes on with its own commands.
  */
 export async function chairsCommand(

@@ -127,10 +127,9 @@ export async function answerCover(
 
 /**
  * verbs chairs.cover.keep-trying / chairs.cover.stand-down: the chairs'
- * team manager decides (003: "the Team Manager would have to decide if the
+ * team manager decides (West Sussex: "the Team Manager would have to decide if the
  * Conference needs to be cancelled"). Keep trying offers it to every other
- * chair free then; stand down goes through the stand-down flow (RULES.md
- * section 5: reason unforeseen, chair unavailable, with the rationale and
+ * chair free then; stand down goes through the stand-down flow (docs/rules.md, stand-down: reason unforeseen, chair unavailable, with the rationale and
  * the approvals the policy needs).
  */
 export async function decideCover(

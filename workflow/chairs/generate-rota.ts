@@ -15,9 +15,9 @@ import { authoriseChairs, chairsOf } from "./staff";
 import { unavailableIn, unavailableOnDay } from "./unavailability";
 
 /**
- * Makes a month's duty rota (003: "The Team Manager writes the rota ...
+ * Makes a month's duty rota (West Sussex: "The Team Manager writes the rota ...
  * giving us our fair share of days"):
- * 1. the month's working days (RULES.md section 2);
+ * 1. the month's working days (docs/rules.md, counting time);
  * 2. each chair's unavailable slots that month (one read per chair);
  * 3. fairRota: one duty chair a day, a fair share, nobody on a day they
  *    are away; a day nobody can cover refuses the whole rota, naming it;

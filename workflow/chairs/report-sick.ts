@@ -39,7 +39,7 @@ export async function sickReportCard(
 }
 
 /**
- * verb chairs.report-sick (003: "If you are ever off sick ... contact the
+ * verb chairs.report-sick (West Sussex: "If you are ever off sick ... contact the
  * Team Manager ... They will then contact Duty CPA and ask them to cover"):
  * 1. authorise: the chair themselves, the chairs' team manager or a clerk;
  * 2. the day is today or later, the person a chair;

@@ -10,9 +10,9 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const isMonth = (text: string): boolean => MONTH.test(text);
 
 /**
- * The working days of a month (RULES.md section 2: Monday to Friday, not an
+ * The working days of a month (docs/rules.md, counting time: Monday to Friday, not an
  * England public holiday, not a closure day of the authority), as
- * "YYYY-MM-DD": the days a duty chair is needed (003).
+ * "YYYY-MM-DD": the days a duty chair is needed (West Sussex).
  */
 export function workingDaysOfMonth(calendar: Calendar, month: string): string[] {
   const m = MONTH.exec(month);

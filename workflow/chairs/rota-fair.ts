@@ -17,13 +17,13 @@ export interface RotaInput {
 export type RotaResult = { ok: true; days: DutyDay[] } | { ok: false; uncovered: string[] };
 
 /**
- * 003: "The Team Manager writes the rota ... giving us our fair share of
+ * West Sussex: "The Team Manager writes the rota ... giving us our fair share of
  * days". Day by day, the duty goes to the available chair with the fewest
  * duty days so far (ties in the chairs' order, rotated by `offset`). With
  * every chair available all month the counts differ by at most one; a
  * chair away for some days is never put on duty then, and makes up the
  * difference on the days after, so counts stay as even as availability
- * allows. A day no chair can cover makes the whole rota refused: 003 wants
+ * allows. A day no chair can cover makes the whole rota refused: West Sussex wants
  * a duty chair every working day, and the team manager must know which.
  */
 export function fairRota(input: RotaInput): RotaResult {

@@ -25,7 +25,7 @@ export async function dutyChairOn(deps: WorkflowDeps, date: string): Promise<str
 }
 
 /**
- * Each chair's duty dates within a range (RULES.md section 4 `west-sussex`:
+ * Each chair's duty dates within a range (docs/rules.md, policies `west-sussex`:
  * the duty rota is an *unavailable* slot for booking: the duty chair stays
  * free to cover). One point read per month.
  */

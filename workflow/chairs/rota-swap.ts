@@ -12,7 +12,7 @@ export interface SwapCheck {
 export type SwapResult = { ok: true; days: DutyDay[] } | { ok: false; reason: string };
 
 /**
- * Swapping two duty days between two chairs (003). Refused, with the
+ * Swapping two duty days between two chairs (West Sussex). Refused, with the
  * reason, whenever the rota after the swap would leave a day without a duty
  * chair who can be there: a day not on this month's rota (a weekend, a
  * bank holiday, another month), a day whose duty chair is not the one

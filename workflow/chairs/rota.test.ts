@@ -7,7 +7,7 @@ const cal = resolvePolicy("west-sussex").calendar;
 const CHAIRS = ["a", "b", "c", "d"];
 const spread = (m: Map<string, number>) => Math.max(...m.values()) - Math.min(...m.values());
 
-describe("duty rota (003: a fair share, one duty chair each working day)", () => {
+describe("duty rota (West Sussex: a fair share, one duty chair each working day)", () => {
   it("has a duty chair on each working day of the month, bank holidays excluded", () => {
     // May 2027: bank holidays Mon 3 and Mon 31 May: 19 working days.
     const days = workingDaysOfMonth(cal, "2027-05");

@@ -60,7 +60,7 @@ export async function saveCover(
 }
 
 /**
- * chairs.sick-cover: one conference of a chair off sick (003):
+ * chairs.sick-cover: one conference of a chair off sick (West Sussex):
  * 1. skip unless it is still booked with that chair;
  * 2. the candidates: the day's duty chair; after the team manager says
  *    "keep trying", every other chair too, lightest caseload first; never

@@ -11,7 +11,7 @@ import type { WorkflowDeps } from "../kernel/deps";
 import { WorkflowError } from "../kernel/errors";
 import type { Actor } from "../../ports";
 
-/** The chairs (003's CPAs) in the authority's order: the rota's and the chooser's. */
+/** The chairs (West Sussex's CPAs) in the authority's order: the rota's and the chooser's. */
 export const chairsOf = (authority: Authority): PersonRef[] =>
   staffWithRole(authority, "chair").map(asPersonRef);
 
@@ -19,9 +19,9 @@ export const isChair = (authority: Authority, id: string): boolean =>
   staffById(authority, id)?.roles.includes("chair") === true;
 
 /**
- * The chairs' team managers (003: "a Team Manager" of the 11 CPAs, who
+ * The chairs' team managers (West Sussex: "a Team Manager" of the 11 CPAs, who
  * writes the rota and arranges cover): the `teamManager` configured on the
- * chairs, else the QA managers (RULES.md's "CPA TM", as workflow/kernel/roles.ts
+ * chairs, else the QA managers (docs/rules.md's "CPA TM", as workflow/kernel/roles.ts
  * reads it).
  */
 export function chairsManagers(authority: Authority): PersonRef[] {

@@ -71,7 +71,7 @@ async function apply(
 }
 
 /**
- * verb chairs.rota.swap (003: "This inevitably then requires some swaps").
+ * verb chairs.rota.swap (West Sussex: "This inevitably then requires some swaps").
  * 1. parse; authorise: a chair (giving one of their own days) or the
  *    chairs' team manager (any two days);
  * 2. both days on this month's rota, each chair able to take the other's

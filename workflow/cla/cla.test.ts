@@ -40,7 +40,7 @@ const person = (role: string, relation: Invitee["relation"] = "family"): Invitee
   rsvp: "pending",
 });
 
-describe("CLA review anchors (RULES.md 3)", () => {
+describe("CLA review anchors (docs/rules.md, national rules)", () => {
   const england = resolvePolicy("england");
   const limitOf = (m: Meeting) => meetingLimit(england, m)?.toISOString();
 
@@ -82,7 +82,7 @@ describe("CLA review anchors (RULES.md 3)", () => {
   });
 });
 
-describe("consultation documents (000 rules 8 and 11)", () => {
+describe("consultation documents (Swindon rules 8 and 11)", () => {
   it("gives each family invitee the form for who they are to the child, and no one else a form", () => {
     expect(
       [

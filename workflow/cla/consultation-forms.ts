@@ -4,7 +4,7 @@ import type { EmailAttachment } from "../../ports";
 import { reviewNumberOf } from "./review-anchors";
 
 /**
- * 000 rules 8 and 11: a CLA invite list triggers the consultation documents
+ * Swindon rules 8 and 11: a CLA invite list triggers the consultation documents
  * for children, carers and parents, sent out with the invites. Convene
  * writes one form for each family invitee, by who they are to the child.
  */
@@ -22,7 +22,7 @@ const CHILD = /\b(child|young person|yp)\b/i;
  * carer", "Young person", "Mother"). Carers first ("the child's foster
  * carer"), then parents and family ("mother of the child"), then the child;
  * anyone else in the family gets the parents' and family's form. Legal
- * representatives and professionals get none (000 names children, carers
+ * representatives and professionals get none (Swindon names children, carers
  * and parents only).
  */
 export function consultationFormFor(invitee: Invitee): ConsultationForm | undefined {

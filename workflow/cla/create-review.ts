@@ -28,7 +28,7 @@ export function requestedReview(
     },
     ...(input.actor !== "system" ? { requestedBy: input.actor } : {}),
     inPerson: input.inPerson,
-    // The IRO from the start: the limits' and 001's rules name the IRO
+    // The IRO from the start: the limits' and virtual-conference's rules name the IRO
     // (workflow/kernel/roles.ts resolves "IRO" to the meeting's chair) before booking.
     ...(input.iro !== undefined ? { chair: input.iro } : {}),
     createdAt: input.at.toISOString(),

@@ -8,7 +8,7 @@ import { sendInvites } from "../invitations/send-invites";
 import { taskIds } from "../kernel/task-ids";
 
 /**
- * The task of 000's `cla.invites.send` (15 days before, end of business):
+ * The task of Swindon's `cla.invites.send` (15 days before, end of business):
  * if the invites are still not out but the list is in (the held invites'
  * own task was queued for an earlier date, before the review moved), they
  * go now, with the consultation documents; then the rule's ordinary

@@ -7,7 +7,7 @@ import { CLA_IRO_ALERT_RULE, claEntry } from "./invites-timing";
 import { reviewNumberOf } from "./review-anchors";
 
 /**
- * 001 (`cla.report-and-invite-list`): once the SW's invite list is in, the
+ * Virtual-conference (`cla.report-and-invite-list`): once the SW's invite list is in, the
  * IRO is alerted so they can contact the young person, carer and others to
  * gather their views before the review. One card per review and IRO
  * (`${meetingId}:cla.iro-alert:${iro}`): a list sent again alerts nobody

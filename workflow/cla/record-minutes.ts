@@ -74,13 +74,13 @@ export function claMinutesCard(
 /**
  * verb cla.record-minutes: the IRO records that the review was held and its
  * minutes and recommendations are on the child's record and tasked to be
- * shared (001 `cla.minutes`, on the day).
+ * shared (virtual-conference `cla.minutes`, on the day).
  * 1. load; only a CLA review; only its IRO (a forged submission from anyone
  *    else is refused, audited, and changes nothing); parse;
  * 2. only a review that has started, and was not stood down;
  * 3. record `meeting.held` and `outcome.recorded` (what `cla.minutes` and
  *    the review's limit watch), once;
- * 4. the cycle (RULES.md 3): request the next review, counted from this
+ * 4. the cycle (docs/rules.md, national rules): request the next review, counted from this
  *    one's date (3 months after the first, 6 after later ones), with the
  *    same IRO, and offer it to the clerks: each step idempotent, so it is
  *    created and offered exactly once, even if the minutes come twice;

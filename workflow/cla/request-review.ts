@@ -25,7 +25,7 @@ import {
 
 /**
  * The case's looked-after children, or a clear refusal: a CLA review counts
- * from the day the child became looked after (RULES.md section 3), so a case
+ * from the day the child became looked after (docs/rules.md, national rules), so a case
  * with no such date on its record cannot have one.
  */
 export function lookedAfterOrRefuse(kase: Case) {

@@ -1,7 +1,7 @@
 import type { Case, Child, Meeting } from "../../model";
 
 /**
- * What a CLA review counts from (RULES.md section 3): review 1 from the day
+ * What a CLA review counts from (docs/rules.md, national rules): review 1 from the day
  * the child became looked after (`cla.first.latest`, 20 working days),
  * review 2 from the first review (`cla.second.latest`, 3 months), later
  * reviews from the previous one (`cla.next.latest`, 6 months).
@@ -46,7 +46,7 @@ export function laterReview(reviewNumber: number, previous: string): ClaReviewSt
   return { reviewNumber, anchors: { previous }, anchorDate: previous };
 }
 
-/** The review after one held on `heldOn` (its local date): the cycle goes on (RULES.md 3). */
+/** The review after one held on `heldOn` (its local date): the cycle goes on (docs/rules.md, national rules). */
 export function reviewAfter(meeting: Meeting, heldOn: string): ClaReviewStart {
   return laterReview(reviewNumberOf(meeting) + 1, heldOn);
 }

@@ -19,7 +19,7 @@ import { qaAdmins } from "../lists/job-recipients";
 import { monthId, monthName } from "../lists/month-name";
 import { cardResponse } from "../kernel/respond";
 
-/** 004: the QA admin manager (or, where none is configured, the QA managers the list went to). */
+/** Chair-consultation: the QA admin manager (or, where none is configured, the QA managers the list went to). */
 async function authoriseQaAdmin(deps: WorkflowDeps, actor: Actor, verb: string): Promise<void> {
   if (qaAdmins(deps.authority).some((s) => s.entraObjectId === actor.objectId)) return;
   // Not one of them: refused, audited, nothing changed (workflow/kernel/authorise.ts).
@@ -55,7 +55,7 @@ async function tellChair(deps: WorkflowDeps, month: CaseMappingMonth, chairId: s
 }
 
 /**
- * verb case-mapping.allocate (004 4a): the QA admin manager gives CIN cases
+ * verb case-mapping.allocate (chair-consultation 4a): the QA admin manager gives CIN cases
  * of the month's list to CP chairs.
  * 1. only the QA admin manager (refused and audited otherwise);
  * 2. parse (a malformed card changes nothing); every case must be on that
@@ -131,7 +131,7 @@ export async function allocateCaseMapping(
 const MAPPED = /^\s*mapped\s+([A-Za-z0-9][A-Za-z0-9 ._-]{0,39})\s*$/i;
 
 /**
- * "mapped REF" in the chat (004 4b): the chair the case was given this
+ * "mapped REF" in the chat (chair-consultation 4b): the chair the case was given this
  * month records the mapping reviewed or held. The month's list marks it
  * done (so `cin.case-mapping.complete` does not escalate it) and the case
  * records the mapping (`Case.mappings`: next month's list reads it to tell

@@ -17,7 +17,7 @@ import { loadCaseAndMeeting } from "../kernel/load-for-action";
 const today = (deps: WorkflowDeps): string =>
   formatIsoDate(deps.policy.calendar.toLocal(deps.clock().getTime()).day);
 
-/** The case's frontline managers: who consults a CP chair (004). */
+/** The case's frontline managers: who consults a CP chair (chair-consultation). */
 function managers(kase: Case) {
   return [
     { id: kase.teamManager.entraObjectId, name: kase.teamManager.name, role: "Team Manager" },
@@ -46,7 +46,7 @@ export function consultationCard(
 }
 
 /**
- * Any CP chair of the authority may be consulted (004: at the strategy
+ * Any CP chair of the authority may be consulted (chair-consultation: at the strategy
  * discussion no chair is allocated yet); anyone else is refused like any
  * forged action (audited, nothing changed).
  */
@@ -79,7 +79,7 @@ export async function consultationCommand(
 }
 
 /**
- * verb consultation.record (004 items 1-2): a CP chair records a
+ * verb consultation.record (chair-consultation items 1-2): a CP chair records a
  * consultation with a frontline manager (who, when, the advice); the
  * decision stays with the manager, so nothing else changes.
  * 1. load the case (and the ICPC, if named); only a CP chair may record;

@@ -18,7 +18,7 @@ const icpc = (id: string, extra: Partial<Meeting> = {}): Meeting => ({
   ...extra,
 });
 
-describe("a re-referral for an initial conference (004 item 3)", () => {
+describe("a re-referral for an initial conference (chair-consultation item 3)", () => {
   it("is not one for a first ICPC, or beside a stood-down ICPC never held", () => {
     expect(reReferralReason(kase, [icpc("new")], "new")).toBeUndefined();
     expect(

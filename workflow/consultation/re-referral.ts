@@ -21,14 +21,14 @@ import { meetingIds } from "../kernel/ids";
 import { cardResponse } from "../kernel/respond";
 import { distinctPeople } from "../kernel/distinct";
 
-/** The task a re-referral queues: the SM and the clerks are asked to book the case mapping (004 item 3). */
+/** The task a re-referral queues: the SM and the clerks are asked to book the case mapping (chair-consultation item 3). */
 export const RE_REFERRAL_TASK = "case-mapping.re-referral";
 
 const today = (deps: WorkflowDeps): string =>
   formatIsoDate(deps.policy.calendar.toLocal(deps.clock().getTime()).day);
 
 /**
- * 004 item 3: an ICPC request is a re-referral when the case had an earlier
+ * Chair-consultation item 3: an ICPC request is a re-referral when the case had an earlier
  * ICPC that was held (its outcome recorded) or a child has had a CP plan.
  * Answers why, in words for the card, or undefined when it is a first
  * referral. A rebooking of a stood-down ICPC is the same referral: only
@@ -108,7 +108,7 @@ function mappingCard(
 
 /**
  * case-mapping.re-referral task: the card to the case's service manager,
- * team manager and the clerks (004: "Team manager and social worker to
+ * team manager and the clerks (chair-consultation: "Team manager and social worker to
  * book a case mapping with a frontline service manager"; the clerks keep
  * the diary), once each.
  */

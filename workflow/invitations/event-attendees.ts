@@ -6,8 +6,8 @@ import { TransientError } from "../kernel/errors";
 /**
  * Who the Outlook event invites: the chair, the SW and the professionals on
  * the invite list, each address once. The family never: they are invited
- * by individual email (002). Used when invitations go and when a covering
- * chair replaces a sick one (003).
+ * by individual email (Leicestershire). Used when invitations go and when a covering
+ * chair replaces a sick one (West Sussex).
  */
 export function eventAttendees(
   kase: Case,

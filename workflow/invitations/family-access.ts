@@ -36,7 +36,7 @@ export function familyAccessCard(
 
 /**
  * verb family-access.submit: the family's technology and access needs
- * (001: how they join and how reports reach them, agreed by
+ * (virtual-conference: how they join and how reports reach them, agreed by
  * `family.report-sharing`).
  * 1. load, authorise (the case's SW or TM), parse; errors re-render;
  * 2. store the needs (one document per meeting; a repeat changes nothing);

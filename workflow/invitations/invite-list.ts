@@ -145,14 +145,14 @@ function inviteeId(p: { name: string; email?: string; role: string }): string {
 }
 
 /**
- * verb invite-list.submit: the SW says the list is complete (003).
+ * verb invite-list.submit: the SW says the list is complete (West Sussex).
  * 1. load, authorise (the case's SW or TM), parse; a malformed list comes
  *    back with the errors on its rows and nothing is stored;
  * 2. store the list (a repeat with the same people changes nothing);
  * 3. record `invite-list.complete` and, with no police check asked for,
  *    `police-checks.sent` (nothing to send);
  * 4. queue the invitations (professionals as Outlook attendees, each family
- *    member and legal representative by an individual email, 002) and the
+ *    member and legal representative by an individual email, Leicestershire) and the
  *    police-check request, keyed by the list's version;
  * 5. audit (counts only) and thank the SW.
  */

@@ -14,7 +14,7 @@ import { taskIds } from "../kernel/task-ids";
 
 /**
  * meeting.police-checks: one email to the configured police-checks mailbox
- * listing each person the SW asked a check on, with the reason (002: police
+ * listing each person the SW asked a check on, with the reason (Leicestershire: police
  * will not run a check without one; they need 7 working days, hence
  * `police-checks.request`). Criminal offence data: it goes to that mailbox
  * only, is never logged, and the email is sent once even when retried.

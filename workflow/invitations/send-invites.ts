@@ -18,7 +18,7 @@ import { sendLetters } from "./letters";
 
 export const SEND_INVITES = "meeting.send-invites";
 
-/** The family's invitation: plain words, the join link and how the lobby works (002). */
+/** The family's invitation: plain words, the join link and how the lobby works (Leicestershire). */
 export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invitee): string {
   const when = meeting.start === undefined ? "" : formatHumanInstant(Date.parse(meeting.start));
   return [
@@ -50,15 +50,15 @@ export function familyInvitationText(kase: Case, meeting: Meeting, invitee: Invi
  *    list (PATCH of attendees only; never the body, which would replace
  *    the join link);
  * 3. email each family member and legal representative individually
- *    (002: nobody sees another's address), each once even when retried;
+ *    (Leicestershire: nobody sees another's address), each once even when retried;
  *    a family member with no email is left to the SW (invited by letter);
  * 4. record `invites.sent` and send the SW the report-status card, now
  *    that the agencies are known.
- * CLA reviews (issue 6): under a policy with `cla.invites.send` (000 rule
+ * CLA reviews (the councils' other procedures): under a policy with `cla.invites.send` (Swindon rule
  * 11) the invites wait for that day, however early the list comes, and
  * each family member's email carries the consultation form for who they
- * are to the child (000 rule 8); under one with
- * `cla.report-and-invite-list` (001) the IRO is alerted that the list is in.
+ * are to the child (Swindon rule 8); under one with
+ * `cla.report-and-invite-list` (virtual-conference) the IRO is alerted that the list is in.
  */
 export async function sendInvites(
   deps: WorkflowDeps,
@@ -68,7 +68,7 @@ export async function sendInvites(
   const ids = taskIds(task);
   const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
   if (meeting.status === "stood-down") return { skipped: "stood-down" };
-  // Not booked in Outlook yet (a list can come before the booking, 000):
+  // Not booked in Outlook yet (a list can come before the booking, Swindon):
   // creating the event queues the invitations again (tasks/create-event.ts).
   if (meeting.outlookEventId === undefined) return { skipped: "no-event-yet" };
   const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);

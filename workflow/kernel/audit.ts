@@ -3,7 +3,7 @@ import type { AuditEntry } from "../../model";
 import type { Store } from "../../ports/store";
 
 /**
- * DESIGN.md, Privacy: every read and change of a case is audited. `detail`
+ * docs/data-protection.md: every read and change of a case is audited. `detail`
  * carries ids and codes only, never names or free text.
  */
 export async function audit(

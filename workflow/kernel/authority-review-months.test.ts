@@ -1,7 +1,7 @@
 import { demoAuthority } from "../../app/demo/authority";
 import { Authority } from "./authority";
 
-// RULES.md 4 `chair-consultation` (004 4a-b): "Mapped in the last 6 months
+// docs/rules.md, policies `chair-consultation` (chair-consultation 4a-b): "Mapped in the last 6 months
 // (configurable)": the council's `caseMappingReviewMonths`, 1 to 24, default 6.
 describe("Authority caseMappingReviewMonths", () => {
   const demo = demoAuthority("chair-consultation");

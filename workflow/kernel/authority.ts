@@ -4,7 +4,7 @@ import { PolicyOverridesSchema } from "../../rules";
 import { RetentionPeriods } from "./retention-periods";
 
 /**
- * One council as Convene serves it: its policy (RULES.md section 4), its
+ * One council as Convene serves it: its policy (docs/rules.md, policies), its
  * mailboxes and its staff. Staff names and numbers in the seeds are
  * configuration examples, never code: they arrive here as data.
  */
@@ -16,11 +16,11 @@ export const STAFF_ROLES = [
   "chair",
   "director",
   "qa-manager",
-  /** 002: approves a stand-down. */
+  /** Leicestershire: approves a stand-down. */
   "safeguarding-manager",
-  /** 004: the QA admin manager who allocates case mappings to chairs. */
+  /** Chair-consultation: the QA admin manager who allocates case mappings to chairs. */
   "qa-admin",
-  /** Independent Reviewing Officer: chairs CLA reviews (RULES.md section 1). */
+  /** Independent Reviewing Officer: chairs CLA reviews (docs/rules.md, words). */
   "iro",
   /** Runs Convene for the council: told when the staff refresh fails or someone cannot be reached in Teams. */
   "service-owner",
@@ -38,7 +38,7 @@ export const StaffMember = PersonRef.extend({
    * manager): lists reach them as an email with a CSV attachment instead.
    */
   inTeams: z.boolean().default(true),
-  /** The team, for counts per team (003's QA notices for the performance team). */
+  /** The team, for counts per team (West Sussex's QA notices for the performance team). */
   team: z.string().min(1).optional(),
   /**
    * The line manager as the directory names them (`/users/{id}/manager`),
@@ -61,7 +61,7 @@ export const StaffGroups = z
     teamManagers: EntraObjectId.optional(),
     serviceManagers: EntraObjectId.optional(),
     clerks: EntraObjectId.optional(),
-    /** CP chairs (003's CPAs). */
+    /** CP chairs (West Sussex's CPAs). */
     chairs: EntraObjectId.optional(),
     iros: EntraObjectId.optional(),
     qaManagers: EntraObjectId.optional(),
@@ -103,9 +103,9 @@ export const Authority = z
     overrides: PolicyOverridesSchema.optional(),
     /** The shared mailbox that organises every conference and sends Convene's email. */
     organizer: z.email(),
-    /** Where police-check requests go (002: police need 7 working days). */
+    /** Where police-check requests go (Leicestershire: police need 7 working days). */
     policeChecksMailbox: z.email(),
-    /** 003: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
+    /** West Sussex: the health (A&E) mailboxes `register.notify-health` goes to at 17:00. */
     healthMailboxes: z.array(z.email()).default([]),
     /**
      * The operations team's mailbox: every failure is emailed to it, and each
@@ -148,7 +148,7 @@ export const Authority = z
     /** Start times the clerk is offered on each working day, Europe/London. */
     slotTimes: z.array(HHMM).min(1).default(["10:00", "14:00"]),
     /**
-     * RULES.md 4 `chair-consultation` (004 4a-b): a CIN case mapped within
+     * docs/rules.md, policies `chair-consultation` (chair-consultation 4a-b): a CIN case mapped within
      * this many months is reviewed by the chair, otherwise a new mapping is
      * arranged. "6 months (configurable)": 6 unless the council says otherwise.
      */

@@ -4,11 +4,11 @@ import type { ResolvedPolicy } from "../../rules";
 import type { Authority } from "./authority";
 import type { CalendarPort, DirectoryPort, Notifier, RepliesPort } from "../../ports";
 
-/** Everything a use case needs, wired by hand in the composition root (DESIGN.md habit 8). */
+/** Everything a use case needs, wired by hand in the composition root (docs/architecture.md, one composition root). */
 export interface WorkflowDeps {
   store: Store;
   calendar: CalendarPort;
-  /** Outlook replies (issue 7): the same Graph adapter as the calendar, or the outbox's. */
+  /** Outlook replies (Outlook replies and the quoracy forecast): the same Graph adapter as the calendar, or the outbox's. */
   replies: RepliesPort;
   notifier: Notifier;
   /** The only clock below the composition root: injected, faked in tests. */

@@ -3,7 +3,7 @@ import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
 
 /**
- * Queues background work as a stored task due now (DESIGN.md habit 2: never
+ * Queues background work as a stored task due now (docs/architecture.md, durable tasks: never
  * an in-process timer) and asks the scheduler to sweep at once. The id is
  * deterministic (`${meetingId}:${taskType}`, plus a `key` for work that can
  * recur, such as a new version of the invite list), so a repeated action

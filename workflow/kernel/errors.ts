@@ -1,5 +1,5 @@
 /**
- * DESIGN.md habit 9. A WorkflowError is bad input or a refusal: the actor is
+ * docs/architecture.md, errors carry a code. A WorkflowError is bad input or a refusal: the actor is
  * told `message` and nothing changes; the scheduler never retries it
  * (its codes are permanent). A TransientError is retried by the scheduler.
  */

@@ -29,7 +29,7 @@ export interface CardNotice {
 type Delivery = "sent" | "already-sent" | "recipient-gone";
 
 /**
- * DESIGN.md habit 3 (Company Communicator's SendFunction):
+ * docs/architecture.md, idempotent sends (Company Communicator's SendFunction):
  * 1. find or create the notification by its deterministic id;
  * 2. if it was already sent, do nothing;
  * 3. send, then record the outcome (sent, throttled, recipient gone, failed);

@@ -71,9 +71,9 @@ export const hasAnyRole = (roles: Set<StaffRole>, wanted: readonly StaffRole[]):
   wanted.some((r) => roles.has(r));
 
 /**
- * The staff a rule's `who` names (RULES.md section 1), for Teams cards.
+ * The staff a rule's `who` names (docs/rules.md, words), for Teams cards.
  * "agencies" and "health" are reached by email, not here. Practice and group
- * managers (003's PM, GM) are the case's team and service managers; the QA
+ * managers (West Sussex's PM, GM) are the case's team and service managers; the QA
  * roles and the CPA team manager are the authority's QA managers.
  */
 export function staffFor(

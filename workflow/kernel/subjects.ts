@@ -2,7 +2,7 @@ import type { Case, Meeting } from "../../model";
 import { formatHumanInstant } from "../../rules";
 
 /**
- * 000 rule 14: every email about CP/CLA invites or reports has a subject
+ * Swindon rule 14: every email about CP/CLA invites or reports has a subject
  * starting "URGENT CLA/CP" in Swindon. Other policies name no prefix.
  */
 const SUBJECT_PREFIX: Readonly<Record<string, string>> = { swindon: "URGENT CLA/CP" };
@@ -39,7 +39,7 @@ const KIND_WORDS: Record<Meeting["kind"], string> = {
   CLA: "Looked-after child review",
 };
 
-/** An en-GB subject with the case reference, never the child's name (issue 4). */
+/** An en-GB subject with the case reference, never the child's name (the Outlook and Teams meeting adapter). */
 export function meetingSubject(policyId: string, kase: Case, meeting: Meeting): string {
   const when =
     meeting.start === undefined ? "" : ` – ${formatHumanInstant(Date.parse(meeting.start))}`;

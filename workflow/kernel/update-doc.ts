@@ -7,7 +7,7 @@ import {
 } from "../../ports/store";
 
 /**
- * DESIGN.md habit 4: read, decide, replace with IfMatch; on 412 someone else
+ * docs/architecture.md, optimistic concurrency: read, decide, replace with IfMatch; on 412 someone else
  * changed the document in between, so read again and decide again. `decide`
  * answers the new document, or undefined when there is nothing to change
  * (which is how a repeated action becomes a no-op).

@@ -13,7 +13,7 @@ import { monthId, monthName } from "./month-name";
 export const CASE_MAPPING_COMPLETE = "cin.case-mapping.complete";
 
 /**
- * `cin.case-mapping.complete` (004 4a-b; RULES.md 4 `chair-consultation`):
+ * `cin.case-mapping.complete` (chair-consultation 4a-b; docs/rules.md, policies `chair-consultation`):
  * at end of business on the month's last working day, what is not done is
  * escalated. Each chair gets the list of their cases not yet recorded as
  * mapped ("mapped REF" in the chat records one); the QA admin manager gets

@@ -28,7 +28,7 @@ async function monthList(deps: WorkflowDeps, now: Date): Promise<CaseMappingMont
 }
 
 /**
- * `cin.case-mapping.monthly` (004 4a; RULES.md 4 `chair-consultation`): on
+ * `cin.case-mapping.monthly` (chair-consultation 4a; docs/rules.md, policies `chair-consultation`): on
  * the first working day of the month at 09:00, the child in need cases open
  * 12 months or more go to the QA admin manager as the allocation card (a CP
  * chair picker per case, verb case-mapping.allocate), and as the CSV by

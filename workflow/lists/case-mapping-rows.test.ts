@@ -4,10 +4,10 @@ import { Authority } from "../kernel/authority";
 import { jobDeps, listCase } from "./__tests__/lists-fixture";
 import { completeByOf, gatherCinCases, newMonth } from "./case-mapping-rows";
 
-// chair-consultation (004): the list of Mon 1 Feb 2027.
+// chair-consultation: the list of Mon 1 Feb 2027.
 const TODAY = parseIsoDate("2027-02-01");
 
-describe("cin.case-mapping.monthly data (004 4a-b)", () => {
+describe("cin.case-mapping.monthly data (chair-consultation 4a-b)", () => {
   let deps: ReturnType<typeof jobDeps>;
   beforeEach(() => {
     deps = jobDeps("chair-consultation", "2027-02-01T09:00:00.000Z");
@@ -50,7 +50,7 @@ describe("cin.case-mapping.monthly data (004 4a-b)", () => {
     expect(rows[2]).not.toHaveProperty("lastMapped");
   });
 
-  it("takes the review window from the authority: 6 months unless configured (RULES.md 4 `chair-consultation`)", async () => {
+  it("takes the review window from the authority: 6 months unless configured (docs/rules.md, policies `chair-consultation`)", async () => {
     await cin("CIN-4M", "2024-05-10", { mappings: mapped("2026-10-01") }); // 4 months ago today
     expect(deps.authority.caseMappingReviewMonths).toBe(6);
     const byDefault = await gatherCinCases(deps, TODAY);

@@ -14,8 +14,8 @@ import { wholeMonths } from "./whole-months";
 type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "clock">;
 
 /**
- * RULES.md 4 `chair-consultation` (004 4): a case on the list has been open as
- * child in need 12 months or more. A constant: neither RULES.md nor 004 makes
+ * docs/rules.md, policies `chair-consultation` (chair-consultation 4): a case on the list has been open as
+ * child in need 12 months or more. A constant: neither docs/rules.md nor chair-consultation makes
  * it configurable (unlike the review window, the authority's
  * `caseMappingReviewMonths`).
  */
@@ -25,15 +25,15 @@ export const COMPLETE_RULE = "cin.case-mapping.complete";
 
 /**
  * The child in need cases on the month's list as at `today` (the month's
- * first working day): open, and open 12 months or more (RULES.md 2's month
+ * first working day): open, and open 12 months or more (docs/rules.md, counting time's month
  * counting); review if the last mapping is within the authority's
- * `caseMappingReviewMonths` (RULES.md 4 `chair-consultation`: 6 months,
+ * `caseMappingReviewMonths` (docs/rules.md, policies `chair-consultation`: 6 months,
  * configurable), else new. The team is the social worker's (configured on
  * the staff list). Case references only.
  */
 export async function gatherCinCases(deps: Deps, today: DayNumber): Promise<CaseMappingRow[]> {
   const rows: CaseMappingRow[] = [];
-  // Mapped on or after this day: the chair reviews it (RULES.md 4 `chair-consultation`).
+  // Mapped on or after this day: the chair reviews it (docs/rules.md, policies `chair-consultation`).
   const reviewFrom = addMonthsClamped(today, -deps.authority.caseMappingReviewMonths);
   for (const kase of (await deps.store.listAll("case")).items) {
     if (kase.cin === undefined || kase.cin.closedAt !== undefined) continue;

@@ -24,11 +24,11 @@ function countsText(v: ExceptionReportView): string {
 }
 
 /**
- * `report.exceptions` (000 rule 23; RULES.md 4 `swindon`): every Monday at
+ * `report.exceptions` (Swindon rule 23; docs/rules.md, policies `swindon`): every Monday at
  * 09:00 (the next working day after a bank holiday), to the QA Team and
  * Service Managers (role qa-manager) and the Director of Social Work: a
  * card in Teams, the CSV by email to those not in Teams. The email's
- * subject has no "URGENT CLA/CP" (000 rule 14 is for the emails that chase
+ * subject has no "URGENT CLA/CP" (Swindon rule 14 is for the emails that chase
  * an invite or a report; a weekly report marked urgent would teach people
  * to ignore the word).
  */

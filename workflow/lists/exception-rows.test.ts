@@ -4,13 +4,13 @@ import { aMeeting, anInviteList, aReportStatus } from "../../test/fixtures/docum
 import { jobDeps, listCase } from "./__tests__/lists-fixture";
 import { gatherExceptions } from "./exception-rows";
 
-// Swindon (000), run Mon 11 Jan 2027 09:00: the week is Mon 4 Jan 09:00 to now.
+// Swindon, run Mon 11 Jan 2027 09:00: the week is Mon 4 Jan 09:00 to now.
 const NOW = "2027-01-11T09:00:00.000Z";
 const listDone = (at: string) => ({
   "invite-list.complete": { at, by: DEMO_IDS.socialWorker },
 });
 
-describe("report.exceptions data (000 rules 3, 10, 23)", () => {
+describe("report.exceptions data (Swindon rules 3, 10, 23)", () => {
   let deps: ReturnType<typeof jobDeps>;
   beforeEach(async () => {
     deps = jobDeps("swindon", NOW);

@@ -17,14 +17,14 @@ import { MILESTONES } from "../timeline/milestones";
 import { limitRuleOf } from "../booking/offer-booking";
 import { CHAIR_REPORT_RULES, INVITE_LIST_RULES } from "../timeline/timeline-dates";
 
-/** The exception report looks back a week: it goes every Monday (000 rule 23). */
+/** The exception report looks back a week: it goes every Monday (Swindon rule 23). */
 export const EXCEPTION_WEEK_MS = 7 * 86_400_000;
 
 type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "logger">;
 
 const HELD: ReadonlySet<Meeting["status"]> = new Set(["held", "outcome-recorded"]);
 
-/** Agencies' report deadlines (000 `reports.*`, 001 `reports.partners`). */
+/** Agencies' report deadlines (Swindon `reports.*`, virtual-conference `reports.partners`). */
 const AGENCY_REPORT_RULES = ["reports.icpc", "reports.rcpc", "reports.partners"];
 
 const iso = (at: string | number) => new Date(at).toISOString();
@@ -107,7 +107,7 @@ function lateInviteList(f: MeetingFacts, week: { from: number; now: number }) {
 function lateReports(f: MeetingFacts, week: { from: number; now: number }): LateReportRow[] {
   if (f.timeline === undefined) return [];
   const rows: LateReportRow[] = [];
-  // The SW's own report, to the chair and clerk (002 `report.chair-clerk`, 000 `reports.*`).
+  // The SW's own report, to the chair and clerk (Leicestershire `report.chair-clerk`, Swindon `reports.*`).
   const sw = firstEntry(f.timeline, CHAIR_REPORT_RULES);
   if (sw !== undefined) {
     const done = f.meeting.milestones[MILESTONES.reportSentToChair]?.at;
@@ -183,7 +183,7 @@ async function stoodDown(
   const rebooked =
     f.meeting.rebookedAs === undefined ? undefined : byId.get(f.meeting.rebookedAs)?.start;
   // The week's stand-downs, and any earlier one still waiting for its
-  // rebooking (RULES.md 5: it must fall before the original limit) unless it
+  // rebooking (docs/rules.md, stand-down: it must fall before the original limit) unless it
   // is no longer needed.
   const thisWeek = Date.parse(s.at) >= from;
   const waiting = rebooked === undefined && s.reason !== "no-longer-needed";
@@ -199,11 +199,11 @@ async function stoodDown(
 }
 
 /**
- * `report.exceptions` (000 rules 3, 10, 23; RULES.md 3 and 5), as at `now`:
+ * `report.exceptions` (Swindon rules 3, 10, 23; docs/rules.md, national rules and stand-down), as at `now`:
  * - late invite lists and late reports: in late during the week, or still
  *   not in for a meeting still to be held;
  * - meetings stood down during the week, and earlier ones not rebooked yet;
- * - every meeting out of timescale until it is held (RULES.md 3): booked
+ * - every meeting out of timescale until it is held (docs/rules.md, national rules): booked
  *   (or approved) past its limit, or not booked with its limit passed.
  * Case references only. A meeting whose timeline cannot be computed (a
  * stored meeting with no anchor) is logged by id and reported as far as it can be.

@@ -20,10 +20,10 @@ const counts = (chairs: readonly ChairIndicators[]) => {
 };
 
 /**
- * `indicator.review` (003 supervision; RULES.md 4 `west-sussex`): on the
+ * `indicator.review` (West Sussex supervision; docs/rules.md, policies `west-sussex`): on the
  * first working day of each month at 09:00, each CPA (role chair) gets a
  * card of their own cases only, and the CPA team manager (role qa-manager,
- * RULES.md's "CPA TM") one card of every chair's; those not in Teams get
+ * docs/rules.md's "CPA TM") one card of every chair's; those not in Teams get
  * the same as a CSV by email. Case references only.
  */
 export function indicatorReviewHandler(deps: WorkflowDeps) {

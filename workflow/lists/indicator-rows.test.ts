@@ -5,11 +5,11 @@ import { asPersonRef, staffById } from "../kernel/authority";
 import { jobDeps, LIST_IDS, listCase } from "./__tests__/lists-fixture";
 import { gatherIndicators } from "./indicator-rows";
 
-// West Sussex (003), run on Mon 1 Feb 2027: "since the previous review" is
+// West Sussex, run on Mon 1 Feb 2027: "since the previous review" is
 // from Mon 4 Jan 2027 (the first working day of January; 1 Jan a holiday).
 const TODAY = parseIsoDate("2027-02-01");
 
-describe("indicator.review data (003 supervision)", () => {
+describe("indicator.review data (West Sussex supervision)", () => {
   let deps: ReturnType<typeof jobDeps>;
   beforeEach(() => {
     deps = jobDeps("west-sussex", "2027-02-01T09:00:00.000Z");

@@ -27,7 +27,7 @@ export interface ChairIndicators extends IndicatorChair {
 
 type Plan = NonNullable<Child["planHistory"]>[number];
 
-/** The window of RULES.md 3's check (rule data; an authority may have changed it). */
+/** The window of docs/rules.md, national rules's check (rule data; an authority may have changed it). */
 function monthsOf(deps: Deps, id: string, fallback: number): number {
   return deps.policy.checks.find((c) => c.id === id)?.months ?? fallback;
 }
@@ -57,7 +57,7 @@ async function firstRcpcDate(
 }
 
 /**
- * `indicator.review` (003; RULES.md 4 `west-sussex`) as at `today`, per
+ * `indicator.review` (West Sussex; docs/rules.md, policies `west-sussex`) as at `today`, per
  * chair (the case's CP chair / CPA), by case reference:
  * - on a plan 15 months or more today (`plan.long.check`);
  * - on a current plan that is a repeat: a previous plan ended within 24

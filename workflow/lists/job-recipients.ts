@@ -9,16 +9,16 @@ import { distinctPeople } from "../kernel/distinct";
 /**
  * The staff an authority-wide list goes to, by role, each once, as
  * StaffMember (deliverList needs `inTeams` to choose card or CSV email).
- * RULES.md's `who` for these lists: 000's "QA TM/SM" are the QA managers,
- * "Director of Social Work" the director; 003's "CPA TM" the QA managers
- * (as workflow/kernel/roles.ts reads it); 004's "QA admin manager" the qa-admin.
+ * docs/rules.md's `who` for these lists: Swindon's "QA TM/SM" are the QA managers,
+ * "Director of Social Work" the director; West Sussex's "CPA TM" the QA managers
+ * (as workflow/kernel/roles.ts reads it); chair-consultation's "QA admin manager" the qa-admin.
  */
 export function staffWithRoles(authority: Authority, roles: readonly StaffRole[]): StaffMember[] {
   return distinctPeople(roles.flatMap((r) => staffWithRole(authority, r)));
 }
 
 /**
- * 004's QA admin manager. An authority that has not configured one still
+ * Chair-consultation's QA admin manager. An authority that has not configured one still
  * gets the list, at its QA managers: a list nobody receives is a month of
  * CIN cases nobody maps.
  */

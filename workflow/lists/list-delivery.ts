@@ -7,7 +7,7 @@ import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify
 import type { CardJson, EmailAttachment } from "../../ports";
 import { uniqueBy } from "../kernel/distinct";
 
-/** One list or report, ready to go to the people its rule names (issue 6). */
+/** One list or report, ready to go to the people its rule names (the councils' other procedures). */
 export interface ListDelivery {
   /** The job's task id: notification ids derive from it (exactly once per recipient). */
   taskId: string;
@@ -15,13 +15,13 @@ export interface ListDelivery {
   list: string;
   /** People the rule names: inTeams !== false get the card(s); inTeams === false get the email. */
   recipients: StaffMember[];
-  /** Addresses that get only the email (e.g. 003's health mailboxes). */
+  /** Addresses that get only the email (e.g. West Sussex's health mailboxes). */
   mailboxes?: string[];
   /** The list's card(s). */
   cards: CardJson[];
   /** Notification preview: never a child's name. */
   preview: string;
-  /** Email subject (withPrefix for 000's "URGENT CLA/CP" where it applies). */
+  /** Email subject (withPrefix for Swindon's "URGENT CLA/CP" where it applies). */
   subject: string;
   /** Email body. */
   bodyText: string;
@@ -37,7 +37,7 @@ export const listCardId = (taskId: string, n: number, objectId: string): string 
 export const listEmailId = (taskId: string, key: string): string => `${taskId}:csv:${key}`;
 
 /**
- * Sends a list once to everyone it is for (issue 6, StaffMember.inTeams):
+ * Sends a list once to everyone it is for (the councils' other procedures, StaffMember.inTeams):
  *
  * - staff in Teams get the card(s), each exactly once;
  * - staff not in Teams, and the mailboxes, get one email with the CSV

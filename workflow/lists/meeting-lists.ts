@@ -35,7 +35,7 @@ const TITLES: Record<MeetingListKind, string> = {
   "list.month-ahead": "Month ahead",
 };
 
-/** Authority-wide recipients of a list (RULES.md's `who`, 000 rules 18-21). */
+/** Authority-wide recipients of a list (docs/rules.md's `who`, Swindon rules 18-21). */
 const ROLES_OF: Partial<Record<Who, StaffRole[]>> = {
   SM: ["service-manager"],
   TM: ["team-manager"],
@@ -112,7 +112,7 @@ export function lateText(now: Date, dueAt: Date): string {
     : "";
 }
 
-/** The period a list covers, from the day it runs (000 rules 18-21). */
+/** The period a list covers, from the day it runs (Swindon rules 18-21). */
 function periodOf(
   deps: WorkflowDeps,
   kind: MeetingListKind,
@@ -125,13 +125,13 @@ function periodOf(
 }
 
 /**
- * `list.weekly`, `list.fortnight`, `list.month-ahead` (000 rules 18-21): the
+ * `list.weekly`, `list.fortnight`, `list.month-ahead` (Swindon rules 18-21): the
  * meetings of the period with their report status and invite lists, as one
  * card to each person the rule names. The month-ahead list carries the
- * council's timeliness chart (issue 7), in the card when it fits, else as a
+ * council's timeliness chart (Outlook replies and the quoracy forecast), in the card when it fits, else as a
  * card of its own. People not in Teams (StaffMember.inTeams false), and
  * anyone whose card Teams cannot deliver, get it as an email with every row
- * in a CSV (issue 6, list-delivery.ts).
+ * in a CSV (the councils' other procedures, list-delivery.ts).
  */
 export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
   return async (task: Task, ctx: TaskContext): Promise<TaskResult> => {
@@ -184,7 +184,7 @@ export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
       recipients,
       cards,
       preview: `${TITLES[kind]}: ${rows.length} meeting(s), ${view.periodText}${late}`,
-      // 000 rule 14: swindon's emails about CP/CLA reports start "URGENT CLA/CP".
+      // Swindon rule 14: swindon's emails about CP/CLA reports start "URGENT CLA/CP".
       subject: withPrefix(deps.policy.id, `${title}, ${view.periodText}`),
       bodyText: [
         `${title}, ${view.periodText}: ${rows.length} meeting(s).${late}`,

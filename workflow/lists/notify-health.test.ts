@@ -4,7 +4,7 @@ import { aMeeting } from "../../test/fixtures/documents";
 import { jobDeps, listCase } from "./__tests__/lists-fixture";
 import { gatherRegisterChanges } from "./notify-health";
 
-describe("register.notify-health data (003)", () => {
+describe("register.notify-health data (West Sussex)", () => {
   let deps: ReturnType<typeof jobDeps>;
   beforeEach(async () => {
     deps = jobDeps("west-sussex", "2027-01-05T17:00:00.000Z");

@@ -16,7 +16,7 @@ export const NOTIFY_HEALTH = "register.notify-health";
 type Deps = Pick<WorkflowDeps, "store" | "policy" | "logger">;
 
 /**
- * The register changes of one run of `register.notify-health` (003): those
+ * The register changes of one run of `register.notify-health` (West Sussex): those
  * recorded after the previous working day's run and up to this one's due
  * time, so a change recorded after 17:00, or on a weekend, goes with the
  * next working day's list and none goes twice or never. A change of
@@ -60,7 +60,7 @@ export async function gatherRegisterChanges(deps: Deps, dueAt: Date): Promise<Re
 }
 
 /**
- * `register.notify-health` (003; RULES.md 4 `west-sussex`): every working
+ * `register.notify-health` (West Sussex; docs/rules.md, policies `west-sussex`): every working
  * day at 17:00, the day's CP register changes by email, with the CSV, to
  * the configured health (A&E) mailboxes only; no card, no other recipient
  * (cards/csv/register-changes.ts says why).

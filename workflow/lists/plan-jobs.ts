@@ -8,11 +8,11 @@ export const PLAN_JOBS = "jobs.plan";
 const HORIZON_DAYS = 14;
 
 /**
- * The recurring jobs (RULES.md's `list.*`, `report.*`...) become stored
+ * The recurring jobs (docs/rules.md's `list.*`, `report.*`...) become stored
  * tasks like everything else: each day `jobs.plan` stores the occurrences of
  * the next 14 days that Convene has a handler for (ids `${rule}:${date}`,
  * so planning again creates nothing twice), then queues tomorrow's planning.
- * A job with no handler yet (issue 6's lists) is not planned, so it cannot
+ * A job with no handler yet (the councils' other procedures's lists) is not planned, so it cannot
  * fail every week for want of one.
  */
 export async function planJobs(

@@ -1,7 +1,7 @@
 import { addMonthsClamped, dayFromYmd, ymdFromDay, type DayNumber } from "../../rules";
 
 /**
- * Whole calendar months from `from` to `to` (RULES.md 2's month counting:
+ * Whole calendar months from `from` to `to` (docs/rules.md, counting time's month counting:
  * 31 Aug + 6 months = 28/29 Feb): the largest n with from + n months <= to.
  * 0 when `to` is before `from`.
  */

@@ -5,7 +5,7 @@ import { conferenceKind } from "../kernel/conference-kind";
 import type { CardJson } from "../../ports";
 import type { AgencyView } from "./standing";
 
-/** RULES.md section 5: who approves a stand-down under each policy. */
+/** docs/rules.md, stand-down: who approves a stand-down under each policy. */
 const STAND_DOWN_APPROVER: Readonly<Record<string, string>> = {
   leicestershire: "the safeguarding manager",
   swindon: "the operational service manager and the QA & Review service manager, jointly",

@@ -13,7 +13,7 @@ export type Evaluation = "not-in-window" | "quorate" | "at-risk" | "withdrawn";
 
 const noticeId = (meetingId: string, personId: string) => `${meetingId}:quoracy:${personId}`;
 
-/** The chair and the clerks: who the forecast is for (issue 7). */
+/** The chair and the clerks: who the forecast is for (Outlook replies and the quoracy forecast). */
 function recipients(deps: WorkflowDeps, meeting: Meeting): PersonRef[] {
   const people = [
     ...(meeting.chair ? [meeting.chair] : []),

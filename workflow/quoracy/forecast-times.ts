@@ -2,16 +2,16 @@ import type { Meeting } from "../../model";
 import type { WorkflowDeps } from "../kernel/deps";
 
 /**
- * Issue 7: the forecast runs from 3 working days before the meeting, and
+ * Outlook replies and the quoracy forecast: the forecast runs from 3 working days before the meeting, and
  * again the morning before (the working day before), each at the policy's
- * send time (RULES.md section 2's default for reminders).
+ * send time (docs/rules.md, counting time's default for reminders).
  */
 export function forecastTimes(
   deps: Pick<WorkflowDeps, "policy">,
   meeting: Meeting,
 ): { first: Date; eve: Date } | undefined {
   if (meeting.start === undefined) return undefined;
-  // RULES.md section 5's quorum (2 other agencies) is a conference's: a CLA
+  // docs/rules.md, stand-down's quorum (2 other agencies) is a conference's: a CLA
   // review has none, so it is never forecast or warned about.
   if (meeting.kind === "CLA") return undefined;
   const cal = deps.policy.calendar;

@@ -141,7 +141,7 @@ export async function askSocialWorker(
  * verb quoracy.propose-stand-down: the chair or clerk, warned by the
  * forecast, asks to stand the meeting down as not quorate with a rationale.
  * The stand-down itself (workflow/stand-down/) waits for the approval the
- * policy names (RULES.md section 5; 002: a safeguarding manager; 000: the
+ * policy names (docs/rules.md, stand-down; Leicestershire: a safeguarding manager; Swindon: the
  * operational and QA & Review SMs jointly), then cancels in Outlook, tells
  * everyone and offers the rebooking inside the original limit.
  */

@@ -4,7 +4,7 @@ import type { AgencyStanding } from "../../rules/quoracy";
 
 /**
  * Children's social care runs the conference; it is not one of the "other
- * agencies" RULES.md section 5 counts. Matched on the agency's key.
+ * agencies" docs/rules.md, stand-down counts. Matched on the agency's key.
  */
 const OWN_AGENCY = /^(children-?s-)?(social-care|social-services|services)$|^csc$/;
 

@@ -21,7 +21,7 @@ import { distinctPeople } from "../kernel/distinct";
 export const ruleNoticeId = (taskId: string, entryAt: string, personId: string): string =>
   `${taskId}:${Date.parse(entryAt)}:${personId}`;
 
-/** 001's pre-discussion deadline is when Convene briefs the chair (see plan-brief.ts). */
+/** Virtual-conference's pre-discussion deadline is when Convene briefs the chair (see plan-brief.ts). */
 const BRIEF_RULES = new Set(["chair.pre-discussion"]);
 
 /** Rules the agencies act on: they are reached by email (they are not in Convene's Teams). */
@@ -43,14 +43,14 @@ function limitMet(meeting: Meeting, entry: TimelineEntry): boolean {
   );
 }
 
-/** Who is chased when a limit is reached and the meeting is not held (RULES.md 3). */
+/** Who is chased when a limit is reached and the meeting is not held (docs/rules.md, national rules). */
 const LIMIT_ESCALATION: readonly Who[] = ["TM", "SM", "clerk"];
 
 /**
  * The handler of every timeline rule's task (the task type is the rule id).
  * 1. skip a meeting stood down, or a rule no longer in its timeline (the
  *    meeting was rebooked and the rule recomputed under another task);
- * 2. 001 `chair.pre-discussion`: send the chair's brief;
+ * 2. Virtual-conference `chair.pre-discussion`: send the chair's brief;
  * 3. skip when the thing the rule watches is done (nobody is chased for a
  *    thing already done), or, for an out-of-timescale meeting, when its
  *    limit was already approved past;

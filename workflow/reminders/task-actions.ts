@@ -277,8 +277,7 @@ export async function taskReassign(
 }
 
 /**
- * verb task.approve: the approver of an out-of-timescale booking (RULES.md
- * section 3; 002: the Service Manager) approves with a rationale.
+ * verb task.approve: the approver of an out-of-timescale booking (docs/rules.md, national rules; Leicestershire: the Service Manager) approves with a rationale.
  * 1. parse (a rationale is required); load; the task must be an approval
  *    and the actor the approver the clerk chose;
  * 2. book the slot with the approval recorded on the meeting (it stays on

@@ -54,7 +54,7 @@ export async function reportStatusCard(
  * 2. only agencies on the invite list are accepted (a forged key is refused);
  * 3. store the status; record `report.shared-with-family` once shared, and
  *    `reports.in` once the SW's report is with chair and clerk and every
- *    agency's report is in: the reminders watch these (002, 000);
+ *    agency's report is in: the reminders watch these (Leicestershire, Swindon);
  * 4. audit.
  */
 export async function updateReportStatus(

@@ -11,7 +11,7 @@ import { CANCEL_EVENT_TASK, STAND_DOWN_NOTIFY_TASK, STAND_DOWN_TASKS } from "./t
 
 /**
  * Stands a meeting down once every approval the policy names is in
- * (RULES.md section 5); refused, changing nothing, while one is missing.
+ * (docs/rules.md, stand-down); refused, changing nothing, while one is missing.
  * 1. record it (IfMatch): status stood-down, the reason, rationale,
  *    requester, originator and each approval with who and when; the
  *    pending request, any booking offer and pending late slot go;

@@ -6,7 +6,7 @@ import { staffById } from "../kernel/authority";
 import type { WorkflowDeps } from "../kernel/deps";
 import { approvalText, rebookText, reasonText, tellerOf } from "./words";
 
-/** The approver's card for the meeting's pending request (RULES.md section 5). */
+/** The approver's card for the meeting's pending request (docs/rules.md, stand-down). */
 export function standDownApprovalCard(
   deps: WorkflowDeps,
   kase: Case,

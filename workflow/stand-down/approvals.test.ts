@@ -50,8 +50,8 @@ const kase = {
 } as Case;
 const at = "2027-01-20T10:00:00.000Z";
 
-describe("the approvals a stand-down needs (RULES.md section 5)", () => {
-  it("are data per policy: 002 a safeguarding manager, 000 both SMs, else the case's SM", () => {
+describe("the approvals a stand-down needs (docs/rules.md, stand-down)", () => {
+  it("are data per policy: Leicestershire a safeguarding manager, Swindon both SMs, else the case's SM", () => {
     expect(requirementsFor("leicestershire").map((r) => r.slot)).toEqual(["safeguarding-manager"]);
     expect(requirementsFor("swindon").map((r) => r.slot)).toEqual(["operational-sm", "qa-sm"]);
     expect(requirementsFor("west-sussex").map((r) => r.slot)).toEqual(["service-manager"]);
@@ -87,7 +87,7 @@ describe("the approvals a stand-down needs (RULES.md section 5)", () => {
   });
 });
 
-describe("who may refuse a stand-down (RULES.md section 5)", () => {
+describe("who may refuse a stand-down (docs/rules.md, stand-down)", () => {
   it("any approver the policy names for the case, given or not; nobody else", () => {
     const swindon = requirementsFor("swindon");
     for (const actor of [SM, QA]) {

@@ -15,14 +15,13 @@ export interface ApprovalRequirement {
 }
 
 /**
- * The approvals each policy needs to stand a meeting down (RULES.md
- * section 5), all of them before anything changes:
- * - `leicestershire` (002): "permission from a Safeguarding manager";
- * - `swindon` (000 rule 17): "a joint decision between the operational SM
+ * The approvals each policy needs to stand a meeting down (docs/rules.md, stand-down), all of them before anything changes:
+ * - `leicestershire`: "permission from a Safeguarding manager";
+ * - `swindon` (Swindon rule 17): "a joint decision between the operational SM
  *   and the QA & Review SM", so two people: one person holding both roles
  *   fills only one of them;
- * - every other policy: the case's service manager. RULES.md names no
- *   approver outside 002 and 000; the SM is who approves a meeting going
+ * - every other policy: the case's service manager. docs/rules.md names no
+ *   approver outside Leicestershire and Swindon; the SM is who approves a meeting going
  *   out of timescale (section 3), the nearest decision a council makes, so
  *   a stand-down is never decided by the person asking alone.
  */
@@ -141,7 +140,7 @@ export function canBeMet(
 /**
  * Whether the actor is an approver the policy names for this case (any of
  * its requirements, given or not): who may refuse a stand-down request
- * (RULES.md section 5). Approving needs an approval still open; refusing
+ * (docs/rules.md, stand-down). Approving needs an approval still open; refusing
  * only that the decision is theirs to share.
  */
 export function isNamedApprover(

@@ -14,7 +14,7 @@ import { applyStandDown, finishStandDown } from "./apply";
 import { assertStillOpen } from "./status";
 
 /**
- * verb stand-down.approve (RULES.md section 5; 002, 000 rule 17):
+ * verb stand-down.approve (docs/rules.md, stand-down; Leicestershire, Swindon rule 17):
  * 1. parse; load; the card's request must be the one waiting;
  * 2. the actor must be able to give an approval still missing (the policy's
  *    data in approvals.ts); anyone else is refused, audited, and nothing

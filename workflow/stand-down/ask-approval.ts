@@ -9,7 +9,7 @@ import { standDownApprovalCard } from "./approval-card";
 
 /**
  * meeting.stand-down-approval: the approval card to everyone who can give
- * an approval still missing (002: the safeguarding managers; 000: the
+ * an approval still missing (Leicestershire: the safeguarding managers; Swindon: the
  * case's SM and the QA & Review SMs), once each; the requester, whose own
  * approval is already counted, gets none. The task key is the request id:
  * a card of another request is never sent for this one.

@@ -8,7 +8,7 @@ import { meetingWords, tellerOf } from "./words";
 
 /**
  * meeting.cancel-event: Outlook cancels the event for every attendee
- * (RULES.md section 5), with a short message naming who will be in touch;
+ * (docs/rules.md, stand-down), with a short message naming who will be in touch;
  * no reason and no rationale (the event reaches agencies' mailboxes).
  * Throttling and 5xx are retried by the scheduler; an event already gone
  * (cancelled by an earlier run that died before finishing) is success.

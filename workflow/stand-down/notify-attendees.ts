@@ -13,12 +13,12 @@ type StoodDown = Meeting & { standDown: NonNullable<Meeting["standDown"]> };
 
 /**
  * meeting.stand-down-notify: every attendee is told, once each, by the
- * originator (002: the clerk when the unit stood it down, else the SW; the
+ * originator (Leicestershire: the clerk when the unit stood it down, else the SW; the
  * message says who):
  * - staff (the chair, the SW, the requester, and invitees on the staff
  *   list) by a card, with the reason;
  * - other professionals by email, family members and legal
- *   representatives by an email each (002: nobody sees another's address);
+ *   representatives by an email each (Leicestershire: nobody sees another's address);
  *   emails carry no reason and no rationale, only that it will not go
  *   ahead, whether a new date follows, and who sends it.
  * The teller is not told their own news. Notification ids are per meeting

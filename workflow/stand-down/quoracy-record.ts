@@ -17,7 +17,7 @@ import { approvalWords } from "./approvals";
 import { standDownRequestCard } from "./request-action";
 
 /**
- * RULES.md section 5: quorate when at least 2 agencies other than
+ * docs/rules.md, stand-down: quorate when at least 2 agencies other than
  * children's social care are present or reporting, or, when fewer than 2
  * work with the family, all of those (rules/quoracy.ts QUORUM).
  */
@@ -60,7 +60,7 @@ export async function quoracyRecordCard(
 }
 
 /**
- * verb quoracy.record (the chair decides, RULES.md section 5):
+ * verb quoracy.record (the chair decides, docs/rules.md, stand-down):
  * 1. load; the meeting's chair only; booked and not stood down;
  * 2. parse; the agencies must be ones on the invite list;
  * 3. record on the meeting who, when, the agencies, how many work with the

@@ -25,7 +25,7 @@ const CARRIED: readonly string[] = [
 export const rebookedIdOf = (meetingId: string): string => `${meetingId}.rebooked`;
 
 /**
- * RULES.md section 5: a stood-down meeting is rebooked unless the reason
+ * docs/rules.md, stand-down: a stood-down meeting is rebooked unless the reason
  * ends the need (no longer needed). The replacement is a new meeting:
  * 1. linked both ways (rebookedFrom / rebookedAs);
  * 2. with the original's kind, anchors and review number, so its limit is

@@ -26,7 +26,7 @@ const refusedBy = (m: Meeting, requestId: string, actorId: string): boolean =>
   (m.standDownRefusals ?? []).some((r) => r.requestId === requestId && r.by === actorId);
 
 /**
- * verb stand-down.refuse (RULES.md section 5; 002, 000 rule 17): an
+ * verb stand-down.refuse (docs/rules.md, stand-down; Leicestershire, Swindon rule 17): an
  * approver the policy names refuses a stand-down request, with a reason.
  * 1. parse the ids; load; a repeat by the same approver changes nothing;
  * 2. only an approver the policy names for this case may refuse; anyone

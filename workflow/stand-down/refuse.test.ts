@@ -6,7 +6,7 @@ import { startStandDown } from "./start";
 
 /**
  * stand-down.refuse on the england policy (the case's SM is the approver,
- * RULES.md section 5): only the approver refuses, always with a reason;
+ * docs/rules.md, stand-down): only the approver refuses, always with a reason;
  * the request closes, the meeting stays as it was, the SW who asked is told
  * once, and a new request gets a new id.
  */

@@ -25,7 +25,7 @@ function personOf(deps: WorkflowDeps, kase: Case, meeting: Meeting, id: string) 
 }
 
 /**
- * meeting.stand-down-refused (RULES.md section 5): the person who asked
+ * meeting.stand-down-refused (docs/rules.md, stand-down): the person who asked
  * for a stand-down is told who refused it and why, and that the meeting
  * goes ahead as booked. The task key is the refused request's id, and the
  * notification id is the task's and the requester's: sent exactly once.

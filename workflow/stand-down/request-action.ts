@@ -13,7 +13,7 @@ import { startStandDown } from "./start";
 import { assertStillOpen } from "./status";
 import { approvalText } from "./words";
 
-/** Who may ask for a stand-down (RULES.md section 5; 002: the SW, the chair, the unit). */
+/** Who may ask for a stand-down (docs/rules.md, stand-down; Leicestershire: the SW, the chair, the unit). */
 export const STAND_DOWN_REQUESTERS: readonly StaffRole[] = [
   "clerk",
   "social-worker",

@@ -14,16 +14,16 @@ import { STAND_DOWN_APPROVAL_TASK } from "./task-types";
 export interface StartStandDownInput {
   meetingId: string;
   caseId: string;
-  /** One of RULES.md section 5's reasons. */
+  /** One of docs/rules.md, stand-down's reasons. */
   reason: StandDownReason;
   /** Required for "no-longer-needed" and "unforeseen" (their sub-reasons), refused for the others. */
   detail?: StandDownDetail;
-  /** Always required (002, 000 rule 17). */
+  /** Always required (Leicestershire, Swindon rule 17). */
   rationale: string;
   /** Who asks (the requester); their own approval counts if they are an approver. */
   originator: { objectId: string; name: string };
   /**
-   * Who tells the attendees (002): "unit" (the clerk) or "social-worker".
+   * Who tells the attendees (Leicestershire): "unit" (the clerk) or "social-worker".
    * By default the SW when the case's SW, TM or SM asks, else the unit.
    */
   originatedBy?: "unit" | "social-worker";
@@ -45,7 +45,7 @@ function originatorOf(kase: Case, actorId: string): "unit" | "social-worker" {
 }
 
 /**
- * Asks for a stand-down (RULES.md section 5). Callers authorise the
+ * Asks for a stand-down (docs/rules.md, stand-down). Callers authorise the
  * requester first (the stand-down.request card: clerk, SW, chair, the
  * case's TM or SM; chairs' sick cover: the team manager), then:
  * 1. check the reason, its sub-reason and the rationale, and that the

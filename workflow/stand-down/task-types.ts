@@ -1,8 +1,8 @@
 /** The stand-down's background work (registered in workflow/index.ts). */
 export const STAND_DOWN_APPROVAL_TASK = "meeting.stand-down-approval";
-/** Cancels the Outlook event for every attendee (RULES.md section 5). */
+/** Cancels the Outlook event for every attendee (docs/rules.md, stand-down). */
 export const CANCEL_EVENT_TASK = "meeting.cancel-event";
-/** Tells every attendee, once each, from the originator (002). */
+/** Tells every attendee, once each, from the originator (Leicestershire). */
 export const STAND_DOWN_NOTIFY_TASK = "meeting.stand-down-notify";
 /** Tells the person who asked that an approver refused their stand-down request, once. */
 export const STAND_DOWN_REFUSED_TASK = "meeting.stand-down-refused";

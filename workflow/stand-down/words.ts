@@ -10,7 +10,7 @@ import { approvalWords } from "./approvals";
 type Recorded = NonNullable<Meeting["standDown"]> | NonNullable<Meeting["standDownRequest"]>;
 
 /**
- * Who tells the attendees (002): the clerk when the unit (clerks, chairs,
+ * Who tells the attendees (Leicestershire): the clerk when the unit (clerks, chairs,
  * its managers) stood the meeting down, else the social worker, whose
  * name the message carries. A clerk who asked tells them by name;
  * otherwise "the conference clerks".

@@ -4,7 +4,7 @@ import { resolvePolicy } from "../../rules";
 import { timeliness, type CountedMeeting } from "./timeliness";
 
 /**
- * Issue 7: a generated year of 400 ICPCs with known dates; the figures must
+ * Outlook replies and the quoracy forecast: a generated year of 400 ICPCs with known dates; the figures must
  * match a count made here independently, day by day, with England's 2027
  * bank holidays written out by hand (gov.uk): no rules/ calendar involved.
  */

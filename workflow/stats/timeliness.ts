@@ -37,9 +37,9 @@ export interface Timeliness {
   rcpc: Breakdown;
   /** CLA reviews held within their limit (cla.first/second/next.latest). */
   cla: Breakdown;
-  /** Reports shared with the family by the policy's deadline (002 report.family, 001 report.family-walkthrough). */
+  /** Reports shared with the family by the policy's deadline (Leicestershire report.family, virtual-conference report.family-walkthrough). */
   reportsSharedOnTime: Rate;
-  /** Invite lists complete by the policy's deadline (000, 001 invite-list.due and kin). */
+  /** Invite lists complete by the policy's deadline (Swindon, virtual-conference invite-list.due and kin). */
   inviteListsOnTime: Rate;
 }
 
@@ -119,7 +119,7 @@ class BreakdownTally {
 
 /**
  * The council's timeliness, counted the way the national children in need
- * return counts ICPCs (README, "Timeliness figures"):
+ * return counts ICPCs (docs/capabilities.md, "Timeliness figures"):
  * - per child: each child an ICPC was about counts once for that ICPC (the
  *   census counts children who were the subject of an ICPC in the period,
  *   timed from the strategy discussion at which the section 47 enquiry
@@ -144,7 +144,7 @@ export function timeliness(
   range: { from: Date; to: Date; now?: Date },
 ): Timeliness {
   // The national return counts working days with England's bank holidays
-  // only: a council's own closure days (RULES.md overrides) move its
+  // only: a council's own closure days (docs/rules.md overrides) move its
   // deadlines, not the national measure.
   const national = resolvePolicy(policy.id);
   const now = (range.now ?? range.to).getTime();

@@ -7,7 +7,7 @@ import { updateDoc } from "../kernel/update-doc";
 /**
  * Records why a deadline was missed, as the person chased wrote it on the
  * reminder or escalation ("Done" or "Acknowledge"): the exception report
- * shows it beside the late item (000 rule 23: late invite lists and
+ * shows it beside the late item (Swindon rule 23: late invite lists and
  * reports, "each with its reason"). Kept by the milestone the rule watches,
  * so the reason given on an escalation reaches the deadline's row. The
  * latest reason wins; the audit carries ids only, never the words.

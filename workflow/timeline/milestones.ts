@@ -2,7 +2,7 @@ import type { Meeting } from "../../model";
 
 /**
  * What each timeline rule watches: the fact that, once recorded on the
- * meeting, means nobody is chased for it any more. Rule ids are RULES.md's.
+ * meeting, means nobody is chased for it any more. Rule ids are docs/rules.md's.
  * A rule that is absent here watches nothing: it is a plain reminder that is
  * sent while the meeting is still going ahead (`sw.join-early`).
  */
@@ -16,15 +16,15 @@ export const MILESTONES = {
   familyAccessRecorded: "family-access.recorded",
   reportSharedWithFamily: "report.shared-with-family",
   reportsIn: "reports.in",
-  /** 002 `report.chair-clerk`: the SW's own report is with the chair and the clerk. */
+  /** Leicestershire `report.chair-clerk`: the SW's own report is with the chair and the clerk. */
   reportSentToChair: "report.sent-to-chair",
   briefSent: "brief.sent",
   outcomeRecorded: "outcome.recorded",
   planSignedOff: "plan.signed-off",
   recordDistributed: "record.distributed",
-  /** 001: the decisions went to every attendee (workflow/after-meeting/decisions.ts). */
+  /** Virtual-conference: the decisions went to every attendee (workflow/after-meeting/decisions.ts). */
   decisionsDistributed: "decisions.distributed",
-  /** 002/003: the chair has checked the record; the clerk is tasked to distribute it. */
+  /** Leicestershire and West Sussex: the chair has checked the record; the clerk is tasked to distribute it. */
   recordAvailable: "record.available",
 } as const;
 export type MilestoneName = (typeof MILESTONES)[keyof typeof MILESTONES];
@@ -41,7 +41,7 @@ const BY_RULE: Readonly<Record<string, MilestoneName>> = {
   // The limits for the meetings an ICPC leads to: the chair's outcome names them.
   "core-group.first.latest": M.outcomeRecorded,
   "rcpc.first.latest": M.outcomeRecorded,
-  // 000 rules 1-4, 001, 003: the SW's invite list.
+  // Swindon rules 1-4, virtual-conference, West Sussex: the SW's invite list.
   "invite-list.due": M.inviteListComplete,
   "invite-list.reminder": M.inviteListComplete,
   "invite-list.escalate": M.inviteListComplete,
@@ -54,7 +54,7 @@ const BY_RULE: Readonly<Record<string, MilestoneName>> = {
   "notice.partners": M.invitesSent,
   "notice.participants": M.invitesSent,
   "cla.invites.send": M.invitesSent,
-  // 002: the SW alerts the TM and asks for the booking.
+  // Leicestershire: the SW alerts the TM and asks for the booking.
   "icpc.alert-manager": M.conferenceRequested,
   "icpc.request": M.conferenceRequested,
   "police-checks.request": M.policeChecksSent,
@@ -68,10 +68,10 @@ const BY_RULE: Readonly<Record<string, MilestoneName>> = {
   "report.family.best": M.reportSharedWithFamily,
   "report.family-walkthrough": M.reportSharedWithFamily,
   "family.report-sharing": M.familyAccessRecorded,
-  // 001: the CPA's conversations before the meeting; Convene sends the brief then.
+  // Virtual-conference: the CPA's conversations before the meeting; Convene sends the brief then.
   "chair.pre-discussion": M.briefSent,
   // After the meeting.
-  // 001: the decisions reach every attendee on the day (sent once the outcome is recorded).
+  // Virtual-conference: the decisions reach every attendee on the day (sent once the outcome is recorded).
   "decisions.distribute": M.decisionsDistributed,
   "register.update": M.outcomeRecorded,
   "cla.minutes": M.outcomeRecorded,

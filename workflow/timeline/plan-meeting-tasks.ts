@@ -11,9 +11,9 @@ export interface PlannedTasks {
 }
 
 /**
- * One task per timeline entry (issue 3: "tasks, one per timeline entry").
+ * One task per timeline entry (the durable store and scheduler: "tasks, one per timeline entry").
  * The id is `${meetingId}:${rule}`: a rule appears at most once in a
- * meeting's timeline (RULES.md section 6), so planning the same meeting
+ * meeting's timeline (docs/rules.md, the timeline command), so planning the same meeting
  * again names the same tasks and creates nothing twice.
  */
 export function tasksFromTimeline(input: {

@@ -13,13 +13,13 @@ import { DIRECTOR_EMAIL, Q } from "./staff";
 import { accepted, press } from "./steps";
 
 /**
- * Issue 6: a quarter of Swindon's work (seed 000). The common thread is in
+ * The councils' other procedures: a quarter of Swindon's work. The common thread is in
  * story.ts (an ICPC over Easter whose invite list came late); below, what
- * Swindon adds and what RULES.md says must happen, counted by hand.
+ * Swindon adds and what docs/rules.md says must happen, counted by hand.
  */
 const POLICY = "swindon";
 
-// 000 rules 1-4: reminder at 09:00 and due at 17:00 on the 5th working day
+// Swindon rules 1-4: reminder at 09:00 and due at 17:00 on the 5th working day
 // after the strategy discussion (Mon 22 Mar), to the TM; the escalation at
 // 09:00 on the 6th (Tue 23 Mar) to TM and SM, as the list is still missing;
 // reports.icpc 2 days before (Sun 4 Apr, so Fri 2 Apr 17:00 BST) to the SW;
@@ -35,7 +35,7 @@ const ICPC_SENDS: [string, string, string][] = [
   ["2027-04-05T08:00:00.000Z", Q.chair, "Brief"],
 ];
 
-// 000 rules 18-21 (RULES.md `swindon`): Mondays at 09:00, or the next working
+// Swindon rules 18-21 (docs/rules.md `swindon`): Mondays at 09:00, or the next working
 // day (Tue 30 Mar after Easter Monday, Tue 4 May after the May bank
 // holiday); the month-ahead list on the 1st (Sat 1 May → Tue 4 May).
 const MONDAYS = [
@@ -55,7 +55,7 @@ const MONDAYS = [
 ];
 const FIRSTS = ["2027-03-01T09:00:00.000Z", "2027-04-01T08:00:00.000Z", "2027-05-04T08:00:00.000Z"];
 
-describe("a quarter of Swindon's work (000), March to May 2027", () => {
+describe("a quarter of Swindon's work, March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
@@ -66,7 +66,7 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
         ...cla.steps,
         [
           // The TM answers the escalation of the ICPC's missing invite list
-          // with why: the exception report carries it (000 rule 23).
+          // with why: the exception report carries it (Swindon rule 23).
           "2027-03-23T10:00:00.000Z",
           async ({ world }) => {
             accepted(
@@ -92,7 +92,7 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
 
   itRunsTheCommonThread(POLICY, () => q);
 
-  it("ran the CLA review's sequence (000): list asked for 5 weeks before, escalated at 20 days, invites and consultation forms at 15", async () => {
+  it("ran the CLA review's sequence (Swindon): list asked for 5 weeks before, escalated at 20 days, invites and consultation forms at 15", async () => {
     // cla.invite-list.request 5 weeks before Thu 15 Apr (Thu 11 Mar 09:00)
     // to SW and TM; cla.invite-list.escalate 20 days before (Fri 26 Mar is
     // Good Friday, so Thu 25 Mar 09:00) to TM and SM, as the list only came
@@ -129,7 +129,7 @@ describe("a quarter of Swindon's work (000), March to May 2027", () => {
     await expectNextReviewRequested(q);
   });
 
-  it("chased the ICPC's invite list, reports and brief once each, at RULES.md's times", () => {
+  it("chased the ICPC's invite list, reports and brief once each, at docs/rules.md's times", () => {
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
   });
 

@@ -11,14 +11,14 @@ import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
 /**
- * Issue 6: a quarter of the virtual-conference procedure (seed 001). The
+ * The councils' other procedures: a quarter of the virtual-conference procedure. The
  * common thread is in story.ts (an ICPC on Tue 6 Apr over Easter whose
  * invite list and family access needs came late, on Thu 25 Mar); below,
- * what RULES.md `virtual-conference` says must then happen, by hand.
+ * what docs/rules.md `virtual-conference` says must then happen, by hand.
  */
 const POLICY = "virtual-conference";
 
-// 001: invite-list.due and notice.participants 10 working days before
+// Virtual-conference: invite-list.due and notice.participants 10 working days before
 // (Fri 19 Mar 17:00) to the SW, and to the CPA and clerk;
 // family.report-sharing 7 working days before (Wed 24 Mar 17:00) to the
 // SW, as the family's access needs came on the 25th; the report walkthrough
@@ -34,7 +34,7 @@ const ICPC_SENDS: [string, string, string][] = [
   ["2027-04-01T16:00:00.000Z", Q.chair, "Brief"],
 ];
 
-describe("a quarter of the virtual-conference procedure (001), March to May 2027", () => {
+describe("a quarter of the virtual-conference procedure, March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
@@ -46,7 +46,7 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
 
   itRunsTheCommonThread(POLICY, () => q);
 
-  it("ran the CLA review as 001 says: the IRO alerted when the list came, invites at once, minutes on the day, the next review asked for", async () => {
+  it("ran the CLA review as virtual-conference says: the IRO alerted when the list came, invites at once, minutes on the day, the next review asked for", async () => {
     // The list came on Tue 30 Mar, before cla.report-and-invite-list (5
     // working days before Thu 15 Apr: Thu 8 Apr); the IRO recorded the
     // minutes at 12:00 on the day (cla.minutes, 17:00): nobody was chased;
@@ -74,7 +74,7 @@ describe("a quarter of the virtual-conference procedure (001), March to May 2027
     await expectNextReviewRequested(q);
   });
 
-  it("chased the ICPC's invite list, notice, report sharing and walkthrough once each, at RULES.md's times", () => {
+  it("chased the ICPC's invite list, notice, report sharing and walkthrough once each, at docs/rules.md's times", () => {
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
   });
 

@@ -13,14 +13,14 @@ import { scheduleAgreement } from "./schedule-agreement";
 import { Q } from "./staff";
 
 /**
- * Issue 6: a quarter of Leicestershire's work (seed 002). The common thread
+ * The councils' other procedures: a quarter of Leicestershire's work. The common thread
  * is in story.ts (an ICPC over Easter whose invite list, with its police
- * check, came late on Thu 25 Mar); below, what RULES.md `leicestershire`
+ * check, came late on Thu 25 Mar); below, what docs/rules.md `leicestershire`
  * says must then happen, counted by hand.
  */
 const POLICY = "leicestershire";
 
-// 002: icpc.alert-manager and icpc.request were done by the request on the
+// Leicestershire: icpc.alert-manager and icpc.request were done by the request on the
 // strategy day. police-checks.request.best (Tue 23 Mar 16:00) to the SW and
 // police-checks.request (16:00 on the 7th working day, Wed 24 Mar) to SW
 // and clerk: the list only came on the 25th; notice.participants (7
@@ -43,7 +43,7 @@ const ICPC_SENDS: [string, string, string][] = [
   ["2027-04-06T08:45:00.000Z", Q.socialWorker, "Reminder"],
 ];
 
-describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
+describe("a quarter of Leicestershire's work, March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
@@ -91,11 +91,11 @@ describe("a quarter of Leicestershire's work (002), March to May 2027", () => {
 
   itRunsTheCommonThread(POLICY, () => q);
 
-  it("chased the ICPC's police checks, notice, reports, sign-off and record once each, at RULES.md's times", () => {
+  it("chased the ICPC's police checks, notice, reports, sign-off and record once each, at docs/rules.md's times", () => {
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
   });
 
-  it("tracked the plan's sign-off and the record's distribution (002, 003) from the chair's and clerk's cards", async () => {
+  it("tracked the plan's sign-off and the record's distribution (Leicestershire, West Sussex) from the chair's and clerk's cards", async () => {
     const icpc = await q.world.store.get("meeting", ICPC_A, C1001);
     expect(icpc?.milestones["plan.signed-off"]?.at).toBe("2027-04-08T10:00:00.000Z");
     expect(icpc?.milestones["record.distributed"]?.at).toBe("2027-04-21T10:00:00.000Z");

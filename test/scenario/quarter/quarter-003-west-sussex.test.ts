@@ -14,19 +14,19 @@ import { HEALTH_MAILBOX, Q, SW_TEAM } from "./staff";
 import { accepted } from "./steps";
 
 /**
- * Issue 6: a quarter of West Sussex's work (seed 003), a procedure about
+ * The councils' other procedures: a quarter of West Sussex's work, a procedure about
  * people more than dates. The common thread is in story.ts (an ICPC on
- * Tue 6 Apr over Easter whose invite list came late); below, what RULES.md
+ * Tue 6 Apr over Easter whose invite list came late); below, what docs/rules.md
  * `west-sussex` says must happen, by hand.
  */
 const POLICY = "west-sussex";
 
-// 003 has no reminder of its own before the meeting: the chair's brief the
+// West Sussex has no reminder of its own before the meeting: the chair's brief the
 // working day before (Mon 5 Apr 09:00 BST); register.update on the day was
 // done by the outcome at 12:00.
 const ICPC_SENDS: [string, string, string][] = [["2027-04-05T08:00:00.000Z", Q.chair, "Brief"]];
 
-describe("a quarter of West Sussex's work (003), March to May 2027", () => {
+describe("a quarter of West Sussex's work, March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
@@ -105,7 +105,7 @@ describe("a quarter of West Sussex's work (003), March to May 2027", () => {
     );
   });
 
-  it("sent the chair's QA notices to the people 003 names and counted them for the SW's team", async () => {
+  it("sent the chair's QA notices to the people West Sussex names and counted them for the SW's team", async () => {
     const good = q.ledger.cards.filter((c) => c.preview.startsWith("Recognition of good practice"));
     expect(good.map((c) => `${c.at} ${c.to}`).sort()).toEqual(
       [Q.socialWorker, Q.teamManager, Q.serviceManager, Q.qaManager]

@@ -5,24 +5,24 @@ import { Q } from "./staff";
 import { accepted, addCase, press } from "./steps";
 
 /**
- * Issue 6: a quarter of the chair-consultation procedure (seed 004). The
+ * The councils' other procedures: a quarter of the chair-consultation procedure. The
  * common thread is in story.ts (an ICPC on Tue 6 Apr over Easter whose
- * invite list came late); below, what RULES.md `chair-consultation` says
+ * invite list came late); below, what docs/rules.md `chair-consultation` says
  * must happen, by hand.
  */
 const POLICY = "chair-consultation";
 
-// 004 adds no meeting rule: the chair's brief the working day before.
+// Chair-consultation adds no meeting rule: the chair's brief the working day before.
 const ICPC_SENDS: [string, string, string][] = [["2027-04-05T08:00:00.000Z", Q.chair, "Brief"]];
 
-describe("a quarter of the chair-consultation procedure (004), March to May 2027", () => {
+describe("a quarter of the chair-consultation procedure, March to May 2027", () => {
   let q: Quarter;
 
   beforeAll(async () => {
     q = await replayQuarter(POLICY, {
       setUp: async ({ world }) => {
         // C-1001 was on a plan from Feb 2024 to Jun 2025: this ICPC is a
-        // re-referral (004). C-1005 is a Child in Need case open since Nov
+        // re-referral (chair-consultation). C-1005 is a Child in Need case open since Nov
         // 2025, never mapped: on the monthly list from March.
         const c1001 = (await world.store.get("case", C1001, C1001))!;
         const children = c1001.children.map((c) => ({

@@ -2,7 +2,7 @@ import { convene } from "../../../cli/__tests__/run-cli";
 import type { World } from "../world";
 
 /**
- * Issue 6: `npx convene schedule` agrees with the scheduler. Answers the
+ * The councils' other procedures: `npx convene schedule` agrees with the scheduler. Answers the
  * recurring jobs the command lists for [from, to] and those the scenario's
  * scheduler ran in the same range, each as "rule @ instant", sorted, for
  * the test to compare.

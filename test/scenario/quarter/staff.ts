@@ -4,11 +4,11 @@ import { demoAuthority, DEMO_IDS } from "../../../app/demo/authority";
 /**
  * The people of a quarter's replay: the demo's one-of-each (whose ids the
  * demo cases use) plus the people a whole council's procedure needs: a
- * second chair (the duty chair who covers a sick one, 003), an IRO for CLA
- * reviews, a QA & Review SM (000's joint stand-down approver, the exception
+ * second chair (the duty chair who covers a sick one, West Sussex), an IRO for CLA
+ * reviews, a QA & Review SM (Swindon's joint stand-down approver, the exception
  * report), a Director who does not use Teams (lists reach them as CSV
- * email), a safeguarding manager (002's stand-down approver) and the QA
- * admin manager who allocates case mappings (004). Invented names.
+ * email), a safeguarding manager (Leicestershire's stand-down approver) and the QA
+ * admin manager who allocates case mappings (chair-consultation). Invented names.
  */
 export const Q = {
   ...DEMO_IDS,
@@ -28,7 +28,7 @@ export function quarterAuthority(policy: string): Authority {
   const demo = demoAuthority(policy);
   const staff: AuthorityInput["staff"] = demo.staff.map((s) =>
     // The demo SM also holds the QA role and the demo chair is also an IRO;
-    // here those are other people, so 000's joint decision really takes
+    // here those are other people, so Swindon's joint decision really takes
     // two and CLA reviews go to the IRO.
     s.entraObjectId === DEMO_IDS.serviceManager
       ? { ...s, roles: ["service-manager"] }

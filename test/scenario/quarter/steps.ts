@@ -219,7 +219,7 @@ export async function requestRcpc(
   return rcpc.id;
 }
 
-/** The clerk asks to stand a meeting down (RULES.md 5), with its reason and rationale. */
+/** The clerk asks to stand a meeting down (docs/rules.md, stand-down), with its reason and rationale. */
 export async function requestStandDown(
   world: World,
   kase: Case,
@@ -277,7 +277,7 @@ export async function press(
   return response;
 }
 
-/** The SW asks for a CLA review (000, 001; RULES.md 3) from the previous review's date. */
+/** The SW asks for a CLA review (Swindon, virtual-conference; docs/rules.md, national rules) from the previous review's date. */
 export async function requestClaReview(
   world: World,
   kase: Case,
@@ -330,7 +330,7 @@ export async function submitClaInviteList(
   await world.runDue();
 }
 
-/** The IRO records the minutes and recommendations on the day (001 `cla.minutes`). */
+/** The IRO records the minutes and recommendations on the day (virtual-conference `cla.minutes`). */
 export async function recordClaMinutes(
   world: World,
   kase: Case,

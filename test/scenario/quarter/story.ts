@@ -46,7 +46,7 @@ import {
  *   (rcpc.next.latest: within 6 months, Thu 20 May 2027): requested Mon 19
  *   Apr, booked on Tue 20 Apr for Tue 11 May 10:00 BST, the invite list in
  *   on Wed 21 Apr, the plan continued on the day.
- * - The chairs (003's procedure; every council has a chair fall ill): on
+ * - The chairs (West Sussex's procedure; every council has a chair fall ill): on
  *   Mon 26 Apr the clerk makes May's duty rota; the duty chair adds a
  *   training day on Fri 14 May; the RCPC's chair asks to swap his duty day
  *   of 14 May for the duty chair's 13 May, which would leave 14 May without
@@ -55,8 +55,8 @@ import {
  *   and chairs the RCPC.
  */
 /**
- * Who must approve a stand-down, by policy (RULES.md section 5): 002 a
- * safeguarding manager; 000 the operational SM and the QA & Review SM
+ * Who must approve a stand-down, by policy (docs/rules.md, stand-down): Leicestershire a
+ * safeguarding manager; Swindon the operational SM and the QA & Review SM
  * jointly; elsewhere the case's SM (Convene's decision, see
  * workflow/stand-down/approvals.ts).
  */
@@ -353,7 +353,7 @@ export async function chaseTimesOf(
 /**
  * How many reminders and escalations the common RCPC must at least send
  * under each policy: the RCPC rules whose work the story leaves undone by
- * their time (counted from the replay; 003's and 004's RCPC rules are all
+ * their time (counted from the replay; West Sussex's and chair-consultation's RCPC rules are all
  * done in time, so none).
  */
 const RCPC_CHASES_AT_LEAST: Record<string, number> = {
@@ -378,7 +378,7 @@ export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void
   ]);
   const briefs = chases(q.ledger, "C-1003").filter((c) => c.endsWith("|Brief"));
   // The brief goes to the RCPC's chair the working day before at 09:00
-  // (plan-brief.ts), or at 001's chair.pre-discussion; the chair who covers
+  // (plan-brief.ts), or at virtual-conference's chair.pre-discussion; the chair who covers
   // him on the day gets it when they accept.
   expect(briefs.map((b) => b.split("|")[1])).toEqual([Q.chair, Q.dutyChair]);
   expect(briefs[1]).toBe(`2027-05-11T07:45:00.000Z|${Q.dutyChair}|Brief`);
@@ -397,7 +397,7 @@ export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void
 }
 
 /**
- * C-1002's stand-down and rebooking (RULES.md section 5): approved by
+ * C-1002's stand-down and rebooking (docs/rules.md, stand-down): approved by
  * exactly the people the policy names, nothing changed before the last
  * approval, the Outlook event cancelled, the family told once by email, a
  * slot past the original limit refused without the SM's agreement, and the
@@ -444,7 +444,7 @@ export async function expectStandDownAndRebooking(q: Quarter, policy: string): P
 }
 
 /**
- * 003's chairs: May's rota fair (19 working days: 10 and 9, the RCPC's
+ * West Sussex's chairs: May's rota fair (19 working days: 10 and 9, the RCPC's
  * chair first as May is an even month's offset), the refused swap changed
  * nothing, and the sick chair's RCPC went to the duty chair, who is now in
  * the Outlook invitation; the clerk and the SW were told once.
@@ -477,7 +477,7 @@ export async function expectRotaAndSickCover(q: Quarter): Promise<void> {
 }
 
 /**
- * The CLA review thread of the seeds that run them (000, 001): C-1004's
+ * The CLA review thread of the seeds that run them (Swindon, virtual-conference): C-1004's
  * child has been looked after since Fri 18 Dec 2026 and had a first review
  * on Wed 20 Jan 2027, so the second is due within 3 months
  * (cla.second.latest: Tue 20 Apr 2027). The SW asks for it on Mon 1 Mar;
@@ -549,7 +549,7 @@ export async function expectNextReviewRequested(q: Quarter): Promise<void> {
 const CHILD_NAMES = /Alex|Billie|Charlie|Sample|Dee Review|Robin|Looked-After|Eden|Need\b/;
 
 /**
- * Privacy (DESIGN.md): no notification preview, email subject, attachment
+ * Privacy (docs/architecture.md): no notification preview, email subject, attachment
  * file name or log line names a child. (The chair's brief names the index
  * child by first name, and the health mailbox's register CSV names
  * children: both by design, and neither is checked here.)

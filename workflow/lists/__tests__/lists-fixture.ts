@@ -20,8 +20,8 @@ export const HEALTH_MAILBOX = "ae-safeguarding@nhs.example";
 
 /**
  * The demo authority plus a second chair, a Director who does not use
- * Teams (lists reach them by CSV email), a QA admin manager (004) and a QA
- * manager, the social worker in a named team, and a health mailbox (003).
+ * Teams (lists reach them by CSV email), a QA admin manager (chair-consultation) and a QA
+ * manager, the social worker in a named team, and a health mailbox (West Sussex).
  */
 export function listsAuthority(policy: string): Authority {
   const demo = demoAuthority(policy);
