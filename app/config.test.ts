@@ -30,6 +30,7 @@ describe("loadConfig", () => {
 
   it("reads the Teams app's catalog id and the Bot Connector address for new conversations", () => {
     const config = loadConfig({
+      ...GRAPH,
       TEAMS_APP_CATALOG_ID: "d0000000-0000-4000-8000-000000000001",
       BOT_SERVICE_URL: "https://smba.trafficmanager.net/emea/",
     });
@@ -59,14 +60,15 @@ describe("loadConfig", () => {
 
   it("keeps the account key for a loopback endpoint (the local test server) only", () => {
     expect(
-      loadConfig({ COSMOS_ENDPOINT: "http://127.0.0.1:8081", COSMOS_KEY: "test-key" }).store,
+      loadConfig({ ...GRAPH, COSMOS_ENDPOINT: "http://127.0.0.1:8081", COSMOS_KEY: "test-key" })
+        .store,
     ).toEqual({
       kind: "cosmos",
       endpoint: "http://127.0.0.1:8081",
       auth: { kind: "key", key: "test-key" },
       databaseId: "convene",
     });
-    expect(loadConfig({ COSMOS_ENDPOINT: "https://x.example/" }).store).toMatchObject({
+    expect(loadConfig({ ...GRAPH, COSMOS_ENDPOINT: "https://x.example/" }).store).toMatchObject({
       auth: { kind: "entra" },
     });
     expect(() =>
@@ -172,6 +174,9 @@ describe("no silent modes", () => {
   const production = {
     MicrosoftAppId: "app-id",
     MicrosoftAppPassword: "p",
+    // The council's tenant (the edge serves only it); Graph's own tenant is
+    // what these tests leave out.
+    COUNCIL_TENANT_ID: "c0c0c0c0-0000-4000-8000-000000000001",
     AUTHORITY_FILE: "council.json",
   };
 

@@ -182,6 +182,7 @@ export const CONFIG_KEYS = Object.keys(Env.shape) as readonly (keyof typeof Env.
 
 /** localhost, 127.0.0.0/8 or ::1: the local Cosmos test server, never an Azure account. */
 export function isLoopbackEndpoint(endpoint: string): boolean {
+  if (!URL.canParse(endpoint)) return false;
   const host = new URL(endpoint).hostname;
   return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }

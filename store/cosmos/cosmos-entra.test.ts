@@ -128,6 +128,10 @@ afterAll(async () => {
 
 const production = (database: string) =>
   loadConfig({
+    GRAPH_TENANT_ID: "7d1f0c5e-2b8a-4c1e-9f3a-0a1b2c3d4e5f",
+    GRAPH_CLIENT_ID: "0f9e8d7c-6b5a-4f3e-8d2c-1b0a9f8e7d6c",
+    GRAPH_CLIENT_SECRET: "s3cret",
+    GRAPH_ORGANIZER: "conferences@council.example",
     COSMOS_ENDPOINT: `https://${GLOBAL}:443/`,
     COSMOS_DATABASE: database,
     AZURE_CLIENT_ID: IDENTITY,

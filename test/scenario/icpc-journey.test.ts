@@ -205,8 +205,17 @@ describe.each(Object.keys(EXPECTED))(
       expect(JSON.stringify(police[0]?.message)).toContain("previous domestic abuse call-outs");
     });
 
-    it("never names the child in a preview, a log line or a Graph request", () => {
-      expect(JSON.stringify(world.graph!.calls)).not.toMatch(/Alex|Billie/);
+    it("names the children only in the Outlook event's body, never in a subject, preview, log line or other Graph request", () => {
+      // The invitation's body names the children the conference is about
+      // (professionals need to know which child); nothing else may.
+      const calls = world.graph!.calls.map((c) => {
+        const body = c.body as { body?: unknown } | undefined;
+        return /\/events(\/[^/]+)?$/.test(c.path) && body?.body !== undefined
+          ? { ...c, body: { ...body, body: "(the event's body)" } }
+          : c;
+      });
+      expect(JSON.stringify(calls)).not.toMatch(/Alex|Billie/);
+      expect(JSON.stringify(world.graph!.calls)).toMatch(/Alex Example, born/);
       for (const s of world.notifier.sent) {
         expect(s.preview).not.toMatch(/Alex|Billie|Example/);
       }

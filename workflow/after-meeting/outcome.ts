@@ -172,15 +172,6 @@ export async function recordOutcome(
   const { kase, meeting } = await loadMeeting(deps, caseId, meetingId);
   await authorise(deps, request.actor, ["chair"], { verb: request.verb, kase, meeting });
   refuseClaReview(meeting);
-  const parsed = parseSubmission(OutcomeSubmission, request.data);
-  if (!parsed.ok) {
-    return cardResponse(
-      outcomeCard(deps, kase, meeting, {
-        errors: parsed.errors,
-        values: submittedValues(request.data),
-      }),
-    );
-  }
   const now = deps.clock();
   if (meeting.start === undefined || Date.parse(meeting.start) > now.getTime()) {
     // Refused after the form was filled in: the card comes back with what
@@ -188,6 +179,15 @@ export async function recordOutcome(
     return cardResponse(
       outcomeCard(deps, kase, meeting, {
         errors: { _form: NOT_STARTED },
+        values: submittedValues(request.data),
+      }),
+    );
+  }
+  const parsed = parseSubmission(OutcomeSubmission, request.data);
+  if (!parsed.ok) {
+    return cardResponse(
+      outcomeCard(deps, kase, meeting, {
+        errors: parsed.errors,
         values: submittedValues(request.data),
       }),
     );
