@@ -225,3 +225,16 @@ describe("no silent modes", () => {
     });
   });
 });
+
+describe("the Graph authority host", () => {
+  it("reaches the calendar settings, so tokens come from the host named (the local Graph in tests)", () => {
+    const config = loadConfig({
+      ...GRAPH,
+      GRAPH_AUTHORITY_HOST: "https://127.0.0.1:8443",
+    });
+    expect(config.calendar).toMatchObject({
+      kind: "graph",
+      authorityHost: "https://127.0.0.1:8443",
+    });
+  });
+});

@@ -339,6 +339,7 @@ function calendarOf(e: Env, proxy: ProxySettings | undefined): CalendarConfig {
             : { kind: "secret", clientSecret: e.GRAPH_CLIENT_SECRET ?? "" },
       baseUrl: e.GRAPH_BASE_URL,
       organizer: e.GRAPH_ORGANIZER,
+      ...(e.GRAPH_AUTHORITY_HOST !== undefined ? { authorityHost: e.GRAPH_AUTHORITY_HOST } : {}),
       ...(proxy !== undefined ? { proxy } : {}),
     };
   }

@@ -104,7 +104,7 @@ describe("a conference booked, listed and escalated in the Agents Playground", (
       await sw.fillInput("invitees.0.policeCheck", "true", { card });
       await sw.fillInput("invitees.0.policeCheckReason", "Lives in the household", { card });
       // The police need a date of birth and an address to find the person.
-      await sw.fillInput("invitees.0.dob", "1988-04-12", { card });
+      await sw.pickDate("invitees.0.dob", "2000-01-15", { card });
       await sw.fillInput("invitees.0.address", "1 Example Road, Exampletown", { card });
       await sw.clickAction("Submit list as complete", { card });
       const done = await sw.waitForCard("Invite list received");

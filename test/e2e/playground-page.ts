@@ -236,7 +236,8 @@ export class PlaygroundPage {
     const target = `${monthName} ${y}`;
     await input.click();
     const header = this.page.locator(".fui-CalendarDay__monthAndYear").last();
-    for (let i = 0; i < 60; i++) {
+    // Month by month: enough for an adult's date of birth (about 30 years).
+    for (let i = 0; i < 400; i++) {
       const shown = (await header.getAttribute("aria-label")) ?? "";
       if (shown === target) break;
       const [shownMonth, shownYear] = shown.split(" ");
