@@ -59,7 +59,7 @@ afterAll(async () => {
 
 describe("telemetry to Application Insights", () => {
   it("stays off (and loads no exporter) without a connection string", async () => {
-    expect(loadConfig({}).telemetry).toBeUndefined();
+    expect(loadConfig({ DEMO_MODE: "true" }).telemetry).toBeUndefined();
     const off = await startTelemetry(undefined, silentLogger);
     await inSpan("nothing", {}, async () => undefined);
     await off.flush();
@@ -68,6 +68,7 @@ describe("telemetry to Application Insights", () => {
 
   it("sends traces and metrics to the ingestion endpoint the connection string names", async () => {
     const { telemetry: config } = loadConfig({
+      DEMO_MODE: "true",
       APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-4000-8000-000000000001;IngestionEndpoint=${endpoint}`,
     });
     const running = await startTelemetry(config, silentLogger, { metricIntervalMs: 60_000, ca });
@@ -113,7 +114,10 @@ describe("telemetry to Application Insights", () => {
 
   it("refuses a connection string without an instrumentation key, naming the variable", () => {
     expect(() =>
-      loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: "IngestionEndpoint=http://x/" }),
+      loadConfig({
+        DEMO_MODE: "true",
+        APPLICATIONINSIGHTS_CONNECTION_STRING: "IngestionEndpoint=http://x/",
+      }),
     ).toThrow(/APPLICATIONINSIGHTS_CONNECTION_STRING/);
   });
 });

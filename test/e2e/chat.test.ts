@@ -133,8 +133,17 @@ describe("the chat in the Agents Playground", () => {
     await session.run("outcome past the limit", async () => {
       await chair.sendMessage("outcome C-1001");
       const card = await chair.waitForCard("Record the outcome");
-      await chair.choose("Child protection plan", { card });
-      await chair.fillInput("category", "Neglect", { card });
+      // A decision for each child the conference was about.
+      for (const [name, id] of [
+        ["Alex", "case-C-1001-child-1"],
+        ["Billie", "case-C-1001-child-2"],
+      ] as const) {
+        await card
+          .getByRole("radiogroup", { name: `Decision for ${name}` })
+          .getByLabel("Child protection plan", { exact: true })
+          .check();
+        await chair.fillInput(`category_${id}`, "Neglect", { card });
+      }
       // The first RCPC must be held by Thu 29 Apr 2027: 1 June is past it.
       await chair.pickDate("nextRcpcDate", "2027-06-01", { card });
       await chair.pickDate("coreGroupDate", "2027-02-09", { card });
