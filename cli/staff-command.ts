@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadConfig } from "../app/config";
+import { loadConfig, loadStoreSettings } from "../app/config";
 import { silentLogger } from "../app/logger";
 import { loadAuthority } from "../app/load-authority";
 import { createCalendar } from "../graph/create-calendar";
@@ -32,11 +32,13 @@ export async function runStaff(argv: readonly string[]): Promise<string> {
   const parsed = StaffArgs.safeParse(parseFlags(rest, OPTIONS));
   if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
   if (parsed.data.help === true) return `usage: ${STAFF_USAGE}\n`;
-  const config = loadConfig();
-  const authority = loadAuthority(config.authority);
+  // The authority first: without staffGroups there is nothing to refresh,
+  // whatever else is configured.
+  const authority = loadAuthority(loadStoreSettings().authority);
   if (authority.staffGroups === undefined) {
     throw new UsageError("the authority names no staffGroups: its staff list is the file's");
   }
+  const config = loadConfig();
   if (config.calendar.kind !== "graph") {
     throw new UsageError("staffGroups needs Microsoft Graph (GRAPH_TENANT_ID and friends)");
   }
