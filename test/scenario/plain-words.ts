@@ -27,7 +27,8 @@ const RULE_ID = new RegExp(
 const PATTERNS: readonly { name: string; re: RegExp }[] = [
   { name: "a rule id", re: RULE_ID },
   // A council procedure by number: "(Leicestershire)", "West Sussex's", "chair-consultation 4a", "Leicestershire rule 4".
-  { name: "a procedure number", re: /(?<![\d:/.-])00[0-4](?![\d:/])/ },
+  // Not inside a longer token (a Teams join link's random hex, an id).
+  { name: "a procedure number", re: /(?<![\w:/.%-])00[0-4](?![\w:/])/ },
   { name: "a procedure rule", re: /\brule \d+\b/i },
   { name: "a file name", re: /\b(RULES|DESIGN|README)\.md\b/i },
   { name: "an error code", re: /\bReference:\s*\w+/ },
