@@ -5,13 +5,12 @@ import { caseApi } from "../workflow/cases/api";
 import { type Logger } from "../ports/logger";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { startBot, type ApiRoute } from "../bot";
+import { createBotEdge, type ApiRoute } from "../bot";
 import { schedulerCheck, storeCheck, tokenCheck, type ReadinessCheck } from "../bot/readiness";
 import { createCalendar } from "../graph/create-calendar";
 import { resolvePolicy } from "../rules";
 import type { WorkflowDeps } from "../workflow/kernel/deps";
 import { botHandlers, taskHandlers } from "../workflow/index";
-import type { Notifier } from "../ports";
 import type { Config } from "./config";
 import { DemoClock } from "./demo/clock";
 import { demoCases } from "./demo/cases";
@@ -62,8 +61,8 @@ export interface RunningConvene {
  *    forward-only offset moved by POST /api/demo/clock;
  * 3. the authority (AUTHORITY_FILE, or the demo one) and its policy;
  * 4. the calendar port: Microsoft Graph when configured, else the outbox;
- * 5. the workflow, the bot (its notifier is bound late: the bot needs the
- *    workflow's handlers and the workflow needs the bot's notifier);
+ * 5. the Teams edge (its notifier), then the workflow on it, then the edge
+ *    listens with the workflow's handlers;
  * 6. the scheduler with every task handler; an action's background work
  *    kicks it so it starts at once;
  * 7. in demo mode, the demo cases.
@@ -100,21 +99,34 @@ export async function startConvene(
   }
   const appId = config.bot.appId;
 
-  // Bound late: the bot needs the workflow's handlers, the workflow the
-  // bot's notifier. The scheduler is woken through a doorbell made first.
-  const late: { notifier?: Notifier } = {};
+  // The Teams edge is made first (the workflow sends through its notifier)
+  // and listens once the workflow's handlers exist; the scheduler is woken
+  // through a doorbell made first. Nothing is bound late.
+  const edge = createBotEdge({
+    config: config.bot,
+    store,
+    logger,
+    clock,
+    ...(people?.installer !== undefined &&
+    appId !== undefined &&
+    config.teamsApp !== undefined &&
+    config.calendar.kind === "graph"
+      ? {
+          install: {
+            installer: people.installer,
+            serviceUrl: config.teamsApp.serviceUrl,
+            tenantId: config.calendar.tenantId,
+            botId: `28:${appId}`,
+          },
+        }
+      : {}),
+  });
   const doorbell = new Doorbell();
-  const lateNotifier: Notifier = {
-    sendCard: (...args) =>
-      late.notifier?.sendCard(...args) ?? Promise.resolve({ outcome: "failed" as const }),
-    updateCard: (...args) =>
-      late.notifier?.updateCard(...args) ?? Promise.resolve({ outcome: "failed" as const }),
-  };
   const deps: WorkflowDeps = {
     store,
     calendar,
     replies: calendar,
-    notifier: lateNotifier,
+    notifier: edge.notifier,
     clock,
     authority,
     policy,
@@ -166,30 +178,13 @@ export async function startConvene(
   if (calendar.tokenProbe !== undefined)
     readinessChecks.push(tokenCheck("graph", calendar.tokenProbe));
 
-  const bot = await startBot({
-    config: config.bot,
+  const bot = await edge.listen({
     readiness: { checks: readinessChecks },
-    store,
     handlers: botHandlers(deps),
-    logger,
-    clock,
     ...(demoClock !== undefined
       ? { extraRoutes: demoRoutes(demoClock, () => sched.runOnce()) }
       : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(people?.installer !== undefined &&
-    appId !== undefined &&
-    config.teamsApp !== undefined &&
-    config.calendar.kind === "graph"
-      ? {
-          install: {
-            installer: people.installer,
-            serviceUrl: config.teamsApp.serviceUrl,
-            tenantId: config.calendar.tenantId,
-            botId: `28:${appId}`,
-          },
-        }
-      : {}),
     ...(config.notifications !== undefined
       ? { apiRoutes: [graphNotificationsRoute(deps, config.notifications.clientState)] }
       : {}),
@@ -209,7 +204,6 @@ export async function startConvene(
         }
       : {}),
   });
-  late.notifier = bot.notifier;
 
   if (config.bot.demoMode) {
     for (const kase of demoCases(authority, clock())) {
