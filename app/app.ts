@@ -5,6 +5,7 @@ import { caseApi } from "../workflow/cases/api";
 import { type Logger } from "../ports/logger";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
+import { reportInDoubtAtStart } from "../workflow/failures/in-doubt-at-start";
 import { createBotEdge, type ApiRoute } from "../bot";
 import { schedulerCheck, storeCheck, tokenCheck, type ReadinessCheck } from "../bot/readiness";
 import { createCalendar } from "../graph/create-calendar";
@@ -122,6 +123,8 @@ export async function startConvene(
       : {}),
   });
   const doorbell = new Doorbell();
+  // This process, on its task leases and its claimed sends.
+  const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const deps: WorkflowDeps = {
     store,
     calendar,
@@ -132,6 +135,7 @@ export async function startConvene(
     policy,
     logger,
     kick: () => doorbell.ring(),
+    instance,
     ...(people !== undefined ? { directory: people.directory } : {}),
     // Opens the 1:1 chat with Convene's bot; it works only once signed in
     // to Teams (https://learn.microsoft.com/en-us/microsoftteams/platform/concepts/build-and-test/deep-link-teams).
@@ -142,7 +146,7 @@ export async function startConvene(
   const sched = new Scheduler({
     store,
     clock,
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    owner: instance,
     // Longer than the slowest handler (a batch of emails whose answers were
     // lost: rounds of send, settle and Sent Items look-up, with Graph's
     // timeouts), so a live instance is never overtaken; short enough that a
@@ -230,6 +234,9 @@ export async function startConvene(
       : undefined;
   staffSync?.unref();
   if (config.notifications !== undefined) await queueSubscribe(deps, clock());
+  // Cards a stopped predecessor left in doubt are reported now, not when
+  // their tasks are re-run after the lease (failure handling, in-doubt sends).
+  await reportInDoubtAtStart(deps, { instance, singleInstance: config.store.kind === "sqlite" });
   sched.start();
   logger.info(
     {

@@ -37,6 +37,11 @@ export const Notification = z
      * that sender stopped between sending and recording: in doubt.
      */
     claimedAt: Instant.optional(),
+    /**
+     * Which running process claimed it (host:pid:random), so the process
+     * that starts after it stopped can report its sends in doubt at once.
+     */
+    claimedBy: z.string().min(1).max(200).optional(),
     result: z
       .object({
         at: Instant,

@@ -1,4 +1,4 @@
-import type { AuditEntry, DocOf, DocType, Document, Meeting, Task } from "../model";
+import type { AuditEntry, DocOf, DocType, Document, Meeting, Notification, Task } from "../model";
 
 export * from "./store-errors";
 
@@ -79,6 +79,12 @@ export interface Store {
   listAll<T extends ListableType>(type: T): Promise<Listing<DocOf<T>>>;
   /** pending and running tasks of a meeting, by dueAt. */
   openTasksOfMeeting(meetingId: string): Promise<Listing<Task>>;
+  /**
+   * Notifications a sender claimed and never recorded an outcome for
+   * (pending with a claim), by id: once per start, to report sends left in
+   * doubt by a process that stopped. Cross-partition; not for request paths.
+   */
+  claimedNotifications(): Promise<Listing<Notification>>;
 
   /**
    * For the start-up migrations only: every stored document of `type`

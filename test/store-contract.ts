@@ -245,6 +245,25 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(items.map((t) => t.id)).toEqual(["m-1:a", "m-1:b"]);
     });
 
+    it("lists the notifications claimed and never recorded, across partitions", async () => {
+      const claimed = (id: string, status: "pending" | "sent") => ({
+        ...aNotification(id),
+        status,
+        attempts: 1,
+        claimedAt: at(1_000),
+        claimedBy: "host-a:41:abcd1234",
+      });
+      await store.create(claimed("n-b", "pending"));
+      await store.create(claimed("n-a", "pending"));
+      await store.create(claimed("n-sent", "sent"));
+      await store.create(aNotification("n-fresh"));
+      const { items } = await store.claimedNotifications();
+      expect(items.map((n) => [n.id, n.claimedBy])).toEqual([
+        ["n-a", "host-a:41:abcd1234"],
+        ["n-b", "host-a:41:abcd1234"],
+      ]);
+    });
+
     it("appends audit entries and offers no way to change them", async () => {
       await store.appendAudit(anAuditEntry("a-2", "case-1", at(2_000)));
       const first = await store.appendAudit(anAuditEntry("a-1", "case-1", at(1_000)));

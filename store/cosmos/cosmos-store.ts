@@ -14,6 +14,7 @@ import {
   type DocType,
   type Document,
   type Meeting,
+  type Notification,
   type Task,
 } from "../../model";
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
@@ -250,6 +251,20 @@ export class CosmosStore implements Store, RecordKeeping {
     );
     listing.items.sort((a, b) => compare(a.dueAt, b.dueAt));
     return listing;
+  }
+
+  async claimedNotifications(): Promise<Listing<Notification>> {
+    // Cross-partition, once per start. The claim is checked after the query:
+    // @vercel/cosmosdb-server's IS_DEFINED is not relied on (as in outdated).
+    const listing = await this.queryAll("notification", "notifications", {
+      query: "SELECT * FROM c WHERE c.type = 'notification' AND c.status = 'pending'",
+    });
+    return {
+      items: listing.items
+        .filter((n) => n.claimedAt !== undefined)
+        .sort((a, b) => compare(a.id, b.id)),
+      invalid: listing.invalid,
+    };
   }
 
   async outdated(type: DocType, below: number): Promise<RawDocument[]> {

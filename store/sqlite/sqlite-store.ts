@@ -9,6 +9,7 @@ import {
   type DocType,
   type Document,
   type Meeting,
+  type Notification,
   type Task,
 } from "../../model";
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
@@ -171,6 +172,12 @@ export class SqliteStore implements Store, RecordKeeping {
         `SELECT id, type, etag, body FROM docs
          WHERE coll = 'tasks' AND pk = ? AND meeting_id = ? AND status IN ('pending', 'running')`,
       ),
+      claimedNotifications: db.prepare<[], Row>(
+        `SELECT id, type, etag, body FROM docs
+         WHERE coll = 'notifications' AND type = 'notification' AND status = 'pending'
+           AND json_extract(body, '$.claimedAt') IS NOT NULL
+         ORDER BY id`,
+      ),
       auditHead: db.prepare<[string], Row>(
         `SELECT id, type, etag, body FROM docs
          WHERE coll = 'audit' AND pk = ? AND json_extract(body, '$.seq') IS NOT NULL
@@ -318,6 +325,10 @@ export class SqliteStore implements Store, RecordKeeping {
     const listing = this.listing("task", this.stmt.openTasksOfMeeting.all(meetingId, meetingId));
     listing.items.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
     return listing;
+  }
+
+  async claimedNotifications(): Promise<Listing<Notification>> {
+    return this.listing("notification", this.stmt.claimedNotifications.all());
   }
 
   async outdated(type: DocType, below: number): Promise<RawDocument[]> {

@@ -2,7 +2,8 @@ import { VERBS } from "../../cards/verbs";
 import { FailureActionSubmission } from "../../cards/needs-attention/submission";
 import { taskEntry, type Feature } from "../kernel/registry";
 import { failureHandled, failureRetry } from "./actions";
-import { notifyIncident } from "./notify-incident";
+import { describeIncident, notifyIncident } from "./notify-incident";
+import { OPERATIONS_EMAIL, retryOperationsEmail } from "./operations-email";
 import { NOTIFY_INCIDENT } from "../kernel/incidents";
 
 /**
@@ -28,5 +29,8 @@ export const failuresFeature: Feature = {
       roles: [],
     },
   ],
-  tasks: [taskEntry(NOTIFY_INCIDENT, notifyIncident)],
+  tasks: [
+    taskEntry(NOTIFY_INCIDENT, notifyIncident),
+    taskEntry(OPERATIONS_EMAIL, retryOperationsEmail(describeIncident)),
+  ],
 };

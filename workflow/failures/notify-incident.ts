@@ -7,7 +7,8 @@ import { buildNeedsAttentionCard } from "../../cards/needs-attention/build";
 import type { AttentionItem } from "../../cards/needs-attention/view-model";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
-import { sendCardOnce, sendEmailsOnce } from "../kernel/notify";
+import { sendCardOnce } from "../kernel/notify";
+import { sendOperationsEmail } from "./operations-email";
 import { NOTIFY_INCIDENT } from "../kernel/incidents";
 import { blockedWork, whatFailed, whyInWords } from "./words";
 
@@ -100,34 +101,7 @@ export async function notifyIncident(
     });
     told += 1;
   }
-  if (operationsMailbox !== undefined) {
-    await sendEmailsOnce(deps, deps.authority.organizer, [
-      {
-        kind: "needs-attention-email",
-        email: {
-          id: `${incident.id}:needs-attention:operations`,
-          to: { email: operationsMailbox, name: "Convene operations" },
-          subject: `Convene needs attention: ${latest.what.toLowerCase()}`,
-          bodyText: [
-            `${latest.what}.`,
-            "",
-            `For: ${latest.where}`,
-            `Why: ${latest.why}`,
-            `When: ${latest.when}`,
-            "",
-            latest.canRetry
-              ? "Retry or mark it handled from the card in Teams, or run: npx convene tasks failed"
-              : "Mark it handled from the card in Teams once it is put right.",
-            "",
-            others.length === 0
-              ? "Nothing else needs attention."
-              : `${others.length} other problem(s) still need attention.`,
-          ].join("\n"),
-        },
-      },
-    ]);
-    told += 1;
-  }
+  if (await sendOperationsEmail(deps, incident, latest, others.length)) told += 1;
   told += await tellBlockedPerson(deps, incident, latest);
   return { told };
 }
@@ -160,4 +134,14 @@ async function tellBlockedPerson(
     ...(incident.meetingId !== undefined ? { meetingId: incident.meetingId } : {}),
   });
   return 1;
+}
+
+/** What the held operations email says when it is tried again. */
+export async function describeIncident(
+  deps: WorkflowDeps,
+  incident: Incident,
+): Promise<{ item: AttentionItem; othersOpen: number }> {
+  const item = await attentionItem(deps, incident);
+  const othersOpen = (await openIncidents(deps)).filter((i) => i.id !== incident.id).length;
+  return { item, othersOpen };
 }

@@ -25,4 +25,10 @@ export interface WorkflowDeps {
    * to Teams), for emails that carry a card to someone Teams cannot reach.
    */
   teamsChatLink?: string;
+  /**
+   * This running process (host:pid:random), stamped on each claimed
+   * notification so a restart can tell which sends its predecessor left in
+   * doubt (workflow/failures/in-doubt-at-start.ts).
+   */
+  instance?: string;
 }

@@ -156,7 +156,12 @@ export async function claim(
 ): Promise<Notification | undefined> {
   try {
     return await deps.store.replace(
-      { ...doc, attempts: doc.attempts + 1, claimedAt: deps.clock().toISOString() },
+      {
+        ...doc,
+        attempts: doc.attempts + 1,
+        claimedAt: deps.clock().toISOString(),
+        ...(deps.instance !== undefined ? { claimedBy: deps.instance } : {}),
+      },
       doc.etag ?? "",
     );
   } catch (err) {

@@ -65,7 +65,9 @@ export function taskFailureReporter(
       },
       "task failed: raised for the service owners",
     );
-    if (task.taskType === NOTIFY_INCIDENT) return;
+    // Telling people about a failure (failure.notify, failure.email) is not
+    // itself raised: it would tell the same people through the same channel.
+    if (task.taskType.startsWith("failure.")) return;
     await raiseIncident(deps, {
       id: `task-failed:${task.id}:${task.attempts}`,
       kind: "task-failed",

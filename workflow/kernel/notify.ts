@@ -37,6 +37,10 @@ type Delivery = "sent" | "already-sent" | "recipient-gone";
  *    the task later; a recipient who removed the app is recorded and not
  *    retried (the notification stays visible as recipient-gone).
  */
+/** One incident per interrupted claim, whoever finds it (a restart or the task's re-run). */
+export const inDoubtIncidentId = (n: Pick<Notification, "id" | "attempts">): string =>
+  `in-doubt:${n.id}:${n.attempts}`;
+
 export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Promise<Delivery> {
   const { doc: existing } = await findOrCreate(deps, notice.id, () => ({
     kind: notice.kind,
@@ -71,7 +75,7 @@ export async function sendCardOnce(deps: WorkflowDeps, notice: CardNotice): Prom
     // Teams has no "sent items" to look in: it is sent again so it surely
     // arrives, and the possible duplicate is reported, never silent.
     await raiseIncident(deps, {
-      id: `in-doubt:${existing.id}:${existing.attempts}`,
+      id: inDoubtIncidentId(existing),
       kind: "in-doubt-send",
       reason: `Notification.in-doubt: claimed at ${existing.claimedAt ?? "an unknown time"}, outcome never recorded`,
       notificationId: existing.id,
