@@ -1,3 +1,4 @@
+import { milestoneOf } from "../../../workflow/timeline/milestones";
 import type { Case } from "../../../model";
 import { ensureJobsPlanned } from "../../../workflow/lists/plan-jobs";
 import { makeWorld, type World } from "../world";
@@ -341,20 +342,31 @@ export async function chaseTimesOf(
   reference: string,
   ledger: Ledger,
   timelineArgs: string[],
-): Promise<{ chased: string[]; timeline: Set<string> }> {
+): Promise<{ chased: string[]; timeline: Set<string>; chaseable: { rule: string; at: string }[] }> {
   const { convene } = await import("../../../cli/__tests__/run-cli");
   const out = await convene("timeline", ...timelineArgs, "--json");
   if (out.code !== 0) throw new Error(out.stderr);
-  const entries = (JSON.parse(out.stdout) as { entries: { at: string }[] }).entries;
+  const entries = (
+    JSON.parse(out.stdout) as { entries: { at: string; kind: string; rule: string }[] }
+  ).entries;
   const timeline = new Set(entries.map((e) => new Date(e.at).toISOString()));
-  return { chased: chases(ledger, reference).map((c) => c.split("|")[0]!), timeline };
+  // Limits and targets are watched, not chased on their own.
+  const chaseable = entries
+    .filter((e) => e.kind !== "limit" && e.kind !== "target")
+    .map((e) => ({ rule: e.rule, at: new Date(e.at).toISOString() }));
+  return {
+    chased: chases(ledger, reference).map((c) => c.split("|")[0]!),
+    timeline,
+    chaseable,
+  };
 }
 
 /**
  * How many reminders and escalations the common RCPC must at least send
  * under each policy: the RCPC rules whose work the story leaves undone by
- * their time (counted from the replay; West Sussex's and chair-consultation's RCPC rules are all
- * done in time, so none).
+ * their time (counted from the replay). West Sussex's and chair-consultation's
+ * RCPC rules are all done in time, so none: expectRcpcOnTime checks that
+ * against the stored milestones rather than taking it on trust.
  */
 const RCPC_CHASES_AT_LEAST: Record<string, number> = {
   swindon: 1,
@@ -366,7 +378,7 @@ const RCPC_CHASES_AT_LEAST: Record<string, number> = {
 
 /** The common RCPC: held with its outcome, every chase at a time its timeline gives. */
 export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void> {
-  const { chased, timeline } = await chaseTimesOf("C-1003", q.ledger, [
+  const { chased, timeline, chaseable } = await chaseTimesOf("C-1003", q.ledger, [
     "--policy",
     policy,
     "--meeting",
@@ -385,11 +397,30 @@ export async function expectRcpcOnTime(q: Quarter, policy: string): Promise<void
   const reminders = chased.filter((_, i) => !chases(q.ledger, "C-1003")[i]!.endsWith("|Brief"));
   // A lower bound as well as an upper one: with every RCPC reminder
   // suppressed, "only at the timeline's times" would still hold.
-  expect(reminders.length).toBeGreaterThanOrEqual(RCPC_CHASES_AT_LEAST[policy] ?? 0);
+  const atLeast = RCPC_CHASES_AT_LEAST[policy];
+  expect(atLeast).toBeDefined();
+  expect(reminders.length).toBeGreaterThanOrEqual(atLeast!);
   for (const at of reminders) expect([...timeline]).toContain(at);
   const rcpc = (await q.world.store.meetingsOfCase(C1003)).items.find(
     (m) => m.kind === "RCPC" && m.anchors.previous === "2026-11-20",
   );
+  // A bound of none is earned, not assumed: every rule on the RCPC's
+  // timeline that could chase anyone watches a milestone the story
+  // recorded before the rule's time.
+  if (atLeast === 0) {
+    for (const entry of chaseable) {
+      const milestone = milestoneOf(entry.rule);
+      expect({ rule: entry.rule, milestone }).toEqual({
+        rule: entry.rule,
+        milestone: expect.any(String),
+      });
+      const done = rcpc?.milestones[milestone!]?.at;
+      expect({ rule: entry.rule, doneBy: done !== undefined && done <= entry.at }).toEqual({
+        rule: entry.rule,
+        doneBy: true,
+      });
+    }
+  }
   expect(rcpc?.start).toBe(RCPC_AT);
   expect(rcpc?.status).toBe("outcome-recorded");
   expect(rcpc?.chair?.entraObjectId).toBe(Q.dutyChair);
