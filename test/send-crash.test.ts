@@ -2,16 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { demoAuthority, DEMO_IDS } from "../app/demo/authority";
-import type { CalendarPort } from "../ports";
-import { resolvePolicy } from "../rules";
+import { DEMO_IDS } from "../app/demo/authority";
 import { SqliteStore } from "../store/sqlite/sqlite-store";
 import { reportInDoubtAtStart } from "../workflow/failures/in-doubt-at-start";
-import type { WorkflowDeps } from "../workflow/kernel/deps";
 import { sendCardOnce } from "../workflow/kernel/notify";
 import { recordingNotifier } from "./fakes/recording-notifier";
 import { SENT_NOTICE } from "./fixtures/send-notice";
-import { recordingLogger } from "./fixtures/recording-logger";
+import { cardOnlyDeps } from "./fixtures/workflow-deps";
 
 /**
  * A process killed after Teams accepted a card and before Convene recorded
@@ -58,19 +55,7 @@ describe("a process killed mid-send", () => {
     const store = new SqliteStore({ file: db });
     let now = new Date("2027-01-26T09:02:00.000Z");
     const notifier = recordingNotifier(() => now);
-    const authority = demoAuthority("leicestershire");
-    const deps: WorkflowDeps = {
-      store,
-      calendar: {} as CalendarPort,
-      replies: {} as WorkflowDeps["replies"],
-      notifier,
-      clock: () => now,
-      authority,
-      policy: resolvePolicy("leicestershire", authority.overrides),
-      logger: recordingLogger(),
-      kick: () => undefined,
-      instance: RESTARTED,
-    };
+    const deps = cardOnlyDeps({ store, clock: () => now, notifier, instance: RESTARTED });
     const left = await store.get("notification", SENT_NOTICE.id, SENT_NOTICE.id);
     expect(left).toMatchObject({ status: "pending", attempts: 1, claimedBy: KILLED });
     expect(await reportInDoubtAtStart(deps, { instance: RESTARTED, singleInstance: true })).toEqual(

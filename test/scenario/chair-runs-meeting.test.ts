@@ -203,6 +203,8 @@ describe("recording by the chair's agreement", () => {
       recordingReason: " ",
     });
     expect(JSON.stringify(empty)).toMatch(/Say why this conference is recorded/);
+    // The card shown again is the chair's card as first sent: it still names the family.
+    expect(empty.kind === "card" ? cardText(empty.card) : "").toMatch(/The family: \S/);
     expect((await meetingOf(world, one)).recording).toBeUndefined();
 
     const answer = await world.act(DEMO_IDS.chair, VERBS.allowRecording, {

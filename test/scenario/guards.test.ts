@@ -2,6 +2,7 @@ import { VERBS } from "../../cards/verbs";
 import type { ActionResponse } from "../../ports";
 import { cardActions, cardText } from "../fakes/recording-notifier";
 import {
+  bookedLeicestershireIcpc,
   CASE_ID,
   CHILD_IDS,
   decisionsFor,
@@ -24,13 +25,7 @@ describe("guards on card actions", () => {
   let meetingId: string;
 
   beforeEach(async () => {
-    world = await makeWorld({ policy: "leicestershire", start: "2027-01-11T09:00:00.000Z" });
-    meetingId = await requestAndBook(world, {
-      strategy: "2027-01-11",
-      requestAt: "2027-01-11T14:00:00.000Z",
-      bookAt: "2027-01-12T09:30:00.000Z",
-      slotStart: "2027-01-29T10:00:00.000Z",
-    });
+    ({ world, meetingId } = await bookedLeicestershireIcpc());
   });
   afterEach(async () => {
     await world.close();

@@ -1,6 +1,6 @@
 import { type BookingOffer } from "../../workflow/booking/booking-card";
 import { VERBS } from "../../cards/verbs";
-import { DEMO_IDS, type World } from "./world";
+import { DEMO_IDS, makeWorld, type World } from "./world";
 
 export const CASE_ID = "case-C-1001";
 export const CHILD_IDS = `${CASE_ID}-child-1,${CASE_ID}-child-2`;
@@ -126,4 +126,25 @@ export async function submitListAndAccess(
     splitConference: "false",
   });
   await world.runDue();
+}
+
+/**
+ * The usual Leicestershire ICPC: strategy discussion Mon 11 Jan 2027,
+ * requested that afternoon, booked the next morning for Fri 29 Jan 10:00.
+ */
+export async function bookedLeicestershireIcpc(
+  extra: Omit<Parameters<typeof makeWorld>[0], "policy" | "start"> = {},
+): Promise<{ world: World; meetingId: string }> {
+  const world = await makeWorld({
+    policy: "leicestershire",
+    start: "2027-01-11T09:00:00.000Z",
+    ...extra,
+  });
+  const meetingId = await requestAndBook(world, {
+    strategy: "2027-01-11",
+    requestAt: "2027-01-11T14:00:00.000Z",
+    bookAt: "2027-01-12T09:30:00.000Z",
+    slotStart: "2027-01-29T10:00:00.000Z",
+  });
+  return { world, meetingId };
 }

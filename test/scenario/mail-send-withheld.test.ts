@@ -1,7 +1,7 @@
 import { MILESTONES } from "../../workflow/timeline/milestones";
 import { cardActions, cardText } from "../fakes/recording-notifier";
-import { CASE_ID, requestAndBook, submitListAndAccess } from "./journey";
-import { DEMO_IDS, makeWorld, type World } from "./world";
+import { bookedLeicestershireIcpc, CASE_ID, submitListAndAccess } from "./journey";
+import { DEMO_IDS, type World } from "./world";
 
 /**
  * End to end with the application permission Mail.Send withheld in the
@@ -24,13 +24,7 @@ describe("Mail.Send withheld in the local Graph", () => {
   let world: World;
   let meetingId: string;
   beforeAll(async () => {
-    world = await makeWorld({ policy: "leicestershire", start: "2027-01-11T09:00:00.000Z" });
-    meetingId = await requestAndBook(world, {
-      strategy: "2027-01-11",
-      requestAt: "2027-01-11T14:00:00.000Z",
-      bookAt: "2027-01-12T09:30:00.000Z",
-      slotStart: "2027-01-29T10:00:00.000Z",
-    });
+    ({ world, meetingId } = await bookedLeicestershireIcpc());
     world.graph!.permissions.revoke("Mail.Send");
     await submitListAndAccess(world, meetingId, "2027-01-19T11:00:00.000Z");
   });

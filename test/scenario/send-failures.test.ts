@@ -2,7 +2,7 @@ import type { ClosableCalendar } from "../../graph/create-calendar";
 import type { Email, EmailResult } from "../../ports";
 import { MILESTONES } from "../../workflow/timeline/milestones";
 import { cardActions, cardText } from "../fakes/recording-notifier";
-import { CASE_ID, requestAndBook, submitListAndAccess } from "./journey";
+import { bookedLeicestershireIcpc, CASE_ID, requestAndBook, submitListAndAccess } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -40,19 +40,9 @@ const refuse =
 async function bookedWithList(answer: {
   current: Answer;
 }): Promise<{ world: World; meetingId: string }> {
-  const world = await makeWorld({
-    policy: "leicestershire",
-    start: "2027-01-11T09:00:00.000Z",
-    wrapCalendar: answering(answer),
-  });
-  const meetingId = await requestAndBook(world, {
-    strategy: "2027-01-11",
-    requestAt: "2027-01-11T14:00:00.000Z",
-    bookAt: "2027-01-12T09:30:00.000Z",
-    slotStart: "2027-01-29T10:00:00.000Z",
-  });
-  await submitListAndAccess(world, meetingId, "2027-01-19T11:00:00.000Z");
-  return { world, meetingId };
+  const booked = await bookedLeicestershireIcpc({ wrapCalendar: answering(answer) });
+  await submitListAndAccess(booked.world, booked.meetingId, "2027-01-19T11:00:00.000Z");
+  return booked;
 }
 
 describe("a refused police-check email (403: Mail.Send withheld)", () => {

@@ -1,3 +1,4 @@
+import { confirmationCard } from "./confirmation-card";
 import { optional } from "../kernel/optional";
 import type { Case, Meeting } from "../../model";
 import * as cards from "../kernel/cards";
@@ -6,7 +7,6 @@ import { meetingTimeline } from "../timeline/meeting-timeline";
 import type { CardNotice } from "../kernel/notify";
 import type { InviteeDraft } from "../../cards/invite-list/view-model";
 import { conferenceKind } from "../kernel/conference-kind";
-import { familyNames } from "../invitations/children";
 import { dueOf, INVITE_LIST_RULES, POLICE_CHECK_RULES } from "../timeline/timeline-dates";
 
 /**
@@ -31,21 +31,7 @@ export function staffCardsAfterBooking(
   const ref = { caseId: kase.id, caseReference: kase.reference };
   const kind = conferenceKind(meeting);
   const confirmation = (recipient: "chair" | "social-worker") =>
-    cards.bookingConfirmation({
-      ...ref,
-      meetingId: meeting.id,
-      meetingKind: kind,
-      start: meeting.start as string,
-      end: meeting.end as string,
-      inPerson: meeting.inPerson,
-      ...(meeting.room !== undefined && meeting.room.reply !== "declined"
-        ? { venue: meeting.room.name }
-        : {}),
-      recordingAllowed: meeting.recording !== undefined,
-      recipient,
-      chairName: meeting.chair?.name ?? "",
-      familyNames: familyNames(kase),
-    });
+    confirmationCard(kase, meeting, recipient);
   const notices: CardNotice[] = [];
   if (meeting.chair !== undefined) {
     notices.push({

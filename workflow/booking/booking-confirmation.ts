@@ -1,3 +1,5 @@
+import { submittedValues } from "../../cards/common/values";
+import { confirmationCard } from "./confirmation-card";
 import { parseSubmission } from "../../cards/common/errors";
 import {
   AcceptBookingSubmission,
@@ -7,7 +9,6 @@ import { asPersonRef, staffWithRole } from "../kernel/authority";
 import { audit } from "../kernel/audit";
 import { authorise } from "../kernel/authorise";
 import * as cards from "../kernel/cards";
-import { conferenceKind } from "../kernel/conference-kind";
 import type { WorkflowDeps } from "../kernel/deps";
 import { WorkflowError } from "../kernel/errors";
 import { loadMeeting } from "../kernel/load";
@@ -64,21 +65,9 @@ export async function declineBooking(
   const parsed = parseSubmission(DeclineBookingSubmission, request.data);
   if (!parsed.ok) {
     return cardResponse(
-      cards.bookingConfirmation({
-        caseId: kase.id,
-        caseReference: kase.reference,
-        meetingId: meeting.id,
-        meetingKind: conferenceKind(meeting),
-        start: meeting.start ?? "",
-        end: meeting.end ?? "",
-        inPerson: meeting.inPerson,
-        ...(meeting.room !== undefined && meeting.room.reply !== "declined"
-          ? { venue: meeting.room.name }
-          : {}),
-        recordingAllowed: meeting.recording !== undefined,
-        recipient: "chair",
-        chairName: meeting.chair?.name ?? "",
+      confirmationCard(kase, meeting, "chair", {
         errors: parsed.errors,
+        values: submittedValues(request.data),
       }),
     );
   }

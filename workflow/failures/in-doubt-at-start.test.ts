@@ -1,16 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { demoAuthority, DEMO_IDS } from "../../app/demo/authority";
+import { DEMO_IDS } from "../../app/demo/authority";
 import type { Notification } from "../../model";
-import type { CalendarPort } from "../../ports";
-import { resolvePolicy } from "../../rules";
 import { SqliteStore } from "../../store/sqlite/sqlite-store";
 import { recordingNotifier } from "../../test/fakes/recording-notifier";
-import { recordingLogger } from "../../test/fixtures/recording-logger";
-import type { WorkflowDeps } from "../kernel/deps";
 import { sendCardOnce } from "../kernel/notify";
 import { reportInDoubtAtStart } from "./in-doubt-at-start";
+import { cardOnlyDeps } from "../../test/fixtures/workflow-deps";
+import { SENT_NOTICE } from "../../test/fixtures/send-notice";
 
 /**
  * A card claimed by a process that was killed before it recorded the
@@ -31,19 +29,7 @@ function setup() {
   let now = new Date("2027-01-26T09:02:00.000Z");
   const clock = () => new Date(now.getTime());
   const notifier = recordingNotifier(clock);
-  const authority = demoAuthority("leicestershire");
-  const deps: WorkflowDeps = {
-    store,
-    calendar: {} as CalendarPort,
-    replies: {} as WorkflowDeps["replies"],
-    notifier,
-    clock,
-    authority,
-    policy: resolvePolicy("leicestershire", authority.overrides),
-    logger: recordingLogger(),
-    kick: () => undefined,
-    instance: NEW,
-  };
+  const deps = cardOnlyDeps({ store, clock, notifier, instance: NEW });
   return { store, deps, notifier, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
@@ -98,15 +84,7 @@ describe("sends left in doubt, found at start-up", () => {
     });
     // The task's re-run after its lease sends it, under the same incident.
     advance(21 * 60_000);
-    const notice = {
-      id: "m-1:reminder:clerk",
-      kind: "reminder",
-      recipient: { entraObjectId: DEMO_IDS.clerk, name: "Casey Clerk", email: "casey@x.example" },
-      card: { type: "AdaptiveCard" },
-      preview: "Reminder",
-      caseId: "case-C-1001",
-      meetingId: "m-1",
-    };
+    const notice = { ...SENT_NOTICE, id: "m-1:reminder:clerk", kind: "reminder" };
     expect(await sendCardOnce(deps, notice)).toBe("sent");
     expect(notifier.sent).toHaveLength(1);
     expect((await store.listAll("incident")).items).toHaveLength(1);

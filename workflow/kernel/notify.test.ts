@@ -1,14 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { demoAuthority, DEMO_IDS } from "../../app/demo/authority";
-import { resolvePolicy } from "../../rules";
+import { DEMO_IDS } from "../../app/demo/authority";
 import { SqliteStore } from "../../store/sqlite/sqlite-store";
 import { recordingNotifier } from "../../test/fakes/recording-notifier";
-import { recordingLogger } from "../../test/fixtures/recording-logger";
-import type { CalendarPort } from "../../ports";
-import type { WorkflowDeps } from "./deps";
 import { sendCardOnce } from "./notify";
+import { cardOnlyDeps } from "../../test/fixtures/workflow-deps";
 
 /**
  * One notification per thing: two senders of the same notification (two
@@ -33,18 +30,7 @@ function setup() {
       return notifier.sendCard(...args);
     },
   };
-  const authority = demoAuthority("leicestershire");
-  const deps: WorkflowDeps = {
-    store,
-    calendar: {} as CalendarPort,
-    replies: {} as WorkflowDeps["replies"],
-    notifier: slow,
-    clock,
-    authority,
-    policy: resolvePolicy("leicestershire", authority.overrides),
-    logger: recordingLogger(),
-    kick: () => undefined,
-  };
+  const deps = cardOnlyDeps({ store, clock, notifier: slow });
   return { store, deps, notifier, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 

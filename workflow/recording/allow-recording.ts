@@ -1,3 +1,4 @@
+import { confirmationCard } from "../booking/confirmation-card";
 import { AllowRecordingSubmission } from "../../cards/booking-confirmation/submission";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
@@ -5,7 +6,6 @@ import type { ActionRequest, ActionResponse } from "../../ports";
 import { audit } from "../kernel/audit";
 import { authorise } from "../kernel/authorise";
 import * as cards from "../kernel/cards";
-import { conferenceKind } from "../kernel/conference-kind";
 import type { WorkflowDeps } from "../kernel/deps";
 import { enqueue } from "../kernel/enqueue";
 import { WorkflowError } from "../kernel/errors";
@@ -36,18 +36,7 @@ export async function allowRecording(
   const parsed = parseSubmission(AllowRecordingSubmission, request.data);
   if (!parsed.ok) {
     return cardResponse(
-      cards.bookingConfirmation({
-        caseId: kase.id,
-        caseReference: kase.reference,
-        meetingId: meeting.id,
-        meetingKind: conferenceKind(meeting),
-        start: meeting.start ?? "",
-        end: meeting.end ?? "",
-        inPerson: meeting.inPerson,
-        ...(meeting.room !== undefined ? { venue: meeting.room.name } : {}),
-        recordingAllowed: meeting.recording !== undefined,
-        recipient: "chair",
-        chairName: meeting.chair?.name ?? "",
+      confirmationCard(kase, meeting, "chair", {
         errors: parsed.errors,
         values: submittedValues(request.data),
       }),
