@@ -68,7 +68,13 @@ describe("three siblings, an ICPC about two of them", () => {
       nextRcpcLimit: plusDays(day, 80),
       coreGroupLimit: plusDays(day, 9),
       ...decisions,
-      ...(plan ? { nextRcpcDate: plusDays(day, 60), coreGroupDate: plusDays(day, 7) } : {}),
+      ...(plan
+        ? {
+            nextRcpcDate: plusDays(day, 60),
+            nextRcpcTime: "10:00",
+            coreGroupDate: plusDays(day, 7),
+          }
+        : {}),
     });
     accepted(response, "outcome");
     await world.runDue();
