@@ -154,7 +154,7 @@ describe.each(Object.keys(EXPECTED))(
         "RCPC booked for case C-1001: please confirm",
         "Invite list needed for case C-1001",
         "The family's access needs for case C-1001",
-        "First core group for case C-1001",
+        "First core group meeting for case C-1001",
       ];
       expect(
         world.notifier.sent
@@ -168,7 +168,7 @@ describe.each(Object.keys(EXPECTED))(
           [SW, "RCPC booked for case C-1001"],
           [SW, "Invite list needed for case C-1001"],
           [SW, "The family's access needs for case C-1001"],
-          [SW, "First core group for case C-1001"],
+          [SW, "First core group meeting for case C-1001"],
         ].sort(),
       );
       expect(

@@ -251,7 +251,9 @@ describe("the next RCPC booked at the conference, and the first core group", () 
   });
 
   it("sends the first core group's date once to its members, and tells the SW they lead it", async () => {
-    const sw = world.notifier.sent.filter((s) => s.preview === "First core group for case C-1001");
+    const sw = world.notifier.sent.filter(
+      (s) => s.preview === "First core group meeting for case C-1001",
+    );
     expect(sw.map((s) => s.to)).toEqual([SW]);
     expect(cardText(sw[0]!.card)).toContain("Tue 9 Feb 2027");
     expect(cardText(sw[0]!.card)).toContain("Gran Example");
@@ -326,5 +328,73 @@ describe("the next RCPC booked at the conference, and the first core group", () 
     ).toHaveLength(1);
     const reviewed = await world.store.get("invite-list", `${RCPC_ID}:invite-list`, CASE_ID);
     expect(reviewed?.carriedFrom).toBeUndefined();
+  });
+});
+
+describe("a refused core group email is never counted as sent", () => {
+  let world: World;
+  let meetingId: string;
+  beforeAll(async () => {
+    world = await makeWorld({
+      policy: "england",
+      start: "2027-01-11T09:00:00.000Z",
+      // Outlook refuses the police officer's core group email (403), as graph/ classifies it.
+      wrapCalendar: (calendar) => {
+        const sendEmails = calendar.sendEmails.bind(calendar);
+        calendar.sendEmails = async (from, emails) => {
+          const refused = emails.filter(
+            (e) => e.id.includes(":core-group:") && e.to.email === "dana.officer@police.example",
+          );
+          const through = emails.filter((e) => !refused.includes(e));
+          const sent = through.length > 0 ? await sendEmails(from, through) : [];
+          return [
+            ...sent,
+            ...refused.map((e) => ({ id: e.id, outcome: "rejected" as const, httpStatus: 403 })),
+          ];
+        };
+        return calendar;
+      },
+    });
+    meetingId = await requestAndBook(world, {
+      strategy: "2027-01-11",
+      requestAt: "2027-01-11T14:00:00.000Z",
+      bookAt: "2027-01-12T09:30:00.000Z",
+      slotStart: "2027-01-29T10:00:00.000Z",
+    });
+    await world.advanceTo("2027-01-19T11:00:00.000Z");
+    await world.act(SW, VERBS.submitInviteList, inviteListData(meetingId));
+    await world.runDue();
+    await world.advanceTo("2027-01-29T12:00:00.000Z");
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it("records it as failed, sends the others once, and the failure reaches someone", async () => {
+    await world.act(CHAIR, VERBS.recordOutcome, { ...OUTCOME, meetingId });
+    await world.runDue();
+    const list = await world.store.get("invite-list", `${meetingId}:invite-list`, CASE_ID);
+    const statuses = new Map<string, string | undefined>();
+    for (const i of list!.invitees.filter((x) => x.relation !== "legal-representative")) {
+      const id = `${meetingId}:core-group:${i.id}:2027-02-09`;
+      statuses.set(i.email ?? i.name, (await world.store.get("notification", id, id))?.status);
+    }
+    expect(Object.fromEntries(statuses)).toEqual({
+      "dana.officer@police.example": "failed",
+      "eli.gp@nhs.example": "sent",
+      "fran@home.example": "sent",
+      "gus@home.example": "sent",
+    });
+    const coreGroupMail = (email: string) =>
+      world.graph!.state.sentMail.filter(
+        (m) =>
+          m.to.includes(email) &&
+          JSON.stringify(m.message).includes("First core group meeting: case C-1001"),
+      );
+    expect(coreGroupMail("dana.officer@police.example")).toEqual([]);
+    expect(coreGroupMail("fran@home.example")).toHaveLength(1);
+    expect(world.failed.map((f) => f.taskId)).toEqual([
+      expect.stringContaining("after-meeting.core-group"),
+    ]);
   });
 });

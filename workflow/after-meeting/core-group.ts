@@ -31,6 +31,10 @@ export function coreGroupDay(deps: WorkflowDeps, meeting: Meeting): string | und
   return formatIsoDate(deps.policy.calendar.toLocal(Date.parse(o.coreGroup)).day);
 }
 
+/** After an ICPC the first core group; after a review, the next one. */
+export const coreGroupTitle = (meeting: Meeting): string =>
+  meeting.kind === "ICPC" ? "First core group meeting" : "Next core group meeting";
+
 /** The notice: the case by its reference, no child named, who leads it and who sets the time. */
 export function coreGroupText(kase: Case, meeting: Meeting, name: string, day: string): string {
   const held =
@@ -38,9 +42,9 @@ export function coreGroupText(kase: Case, meeting: Meeting, name: string, day: s
   return [
     `Dear ${name},`,
     "",
-    `The ${kindWords(meeting.kind).toLowerCase()}${held} (UK time), case reference ${kase.reference}, agreed a child protection plan.`,
+    `The ${kindWords(meeting.kind).toLowerCase()}${held} (UK time), case reference ${kase.reference}, decided on a child protection plan.`,
     "",
-    `The first core group meeting is on ${formatHumanDate(parseIsoDate(day))}. You are a member of the core group, which meets to carry out the plan and check how it is going.`,
+    `The ${coreGroupTitle(meeting).toLowerCase()} is on ${formatHumanDate(parseIsoDate(day))}. You are a member of the core group, which meets to carry out the plan and check how it is going.`,
     `The social worker, ${kase.socialWorker.name}, leads the core group and will tell you the time and where it is held.`,
     "",
     "If you cannot attend, or have questions, please contact the social worker.",
@@ -78,6 +82,7 @@ export async function sendCoreGroupNotice(
   const byEmail = members.filter((i) => i.email !== undefined);
   const byLetter = members.filter((i) => i.email === undefined && i.relation === "family");
   const noRoute = members.filter((i) => i.email === undefined && i.relation !== "family");
+  const title = coreGroupTitle(meeting);
   const key = (i: Invitee) => `${meeting.id}:core-group:${i.id}:${day}`;
   const emails: EmailNotice[] = byEmail.map((i) => ({
     kind: "core-group-notice",
@@ -87,19 +92,15 @@ export async function sendCoreGroupNotice(
     email: {
       id: key(i),
       to: { email: i.email as string, name: i.name },
-      subject: subjectFor(
-        deps.policy.id,
-        `First core group meeting: case ${kase.reference}`,
-        i.relation,
-      ),
+      subject: subjectFor(deps.policy.id, `${title}: case ${kase.reference}`, i.relation),
       bodyText: coreGroupText(kase, meeting, i.name, day),
     },
   }));
   for (const i of byLetter) {
     const content = {
-      title: `First core group meeting, case ${kase.reference}`,
+      title: `${title}, case ${kase.reference}`,
       date: formatHumanDate(deps.policy.calendar.toLocal(ctx.now.getTime()).day),
-      heading: "First core group meeting",
+      heading: title,
       paragraphs: coreGroupText(kase, meeting, i.name, day)
         .split(/\n\s*\n/)
         .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
@@ -119,7 +120,7 @@ export async function sendCoreGroupNotice(
         to: { email: kase.socialWorker.email, name: kase.socialWorker.name },
         subject: withPrefix(deps.policy.id, `Letter to print: case ${kase.reference}`),
         bodyText: [
-          `${i.name} (${i.role}) has no email address, so their letter with the first core group's date is attached to print: a standard copy and a large-print copy.`,
+          `${i.name} (${i.role}) has no email address, so their letter with the ${title.toLowerCase()}'s date is attached to print: a standard copy and a large-print copy.`,
           "Please post it or hand it over.",
         ].join("\n"),
         attachments: [
@@ -140,11 +141,11 @@ export async function sendCoreGroupNotice(
     kind: "core-group-sw",
     recipient: kase.socialWorker,
     card: cards.done({
-      title: "First core group: you lead it",
-      message: `The conference set the first core group for ${dayWords}. Please arrange its time and place and tell the members. They have been sent the date.`,
+      title: `${title}: you lead it`,
+      message: `The conference set the ${title.toLowerCase()} for ${dayWords}. Please arrange its time and place and tell the members. They have been sent the date.`,
       caseReference: kase.reference,
       facts: [
-        { title: "First core group", value: dayWords },
+        { title, value: dayWords },
         {
           title: "Told by email",
           value: byEmail.length === 0 ? "Nobody" : byEmail.map((i) => i.name).join(", "),
@@ -163,7 +164,7 @@ export async function sendCoreGroupNotice(
           : []),
       ],
     }),
-    preview: `First core group for case ${kase.reference}`,
+    preview: `${title} for case ${kase.reference}`,
     taskId: task.id,
     caseId: kase.id,
     meetingId: meeting.id,

@@ -303,7 +303,7 @@ export async function recordOutcome(
       title: changed ? "Outcome recorded" : "Outcome already recorded",
       message: `${
         s.anyPlan
-          ? "The next review conference is booked in Outlook with its Teams meeting: the professionals of this conference's invite list are attendees and each family member gets their own invitation; the social worker is asked to review the list. The core group members are sent the first core group's date."
+          ? "The next review conference is being booked in Outlook with its Teams meeting, in your calendar: the professionals of this conference's invite list are invited, each family member gets their own invitation, and the social worker is asked to review the list. The core group members are sent the first core group's date."
           : "No plan: nothing further is booked."
       } The decisions are on their way to every attendee: you get the list of who received them.`,
       caseReference: kase.reference,
