@@ -138,6 +138,10 @@ describe("the next RCPC booked at the conference, and the first core group", () 
     // A forged limit in the card's data is checked against the timeline again.
     const forged = await outcome({ nextRcpcDate: "2027-05-04", nextRcpcLimit: "2027-06-30" });
     expect(text(forged)).toContain("must be held by Thu 29 Apr 2027");
+    // A Saturday inside the limit: a conference is held on a working day.
+    const saturday = await outcome({ nextRcpcDate: "2027-04-17" });
+    expect(text(saturday)).toContain("choose a working day");
+    expect(cardJson(saturday)).toContain('"value":"2027-04-17"');
     const stored = await world.store.get("meeting", meetingId, CASE_ID);
     expect(stored?.outcome).toBeUndefined();
     expect(await world.store.get("meeting", RCPC_ID, CASE_ID)).toBeUndefined();
