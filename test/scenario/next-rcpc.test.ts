@@ -3,7 +3,16 @@ import { CalendarError } from "../../ports";
 import { VERBS } from "../../cards/verbs";
 import { cardText } from "../fakes/recording-notifier";
 import { testClient, type TestClient } from "../local-graph/test-client";
-import { CASE_ID, CHILD_IDS, decisionsFor, inviteListData, requestAndBook } from "./journey";
+import { demoAuthority } from "../../app/demo/authority";
+import { Authority } from "../../workflow/kernel/authority";
+import {
+  CASE_ID,
+  CHILD_IDS,
+  decisionsFor,
+  inviteListData,
+  offerOf,
+  requestAndBook,
+} from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -400,5 +409,86 @@ describe("a refused core group email is never counted as sent", () => {
     expect(world.failed.map((f) => f.taskId)).toEqual([
       expect.stringContaining("after-meeting.core-group"),
     ]);
+  });
+});
+
+describe("the next RCPC of a conference held in person gets a free room", () => {
+  const ROOM_A = { email: "room-a@demo-council.example", name: "County Hall Room A" };
+  const ROOM_B = { email: "room-b@demo-council.example", name: "County Hall Room B" };
+  let world: World;
+  let meetingId: string;
+  const text = (r: unknown) => cardText((r as { card: Record<string, unknown> }).card);
+  const busyAllDay = (mailbox: string, day: string) =>
+    world.graph!.state.busy.push({
+      mailbox,
+      start: new Date(`${day}T00:00:00Z`),
+      end: new Date(`${day}T23:59:00Z`),
+      status: "busy",
+    });
+
+  beforeAll(async () => {
+    world = await makeWorld({
+      policy: "england",
+      start: "2027-01-11T09:00:00.000Z",
+      authority: Authority.parse({ ...demoAuthority("england"), rooms: [ROOM_A, ROOM_B] }),
+    });
+    for (const r of [ROOM_A, ROOM_B])
+      world.graph!.state.rooms.add({ emailAddress: r.email, displayName: r.name });
+    world.setClock("2027-01-11T14:00:00.000Z");
+    await world.act(SW, VERBS.requestConference, {
+      caseId: CASE_ID,
+      meetingKind: "ICPC",
+      childIds: CHILD_IDS,
+      indexChildId: `${CASE_ID}-child-1`,
+      strategyDate: "2027-01-11",
+    });
+    meetingId = `${CASE_ID}.icpc.2027-01-11`;
+    await world.runDue();
+    await world.advanceTo("2027-01-12T09:30:00.000Z");
+    const offer = await offerOf(world, meetingId);
+    const slot = offer.slots.find((s) => s.start === "2027-01-29T10:00:00.000Z");
+    await world.act(DEMO_IDS.clerk, VERBS.book, {
+      caseId: CASE_ID,
+      meetingId,
+      slotId: slot!.id,
+      inPerson: "true",
+    });
+    await world.runDue();
+    expect((await world.store.get("meeting", meetingId, CASE_ID))?.inPerson).toBe(true);
+    await world.advanceTo("2027-01-19T11:00:00.000Z");
+    await world.act(SW, VERBS.submitInviteList, inviteListData(meetingId));
+    await world.runDue();
+    await world.advanceTo("2027-01-29T12:00:00.000Z");
+  });
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it("refuses a time when no room is free, then books the room that is", async () => {
+    busyAllDay(ROOM_A.email, "2027-04-20");
+    busyAllDay(ROOM_B.email, "2027-04-20");
+    busyAllDay(ROOM_A.email, "2027-04-21");
+    const none = await world.act(CHAIR, VERBS.recordOutcome, { ...OUTCOME, meetingId });
+    expect(text(none)).toContain("No room is free at that time");
+    expect((await world.store.get("meeting", meetingId, CASE_ID))?.outcome).toBeUndefined();
+
+    const answer = await world.act(CHAIR, VERBS.recordOutcome, {
+      ...OUTCOME,
+      meetingId,
+      nextRcpcDate: "2027-04-21",
+    });
+    expect(text(answer)).toContain("Outcome recorded");
+    await world.runDue();
+    const rcpc = (await world.store.get("meeting", RCPC_ID, CASE_ID)) as Meeting;
+    expect(rcpc.inPerson).toBe(true);
+    expect(rcpc.room).toMatchObject({ email: ROOM_B.email });
+    const event = world.graph!.state.events.get(rcpc.outlookEventId ?? "");
+    expect(
+      event?.payload.attendees
+        ?.filter((a) => a.type === "resource")
+        .map((a) => a.emailAddress.address),
+    ).toEqual([ROOM_B.email]);
+    expect(event?.payload.location?.displayName).toBe(ROOM_B.name);
+    expect(world.failed).toEqual([]);
   });
 });
