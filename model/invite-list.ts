@@ -72,6 +72,12 @@ export const InviteList = z
     removed: z
       .array(z.object({ invitee: Invitee, at: Instant, by: EntraObjectId, cancel: z.boolean() }))
       .optional(),
+    /**
+     * A next RCPC booked at the conference: the list carried over from that
+     * conference's (the same people, no police checks), for the SW to
+     * review. Cleared when the SW submits it.
+     */
+    carriedFrom: DocId.optional(),
     /** Invitations go out once the SW says the list is complete (West Sussex). */
     complete: z.boolean(),
     submittedBy: EntraObjectId.optional(),

@@ -325,8 +325,19 @@ export const Meeting = z
         children: z.array(ChildDecision),
         /** A CLA review whose minutes the IRO recorded: no plan decision. */
         minutes: z.literal(true).optional(),
+        /** The next RCPC's start, as the chair chose it (booked in Outlook at once). */
         nextConference: Instant.optional(),
+        /**
+         * The first core group's day, 10:00 London (outcomes recorded before
+         * `coreGroupDate` existed); read `coreGroupDate` when present.
+         */
         coreGroup: Instant.optional(),
+        /**
+         * The first core group's day as the chair recorded it (a date, no
+         * time: the social worker, who leads the core group, arranges the time
+         * and place with its members).
+         */
+        coreGroupDate: IsoDate.optional(),
       })
       .optional(),
     createdAt: Instant,

@@ -28,6 +28,13 @@ describe("chair's brief", () => {
     expect(text).not.toContain("Long plan");
   });
 
+  it("shows how each person was invited beside their reply", () => {
+    const text = visibleText(buildBriefCard(briefSample));
+    expect(text).toContain("GP, Oakfield Surgery. Invited by: Outlook invitation");
+    expect(text).toContain("Mother. Invited by: Own email");
+    expect(text).toContain("Father. Invited by: Letter, not yet sent");
+  });
+
   it("says 'not recorded' where nothing was recorded, never a default stated as fact", () => {
     const { interpreter: _i, familyAccess: _f, split: _s, ...nothing } = briefSample;
     const text = visibleText(buildBriefCard(nothing));

@@ -11,10 +11,13 @@ const JOINING = {
 };
 const SHARING = { "secure-email": "Secure email", post: "Post", "by-hand": "By hand" };
 
+/** Who, and how they were invited (a letter not yet sent shows here, before the meeting). */
 const who = (a: BriefAttendee) => ({
   title: a.name,
   value:
-    [a.role, a.agency].filter(Boolean).join(", ") + (a.rsvp === "tentative" ? " (tentative)" : ""),
+    [a.role, a.agency].filter(Boolean).join(", ") +
+    (a.rsvp === "tentative" ? " (tentative)" : "") +
+    `. Invited by: ${a.route}`,
 });
 
 /**

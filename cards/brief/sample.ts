@@ -1,13 +1,43 @@
 import type { BriefAttendee, BriefView } from "./view-model";
 
 const ATTENDEES: BriefAttendee[] = [
-  { name: "Sam Patel", role: "Social worker", agency: "Children's Services", rsvp: "accepted" },
-  { name: "Dr Amira Khan", role: "GP", agency: "Oakfield Surgery", rsvp: "accepted" },
-  { name: "PC Tom Reece", role: "Police", agency: "Constabulary", rsvp: "accepted" },
-  { name: "Ann Lee", role: "Class teacher", agency: "Northfield Primary", rsvp: "declined" },
-  { name: "Jane Doe", role: "Mother", rsvp: "accepted" },
-  { name: "Mark Doe", role: "Father", rsvp: "pending" },
-  { name: "Priya Shah", role: "Solicitor for the mother", agency: "Shah & Co", rsvp: "tentative" },
+  {
+    name: "Sam Patel",
+    role: "Social worker",
+    agency: "Children's Services",
+    rsvp: "accepted",
+    route: "Outlook invitation",
+  },
+  {
+    name: "Dr Amira Khan",
+    role: "GP",
+    agency: "Oakfield Surgery",
+    rsvp: "accepted",
+    route: "Outlook invitation",
+  },
+  {
+    name: "PC Tom Reece",
+    role: "Police",
+    agency: "Constabulary",
+    rsvp: "accepted",
+    route: "Outlook invitation",
+  },
+  {
+    name: "Ann Lee",
+    role: "Class teacher",
+    agency: "Northfield Primary",
+    rsvp: "declined",
+    route: "Outlook invitation",
+  },
+  { name: "Jane Doe", role: "Mother", rsvp: "accepted", route: "Own email" },
+  { name: "Mark Doe", role: "Father", rsvp: "pending", route: "Letter, not yet sent" },
+  {
+    name: "Priya Shah",
+    role: "Solicitor for the mother",
+    agency: "Shah & Co",
+    rsvp: "tentative",
+    route: "Own email",
+  },
 ];
 
 export const briefSample: BriefView = {
@@ -55,6 +85,7 @@ export const briefMaxSample: BriefView = {
     role: "Designated safeguarding lead",
     agency: "Northfield Primary School and Children's Centre",
     rsvp: (["accepted", "declined", "pending", "tentative"] as const)[i % 4]!,
+    route: "Outlook invitation",
   })),
   reports: Array.from({ length: 12 }, (_, i) => ({
     author: `Partner agency number ${i + 1}`,

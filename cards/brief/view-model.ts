@@ -7,6 +7,11 @@ export interface BriefAttendee {
   role: string;
   agency?: string;
   rsvp: Rsvp;
+  /**
+   * How they were invited, in words: "Outlook invitation", "Own email",
+   * "Letter, posted", "Letter, not yet sent", "No email address: not invited".
+   */
+  route: string;
 }
 
 export interface BriefReport {

@@ -6,7 +6,7 @@ import { categoryField, planField } from "./submission";
 import template from "./template.json";
 import type { OutcomeChild, OutcomeView } from "./view-model";
 
-const FIELDS = ["nextRcpcDate", "coreGroupDate"] as const;
+const FIELDS = ["nextRcpcDate", "nextRcpcTime", "coreGroupDate"] as const;
 
 /** Each child's block: its inputs' ids, the choice's words, what was submitted and what is wrong. */
 function childBlock(view: OutcomeView, child: OutcomeChild) {
@@ -70,7 +70,7 @@ export function buildOutcomeCard(view: OutcomeView): CardJson {
     coreGroupLimitText: view.coreGroupLimit ? formatInstantDate(view.coreGroupLimit.at) : "",
     deadlines,
     children: view.children.map((child) => childBlock(view, child)),
-    v: inputValues(FIELDS, view.values, {}),
+    v: inputValues(FIELDS, view.values, { nextRcpcTime: view.nextRcpcTimeSuggested }),
     e: fieldErrorsOn(FIELDS, view.errors),
     summary: errorSummary(
       view.errors,

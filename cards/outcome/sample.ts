@@ -13,6 +13,7 @@ export const outcomeSample: OutcomeView = {
   ],
   meetingStart: "2027-01-07T10:00:00.000Z",
   nextRcpcLimit: { rule: "rcpc.first.latest", at: "2027-04-07T16:00:00.000Z" },
+  nextRcpcTimeSuggested: "10:00",
   coreGroupLimit: { rule: "core-group.first.latest", at: "2027-01-21T17:00:00.000Z" },
   planSignOff: { rule: "plan.sign-off", at: "2027-01-14T17:00:00.000Z" },
   recordDue: { rule: "record.available", at: "2027-01-28T17:00:00.000Z" },

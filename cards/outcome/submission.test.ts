@@ -6,7 +6,7 @@ const limits = {
   nextRcpcLimit: "2027-04-07",
   coreGroupLimit: "2027-01-21",
 };
-const dates = { nextRcpcDate: "2027-03-30", coreGroupDate: "2027-01-19" };
+const dates = { nextRcpcDate: "2027-03-30", nextRcpcTime: "14:00", coreGroupDate: "2027-01-19" };
 /** Two siblings: one with a plan, one without (decisions are per child). */
 const good = {
   ...ids,
@@ -70,8 +70,22 @@ describe("outcome.record submission", () => {
     );
     expectFieldErrors(
       OutcomeSubmission,
-      { ...good, "plan_child-b": "", nextRcpcDate: "", coreGroupDate: "" },
-      { "plan_child-b": /plan/, nextRcpcDate: /next RCPC/, coreGroupDate: /core group/ },
+      { ...good, "plan_child-b": "", nextRcpcDate: "", nextRcpcTime: "", coreGroupDate: "" },
+      {
+        "plan_child-b": /plan/,
+        nextRcpcDate: /next RCPC/,
+        nextRcpcTime: /time the next RCPC starts/,
+        coreGroupDate: /core group/,
+      },
+    );
+    // Teams may send seconds; a time that is not one is refused.
+    expect(expectValid(OutcomeSubmission, { ...good, nextRcpcTime: "09:30:00" })).toMatchObject({
+      nextRcpcTime: "09:30",
+    });
+    expectFieldErrors(
+      OutcomeSubmission,
+      { ...good, nextRcpcTime: "25:00" },
+      { nextRcpcTime: /HH:MM/ },
     );
     expectFieldErrors(OutcomeSubmission, { ...ids, ...limits }, { _form: /no decision/ });
   });

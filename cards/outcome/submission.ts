@@ -20,11 +20,19 @@ export interface ChildDecisionSubmission {
 
 const blank = (v: unknown): unknown => (v === "" ? undefined : v);
 
+/** Input.Time: "HH:MM" (Teams may add seconds: "10:00:00"). */
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const optionalTime = z.preprocess(
+  (v) => (typeof v === "string" ? blank(v.trim().slice(0, 5)) : v),
+  z.string().regex(HHMM, "Enter a time as HH:MM").optional(),
+);
+
 /**
  * verb outcome.record. Each child's plan choice is "yes" (a plan; at a
  * review, for a child on a plan: the plan continues) or "no" (no plan, or
  * the plan ends); with a plan, its category. With any plan, the next RCPC
- * must be inside `rcpc.first.latest` / `rcpc.next.latest` and the first
+ * must be inside `rcpc.first.latest` / `rcpc.next.latest`, at a start time
+ * (it is booked in Outlook at once), and the first
  * core group inside `core-group.first.latest`. The limits travel in the
  * action's data so the chair sees a mistake at once; they are untrusted
  * like all card data, and workflow/ checks the dates against the timeline
@@ -38,6 +46,7 @@ export const OutcomeSubmission = z
     nextRcpcLimit: localDate("The card has no RCPC limit"),
     coreGroupLimit: optionalLocalDate("The card's core group limit is not a date"),
     nextRcpcDate: optionalLocalDate("Enter a real date"),
+    nextRcpcTime: optionalTime,
     coreGroupDate: optionalLocalDate("Enter a real date"),
   })
   .transform((s, ctx) => {
@@ -76,6 +85,7 @@ export const OutcomeSubmission = z
       issue("nextRcpcDate", "The next RCPC must be after this conference");
     else if (s.nextRcpcDate > s.nextRcpcLimit)
       issue("nextRcpcDate", `The next RCPC must be held by ${formatDate(s.nextRcpcLimit)}`);
+    if (s.nextRcpcTime === undefined) issue("nextRcpcTime", "Enter the time the next RCPC starts");
     if (s.coreGroupDate === undefined) issue("coreGroupDate", "Enter the first core group date");
     else if (s.coreGroupDate < s.meetingDate)
       issue("coreGroupDate", "The core group cannot be before this conference");
@@ -89,6 +99,7 @@ export const OutcomeSubmission = z
       children,
       anyPlan: true as const,
       nextRcpcDate: s.nextRcpcDate ?? "",
+      nextRcpcTime: s.nextRcpcTime ?? "",
       coreGroupDate: s.coreGroupDate ?? "",
     };
   });

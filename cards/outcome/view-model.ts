@@ -42,6 +42,11 @@ export interface OutcomeView extends CaseRef, Versioned, Redisplay {
   meetingStart: IsoInstant;
   /** `rcpc.first.latest` (ICPC: within 3 months) or `rcpc.next.latest` (RCPC: 6 months). */
   nextRcpcLimit: TimelineDate;
+  /**
+   * The start time the next RCPC's time box opens with (the authority's
+   * first usual slot, "10:00"): shown, so the chair sees and can change it.
+   */
+  nextRcpcTimeSuggested?: string;
   /** `core-group.first.latest` (ICPC: 10 working days after); none for an RCPC. */
   coreGroupLimit?: TimelineDate;
   /** `plan.sign-off` (Leicestershire: 5 working days after, if there is a plan). */

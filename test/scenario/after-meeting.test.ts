@@ -37,6 +37,7 @@ const OUTCOME = {
   coreGroupLimit: "2027-02-12",
   ...decisionsFor(CHILD_IDS, true),
   nextRcpcDate: "2027-04-20",
+  nextRcpcTime: "10:00",
   coreGroupDate: "2027-02-09",
 };
 

@@ -146,6 +146,7 @@ describe("the chat", () => {
       plan: "yes",
       category: "neglect",
       nextRcpcDate: "2027-04-20",
+      nextRcpcTime: "10:00",
       coreGroupDate: "2027-02-09",
     });
     expect(text(typed)).toContain("once the conference has started");

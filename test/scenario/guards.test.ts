@@ -295,6 +295,7 @@ describe("the outcome", () => {
         coreGroupLimit: "2027-02-12",
         ...decisionsFor(CHILD_IDS, true),
         nextRcpcDate: "2027-06-01",
+        nextRcpcTime: "10:00",
         coreGroupDate: "2027-02-09",
       });
       expect(text(forged)).toContain("The next RCPC must be held by Thu 29 Apr 2027");

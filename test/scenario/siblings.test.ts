@@ -9,6 +9,7 @@ import { decisionsFor } from "./journey";
 import { accepted, addCase } from "./quarter/steps";
 import { Q, quarterAuthority } from "./quarter/staff";
 import { makeWorld, type World } from "./world";
+import { formatIsoDate, parseIsoDate } from "../../rules";
 
 /**
  * Decisions are per child. A case of three siblings; the ICPC is about two
@@ -51,6 +52,11 @@ describe("three siblings, an ICPC about two of them", () => {
     new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
   const plusDays = (day: string, n: number) =>
     new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  /** The day, or the next working day after it (the next RCPC is booked on one). */
+  const workingDayFrom = (day: string) => {
+    const cal = world.deps.policy.calendar;
+    return formatIsoDate(cal.workingDayOnOrAfter(parseIsoDate(day)));
+  };
 
   /** The chair records each child's decision two hours after the start. */
   async function recordOutcome(
@@ -68,7 +74,13 @@ describe("three siblings, an ICPC about two of them", () => {
       nextRcpcLimit: plusDays(day, 80),
       coreGroupLimit: plusDays(day, 9),
       ...decisions,
-      ...(plan ? { nextRcpcDate: plusDays(day, 60), coreGroupDate: plusDays(day, 7) } : {}),
+      ...(plan
+        ? {
+            nextRcpcDate: workingDayFrom(plusDays(day, 60)),
+            nextRcpcTime: "10:00",
+            coreGroupDate: plusDays(day, 7),
+          }
+        : {}),
     });
     accepted(response, "outcome");
     await world.runDue();
@@ -180,11 +192,14 @@ describe("three siblings, an ICPC about two of them", () => {
   it("the review is about the child on a plan; the plan ends: the register and the indicators follow", async () => {
     const day = londonDay(icpc.start as string);
     const rcpcId = `${kase.id}.rcpc.${day}`;
+    await world.runDue();
     const requested = (await world.store.get("meeting", rcpcId, kase.id)) as Meeting;
     expect(requested.childIds).toEqual([ALEX]);
     expect(requested.indexChildId).toBe(ALEX);
-    await world.advanceTo(new Date(Date.parse(icpc.start as string) + 86_400_000).toISOString());
-    rcpc = await bookFirst(rcpcId);
+    // Booked at the ICPC, at the date and time the chair chose: no clerk's offer.
+    expect(["booked", "invited"]).toContain(requested.status);
+    expect(requested.offer).toBeUndefined();
+    rcpc = requested;
     // At the review the chair is asked whether Alex's plan continues or ends.
     await world.advanceTo(new Date(Date.parse(rcpc.start as string) + 3_600_000).toISOString());
     const now = (await world.store.get("case", kase.id, kase.id)) as Case;

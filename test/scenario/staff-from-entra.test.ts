@@ -149,6 +149,7 @@ describe("staff from Entra ID groups", () => {
       plan: "yes",
       category: "neglect",
       nextRcpcDate: "2027-04-01",
+      nextRcpcTime: "10:00",
       coreGroupDate: "2027-02-09",
     });
     expect(text(answer)).toMatch(/only the chair/);

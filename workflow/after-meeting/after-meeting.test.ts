@@ -7,6 +7,7 @@ import { cardText } from "../../test/fakes/recording-notifier";
 import { countQaNotices, NO_TEAM } from "./qa-counts";
 import { decisionsRecipients } from "./recipients";
 import { isFirstRcpc, plansAfter, registerChangeFor } from "./register";
+import { coreGroupMembers, coreGroupText, coreGroupTitle } from "./core-group";
 
 const DAY = "2027-04-20";
 const meeting = (kind: "ICPC" | "RCPC", extra: Partial<Meeting> = {}): Meeting => ({
@@ -151,5 +152,38 @@ describe("QA notices per team (West Sussex)", () => {
       { team: "North", goodPractice: 0, disputeResolution: 2 },
       { team: "South", goodPractice: 1, disputeResolution: 0 },
     ]);
+  });
+});
+
+describe("the core group's members and notice", () => {
+  const authority = demoAuthority("england");
+  const kase: Case = demoCases(authority, new Date("2027-01-01T00:00:00.000Z"))[0]!;
+  const invitee = (id: string, relation: Invitee["relation"], email?: string): Invitee => ({
+    id,
+    name: id,
+    role: "r",
+    relation,
+    policeCheck: { needed: false },
+    rsvp: "pending",
+    ...(email !== undefined ? { email } : {}),
+  });
+
+  it("are the professionals and the family on the list; a legal representative is not one", () => {
+    const members = coreGroupMembers([
+      invitee("GP", "professional", "gp@nhs.example"),
+      invitee("Mother", "family", "fran@home.example"),
+      invitee("Gran", "family"),
+      invitee("Solicitor", "legal-representative", "hal@law.example"),
+    ]);
+    expect(members.map((m) => m.id)).toEqual(["GP", "Mother", "Gran"]);
+  });
+
+  it("gives the date, that the social worker leads it and sets the time, and names no child", () => {
+    const icpc = meeting("ICPC", { start: "2027-01-29T10:00:00.000Z" });
+    const text = coreGroupText(kase, icpc, "Fran Example", "2027-02-09");
+    expect(text).toContain("The first core group meeting is on Tue 9 Feb 2027");
+    expect(text).toContain(`The social worker, ${kase.socialWorker.name}, leads the core group`);
+    for (const child of kase.children) expect(text).not.toContain(child.name.split(" ")[0]!);
+    expect(coreGroupTitle(meeting("RCPC"))).toBe("Next core group meeting");
   });
 });

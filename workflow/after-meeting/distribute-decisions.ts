@@ -1,6 +1,6 @@
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { anyPlan, type Case, type Meeting, type Task } from "../../model";
-import { formatHumanInstant } from "../../rules";
+import { formatHumanDate, formatHumanInstant, parseIsoDate } from "../../rules";
 import { audit } from "../kernel/audit";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -47,7 +47,13 @@ export function decisionsEmailText(kase: Case, meeting: Meeting, name: string): 
     lines.push(
       `Decision: ${decisionsInWords(o.children)} (category: ${[...new Set(categories)].join("; ")}).`,
     );
-    if (o.coreGroup !== undefined)
+    // The core group's day only: its time and place are the social
+    // worker's to arrange (they lead it), so no time is made up here.
+    if (o.coreGroupDate !== undefined)
+      lines.push(
+        `First core group meeting: ${formatHumanDate(parseIsoDate(o.coreGroupDate))} (the social worker arranges the time and place).`,
+      );
+    else if (o.coreGroup !== undefined)
       lines.push(`First core group meeting: ${formatHumanInstant(Date.parse(o.coreGroup))}.`);
     if (o.nextConference !== undefined)
       lines.push(`Next review conference: ${formatHumanInstant(Date.parse(o.nextConference))}.`);

@@ -7,6 +7,7 @@ import {
 import { OutcomeSubmission } from "../../cards/outcome/submission";
 import { QaNoticeSubmission } from "../../cards/qa-notice/submission";
 import { DECISIONS_TASK, distributeDecisions } from "./distribute-decisions";
+import { CORE_GROUP_TASK, sendCoreGroupNotice } from "./core-group";
 import { recordOutcome } from "./outcome";
 import { QA_NOTICE_TASK, deliverQaNotice, sendQaNotice } from "./qa-notice";
 import {
@@ -57,5 +58,6 @@ export const afterMeetingFeature: Feature = {
     taskEntry(DECISIONS_TASK, distributeDecisions),
     taskEntry(RECORD_DISTRIBUTION_TASK, askRecordDistribution),
     taskEntry(QA_NOTICE_TASK, deliverQaNotice),
+    taskEntry(CORE_GROUP_TASK, sendCoreGroupNotice),
   ],
 };

@@ -2,15 +2,8 @@ import { optional } from "../kernel/optional";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
 import { OutcomeSubmission } from "../../cards/outcome/submission";
-import {
-  anyPlan,
-  conferenceChildren,
-  type Case,
-  type ChildDecision,
-  type Meeting,
-} from "../../model";
+import { anyPlan, conferenceChildren, type Case, type Meeting } from "../../model";
 import { planField } from "../../cards/outcome/submission";
-import { isStoreError } from "../../ports/store";
 import { formatHumanDate, formatIsoDate, formatHumanInstant, parseIsoDate } from "../../rules";
 import { afterOutcome } from "./after-outcome";
 import { audit } from "../kernel/audit";
@@ -22,14 +15,13 @@ import { WorkflowError } from "../kernel/errors";
 import { loadMeeting } from "../kernel/load";
 import { meetingTimeline } from "../timeline/meeting-timeline";
 import { MILESTONES } from "../timeline/milestones";
-import { planMeetingTasks } from "../timeline/plan-meeting-tasks";
 import type { ActionRequest, ActionResponse } from "../../ports";
-import { enqueue } from "../kernel/enqueue";
-import { OFFER_BOOKING } from "../booking/offer-booking";
 import { updateDoc } from "../kernel/update-doc";
 import { meetingIds } from "../kernel/ids";
-import { meetingIdFor } from "../booking/request-conference";
 import { cardResponse } from "../kernel/respond";
+import { bookNextRcpc, checkNextRcpc, nextRcpcChair, nextRcpcSlot } from "./next-rcpc";
+import { CORE_GROUP_TASK } from "./core-group";
+import { enqueue } from "../kernel/enqueue";
 
 /** Said before the form (chat) and after it (the card, keeping what was typed). */
 export const NOT_STARTED =
@@ -85,6 +77,7 @@ export function outcomeCard(
     meetingKind: conferenceKind(meeting),
     meetingStart: meeting.start,
     nextRcpcLimit: nextRcpc,
+    ...optional("nextRcpcTimeSuggested", deps.authority.slotTimes[0]),
     ...optional("coreGroupLimit", at(timeline, "core-group.first.latest")),
     ...optional("planSignOff", at(timeline, "plan.sign-off")),
     ...optional("recordDue", at(timeline, "record.available")),
@@ -129,16 +122,6 @@ function decisionErrors(
   return errors;
 }
 
-/** The next RCPC is about the children who have a plan; its index child stays if they are one. */
-function nextChildren(meeting: Meeting, kase: Case, decisions: readonly ChildDecision[]) {
-  const planned = decisions.filter((d) => d.decision === "plan").map((d) => d.childId);
-  const index = meeting.indexChildId ?? kase.indexChildId;
-  return {
-    childIds: planned,
-    indexChildId: planned.includes(index) ? index : (planned[0] as string),
-  };
-}
-
 /** An RCPC's next review: 6 months after this one (rcpc.next.latest of the next RCPC). */
 function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
   const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start ?? "")).day);
@@ -154,14 +137,18 @@ function nextLimit(deps: WorkflowDeps, meeting: Meeting) {
  * verb outcome.record: the chair records the conference's outcome.
  * 1. load, authorise (the chair of this conference), parse; the card checks
  *    the next RCPC and core group dates against their limits
- *    (rcpc.first.latest / rcpc.next.latest, core-group.first.latest);
+ *    (rcpc.first.latest / rcpc.next.latest, core-group.first.latest), and
+ *    the next RCPC's date and time against the chair's calendar (a clash,
+ *    or a calendar that cannot be read, is said on the card, which keeps
+ *    everything typed);
  * 2. only a conference that has started can have an outcome;
  * 3. record the outcome and the milestones `meeting.held` and
  *    `outcome.recorded` (decisions distributed, register updated: virtual-conference, West Sussex);
  * 4. the CP register and the children's plans updated, the decisions
  *    queued to every attendee (workflow/after-meeting/after-outcome.ts);
- * 5. with a plan, request the next RCPC (anchored on this conference) so its
- *    limit is tracked at once;
+ * 5. with a plan, book the next RCPC at the time chosen, at once, by the
+ *    clerk's booking code (workflow/after-meeting/next-rcpc.ts), and send
+ *    the first core group's date to its members (./core-group.ts);
  * 6. audit.
  */
 export async function recordOutcome(
@@ -217,6 +204,23 @@ export async function recordOutcome(
       );
     }
   }
+  // Booked at once, so the chair's calendar is read now. Only before the
+  // outcome is stored: a retry books the time stored, which is by then in
+  // the chair's calendar.
+  let room: { email: string; name: string } | undefined;
+  if (s.anyPlan && meeting.outcome === undefined) {
+    const slot = nextRcpcSlot(deps, s.nextRcpcDate, s.nextRcpcTime);
+    const checked = await checkNextRcpc(deps, kase, meeting, s.nextRcpcDate, slot);
+    if (Object.keys(checked.errors).length > 0) {
+      return cardResponse(
+        outcomeCard(deps, kase, meeting, {
+          errors: checked.errors,
+          values: submittedValues(request.data),
+        }),
+      );
+    }
+    room = checked.room;
+  }
   const nowIso = now.toISOString();
   const london = (date: string) =>
     new Date(
@@ -240,8 +244,13 @@ export async function recordOutcome(
         })),
         ...(s.anyPlan
           ? {
-              nextConference: london(s.nextRcpcDate),
+              nextConference: nextRcpcSlot(
+                deps,
+                s.nextRcpcDate,
+                s.nextRcpcTime,
+              ).start.toISOString(),
               coreGroup: london(s.coreGroupDate),
+              coreGroupDate: s.coreGroupDate,
             }
           : {}),
       },
@@ -257,8 +266,8 @@ export async function recordOutcome(
   });
   // Whenever the stored outcome has a plan (not only when this call wrote
   // it: a retry after a failure part-way must finish the job), the next
-  // RCPC exists, its limit and tasks are planned, and the clerks are asked
-  // to book it. Each step is idempotent.
+  // RCPC is booked at the time stored and the core group's members are told
+  // its date. Each step is idempotent.
   const stored = await deps.store.get("meeting", meeting.id, kase.id);
   // The register, the children's plans and the decisions to every attendee
   // (virtual-conference decisions.distribute, West Sussex register.update), for any policy; also
@@ -267,40 +276,15 @@ export async function recordOutcome(
     stored?.outcome !== undefined
       ? await afterOutcome(deps, { kase, meeting: stored, actor: request.actor.objectId })
       : [];
+  const nextStart = stored?.outcome?.nextConference;
   if (stored?.outcome !== undefined && anyPlan(stored.outcome)) {
-    const day = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
-    const first =
-      meeting.kind === "ICPC"
-        ? at(meetingTimeline(deps.policy, meeting), "rcpc.first.latest")
-        : undefined;
-    const next: Meeting = {
-      id: meetingIdFor(kase.id, "RCPC", day),
-      type: "meeting",
-      pk: kase.id,
-      caseId: kase.id,
-      kind: "RCPC",
-      status: "requested",
-      anchors: { previous: day },
-      ...nextChildren(stored, kase, stored.outcome.children),
-      milestones: { [MILESTONES.conferenceRequested]: { at: nowIso, by: request.actor.objectId } },
-      requestedBy: request.actor.objectId,
-      inPerson: meeting.inPerson,
-      ...optional("chair", meeting.chair),
-      ...(first !== undefined ? { limit: { rule: first.rule, at: first.at } } : {}),
-      createdAt: nowIso,
-    };
-    try {
-      await deps.store.create(next);
-    } catch (err) {
-      if (!isStoreError(err, "Conflict")) throw err;
-    }
-    await planMeetingTasks(deps, {
-      caseId: kase.id,
-      meetingId: next.id,
-      timeline: meetingTimeline(deps.policy, next),
-      actor: request.actor.objectId,
+    await bookNextRcpc(deps, {
+      kase,
+      stored,
+      actor: request.actor,
+      ...optional("room", room),
     });
-    await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId: next.id });
+    await enqueue(deps, { taskType: CORE_GROUP_TASK, caseId: kase.id, meetingId: meeting.id });
   }
   if (changed) {
     await audit(deps, {
@@ -319,7 +303,7 @@ export async function recordOutcome(
       title: changed ? "Outcome recorded" : "Outcome already recorded",
       message: `${
         s.anyPlan
-          ? "The next review conference has been requested from the clerks."
+          ? "The next review conference is being booked in Outlook with its Teams meeting, in your calendar: the professionals of this conference's invite list are invited, each family member gets their own invitation, and the social worker is asked to review the list. The core group members are sent the first core group's date."
           : "No plan: nothing further is booked."
       } The decisions are on their way to every attendee: you get the list of who received them.`,
       caseReference: kase.reference,
@@ -328,8 +312,11 @@ export async function recordOutcome(
           title: "Decisions",
           value: `${s.children.filter((c) => c.plan).length} of ${s.children.length} on a plan`,
         },
-        ...(s.anyPlan
-          ? [{ title: "Next RCPC", value: formatHumanInstant(Date.parse(london(s.nextRcpcDate))) }]
+        ...(s.anyPlan && nextStart !== undefined
+          ? [
+              { title: "Next RCPC", value: formatHumanInstant(Date.parse(nextStart)) },
+              { title: "Chair", value: nextRcpcChair(deps, kase, meeting).name },
+            ]
           : []),
         ...(register.length > 0
           ? [

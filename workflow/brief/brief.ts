@@ -13,6 +13,7 @@ import { MILESTONES } from "../timeline/milestones";
 import { sendCardOnce } from "../kernel/notify";
 import { briefAt } from "./plan-brief";
 import { taskIds } from "../kernel/task-ids";
+import { routeWords } from "../invitations/letters";
 
 const TECH = (a: {
   smartphoneWithVideo: boolean;
@@ -100,6 +101,7 @@ export async function briefView(
       role: i.role,
       ...optional("agency", i.agency),
       rsvp: i.rsvp,
+      route: routeWords(i, meeting.start),
     })),
     reports: [
       { author: "Social worker", received: reports?.sentToChairAndClerk ?? false },

@@ -241,7 +241,10 @@ export async function submitInviteList(
     if (!isStoreError(err, "Conflict")) throw err;
     changed = (
       await updateDoc(deps.store, "invite-list", listId, kase.id, (old) =>
-        sameInvitees(old.invitees, invitees) ? undefined : { ...list, etag: old.etag },
+        // A carried-over list submitted unchanged is still reviewed: its mark goes.
+        sameInvitees(old.invitees, invitees) && old.carriedFrom === undefined
+          ? undefined
+          : { ...list, etag: old.etag },
       )
     ).changed;
   }

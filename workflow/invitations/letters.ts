@@ -28,13 +28,20 @@ export const LETTER_REMINDER = "meeting.letter-reminder";
 export const needsLetter = (i: Invitee): boolean =>
   i.relation !== "professional" && i.email === undefined;
 
-/** How a person on the list is invited, in words (the chair's brief). */
-export function routeWords(i: Invitee): string {
-  if (i.relation === "professional") return "Outlook invitation";
+/**
+ * How a person on the list is invited, in words (the chair's brief). A
+ * letter counts only for the meeting's date (`start`): a meeting moved
+ * since needs a new letter. A professional without an email has no route:
+ * said, never hidden (nobody without a route).
+ */
+export function routeWords(i: Invitee, start?: string): string {
+  if (i.relation === "professional")
+    return i.email !== undefined ? "Outlook invitation" : "No email address: not invited";
   if (i.email !== undefined) return "Own email";
-  if (i.letter?.sent?.how === "posted") return "Letter, posted";
-  if (i.letter?.sent?.how === "handed-over") return "Letter, handed over";
-  if (i.letter !== undefined) return "Letter, not yet sent";
+  const letter = start === undefined || i.letter?.forStart === start ? i.letter : undefined;
+  if (letter?.sent?.how === "posted") return "Letter, posted";
+  if (letter?.sent?.how === "handed-over") return "Letter, handed over";
+  if (letter !== undefined) return "Letter, not yet sent";
   return "Letter, not yet made";
 }
 

@@ -78,7 +78,7 @@ describe("a quarter of the virtual-conference procedure, March to May 2027", () 
     expect(chases(q.ledger, "C-1001")).toEqual(rows(ICPC_SENDS));
   });
 
-  it("emailed each agency once for each thing it had to know: reports missing, the stand-down, the decisions", () => {
+  it("emailed each agency once for each thing it had to know: reports missing, the stand-down, the decisions, the core group", () => {
     const agencies = q.ledger.emails
       .filter((e) => /^(police|gp)\.c-/.test(e.to))
       .map(
@@ -104,10 +104,13 @@ describe("a quarter of the virtual-conference procedure, March to May 2027", () 
         // 17:00 BST); the decisions on the day.
         ...both("2027-03-30T16:00:00.000Z", "Report needed", "C-1001"),
         ...both("2027-04-06T11:00:00.000Z", "Conference decisions", "C-1001"),
+        // The core group's members told its date when the outcome was recorded.
+        ...both("2027-04-06T11:00:00.000Z", "First core group meeting", "C-1001"),
         // C-1003's RCPC on Tue 11 May: 5 working days before skips the May
         // bank holiday (Tue 4 May 17:00 BST).
         ...both("2027-05-04T16:00:00.000Z", "Report needed", "C-1003"),
         ...both("2027-05-11T11:00:00.000Z", "Conference decisions", "C-1003"),
+        ...both("2027-05-11T11:00:00.000Z", "Next core group meeting", "C-1003"),
       ].sort(),
     );
   });

@@ -148,6 +148,8 @@ export async function recordOutcome(
     /** The children the conference was about; every child of the case by default. */
     childIds?: string[];
     nextRcpcDate?: string;
+    /** The next RCPC's start time (it is booked at once); 10:00 unless said. */
+    nextRcpcTime?: string;
     coreGroupLimit?: string;
     coreGroupDate?: string;
     chair?: string;
@@ -163,6 +165,7 @@ export async function recordOutcome(
     ...(input.plan
       ? {
           nextRcpcDate: input.nextRcpcDate,
+          nextRcpcTime: input.nextRcpcTime ?? "10:00",
           coreGroupLimit: input.coreGroupLimit,
           coreGroupDate: input.coreGroupDate,
         }

@@ -1,0 +1,188 @@
+import { type TaskContext, type TaskResult } from "../../ports/tasks";
+import { anyPlan, type Case, type Invitee, type Meeting, type Task } from "../../model";
+import { formatHumanDate, formatHumanInstant, formatIsoDate, parseIsoDate } from "../../rules";
+import { letterPdf } from "../../cards/invitation-letter/pdf";
+import { audit } from "../kernel/audit";
+import * as cards from "../kernel/cards";
+import type { WorkflowDeps } from "../kernel/deps";
+import { loadMeeting } from "../kernel/load";
+import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
+import { kindWords, subjectFor, withPrefix } from "../kernel/subjects";
+import { taskIds } from "../kernel/task-ids";
+
+/** The task the outcome queues: the first core group's date to its members. */
+export const CORE_GROUP_TASK = "after-meeting.core-group";
+
+/**
+ * The core group's members on a conference's invite list (docs/invitations.md,
+ * the first core group): the professionals working with the family and the
+ * family members. A legal representative is not a member (they represent a
+ * parent at the conference, not in the plan's work). The social worker leads
+ * it and is told on their own card.
+ */
+export const coreGroupMembers = (invitees: readonly Invitee[]): Invitee[] =>
+  invitees.filter((i) => i.relation === "professional" || i.relation === "family");
+
+/** The first core group's day as recorded (the date, or the day of the older instant). */
+export function coreGroupDay(deps: WorkflowDeps, meeting: Meeting): string | undefined {
+  const o = meeting.outcome;
+  if (o?.coreGroupDate !== undefined) return o.coreGroupDate;
+  if (o?.coreGroup === undefined) return undefined;
+  return formatIsoDate(deps.policy.calendar.toLocal(Date.parse(o.coreGroup)).day);
+}
+
+/** After an ICPC the first core group; after a review, the next one. */
+export const coreGroupTitle = (meeting: Meeting): string =>
+  meeting.kind === "ICPC" ? "First core group meeting" : "Next core group meeting";
+
+/** The notice: the case by its reference, no child named, who leads it and who sets the time. */
+export function coreGroupText(kase: Case, meeting: Meeting, name: string, day: string): string {
+  const held =
+    meeting.start === undefined ? "" : ` held on ${formatHumanInstant(Date.parse(meeting.start))}`;
+  return [
+    `Dear ${name},`,
+    "",
+    `The ${kindWords(meeting.kind).toLowerCase()}${held} (UK time), case reference ${kase.reference}, decided on a child protection plan.`,
+    "",
+    `The ${coreGroupTitle(meeting).toLowerCase()} is on ${formatHumanDate(parseIsoDate(day))}. You are a member of the core group, which meets to carry out the plan and check how it is going.`,
+    `The social worker, ${kase.socialWorker.name}, leads the core group and will tell you the time and where it is held.`,
+    "",
+    "If you cannot attend, or have questions, please contact the social worker.",
+  ].join("\n");
+}
+
+/**
+ * after-meeting.core-group: the first core group's date to its members
+ * (`core-group.first.latest`: within 10 working days of an ICPC; the chair
+ * records the date with the outcome). Each once (sent-once kernel: a
+ * retried task sends only what is not sent; a refused send is never
+ * counted as sent and fails the task, which reaches the service owners):
+ * 1. each member with an email gets one of their own (nobody sees
+ *    another's address);
+ * 2. a family member without email gets a letter (standard and large
+ *    print) through the social worker, who prints and posts it;
+ * 3. the social worker's card: the date, that they lead it, who was told
+ *    how, and anyone with no address to reach;
+ * 4. audit (counts only).
+ */
+export async function sendCoreGroupNotice(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  if (meeting.outcome === undefined || !anyPlan(meeting.outcome)) return { skipped: "no-plan" };
+  const day = coreGroupDay(deps, meeting);
+  if (day === undefined) return { skipped: "no-core-group-date" };
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  const members = coreGroupMembers(list?.invitees ?? []).filter(
+    (i) => i.email?.toLowerCase() !== kase.socialWorker.email.toLowerCase(),
+  );
+  const byEmail = members.filter((i) => i.email !== undefined);
+  const byLetter = members.filter((i) => i.email === undefined && i.relation === "family");
+  const noRoute = members.filter((i) => i.email === undefined && i.relation !== "family");
+  const title = coreGroupTitle(meeting);
+  const key = (i: Invitee) => `${meeting.id}:core-group:${i.id}:${day}`;
+  const emails: EmailNotice[] = byEmail.map((i) => ({
+    kind: "core-group-notice",
+    taskId: task.id,
+    caseId: kase.id,
+    meetingId: meeting.id,
+    email: {
+      id: key(i),
+      to: { email: i.email as string, name: i.name },
+      subject: subjectFor(deps.policy.id, `${title}: case ${kase.reference}`, i.relation),
+      bodyText: coreGroupText(kase, meeting, i.name, day),
+    },
+  }));
+  for (const i of byLetter) {
+    const content = {
+      title: `${title}, case ${kase.reference}`,
+      date: formatHumanDate(deps.policy.calendar.toLocal(ctx.now.getTime()).day),
+      heading: title,
+      paragraphs: coreGroupText(kase, meeting, i.name, day)
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+        .filter((p) => p !== ""),
+    };
+    const [standard, large] = await Promise.all([
+      letterPdf(content, "standard"),
+      letterPdf(content, "large-print"),
+    ]);
+    emails.push({
+      kind: "core-group-letter",
+      taskId: task.id,
+      caseId: kase.id,
+      meetingId: meeting.id,
+      email: {
+        id: `${key(i)}:letter`,
+        to: { email: kase.socialWorker.email, name: kase.socialWorker.name },
+        subject: withPrefix(deps.policy.id, `Letter to print: case ${kase.reference}`),
+        bodyText: [
+          `${i.name} (${i.role}) has no email address, so their letter with the ${title.toLowerCase()}'s date is attached to print: a standard copy and a large-print copy.`,
+          "Please post it or hand it over.",
+        ].join("\n"),
+        attachments: [
+          { name: `core-group-${i.id}.pdf`, contentType: "application/pdf", content: standard },
+          {
+            name: `core-group-${i.id}-large-print.pdf`,
+            contentType: "application/pdf",
+            content: large,
+          },
+        ],
+      },
+    });
+  }
+  const mail = await sendEmailsOnce(deps, deps.authority.organizer, emails);
+  const dayWords = formatHumanDate(parseIsoDate(day));
+  await sendCardOnce(deps, {
+    id: `${meeting.id}:core-group:${day}:${kase.socialWorker.entraObjectId}`,
+    kind: "core-group-sw",
+    recipient: kase.socialWorker,
+    card: cards.done({
+      title: `${title}: you lead it`,
+      message: `The conference set the ${title.toLowerCase()} for ${dayWords}. Please arrange its time and place and tell the members. They have been sent the date.`,
+      caseReference: kase.reference,
+      facts: [
+        { title, value: dayWords },
+        {
+          title: "Told by email",
+          value: byEmail.length === 0 ? "Nobody" : byEmail.map((i) => i.name).join(", "),
+        },
+        {
+          title: "Letter for you to post",
+          value: byLetter.length === 0 ? "None" : byLetter.map((i) => i.name).join(", "),
+        },
+        ...(noRoute.length > 0
+          ? [
+              {
+                title: "No email address: please tell them yourself",
+                value: noRoute.map((i) => i.name).join(", "),
+              },
+            ]
+          : []),
+      ],
+    }),
+    preview: `${title} for case ${kase.reference}`,
+    taskId: task.id,
+    caseId: kase.id,
+    meetingId: meeting.id,
+  });
+  if (mail.sent > 0) {
+    await audit(deps, {
+      caseId: kase.id,
+      actor: "system",
+      action: "core-group.notice",
+      target: { type: "meeting", id: meeting.id },
+      detail: { emails: byEmail.length, letters: byLetter.length, noRoute: noRoute.length },
+    });
+  }
+  return {
+    emails: byEmail.length,
+    letters: byLetter.length,
+    noRoute: noRoute.length,
+    sent: mail.sent,
+    alreadySent: mail.alreadySent,
+  };
+}

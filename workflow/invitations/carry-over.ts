@@ -1,0 +1,50 @@
+import type { Case, InviteList, Meeting } from "../../model";
+import { isStoreError } from "../../ports/store";
+import type { WorkflowDeps } from "../kernel/deps";
+
+/**
+ * The next RCPC booked at the conference starts with that conference's
+ * invite list (the list is reviewed at each conference, not retyped): the
+ * same people with the same ids, so the SW's review is a change of rows, a
+ * removal asks for confirmation and sends a cancellation, and nobody is
+ * lost. Nothing of the old meeting carries over that belongs to it: the
+ * replies, the police checks (each conference asks for its own) and the
+ * letters (a letter gives its meeting's date). Stored complete, so the
+ * invitations go with the booking; `carriedFrom` says it awaits the SW's
+ * review (the `invite-list.complete` milestone is not recorded, so the
+ * invite-list reminders still chase it). Idempotent: an existing list of the
+ * RCPC (carried before, or already the SW's) is never replaced.
+ */
+export async function carryOverList(
+  deps: WorkflowDeps,
+  kase: Case,
+  from: Meeting,
+  to: Meeting,
+): Promise<InviteList | undefined> {
+  const listId = `${to.id}:invite-list`;
+  const own = await deps.store.get("invite-list", listId, kase.id);
+  if (own !== undefined) return own;
+  const previous = await deps.store.get("invite-list", `${from.id}:invite-list`, kase.id);
+  if (previous === undefined) return undefined;
+  const list: InviteList = {
+    id: listId,
+    type: "invite-list",
+    pk: kase.id,
+    caseId: kase.id,
+    meetingId: to.id,
+    invitees: previous.invitees.map(({ letter: _letter, ...i }) => ({
+      ...i,
+      rsvp: "pending" as const,
+      policeCheck: { needed: false },
+    })),
+    carriedFrom: from.id,
+    complete: true,
+  };
+  try {
+    await deps.store.create(list);
+    return list;
+  } catch (err) {
+    if (!isStoreError(err, "Conflict")) throw err;
+    return deps.store.get("invite-list", listId, kase.id);
+  }
+}
