@@ -124,6 +124,8 @@ it("the team manager reassigns the case: audited, the open card moves to the new
     socialWorker: SW2,
   });
   expect(cardText(answer)).toContain("Case corrected");
+  // The cards move in the background (the same task whichever way the case changed).
+  await world.runDue();
   const after = (await world.store.get("case", "case-NC-1", "case-NC-1"))!;
   expect(after.socialWorker.entraObjectId).toBe(SW2);
   expect(after.children.map((c) => c.id)).toEqual(kase.children.map((c) => c.id));

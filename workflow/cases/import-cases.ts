@@ -330,12 +330,9 @@ export async function importCases(
     let result = outcome;
     let kase = plannedCase;
     if (!options.dryRun) {
-      const saved = await saveCase(
-        deps,
-        group.input,
-        { actor: "system", source: "import" },
-        { moveCards: false },
-      );
+      // A new social worker: audited, and the open cards move when the
+      // server's scheduler runs the task saveCase queues (reassign.ts).
+      const saved = await saveCase(deps, group.input, { actor: "system", source: "import" });
       if (!saved.ok) throw new Error(`case ${group.reference} changed during the import`);
       result = saved.outcome;
       kase = saved.kase;
