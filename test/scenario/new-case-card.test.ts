@@ -58,6 +58,16 @@ it("offers people from the staff list in a choice set", async () => {
   expect(text).toContain('"verb":"case.save"');
 });
 
+it('"hi" lists "new case" (with its button) and "correct case REF" for those who may record a case', async () => {
+  const sw = cardText(await world.say(DEMO_IDS.socialWorker, "hi"));
+  expect(sw).toContain("new case");
+  expect(sw).toContain("correct case REF");
+  expect(sw).toContain('"title":"New case"');
+  const chair = cardText(await world.say(DEMO_IDS.chair, "hi"));
+  expect(chair).not.toContain("new case");
+  expect(chair).not.toContain("correct case REF");
+});
+
 it("a bad NHS number and a future date of birth come back next to their fields; nothing stored", async () => {
   const answer = await world.act(DEMO_IDS.socialWorker, VERBS.saveCase, {
     ...fields,
