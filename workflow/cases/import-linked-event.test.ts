@@ -155,6 +155,55 @@ describe("a review already booked in Outlook", () => {
   });
 });
 
+describe("a review the file requested before, booked in Outlook since", () => {
+  it("--dry-run says it would change and writes nothing; the run books it with the event", async () => {
+    const made = await world.deps.calendar.createConference({
+      meetingId: "before-go-live-3",
+      transactionId: "before-go-live-3",
+      organizer: world.deps.authority.organizer,
+      subject: "RCPC – case LK-3",
+      start: new Date("2027-02-12T14:30:00.000Z"),
+      end: new Date("2027-02-12T16:00:00.000Z"),
+      bodyText: "Review child protection conference.",
+      attendees: [],
+      roles: {},
+    });
+    expect(await importCases(world.deps, [row("LK-3")], { dryRun: false })).toMatchObject({
+      created: 1,
+    });
+    const requested = (await meetingOf("LK-3"))!;
+    expect(requested.status).toBe("requested");
+    const rows = [
+      booked("LK-3", {
+        next_conference_date: "2027-02-12",
+        next_conference_time: "14:30",
+        outlook_event_id: made.eventId,
+      }),
+    ];
+    world.graph!.calls.length = 0;
+    expect(await importCases(world.deps, rows, { dryRun: true })).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      errors: [],
+    });
+    expect((await meetingOf("LK-3"))!.etag).toBe(requested.etag);
+    expect(await importCases(world.deps, rows, { dryRun: false })).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      errors: [],
+    });
+    const linked = (await meetingOf("LK-3"))!;
+    expect([linked.status, linked.outlookEventId, linked.start]).toEqual([
+      "booked",
+      made.eventId,
+      "2027-02-12T14:30:00.000Z",
+    ]);
+    expect(world.graph!.calls.filter((c) => c.method !== "GET")).toEqual([]);
+  });
+});
+
 describe("a row whose event cannot be linked is refused, and nothing is written", () => {
   it("an event id the organiser's calendar does not have", async () => {
     const rows = [row("NL-0"), booked("NL-1", { outlook_event_id: "AAMkAGI2-no-such-event" })];
