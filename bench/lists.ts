@@ -153,6 +153,7 @@ function acceptingCalendar(): CalendarPort & RepliesPort & { emails: number } {
     reschedule: unused,
     setRecording: unused,
     cancel: unused,
+    getEvent: unused,
     freeBusy: unused,
     attendeeReplies: unused,
     subscribeToEvents: unused,

@@ -10,6 +10,7 @@ import type { WorkflowDeps } from "../workflow/kernel/deps";
 import type { Store } from "../ports/store";
 import { recordingLogger } from "../test/fixtures/recording-logger";
 import { readCsv } from "./csv-read";
+import { createCalendar } from "../graph/create-calendar";
 
 /**
  * `convene import cases`: the go-live file. Dates are in 2025 so they are in
@@ -132,6 +133,9 @@ it("--help explains the columns", async () => {
     "nhs_number",
     "expected_dob",
     "last_conference_date",
+    "next_conference_date",
+    "next_conference_time",
+    "outlook_event_id",
     "looked_after_since",
   ])
     expect(run.stdout).toContain(col);
@@ -189,4 +193,83 @@ it("a run that crashes part-way is completed by a rerun", async () => {
   );
   expect(audit).toHaveLength(1);
   await real.close();
+});
+
+describe("a review already booked in Outlook (the server's calendar: here the demo's outbox)", () => {
+  const LINK_HEADER = `${HEADER},next_conference_date,next_conference_time,outlook_event_id`;
+  const linkFile = (lines: string[]) => {
+    const path = join(dir, "booked.csv");
+    writeFileSync(path, [LINK_HEADER, ...lines].join("\n") + "\n");
+    return path;
+  };
+  /** An event made before go-live in the calendar the command will read. */
+  async function eventBefore(startIso: string): Promise<string> {
+    const calendar = createCalendar(
+      { kind: "outbox", dir: join(dir, "outbox"), organizer: "conferences@demo-council.example" },
+      { logger: recordingLogger(), clock: () => new Date("2025-09-01T10:00:00.000Z") },
+    );
+    const made = await calendar.createConference({
+      meetingId: "before-go-live",
+      transactionId: "before-go-live",
+      organizer: "conferences@demo-council.example",
+      subject: "RCPC – case GL-1",
+      start: new Date(startIso),
+      end: new Date(Date.parse(startIso) + 90 * 60_000),
+      bodyText: "Review child protection conference.",
+      attendees: [],
+      roles: {},
+    });
+    return made.eventId;
+  }
+  const rows = (eventId: string, time = "10:00") => [
+    `${GOOD[0]!},2025-09-15,${time},${eventId}`,
+    `${GOOD[1]!},2025-09-15,${time},${eventId}`,
+  ];
+
+  beforeEach(() => {
+    process.env.GRAPH_OUTBOX = "true";
+    process.env.OUTBOX_DIR = join(dir, "outbox");
+  });
+
+  it("links the event (15 Sep 10:00 UK time is 09:00 UTC) and a second run changes nothing", async () => {
+    const eventId = await eventBefore("2025-09-15T09:00:00.000Z");
+    const path = linkFile(rows(eventId));
+    const first = await convene("import", "cases", path, "--json");
+    expect([first.code, first.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(first.stdout)).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    const { meetings } = await storeState();
+    expect(meetings.map((m) => [m.kind, m.status, m.outlookEventId, m.start])).toEqual([
+      ["RCPC", "booked", eventId, "2025-09-15T09:00:00.000Z"],
+    ]);
+    const second = await convene("import", "cases", path, "--json");
+    expect(JSON.parse(second.stdout)).toEqual({ created: 0, updated: 0, unchanged: 1, errors: [] });
+    expect((await storeState()).meetings[0]!.etag).toBe(meetings[0]!.etag);
+  });
+
+  it("refuses a row whose event starts at another time: exit 2, the line and why, nothing written", async () => {
+    const eventId = await eventBefore("2025-09-15T09:00:00.000Z");
+    const run = await convene("import", "cases", linkFile(rows(eventId, "14:00")));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "line 2: next_conference_date, next_conference_time: the Outlook event starts Mon 15 Sep 2025 10:00, not Mon 15 Sep 2025 14:00",
+    );
+    expect(await storeState()).toEqual({ cases: [], meetings: [] });
+  });
+
+  it("refuses an event id the calendar does not have", async () => {
+    const run = await convene("import", "cases", linkFile(rows("outbox-event-nothing-here")));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^line 2: outlook_event_id: there is no such event/m);
+    expect(await storeState()).toEqual({ cases: [], meetings: [] });
+  });
+
+  it("says in one line when the server's Outlook settings are missing", async () => {
+    delete process.env.GRAPH_OUTBOX;
+    delete process.env.DEMO_MODE;
+    const run = await convene("import", "cases", linkFile(rows("any-event")));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^convene: outlook_event_id needs the server's Outlook settings: /);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(await storeState()).toEqual({ cases: [], meetings: [] });
+  });
 });

@@ -5,6 +5,8 @@ import { loadAuthority } from "../app/load-authority";
 import { resolvePolicy } from "../rules";
 import { openCommandStore } from "./store";
 import type { CalendarPort, Notifier, RepliesPort } from "../ports";
+import { ConfigError, loadConfig } from "../app/config";
+import { createCalendar, type ClosableCalendar } from "../graph/create-calendar";
 import type { WorkflowDeps } from "../workflow/kernel/deps";
 import {
   IMPORT_COLUMNS,
@@ -45,6 +47,11 @@ Columns (header row required, any order; see docs/cases-in.md):
   cp_plan_category       neglect, physical, emotional, sexual or multiple
   last_conference_date   a child on a plan: the last conference; the next (RCPC)
                          is requested with its limit
+  next_conference_date, next_conference_time, outlook_event_id
+                         that RCPC already booked in Outlook (YYYY-MM-DD, HH:MM UK
+                         time, the event's id in the organiser's calendar): the
+                         event is read and linked, not created again; a row is
+                         refused if the event is not there or starts at another time
   looked_after_since     a looked-after child: the day they became looked after
   last_cla_review_number, last_cla_review_date
                          the last CLA review held; the next is opened from it
@@ -61,6 +68,22 @@ export interface ImportOutput {
 const refuse = (what: string): never => {
   throw new Error(`${what} is not available to the import`);
 };
+
+function openCalendar(): ClosableCalendar {
+  let calendar;
+  try {
+    calendar = loadConfig().calendar;
+  } catch (err) {
+    if (err instanceof ConfigError)
+      throw new UsageError(`outlook_event_id needs the server's Outlook settings: ${err.message}`);
+    throw err;
+  }
+  return createCalendar(calendar, {
+    logger: createLogger("warn", process.stderr as never),
+    // The command line is the top layer: the real clock is read here.
+    clock: () => new Date(),
+  });
+}
 
 export async function runImport(
   argv: readonly string[],
@@ -98,10 +121,15 @@ export async function runImport(
 
   const config = loadStoreSettings();
   const authority = loadAuthority(config.authority);
+  // Only a file that links events already in Outlook reads the calendar,
+  // configured as the server's is (Microsoft Graph, or the demo's outbox).
+  const calendar = rows.some((r) => (r.outlook_event_id ?? "").trim() !== "")
+    ? openCalendar()
+    : undefined;
   const store = await openCommandStore(config);
   const deps: WorkflowDeps = {
     store,
-    calendar: new Proxy({}, { get: () => () => refuse("Outlook") }) as CalendarPort,
+    calendar: calendar ?? (new Proxy({}, { get: () => () => refuse("Outlook") }) as CalendarPort),
     replies: new Proxy({}, { get: () => () => refuse("Outlook") }) as RepliesPort,
     notifier: new Proxy({}, { get: () => () => refuse("Teams") }) as Notifier,
     // The command line is the top layer: the real clock is read here.
@@ -127,6 +155,7 @@ export async function runImport(
     });
   } finally {
     await store.close();
+    calendar?.close();
   }
   const bad = report.errors.map((e) => `line ${e.line}: ${e.error}\n`).join("");
   const summary = flags.json

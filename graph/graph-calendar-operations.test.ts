@@ -131,6 +131,30 @@ describe("changing and cancelling a conference", () => {
   });
 });
 
+describe("reading an event that already exists", () => {
+  it("answers its times in UTC (asked for with Prefer) and its Teams meeting", async () => {
+    const { draft, conference } = await created(3);
+    const event = await calendar.getEvent(ORGANIZER, conference.eventId);
+    expect(event).toEqual({
+      eventId: conference.eventId,
+      start: draft.start,
+      end: draft.end,
+      onlineMeetingId: conference.onlineMeetingId,
+      joinWebUrl: conference.joinWebUrl,
+    });
+    const get = graph.calls.find((c) => c.method === "GET" && c.path.includes("/events/"));
+    expect(get?.headers.prefer).toBe('outlook.timezone="UTC"');
+    expect(graph.calls.map((c) => c.method)).not.toContain("POST");
+  });
+
+  it("answers undefined for an event that is not there or was cancelled", async () => {
+    const { conference } = await created(4);
+    expect(await calendar.getEvent(ORGANIZER, "AAMkAGI2-not-an-event")).toBeUndefined();
+    await calendar.cancel(ORGANIZER, conference.eventId, "Stood down");
+    expect(await calendar.getEvent(ORGANIZER, conference.eventId)).toBeUndefined();
+  });
+});
+
 describe("throttling and faults", () => {
   it("honours Retry-After on a 429 and carries on", async () => {
     graph.faults.next(1, "throttle");

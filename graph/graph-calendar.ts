@@ -11,7 +11,9 @@ import {
   type DialIn,
   type Email,
   type EmailResult,
+  type ExistingEvent,
   type Mailbox,
+  CalendarError,
 } from "../ports/calendar";
 import type { AttendeeReply, RepliesPort, Subscription } from "../ports/replies";
 import { readAttendeeReplies } from "./attendee-replies";
@@ -20,6 +22,7 @@ import type { Call, GraphCaller } from "./graph-caller";
 import { checkDraft, checkEmails, checkEventIds, checkRange, checkSubscription } from "./input";
 import {
   EventSchema,
+  EventTimesSchema,
   OnlineMeetingListSchema,
   OnlineMeetingSchema,
   ScheduleResponseSchema,
@@ -35,6 +38,7 @@ import {
   toReschedulePatch,
 } from "./translate/event";
 import { fromOnlineMeeting, settingsNotHeld, toSettingsPatch } from "./translate/lobby";
+import { fromUtcDateTime } from "./translate/london-time";
 import {
   coOrganizersNotHeld,
   coOrganizersOf,
@@ -257,6 +261,44 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
     // A rebooking may bring another chair or room: the people follow, and
     // the co-organisers are set and read back again.
     return this.setAttendees(organizer, meeting, people);
+  }
+
+  /**
+   * GET the event with its times in UTC (Graph answers UTC when asked with
+   * Prefer: outlook.timezone, https://learn.microsoft.com/en-us/graph/api/event-get),
+   * then its Teams meeting by the join link, as after a create. 404: there is
+   * no such event (a cancelled one has left the organiser's calendar).
+   */
+  async getEvent(organizer: Mailbox, eventId: string): Promise<ExistingEvent | undefined> {
+    checkEventIds(organizer, [eventId]);
+    let event;
+    try {
+      event = await this.callParsed(
+        {
+          op: "event.read",
+          method: "GET",
+          path: `${eventUrl(organizer, eventId)}?$select=id,start,end,onlineMeeting`,
+          headers: PREFER_UTC,
+        },
+        EventTimesSchema,
+      );
+    } catch (err) {
+      if (err instanceof CalendarError && err.outcome === "gone") return undefined;
+      throw err;
+    }
+    const start = fromUtcDateTime(event.start);
+    const end = fromUtcDateTime(event.end);
+    if (start === undefined || end === undefined) {
+      throw calendarError(
+        "failed",
+        "UnexpectedResponse",
+        `event ${eventId}: its times did not come back in UTC`,
+      );
+    }
+    const joinWebUrl = event.onlineMeeting?.joinUrl ?? undefined;
+    if (joinWebUrl === undefined || joinWebUrl === "") return { eventId: event.id, start, end };
+    const found = await this.findMeeting(organizer, joinWebUrl, eventId);
+    return { eventId: event.id, start, end, onlineMeetingId: found.id, joinWebUrl };
   }
 
   async cancel(organizer: Mailbox, eventId: string, comment: string): Promise<void> {

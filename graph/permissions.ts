@@ -43,7 +43,8 @@ export const GRAPH_CALLS = [
   },
   {
     id: "event.get",
-    purpose: "Reads an event back: the Teams join link once it exists, and attendees' replies.",
+    purpose:
+      "Reads an event back: the Teams join link once it exists, attendees' replies, and at go-live an event booked before Convene that the import links.",
     method: "GET",
     path: "/users/{mailbox}/events/{id}",
     permissions: ["Calendars.ReadBasic", "Calendars.Read", "Calendars.ReadWrite"],

@@ -21,6 +21,12 @@ export const EventSchema = z.object({
 });
 export type GraphEvent = z.infer<typeof EventSchema>;
 
+/** An event read with its times (GET with Prefer: outlook.timezone="UTC"). */
+export const EventTimesSchema = EventSchema.extend({
+  start: z.object({ dateTime: z.string(), timeZone: z.string() }),
+  end: z.object({ dateTime: z.string(), timeZone: z.string() }),
+});
+
 export const OnlineMeetingSchema = z.object({
   id: z.string().min(1),
   joinWebUrl: nullish(z.string()),

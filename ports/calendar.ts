@@ -110,6 +110,16 @@ export interface ConferenceDraft {
   recordingAgreed?: boolean;
 }
 
+/** An event already in the organiser's calendar, as Outlook holds it. */
+export interface ExistingEvent {
+  eventId: string;
+  start: Date;
+  end: Date;
+  /** Its Teams meeting, when it has one (Convene runs every conference in one). */
+  onlineMeetingId?: string;
+  joinWebUrl?: string;
+}
+
 export interface DialIn {
   tollNumber?: string;
   conferenceId?: string;
@@ -203,6 +213,12 @@ export interface CalendarPort {
   ): Promise<string[]>;
   /** Recording on (agreed by the chair) or off for this meeting only; read back. */
   setRecording(organizer: Mailbox, meeting: ConferenceRef, agreed: boolean): Promise<LobbySettings>;
+  /**
+   * Read one of the organiser's events (the go-live import links an event
+   * booked before Convene instead of creating it again). Undefined when the
+   * organiser has no such event (never made, deleted or cancelled).
+   */
+  getEvent(organizer: Mailbox, eventId: string): Promise<ExistingEvent | undefined>;
   /** Cancel for every attendee with a message. */
   cancel(organizer: Mailbox, eventId: string, comment: string): Promise<void>;
   /** Busy slots of each mailbox in [from, to), for booking (getSchedule). */

@@ -42,8 +42,10 @@ export interface TokenOptions {
   alg?: "RS256" | "HS256";
   /** Sign with a key that is not in the JWKS, under the published key's kid (a forged signature). */
   forged?: boolean;
-  /** Claims added or overriding the defaults. */
+  /** Claims added or overriding the defaults (an undefined value leaves the claim out). */
   claims?: Record<string, unknown>;
+  /** Put this key id in the header instead of the published one (a key the JWKS does not have). */
+  kid?: string;
 }
 
 export interface TokenIssuer {
@@ -63,6 +65,8 @@ export interface TokenIssuer {
   ): string;
   /** How many times each metadata or key document was fetched. */
   fetches: Map<string, number>;
+  /** The published signing key's id. */
+  kid: string;
   close(): Promise<void>;
 }
 
@@ -75,7 +79,11 @@ function rsaKey(): { privateKey: KeyObject; jwk: { n: string; e: string } } {
 }
 
 export async function startTokenIssuer(
-  options: { channels?: string[] } = {},
+  options: {
+    channels?: string[];
+    /** The clock tokens are dated by (a test's fake clock); default the real one. */
+    now?: () => number;
+  } = {},
 ): Promise<TokenIssuer> {
   const published = rsaKey();
   const stranger = rsaKey();
@@ -123,9 +131,9 @@ export async function startTokenIssuer(
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const mint = (payload: Record<string, unknown>, o: TokenOptions = {}): string => {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor((options.now ?? Date.now)() / 1000);
     const alg = o.alg ?? "RS256";
-    const header = { alg, typ: "JWT", kid };
+    const header = { alg, typ: "JWT", kid: o.kid ?? kid };
     const body = {
       nbf: now + (o.notBefore ?? -60),
       iat: now - 60,
@@ -165,6 +173,7 @@ export async function startTokenIssuer(
         o,
       ),
     fetches,
+    kid,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

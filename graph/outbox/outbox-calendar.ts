@@ -15,6 +15,7 @@ import {
   type CreatedConference,
   type Email,
   type EmailResult,
+  type ExistingEvent,
   type Mailbox,
 } from "../../ports/calendar";
 import type { AttendeeReply, RepliesPort, Subscription } from "../../ports/replies";
@@ -154,6 +155,21 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
     const next = withPeople({ ...meeting, start, end }, people);
     await this.update(next);
     return next.coOrganizers ?? [];
+  }
+
+  /** An event the outbox wrote (it has no Outlook to read); a cancelled one is gone. */
+  async getEvent(_organizer: Mailbox, eventId: string): Promise<ExistingEvent | undefined> {
+    const meetingId = eventId.startsWith(EVENT_PREFIX) ? eventId.slice(EVENT_PREFIX.length) : "";
+    const meeting = meetingId === "" ? undefined : await this.readMeeting(meetingId);
+    if (meeting === undefined || meeting.cancelled) return undefined;
+    const created = this.created(meeting);
+    return {
+      eventId: created.eventId,
+      start: meeting.start,
+      end: meeting.end,
+      onlineMeetingId: created.onlineMeetingId,
+      joinWebUrl: created.joinWebUrl,
+    };
   }
 
   async cancel(_organizer: Mailbox, eventId: string, comment: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ConfigurationBotFrameworkAuthentication, CloudAdapter } from "botbuilder";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHttpServer, listen, type RunningServer } from "../../bot/http-server";
@@ -8,16 +9,30 @@ import { caseApiHandler } from "../../bot/case-api/routes";
 import { CASE_API_OPENAPI } from "../../bot/case-api/openapi";
 import { caseApi } from "../../workflow/cases/api";
 import { DEMO_IDS, makeWorld, type World } from "../scenario/world";
-import { startTestIssuer, type TestIssuer } from "./token-issuer";
+import { startTokenIssuer, type TokenIssuer, type TokenOptions } from "../token-issuer";
 
 /**
- * The case system's API over real HTTP (today's server), with tokens from a
- * local issuer whose JWKS is fetched over loopback: who may call, what a
+ * The case system's API over real HTTP (today's server), with tokens from the
+ * shared local issuer (test/token-issuer.ts, dated by the fake clock) whose
+ * JWKS is fetched over loopback: who may call, what a
  * bad body gets back, and that nothing is stored for a refused call.
  */
 const AUD = "api://convene-test";
+const TENANT = "7d2a5f10-3c4b-4e6a-9b8c-1d2e3f4a5b6c";
+/** The calling application (the case system's app registration). */
+const APP = "6f1c3a52-9d7e-4b8a-a3f1-2c4d5e6f7a8b";
 let world: World;
-let issuer: TestIssuer;
+let issuer: TokenIssuer;
+const jwksUrl = () => `${issuer.origin}/${TENANT}/discovery/v2.0/keys`;
+
+/** A client-credential access token as Entra issues it to the case system; `claims` override. */
+const token = (claims: Record<string, unknown> = {}, options: TokenOptions = {}): string =>
+  issuer.entraToken(
+    TENANT,
+    AUD,
+    { oid: randomUUID(), roles: ["Cases.ReadWrite"] },
+    { ...options, claims: { azp: APP, azpacr: "1", idtyp: "app", ...claims } },
+  );
 let server: RunningServer;
 let base: string;
 
@@ -27,14 +42,14 @@ beforeAll(async () => {
     start: "2027-01-11T14:00:00.000Z",
     calendar: "outbox",
   });
-  issuer = await startTestIssuer({ now: () => world.clock().getTime() });
+  issuer = await startTokenIssuer({ now: () => world.clock().getTime() });
   const handler = caseApiHandler({
     api: caseApi(world.deps),
     logger: world.logger,
     token: {
-      tenantId: issuer.tenantId,
+      tenantId: TENANT,
       audiences: [AUD],
-      keys: jwksKeySource({ url: issuer.jwksUrl, now: () => world.clock().getTime() }),
+      keys: jwksKeySource({ url: jwksUrl(), now: () => world.clock().getTime() }),
       now: () => world.clock().getTime(),
     },
   });
@@ -72,13 +87,13 @@ async function call(
   path: string,
   payload: unknown,
   /** "" sends no Authorization header. */
-  token: string = issuer.token({ aud: AUD }),
+  auth: string = token(),
   type = "application/json",
 ) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {
-      ...(token !== "" ? { authorization: `Bearer ${token}` } : {}),
+      ...(auth !== "" ? { authorization: `Bearer ${auth}` } : {}),
       "content-type": type,
     },
     body: typeof payload === "string" ? payload : JSON.stringify(payload),
@@ -92,41 +107,32 @@ const audits = async (ref: string) => (await world.store.auditOfCase(`case-${ref
 describe("who may call", () => {
   const cases: [string, () => string, number][] = [
     ["no token", () => "", 401],
-    [
-      "a token signed by another key",
-      () => issuer.token({ aud: AUD }, { key: issuer.strangerKey }),
-      401,
-    ],
-    [
-      "a token whose key id is not published",
-      () => issuer.token({ aud: AUD }, { key: issuer.strangerKey, kid: "other" }),
-      401,
-    ],
+    ["a token signed by another key", () => token({}, { forged: true }), 401],
+    ["a token whose key id is not published", () => token({}, { forged: true, kid: "other" }), 401],
     [
       "a token from another tenant",
       () =>
-        issuer.token({
-          aud: AUD,
+        token({
           tid: "0b0b0b0b-0000-4000-8000-000000000000",
           iss: "https://login.microsoftonline.com/0b0b0b0b-0000-4000-8000-000000000000/v2.0",
         }),
       401,
     ],
-    ["a token for another audience", () => issuer.token({ aud: "api://someone-else" }), 401],
+    ["a token for another audience", () => token({ aud: "api://someone-else" }), 401],
     [
       "an expired token",
       () => {
         const now = Math.floor(world.clock().getTime() / 1000);
-        return issuer.token({ aud: AUD, iat: now - 7200, nbf: now - 7200, exp: now - 3600 });
+        return token({ iat: now - 7200, nbf: now - 7200, exp: now - 3600 });
       },
       401,
     ],
     [
       "a token not valid yet",
-      () => issuer.token({ aud: AUD, nbf: Math.floor(world.clock().getTime() / 1000) + 3600 }),
+      () => token({ nbf: Math.floor(world.clock().getTime() / 1000) + 3600 }),
       401,
     ],
-    ["a token without the role", () => issuer.token({ aud: AUD, roles: ["Other.Read"] }), 403],
+    ["a token without the role", () => token({ roles: ["Other.Read"] }), 403],
   ];
   it.each(cases)("%s is refused and nothing is stored", async (_name, token, status) => {
     const ref = `R-${_name.replace(/[^a-z]/g, "")}`.slice(0, 40);
@@ -137,14 +143,13 @@ describe("who may call", () => {
   });
 
   it("accepts a v1 token of the same tenant (sts.windows.net issuer, appid)", async () => {
-    const token = issuer.token({
-      aud: AUD,
+    const v1 = token({
       ver: "1.0",
-      iss: `https://sts.windows.net/${issuer.tenantId}/`,
+      iss: `https://sts.windows.net/${TENANT}/`,
       azp: undefined,
       appid: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
     });
-    const answer = await call("PUT", "/api/cases/V1-CASE", body("V1-CASE"), token);
+    const answer = await call("PUT", "/api/cases/V1-CASE", body("V1-CASE"), v1);
     expect(answer.status).toBe(201);
     const entries = await audits("V1-CASE");
     expect(entries.map((a) => [a.action, a.actor, a.detail?.app])).toEqual([
@@ -192,15 +197,8 @@ describe("what a call must send", () => {
   it("a body that is not JSON is 400, one not sent as JSON is 415", async () => {
     expect((await call("PUT", "/api/cases/J-1", "{not json")).status).toBe(400);
     expect(
-      (
-        await call(
-          "PUT",
-          "/api/cases/J-1",
-          JSON.stringify(body("J-1")),
-          issuer.token({ aud: AUD }),
-          "text/plain",
-        )
-      ).status,
+      (await call("PUT", "/api/cases/J-1", JSON.stringify(body("J-1")), token(), "text/plain"))
+        .status,
     ).toBe(415);
     expect(await stored("J-1")).toBeUndefined();
   });
@@ -300,11 +298,12 @@ describe("what a call must send", () => {
 
 describe("signing keys", () => {
   it("are fetched once and cached", async () => {
-    const before = issuer.fetches();
-    const keys = jwksKeySource({ url: issuer.jwksUrl, now: () => world.clock().getTime() });
-    await keys.key("test-key-1");
-    await keys.key("test-key-1");
-    await keys.key("test-key-1");
-    expect(issuer.fetches() - before).toBe(1);
+    const fetches = () => issuer.fetches.get(new URL(jwksUrl()).pathname) ?? 0;
+    const before = fetches();
+    const keys = jwksKeySource({ url: jwksUrl(), now: () => world.clock().getTime() });
+    await keys.key(issuer.kid);
+    await keys.key(issuer.kid);
+    await keys.key(issuer.kid);
+    expect(fetches() - before).toBe(1);
   });
 });

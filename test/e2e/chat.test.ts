@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startConvene, type RunningConvene } from "../../app/app";
-import type { Config } from "../../app/config";
-import { silentLogger } from "../../app/logger";
-import { E2eSession } from "./e2e-session";
+import type { E2eSession } from "./e2e-session";
+import { startConveneInPlayground, type ConveneInPlayground } from "./convene-in-playground";
 
 /**
  * The chat that answers, end to end in the Agents Playground (headless
@@ -17,50 +12,19 @@ jest.setTimeout(300_000);
 
 const START = new Date("2027-01-11T09:00:00.000Z");
 
-function configFor(dir: string): Config {
-  return {
-    production: false,
-    store: { kind: "sqlite", file: join(dir, "convene.sqlite") },
-    authority: { kind: "demo", policy: "swindon" },
-    calendar: {
-      kind: "outbox",
-      dir: join(dir, "outbox"),
-      organizer: "conferences@demo-council.example",
-    },
-    bot: { port: 0, appType: "SingleTenant", demoMode: true },
-    schedulerIntervalMs: 250,
-    logLevel: "silent",
-  };
-}
-
 describe("the chat in the Agents Playground", () => {
-  let dir: string;
-  let convene: RunningConvene;
+  let world: ConveneInPlayground;
   let session: E2eSession;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "convene-e2e-chat-"));
-    convene = await startConvene(configFor(dir), {
-      logger: silentLogger,
-      realClock: () => START,
-      host: "127.0.0.1",
-    });
-    session = await E2eSession.start({ botEndpoint: convene.messagesUrl });
+    world = await startConveneInPlayground("chat", START);
+    session = world.session;
   });
   afterAll(async () => {
-    await session?.close();
-    await convene?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await world?.close();
   });
 
-  const moveClock = async (to: string): Promise<void> => {
-    const res = await fetch(`${convene.url}/api/demo/clock`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ to }),
-    });
-    expect(res.status).toBe(200);
-  };
+  const moveClock = (to: string): Promise<void> => world.moveClock(to);
 
   it('answers "hi" differently for each role', async () => {
     const seen = new Map<string, string>();

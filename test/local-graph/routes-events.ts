@@ -1,6 +1,6 @@
 import { EventCancel, EventCreate, EventPatch } from "./schemas";
 import { graphError, json, parseBody, type Route } from "./http-types";
-import { NO_REPLY_TIME, toInstant, type GraphState, type StoredEvent } from "./state";
+import { NO_REPLY_TIME, toGraphUtc, toInstant, type GraphState, type StoredEvent } from "./state";
 
 /** POST /users/{m}/events: a transactionId already used returns the event it made. */
 export const createEvent: Route = (request, [mailbox], { state, joinUrlLag }) => {
@@ -31,11 +31,14 @@ export const getEvent: Route = (request, [mailbox, id], context) => {
   if (event === undefined) return notFound();
   const select = request.query.get("$select");
   if (select === null) {
-    return json(200, eventJson(context.state, event, showJoinUrl(context.joinUrlLag)));
+    return json(
+      200,
+      inUtc(eventJson(context.state, event, showJoinUrl(context.joinUrlLag)), event),
+    );
   }
   const wanted = select.split(",").map((p) => p.trim());
   const withJoinUrl = wanted.includes("onlineMeeting") ? showJoinUrl(context.joinUrlLag) : true;
-  const full = eventJson(context.state, event, withJoinUrl);
+  const full = inUtc(eventJson(context.state, event, withJoinUrl), event);
   const picked: Record<string, unknown> = { "@odata.etag": full["@odata.etag"], id: full.id };
   for (const property of wanted) {
     if (!(property in full) || property.startsWith("@")) {
@@ -49,6 +52,17 @@ export const getEvent: Route = (request, [mailbox, id], context) => {
   }
   return json(200, picked);
 };
+
+/**
+ * A GET answers start and end in UTC unless Prefer: outlook.timezone asks
+ * for another zone ("If the Prefer: outlook.timezone header is not specified,
+ * the start and end times are returned in UTC":
+ * https://learn.microsoft.com/en-us/graph/api/event-get). Convene only ever
+ * asks for UTC, so the local Graph answers UTC always.
+ */
+function inUtc(body: Record<string, unknown>, event: StoredEvent): Record<string, unknown> {
+  return { ...body, start: toGraphUtc(event.start), end: toGraphUtc(event.end) };
+}
 
 /** Graph provisions the Teams link asynchronously: the next n answers may lack it. */
 function showJoinUrl(lag: { remaining: number }): boolean {

@@ -58,6 +58,16 @@ it("offers people from the staff list in a choice set", async () => {
   expect(text).toContain('"verb":"case.save"');
 });
 
+it('"hi" lists "new case" (with its button) and "correct case REF" for those who may record a case', async () => {
+  const sw = cardText(await world.say(DEMO_IDS.socialWorker, "hi"));
+  expect(sw).toContain("new case");
+  expect(sw).toContain("correct case REF");
+  expect(sw).toContain('"title":"New case"');
+  const chair = cardText(await world.say(DEMO_IDS.chair, "hi"));
+  expect(chair).not.toContain("new case");
+  expect(chair).not.toContain("correct case REF");
+});
+
 it("a bad NHS number and a future date of birth come back next to their fields; nothing stored", async () => {
   const answer = await world.act(DEMO_IDS.socialWorker, VERBS.saveCase, {
     ...fields,
@@ -124,6 +134,8 @@ it("the team manager reassigns the case: audited, the open card moves to the new
     socialWorker: SW2,
   });
   expect(cardText(answer)).toContain("Case corrected");
+  // The cards move in the background (the same task whichever way the case changed).
+  await world.runDue();
   const after = (await world.store.get("case", "case-NC-1", "case-NC-1"))!;
   expect(after.socialWorker.entraObjectId).toBe(SW2);
   expect(after.children.map((c) => c.id)).toEqual(kase.children.map((c) => c.id));

@@ -6,7 +6,7 @@ import { WorkflowError } from "../kernel/errors";
 import { meetingTimeline } from "../timeline/meeting-timeline";
 import { planBrief } from "../brief/plan-brief";
 import { optionalFrom, planMeetingTasks } from "../timeline/plan-meeting-tasks";
-import { chaseFrom } from "../timeline/milestones";
+import { chaseFrom, MILESTONES } from "../timeline/milestones";
 import { enqueue } from "../kernel/enqueue";
 import { updateDoc } from "../kernel/update-doc";
 import type { Actor } from "../../ports";
@@ -22,6 +22,13 @@ export interface Booking {
   room?: { email: string; name: string };
   outOfTimescale?: NonNullable<Meeting["outOfTimescale"]>;
   bookingCard?: NonNullable<Meeting["bookingCard"]>;
+  /**
+   * The Outlook event already exists (booked before Convene; the go-live
+   * import read it through the calendar port): it is linked, never created
+   * again. meeting.create-event then finds the event id and only sends the
+   * cards that follow a booking.
+   */
+  existingEvent?: { eventId: string; onlineMeetingId: string; joinWebUrl: string };
 }
 
 /**
@@ -70,12 +77,23 @@ export async function bookMeeting(
         transactionId: m.transactionId ?? m.id,
         ...(booking.outOfTimescale !== undefined ? { outOfTimescale: booking.outOfTimescale } : {}),
         ...(booking.bookingCard !== undefined ? { bookingCard: booking.bookingCard } : {}),
+        ...(booking.existingEvent !== undefined
+          ? {
+              outlookEventId: booking.existingEvent.eventId,
+              onlineMeetingId: booking.existingEvent.onlineMeetingId,
+              joinWebUrl: booking.existingEvent.joinWebUrl,
+              milestones: {
+                ...m.milestones,
+                [MILESTONES.booked]: { at: deps.clock().toISOString(), by: actorOf(actor) },
+              },
+            }
+          : {}),
       };
       delete next.pendingBooking;
       return next;
     },
   );
-  const actorId = actor === "system" ? "system" : actor.objectId;
+  const actorId = actorOf(actor);
   await planMeetingTasks(deps, {
     caseId: kase.id,
     meetingId,
@@ -92,6 +110,7 @@ export async function bookMeeting(
       action: "meeting.book",
       target: { type: "meeting", id: meetingId },
       detail: {
+        ...(booking.existingEvent !== undefined ? { linkedEvent: true } : {}),
         outOfTimescale: booking.outOfTimescale !== undefined,
         inPerson: booking.inPerson,
         room: meeting.room !== undefined,
@@ -100,6 +119,9 @@ export async function bookMeeting(
   }
   return { meeting, repeated: !changed };
 }
+
+const actorOf = (actor: Actor | "system"): string =>
+  actor === "system" ? "system" : actor.objectId;
 
 function clerkFrom(deps: WorkflowDeps, objectId: string | undefined): Meeting["clerk"] {
   const member = objectId === undefined ? undefined : staffById(deps.authority, objectId);

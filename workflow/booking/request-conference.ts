@@ -117,6 +117,11 @@ export async function openConferenceRequest(
   kase: Case,
   data: unknown,
   actor: AuditEntry["actor"],
+  /**
+   * `offer: false`: the caller books it at once (the go-live import linking an
+   * Outlook event that already exists), so the clerks are offered no slots.
+   */
+  options: { offer?: boolean } = {},
 ): Promise<ConferenceRequestOutcome> {
   const parsed = parseSubmission(RequestConferenceSubmission, data);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
@@ -182,7 +187,8 @@ export async function openConferenceRequest(
     actor,
     notBefore: now.getTime(),
   });
-  await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
+  if (options.offer !== false)
+    await enqueue(deps, { taskType: OFFER_BOOKING, caseId: kase.id, meetingId });
   // Chair-consultation item 3: a re-referral for an initial conference books a case
   // mapping with the frontline service manager.
   if (s.meetingKind === "ICPC") await bookReReferralMapping(deps, { kase, meetingId, actor });

@@ -1,7 +1,8 @@
 import { VERBS } from "../../cards/verbs";
 import { NewCaseSubmission } from "../../cards/new-case/submission";
-import { type Feature } from "../kernel/registry";
+import { type Feature, taskEntry } from "../kernel/registry";
 import { CASE_RECORDERS, saveCaseFromCard } from "./new-case";
+import { MOVE_CARDS, runCardMove } from "./reassign";
 
 /** Cases in (docs/cases-in.md): the new-case card; the API and the import use the same schema. */
 export const casesFeature: Feature = {
@@ -14,4 +15,5 @@ export const casesFeature: Feature = {
       roles: CASE_RECORDERS,
     },
   ],
+  tasks: [taskEntry(MOVE_CARDS, (deps, task) => runCardMove(deps, task))],
 };

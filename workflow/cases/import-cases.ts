@@ -1,5 +1,9 @@
 import type { Case } from "../../model";
+import { CalendarError, type ExistingEvent } from "../../ports/calendar";
 import { isStoreError } from "../../ports/store";
+import { formatHumanInstant, parseIsoDate } from "../../rules";
+import { bookMeeting } from "../booking/book-meeting";
+import { chooseChair } from "../booking/choose-chair";
 import { openConferenceRequest, meetingIdFor } from "../booking/request-conference";
 import { createReview, requestedReview } from "../cla/create-review";
 import { chooseIro } from "../cla/request-review";
@@ -26,6 +30,9 @@ export const IMPORT_COLUMNS = [
   "cp_plan_start",
   "cp_plan_category",
   "last_conference_date",
+  "next_conference_date",
+  "next_conference_time",
+  "outlook_event_id",
   "looked_after_since",
   "last_cla_review_number",
   "last_cla_review_date",
@@ -51,11 +58,20 @@ interface CaseGroup {
   input: Record<string, unknown>;
   /** The RCPC to request: the children on a plan and the previous conference. */
   rcpc?: { childKeys: string[]; previous: string };
+  /** The RCPC already booked in Outlook before go-live: linked, not created again. */
+  booked?: { line: number; date: string; time: string; eventId: string };
+  /** The booked RCPC's event as read through the calendar port (whole file checked first). */
+  linked?: ExistingEvent & { onlineMeetingId: string; joinWebUrl: string };
   /** CLA reviews to open: per child key, the anchor. */
   cla: { childKey: string; lookedAfter: string; number?: number; previous?: string }[];
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const realDate = (v: string): boolean =>
+  ISO.test(v) &&
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
 const blank = (v: string | undefined) =>
   v === undefined || v.trim() === "" ? undefined : v.trim();
 
@@ -129,11 +145,7 @@ export function groupRows(rows: readonly ImportRow[]): { groups: CaseGroup[]; er
     }
     const last = blank(row.last_conference_date);
     if (last !== undefined) {
-      if (
-        !ISO.test(last) ||
-        Number.isNaN(Date.parse(`${last}T00:00:00Z`)) ||
-        new Date(`${last}T00:00:00Z`).toISOString().slice(0, 10) !== last
-      )
+      if (!realDate(last))
         errors.push({
           line: row.line,
           error: "last_conference_date must be a real date, YYYY-MM-DD",
@@ -152,6 +164,22 @@ export function groupRows(rows: readonly ImportRow[]): { groups: CaseGroup[]; er
         g.rcpc ??= { childKeys: [], previous: last };
         g.rcpc.childKeys.push(childKey);
       }
+    }
+    const booking = bookedOn(row, last);
+    if (booking !== undefined && "error" in booking)
+      errors.push({ line: row.line, error: booking.error });
+    else if (booking !== undefined) {
+      if (
+        g.booked !== undefined &&
+        (g.booked.date !== booking.date ||
+          g.booked.time !== booking.time ||
+          g.booked.eventId !== booking.eventId)
+      )
+        errors.push({
+          line: row.line,
+          error: "the children of one case share one booked review conference",
+        });
+      else g.booked ??= { line: row.line, ...booking };
     }
     const la = blank(row.looked_after_since);
     const reviewDate = blank(row.last_cla_review_date);
@@ -175,6 +203,79 @@ export function groupRows(rows: readonly ImportRow[]): { groups: CaseGroup[]; er
       errors.push({ line: row.line, error: "a CLA review needs looked_after_since" });
   }
   return { groups: [...byRef.values()], errors };
+}
+
+/**
+ * A review conference already booked in Outlook (date, time and event id,
+ * all three or none) for a child on a plan whose last conference is given.
+ */
+function bookedOn(
+  row: ImportRow,
+  last: string | undefined,
+): { date: string; time: string; eventId: string } | { error: string } | undefined {
+  const date = blank(row.next_conference_date);
+  const time = blank(row.next_conference_time);
+  const eventId = blank(row.outlook_event_id);
+  if (date === undefined && time === undefined && eventId === undefined) return undefined;
+  if (date === undefined || time === undefined || eventId === undefined)
+    return {
+      error: "give next_conference_date, next_conference_time and outlook_event_id together",
+    };
+  if (!realDate(date)) return { error: "next_conference_date must be a real date, YYYY-MM-DD" };
+  if (!HHMM.test(time))
+    return { error: "next_conference_time must be a time of day, HH:MM (UK time)" };
+  if (last === undefined || !realDate(last))
+    return {
+      error: "a booked review conference is for a child on a plan: give last_conference_date",
+    };
+  if (date <= last) return { error: "next_conference_date must be after last_conference_date" };
+  return { date, time, eventId };
+}
+
+/**
+ * The booked review's Outlook event, read through the calendar port: it
+ * must exist in the organiser's calendar, start when the file says, and
+ * have its Teams meeting; a review Convene already booked otherwise is not
+ * moved by the file. Reads only.
+ */
+async function checkLinkedEvent(
+  deps: WorkflowDeps,
+  group: CaseGroup,
+  kase: Case,
+): Promise<string | undefined> {
+  const booked = group.booked;
+  if (booked === undefined) return undefined;
+  if (group.rcpc === undefined)
+    return "a booked review conference is for a child on a plan: give last_conference_date";
+  const [h, m] = booked.time.split(":").map(Number) as [number, number];
+  const start = new Date(deps.policy.calendar.toInstant(parseIsoDate(booked.date), h * 60 + m));
+  let event: ExistingEvent | undefined;
+  try {
+    event = await deps.calendar.getEvent(deps.authority.organizer, booked.eventId);
+  } catch (err) {
+    const why = err instanceof CalendarError ? err.code : (err as Error).message;
+    return `outlook_event_id: the event could not be read from Outlook (${why}); nothing written, try again`;
+  }
+  if (event === undefined)
+    return `outlook_event_id: there is no such event in ${deps.authority.organizer}'s calendar (never made, deleted or cancelled)`;
+  if (event.start.getTime() !== start.getTime())
+    return `next_conference_date, next_conference_time: the Outlook event starts ${formatHumanInstant(event.start.getTime())}, not ${formatHumanInstant(start.getTime())}`;
+  if (event.onlineMeetingId === undefined || event.joinWebUrl === undefined)
+    return "outlook_event_id: the Outlook event has no Teams meeting (Convene runs every conference in one)";
+  const meetingId = meetingIdFor(kase.id, "RCPC", group.rcpc.previous);
+  const stored = await deps.store.get("meeting", meetingId, kase.id);
+  if (
+    stored !== undefined &&
+    stored.status !== "requested" &&
+    (stored.outlookEventId !== event.eventId || stored.start !== event.start.toISOString())
+  )
+    return "this review conference is already booked in Convene with another event or time: move it there, not with the file";
+  group.linked = {
+    ...event,
+    onlineMeetingId: event.onlineMeetingId,
+    joinWebUrl: event.joinWebUrl,
+  };
+  return undefined;
 }
 
 /** Where a field error of the case input belongs: the child's own row, else the case's first row. */
@@ -213,6 +314,11 @@ export async function importCases(
         errors.push({ line: lineOf(group, field), error: `${field}: ${message}` });
       continue;
     }
+    const linkError = await checkLinkedEvent(deps, group, plan.kase);
+    if (linkError !== undefined) {
+      errors.push({ line: group.booked?.line ?? group.rows[0]!.line, error: linkError });
+      continue;
+    }
     planned.push({ group, outcome: plan.outcome, kase: plan.kase });
   }
   errors.sort((a, b) => a.line - b.line);
@@ -224,12 +330,9 @@ export async function importCases(
     let result = outcome;
     let kase = plannedCase;
     if (!options.dryRun) {
-      const saved = await saveCase(
-        deps,
-        group.input,
-        { actor: "system", source: "import" },
-        { moveCards: false },
-      );
+      // A new social worker: audited, and the open cards move when the
+      // server's scheduler runs the task saveCase queues (reassign.ts).
+      const saved = await saveCase(deps, group.input, { actor: "system", source: "import" });
       if (!saved.ok) throw new Error(`case ${group.reference} changed during the import`);
       result = saved.outcome;
       kase = saved.kase;
@@ -240,6 +343,34 @@ export async function importCases(
     options.progress?.(++done, planned.length);
   }
   return report;
+}
+
+/**
+ * Books the requested review with the Outlook event that already exists
+ * (bookMeeting, as the clerk's booking does: the same tasks and reminders),
+ * recording the event's ids instead of creating one. Answers whether it
+ * was newly booked; a rerun finds it booked at that time and changes nothing.
+ */
+async function linkEvent(
+  deps: WorkflowDeps,
+  kase: Case,
+  meetingId: string,
+  event: NonNullable<CaseGroup["linked"]>,
+): Promise<boolean> {
+  const meeting = await deps.store.get("meeting", meetingId, kase.id);
+  if (meeting === undefined) throw new Error(`meeting ${meetingId} vanished during the import`);
+  const { repeated } = await bookMeeting(deps, "system", kase, meetingId, {
+    start: event.start.toISOString(),
+    end: event.end.toISOString(),
+    inPerson: false,
+    chair: chooseChair(deps.authority, kase, meeting),
+    existingEvent: {
+      eventId: event.eventId,
+      onlineMeetingId: event.onlineMeetingId,
+      joinWebUrl: event.joinWebUrl,
+    },
+  });
+  return !repeated;
 }
 
 const childIdOf = (kase: Case, key: string): string =>
@@ -255,8 +386,10 @@ async function openMeetings(
   let opened = false;
   if (g.rcpc !== undefined) {
     const id = meetingIdFor(kase.id, "RCPC", g.rcpc.previous);
-    if (dryRun) opened ||= (await deps.store.get("meeting", id, kase.id)) === undefined;
-    else {
+    if (dryRun) {
+      const stored = await deps.store.get("meeting", id, kase.id);
+      opened ||= stored === undefined || (g.linked !== undefined && stored.status === "requested");
+    } else {
       const childIds = g.rcpc.childKeys.map((k) => childIdOf(kase, k));
       const answer = await openConferenceRequest(
         deps,
@@ -269,10 +402,13 @@ async function openMeetings(
           previousConferenceDate: g.rcpc.previous,
         },
         "system",
+        // Booked already: the clerks are offered no slots for it.
+        g.linked !== undefined ? { offer: false } : {},
       );
       if (!answer.ok)
         throw new Error(`case ${g.reference}: ${Object.values(answer.errors).join("; ")}`);
       opened ||= answer.created;
+      if (g.linked !== undefined) opened = (await linkEvent(deps, kase, id, g.linked)) || opened;
     }
   }
   for (const c of g.cla) {

@@ -1,10 +1,77 @@
-import type { Case, PersonRef } from "../../model";
+import { createHash } from "node:crypto";
+import { taskPk, type Case, type Task } from "../../model";
+import { isStoreError } from "../../ports/store";
+import type { TaskResult } from "../../ports/tasks";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
+import { TransientError } from "../kernel/errors";
+import { loadCase } from "../kernel/load";
 import { sendCardOnce } from "../kernel/notify";
 import { ruleNoticeId } from "../reminders/rule-task";
 import { meetingTimeline } from "../timeline/meeting-timeline";
 import { isDone, milestoneOf } from "../timeline/milestones";
+
+/** The background task that moves a reassigned case's open cards. */
+export const MOVE_CARDS = "case.move-cards";
+
+/**
+ * The version of the case before a change of social worker, and who it was:
+ * the move task's id carries both, so each reassignment is queued once
+ * (a rerun of the same change finds its task) and the task can tell a case
+ * not yet written from one given back to the same person.
+ */
+export const versionKey = (kase: Case): string =>
+  createHash("sha256")
+    .update(`${kase.etag ?? ""}|${kase.socialWorker.entraObjectId}`)
+    .digest("hex")
+    .slice(0, 16);
+
+/**
+ * The one path of a change of social worker, whichever way it came (the
+ * card, the case API, the go-live import): queued as a task before the case
+ * is written, so a crash between the two leaves the task to finish the
+ * move once a rerun writes the case. It waits for no Teams call: the
+ * card's answer does not, and the import (no Teams connection) leaves it to
+ * the server's scheduler. The caller kicks the scheduler once the case is
+ * written.
+ */
+export async function queueCardMove(deps: WorkflowDeps, before: Case): Promise<void> {
+  const base = { taskType: MOVE_CARDS, caseId: before.id };
+  const task: Task = {
+    id: `${before.id}:${MOVE_CARDS}:${versionKey(before)}:${before.socialWorker.entraObjectId}`,
+    type: "task",
+    pk: taskPk(base),
+    ...base,
+    dueAt: deps.clock().toISOString(),
+    status: "pending",
+    attempts: 0,
+  };
+  try {
+    await deps.store.create(task);
+  } catch (err) {
+    if (!isStoreError(err, "Conflict")) throw err;
+  }
+}
+
+/**
+ * case.move-cards: the previous social worker's open cards go to the case's
+ * social worker now. A case still at the version the task was queued from
+ * is not written yet: tried again later. One given back to the same person
+ * since has nothing to move.
+ */
+export async function runCardMove(deps: WorkflowDeps, task: Task): Promise<TaskResult> {
+  const previous = task.id.slice(task.id.lastIndexOf(":") + 1);
+  const kase = await loadCase(deps, task.caseId ?? "");
+  if (kase.socialWorker.entraObjectId === previous) {
+    if (task.id.includes(`:${versionKey(kase)}:`))
+      throw new TransientError(
+        "CaseNotWritten",
+        "the case is not written with its new social worker yet",
+      );
+    return { skipped: "same social worker" };
+  }
+  return { moved: await moveOpenCards(deps, kase, previous) };
+}
 
 /** Meetings whose reminders can still need acting on. */
 const OPEN = new Set(["requested", "booked", "invited", "held"]);
@@ -21,7 +88,8 @@ const OPEN = new Set(["requested", "booked", "invited", "held"]);
 export async function moveOpenCards(
   deps: WorkflowDeps,
   kase: Case,
-  previous: PersonRef,
+  /** The previous social worker's Entra object id. */
+  previous: string,
 ): Promise<number> {
   const meetings = await deps.store.meetingsOfCase(kase.id);
   let moved = 0;
@@ -31,7 +99,7 @@ export async function moveOpenCards(
     for (const entry of timeline.entries) {
       if (isDone(meeting, entry.rule)) continue;
       const taskId = `${meeting.id}:${entry.rule}`;
-      const noticeId = ruleNoticeId(taskId, entry.at, previous.entraObjectId);
+      const noticeId = ruleNoticeId(taskId, entry.at, previous);
       const notice = await deps.store.get("notification", noticeId, noticeId);
       if (notice === undefined || notice.status !== "sent" || notice.activityId === undefined)
         continue;
@@ -59,7 +127,7 @@ export async function moveOpenCards(
         meetingId: meeting.id,
       });
       const result = await deps.notifier.updateCard(
-        previous.entraObjectId,
+        previous,
         notice.activityId,
         cards.done({
           title: "Case reassigned",

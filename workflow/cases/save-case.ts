@@ -4,7 +4,7 @@ import { CaseInput, fieldErrors, type AuditEntry, type Case } from "../../model"
 import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "../kernel/deps";
 import { caseFromInput, caseIdFor, sameCase, stableJson } from "./case-from-input";
-import { moveOpenCards } from "./reassign";
+import { queueCardMove, versionKey } from "./reassign";
 
 /** Which way a case came in: recorded on every audit entry of the change. */
 export type CaseSource = "card" | "api" | "import";
@@ -50,38 +50,41 @@ export async function planCase(
  * of the go-live file): idempotent (the same content twice is one case and
  * one audit entry), audited with who did it and which way it came in.
  * A new social worker gets the open cards of the case and the old one's are
- * withdrawn (reassign.ts).
+ * withdrawn (reassign.ts), in the background, the same for all three ways in.
  *
  * Crash safety: the audit entry of a change is written before the change,
  * under an id made from the case and the content, so a rerun after a crash
  * between the two writes the change and finds the audit entry already there.
+ * A change of social worker also writes its `case.reassign` entry and queues
+ * the move of the open cards before the change.
  */
 export async function saveCase(
   deps: WorkflowDeps,
   raw: unknown,
   by: { actor: AuditEntry["actor"]; source: CaseSource; app?: string },
-  options: { moveCards?: boolean } = {},
 ): Promise<SaveOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const plan = await planCase(deps, raw);
     if (!plan.ok || plan.outcome === "unchanged") return plan;
     const kase = plan.kase;
     await auditOnce(deps, kase, by, plan.outcome === "created" ? "case.create" : "case.update");
+    const before = plan.existing;
+    const reassigned =
+      before !== undefined && before.socialWorker.entraObjectId !== kase.socialWorker.entraObjectId;
+    if (reassigned) {
+      // Both before the write, under ids made from the version changed: a
+      // crash after the write still leaves the reassignment audited and its
+      // cards to move; a rerun finds both there.
+      await reassignAudit(deps, before, kase, by);
+      await queueCardMove(deps, before);
+    }
     try {
       const stored =
         plan.existing === undefined
           ? await deps.store.create(kase)
           : await deps.store.replace(kase, plan.existing.etag ?? "");
-      if (
-        plan.existing !== undefined &&
-        plan.existing.socialWorker.entraObjectId !== kase.socialWorker.entraObjectId
-      ) {
-        await reassignAudit(deps, plan.existing, stored, by);
-        // The command line has no Teams connection: the import leaves sent
-        // cards where they are (reminders still to come go to the new SW).
-        if (options.moveCards !== false)
-          await moveOpenCards(deps, stored, plan.existing.socialWorker);
-      }
+      // The move was queued before the write: it can run now.
+      if (reassigned) deps.kick();
       return { ok: true, outcome: plan.outcome, kase: stored };
     } catch (err) {
       // Someone else wrote the case between our read and write: read again.
@@ -131,7 +134,7 @@ async function reassignAudit(
 ): Promise<void> {
   try {
     await deps.store.appendAudit({
-      id: `${after.id}:case.reassign:${after.etag ?? deps.clock().toISOString()}`,
+      id: `${before.id}:case.reassign:${versionKey(before)}`,
       type: "audit-entry",
       pk: after.id,
       caseId: after.id,

@@ -1,6 +1,7 @@
 import type { Verb } from "../../cards/verbs";
 import { VERBS } from "../../cards/verbs";
 import type { ActionResponse, Actor } from "../../ports";
+import { caseCommand as newCaseCommand } from "../cases/new-case";
 import { chairsCommand } from "../chairs/commands";
 import { claMessage } from "../cla/messages";
 import { caseMappingMessage } from "../consultation/case-mapping";
@@ -227,6 +228,24 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
     pattern: /^caseload$/i,
     button: "Caseloads",
     run: chairs,
+  },
+  {
+    kind: "plain",
+    name: "new case",
+    words: "new case",
+    what: "record a case that is not in Convene yet",
+    verb: VERBS.saveCase,
+    pattern: /^new case$/i,
+    button: "New case",
+    run: newCaseCommand,
+  },
+  {
+    kind: "case",
+    name: "correct case",
+    words: "correct case REF",
+    what: "correct the case's record, or give it another social worker",
+    verb: VERBS.saveCase,
+    ...delegated(newCaseCommand),
   },
 ];
 

@@ -1,5 +1,4 @@
 import type { ActionResponse, Actor, MessageHandler } from "../../ports";
-import { caseCommand as newCaseCommand } from "../cases/new-case";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
 import { WorkflowError } from "../kernel/errors";
@@ -32,9 +31,6 @@ export function messageHandler(deps: WorkflowDeps, verbs: readonly VerbEntry[]):
     try {
       if (text === "" || GREETING.test(text)) return helpAnswer(deps, actor, verbs);
       if (MY_CASES.test(text)) return await myCases(deps, actor);
-      // "new case" and "correct case REF": the case card (workflow/cases).
-      const recorded = await newCaseCommand(deps, actor, text);
-      if (recorded !== undefined) return recorded;
       const plain = matchPlainCommand(text);
       if (plain !== undefined) return (await plain.run(deps, actor, text)) ?? notUnderstood();
       const asked = matchCaseCommand(text);
