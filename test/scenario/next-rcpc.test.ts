@@ -221,7 +221,9 @@ describe("the next RCPC booked at the conference, and the first core group", () 
     );
     expect(rcpcEvents()).toHaveLength(1);
     const event = await readEvent();
-    expect(event.start).toBe("2027-04-20T14:00:00 Europe/London");
+    // Graph answers a GET in UTC unless asked otherwise (Prefer: outlook.timezone):
+    // 14:00 BST is 13:00 UTC.
+    expect(event.start).toBe("2027-04-20T13:00:00.0000000 UTC");
     expect(event.subject).toContain("Review child protection conference");
     expect(event.attendees).toEqual(
       [
