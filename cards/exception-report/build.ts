@@ -243,7 +243,7 @@ export function layoutExceptionReportCard(view: ExceptionReportView): ExceptionR
       unreadableText:
         unreadable === undefined
           ? ""
-          : `${unreadable}: what they hold is missing here until they are put right.`,
+          : `${unreadable}: ${view.unreadable === 1 ? "what it holds is missing here until it is" : "what they hold is missing here until they are"} put right.`,
       counts,
       sections: sections.map((s) => ({
         title: `${s.title} (${s.rows.length})`,

@@ -4,6 +4,10 @@ import { VERBS } from "../../cards/verbs";
 import { buildExceptionReportCard } from "../../cards/exception-report/build";
 import { exceptionReportHandler } from "../../workflow/lists/exception-report";
 import { gatherExceptions } from "../../workflow/lists/exception-rows";
+import { meetingListHandler } from "../../workflow/lists/meeting-lists";
+import { loadTimeliness } from "../../workflow/stats/load-timeliness";
+import { timelinessView } from "../../workflow/stats/timeliness-view";
+import { buildTimelinessCard } from "../../cards/timeliness/build";
 import { INCIDENTS_PK, type Incident, type Task } from "../../model";
 import { cardText } from "../fakes/recording-notifier";
 import { CASE_ID, CHILD_IDS, requestAndBook } from "./journey";
@@ -142,6 +146,31 @@ describe("a corrupted meeting and a corrupted case", () => {
       expect(c.preview).toContain("1 record could not be read");
       expect(cardText(c.card)).toContain("1 record could not be read");
     }
+    // The weekly list and the timeliness figures say so too.
+    await meetingListHandler(world.deps, "list.weekly")(
+      {
+        ...reportTask(monday),
+        id: `list.weekly:${monday}`,
+        pk: "list.weekly",
+        taskType: "list.weekly",
+      },
+      { now: new Date(monday), attempt: 1 },
+    );
+    const weekly = world.notifier.sent.filter((c) => c.preview.startsWith("Weekly list"));
+    expect(weekly.length).toBeGreaterThan(0);
+    for (const c of weekly) {
+      expect(c.preview).toContain("1 record could not be read");
+      expect(cardText(c.card)).toContain("1 record could not be read");
+    }
+    const figures = await loadTimeliness(world.deps, {
+      from: new Date("2027-01-01T00:00:00.000Z"),
+      to: new Date("2027-02-28T00:00:00.000Z"),
+    });
+    expect(figures.unreadable).toBe(1);
+    expect(cardText(buildTimelinessCard(timelinessView(figures, world.deps)))).toContain(
+      "1 record could not be read",
+    );
+
     const incidents = await unreadableIncidents(world);
     expect(incidents.map((i) => [i.recordType, i.recordId, i.caseId])).toEqual([
       ["meeting", meetingId, CASE_ID],
