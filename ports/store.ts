@@ -20,6 +20,12 @@ export interface InvalidRef {
   type: DocType;
   /** Failing paths and zod's codes only: never a stored value. */
   error: string;
+  /**
+   * Stored in an older shape that the start-up migration brings up (an
+   * instance of the previous version wrote it during a rolling deploy):
+   * readable once migrated, so never quarantined.
+   */
+  outdated?: true;
 }
 
 /**
@@ -42,7 +48,7 @@ export interface QuarantinedRef {
  * readable after all (put right since it was listed: left where it is);
  * found nothing there.
  */
-export type QuarantineOutcome = "quarantined" | "already" | "readable" | "gone";
+export type QuarantineOutcome = "quarantined" | "already" | "readable" | "outdated" | "gone";
 
 /**
  * A stored document as it is, not read through its schema: what the
@@ -123,7 +129,8 @@ export interface Store {
    * whole), with its type, partition, id, the reason and `at` (the
    * caller's clock). Idempotent. Afterwards no listing answers it and a
    * point read of it throws InvalidDocument ("quarantined"), so it is never
-   * taken for absent. A record that reads well now is left alone.
+   * taken for absent. A record that reads well now is left alone, and so
+   * is one only stored in an older shape ("outdated": the migration's).
    * Never an audit entry: the audit is append-only (RecordKeeping.auditChain
    * reports an unreadable one).
    */

@@ -26,6 +26,7 @@ export function decode<T extends DocType>(
         id,
         pk,
         type,
+        outdated: true,
         error: `stored at version ${version}, not yet migrated to ${SCHEMA_VERSIONS[type]}`,
       },
     };

@@ -300,9 +300,13 @@ export function storeContract(name: string, harness: StoreHarness): void {
           id: "m-old",
           pk: "case-1",
           type: "meeting",
+          outdated: true,
           error: "stored at version 1, not yet migrated to 2",
         },
       ]);
+      // Only in an older shape: the migration's to bring up, never quarantined.
+      expect(await store.quarantine(listing.invalid[0]!, new Date(at(0)))).toBe("outdated");
+      expect(await store.quarantined()).toEqual([]);
     });
 
     it("reports a malformed stored document by id and returns the rest", async () => {
@@ -333,9 +337,19 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await store.create(aCase("case-1"));
       await store.create(aMeeting("m-good", "case-1", at(0)));
       await store.create(aTask("t-good", at(1_000)));
-      await sut.insertRaw("tasks", { ...aTask("t-bad", at(2_000)), attempts: "three" }, at(2_000));
-      await sut.insertRaw("cases", { ...aMeeting("m-bad", "case-1", at(1)), kind: "CIN" });
-      await sut.insertRaw("cases", { ...aCase("case-bad"), reference: 42 });
+      // In the current shape (a version), so unreadable, not merely outdated.
+      const v = (type: keyof typeof SCHEMA_VERSIONS) => ({ v: SCHEMA_VERSIONS[type] });
+      await sut.insertRaw(
+        "tasks",
+        { ...aTask("t-bad", at(2_000)), ...v("task"), attempts: "three" },
+        at(2_000),
+      );
+      await sut.insertRaw("cases", {
+        ...aMeeting("m-bad", "case-1", at(1)),
+        ...v("meeting"),
+        kind: "CIN",
+      });
+      await sut.insertRaw("cases", { ...aCase("case-bad"), ...v("case"), reference: 42 });
 
       const tasks = await store.dueTasks(now, 10);
       const meetings = await store.meetingsOfCase("case-1");
@@ -392,6 +406,8 @@ export function storeContract(name: string, harness: StoreHarness): void {
         ]);
       }
       expect(listed.find((q) => q.id === "t-bad")?.reason).toContain("attempts");
+      expect(listed.find((q) => q.id === "m-bad")?.reason).toContain("kind");
+      expect(listed.find((q) => q.id === "case-bad")?.reason).toContain("reference");
 
       // The raw form is kept whole, where it was.
       const held = (await recordsOf(store).everyRecord()).find(

@@ -294,6 +294,7 @@ export class CosmosStore implements Store, RecordKeeping {
       if (resource.type !== ref.type) return "gone";
       const result = decode(ref.type, ref.id, resource, ref.pk);
       if (result.ok) return "readable";
+      if (result.invalid.outdated === true) return "outdated";
       const wrapper = wrapperOf(result.invalid, at, JSON.stringify(storedBody(resource)));
       try {
         await item.replace<RawItem>(wrapper, {

@@ -372,6 +372,7 @@ export class SqliteStore implements Store, RecordKeeping {
       if (row.type !== ref.type) return "gone";
       const result = decode(ref.type, ref.id, parseBody(row), ref.pk);
       if (result.ok) return "readable";
+      if (result.invalid.outdated === true) return "outdated";
       const wrapper = wrapperOf(result.invalid, at, row.body);
       const changed = this.stmt.quarantine.run({
         coll,

@@ -59,7 +59,10 @@ export async function setAsideUnreadable(
       recordId: ref.id,
       ...caseOf(ref),
     });
-    if (ref.type === "audit-entry") {
+    if (ref.type === "audit-entry" || ref.outdated === true) {
+      // The audit is append-only: it is reported, never moved. A record in
+      // an older shape is the start-up migration's (a rolling deploy's old
+      // instance wrote it): raised and counted, left where it is.
       // The audit is append-only: it is reported, never moved.
       deps.logger.error(
         { docId: ref.id, docType: ref.type, where, raised },
