@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DocOf, DocType } from "../../model";
-import { isStoreError, type InvalidRef } from "../../ports/store";
+import { isStoreError, type InvalidRef, type Listing } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
 import { raiseIncident } from "./incidents";
 
@@ -115,4 +115,15 @@ export async function unreadableCount(
 /** The scheduler's onInvalid: a due task that cannot be read is set aside and raised, not met every sweep. */
 export function unreadableTaskReporter(deps: UnreadableDeps): (ref: InvalidRef) => Promise<void> {
   return (ref) => setAsideUnreadable(deps, [ref], "scheduler");
+}
+
+/** A listing's readable items; what it could not read is set aside and raised, never dropped in silence. */
+export async function readableItems<T>(
+  deps: UnreadableDeps,
+  listing: Promise<Listing<T>>,
+  where: string,
+): Promise<T[]> {
+  const { items, invalid } = await listing;
+  await setAsideUnreadable(deps, invalid, where);
+  return items;
 }
