@@ -10,7 +10,7 @@ import { timelinessView } from "../../workflow/stats/timeliness-view";
 import { buildTimelinessCard } from "../../cards/timeliness/build";
 import { INCIDENTS_PK, type Incident, type Task } from "../../model";
 import { cardText } from "../fakes/recording-notifier";
-import { CASE_ID, CHILD_IDS, requestAndBook } from "./journey";
+import { CASE_ID, CHILD_IDS, inviteListData, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -180,6 +180,17 @@ describe("a corrupted meeting and a corrupted case", () => {
     await expect(world.store.get("meeting", meetingId, CASE_ID)).rejects.toMatchObject({
       code: "InvalidDocument",
     });
+
+    // A card about it is answered plainly, not "not in Convene"; nothing is raised twice.
+    const answer = await world.act(
+      DEMO_IDS.socialWorker,
+      VERBS.submitInviteList,
+      inviteListData(meetingId),
+    );
+    expect(answer.kind === "card" ? cardText(answer.card) : answer.text).toContain(
+      "could not read this record",
+    );
+    expect(await unreadableIncidents(world)).toHaveLength(1);
 
     // A week on, set aside, it is still counted; a corrupted case joins it.
     corrupt(world, CASE_ID, "$.reference", 42);
