@@ -192,6 +192,12 @@ describe("a corrupted meeting and a corrupted case", () => {
     );
     expect(await unreadableIncidents(world)).toHaveLength(1);
 
+    // Setting it aside is in the case's audit trail, by the system.
+    const trail = (await world.store.auditOfCase(CASE_ID)).items;
+    expect(trail.filter((a) => a.action === "record.quarantined")).toEqual([
+      expect.objectContaining({ actor: "system", target: { type: "meeting", id: meetingId } }),
+    ]);
+
     // A week on, set aside, it is still counted; a corrupted case joins it.
     corrupt(world, CASE_ID, "$.reference", 42);
     const week2 = await gatherExceptions(world.deps, new Date("2027-02-01T09:00:00.000Z"));
@@ -205,6 +211,7 @@ describe("a corrupted meeting and a corrupted case", () => {
       "meeting",
     ]);
     expect(await unreadableIncidents(world)).toHaveLength(2);
+    expect(world.logger.lines.filter((l) => l.msg === "could not audit a quarantine")).toEqual([]);
 
     // A service owner marks the meeting's incident handled: the count follows.
     const owner = world.deps.authority.serviceOwners[0]!.entraObjectId;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DocOf, DocType } from "../../model";
 import { isStoreError, type InvalidRef, type Listing } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
+import { audit } from "./audit";
 import { raiseIncident } from "./incidents";
 
 export type UnreadableDeps = Pick<WorkflowDeps, "store" | "clock" | "logger" | "kick">;
@@ -71,9 +72,31 @@ export async function setAsideUnreadable(
       continue;
     }
     const outcome = await deps.store.quarantine(ref, deps.clock());
+    if (outcome === "quarantined") await auditQuarantine(deps, ref);
     deps.logger.warn(
       { docId: ref.id, docType: ref.type, pk: ref.pk, where, outcome, raised },
       "unreadable record quarantined",
+    );
+  }
+}
+
+/**
+ * Every change is audited: setting a record aside is one, by the system, in
+ * the case's trail where the record belongs to a case. An audit that cannot
+ * be written is logged and does not undo the quarantine.
+ */
+async function auditQuarantine(deps: UnreadableDeps, ref: InvalidRef): Promise<void> {
+  try {
+    await audit(deps, {
+      ...caseOf(ref),
+      actor: "system",
+      action: "record.quarantined",
+      target: { type: ref.type, id: ref.id },
+    });
+  } catch (err) {
+    deps.logger.error(
+      { docId: ref.id, docType: ref.type, errorCode: (err as { code?: string }).code },
+      "could not audit a quarantine",
     );
   }
 }
