@@ -64,10 +64,9 @@ export async function setAsideUnreadable(
       // The audit is append-only: it is reported, never moved. A record in
       // an older shape is the start-up migration's (a rolling deploy's old
       // instance wrote it): raised and counted, left where it is.
-      // The audit is append-only: it is reported, never moved.
       deps.logger.error(
-        { docId: ref.id, docType: ref.type, where, raised },
-        "unreadable audit entry",
+        { docId: ref.id, docType: ref.type, where, raised, outdated: ref.outdated === true },
+        "unreadable record left in place",
       );
       continue;
     }
