@@ -23,6 +23,7 @@ import { receiveGraphNotifications } from "./graph-notifications";
 import { ensurePoll } from "../workflow/quoracy/tasks";
 import { checkProductionAuthority, loadAuthority } from "./load-authority";
 import { taskFailureReporter } from "../workflow/kernel/incidents";
+import { unreadableTaskReporter } from "../workflow/kernel/unreadable";
 import { exponentialBackoff } from "../scheduler/backoff";
 import { Scheduler } from "../scheduler/scheduler";
 import { isStoreError } from "../ports/store";
@@ -161,6 +162,7 @@ export async function startConvene(
     ),
     logger,
     onFailed: taskFailureReporter(deps),
+    onInvalid: unreadableTaskReporter(deps),
     random: Math.random,
     doorbell,
   });

@@ -10,6 +10,7 @@ import { AUDIT_USAGE, runAudit } from "./audit-command";
 import { DOCTOR_USAGE, runDoctor } from "./doctor-command";
 import type { CommandResult } from "./command-result";
 import { runTasks, TASKS_USAGE } from "./tasks-command";
+import { QUARANTINE_USAGE, runQuarantine } from "./quarantine-command";
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "./usage-error";
 
 export interface Io {
@@ -24,6 +25,7 @@ const USAGES: Readonly<Record<string, string>> = {
   subject: SUBJECT_USAGE,
   audit: AUDIT_USAGE,
   tasks: TASKS_USAGE,
+  quarantine: QUARANTINE_USAGE,
   staff: STAFF_USAGE,
   import: IMPORT_USAGE,
   doctor: DOCTOR_USAGE,
@@ -44,6 +46,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   subject: runSubject,
   audit: runAudit,
   tasks: runTasks,
+  quarantine: runQuarantine,
   staff: runStaff,
   doctor: (argv) => runDoctor(argv),
 };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { loadStoreSettings } from "../app/config";
+import { createLogger } from "../app/logger";
+import { unreadableText } from "../cards/common/list";
 import { loadAuthority } from "../app/load-authority";
 import { openCommandStore } from "./store";
 import { formatHumanDate, resolvePolicy, type ResolvedPolicy } from "../rules";
@@ -52,7 +54,18 @@ export async function runStats(argv: readonly string[]): Promise<string> {
   try {
     // A booked meeting whose start has passed counts as held: "passed" is
     // now, read here at the command line (the top layer), never below it.
-    const figures = await loadTimeliness({ store, policy }, { ...range, now: new Date() });
+    // What cannot be read is set aside and raised like anywhere else; the
+    // running server's scheduler tells the service owners at its next sweep.
+    const figures = await loadTimeliness(
+      {
+        store,
+        policy,
+        clock: () => new Date(),
+        kick: () => undefined,
+        logger: createLogger("warn", process.stderr as never),
+      },
+      { ...range, now: new Date() },
+    );
     // West Sussex: the chairs' QA notices, counted per team for the performance team.
     const qaNotices = await qaNoticeCounts(store, range);
     const result = {
@@ -72,7 +85,7 @@ export async function runStats(argv: readonly string[]): Promise<string> {
 const pct = (r: Rate) => (r.percent === undefined ? "–" : `${r.percent.toFixed(1)}%`);
 
 function renderStats(
-  t: Timeliness,
+  t: Timeliness & { unreadable: number },
   policy: ResolvedPolicy,
   authority: Authority,
   days: { from: number; to: number },
@@ -109,7 +122,10 @@ function renderStats(
     renderTable(["measure", "council", "counted", "England"], rows) +
     part("Children's ICPCs by month", t.icpc.byMonth, (k) => k) +
     part("Children's ICPCs by team (team manager)", t.icpc.byTeam, name) +
-    part("Children's ICPCs by chair", t.icpc.byChair, name)
+    part("Children's ICPCs by chair", t.icpc.byChair, name) +
+    (t.unreadable > 0
+      ? `\n${unreadableText(t.unreadable) ?? ""}: these figures leave them out.\n`
+      : "")
   );
 }
 

@@ -8,11 +8,47 @@ export type MutableDocType = MutableDocument["type"];
 /** Document types a job may list across partitions (never tasks or audit: they have their own queries). */
 export type ListableType = Exclude<DocType, "task" | "audit-entry" | "notification">;
 
-/** A stored document that failed its schema: reported by id and skipped. */
+/**
+ * A stored document that failed its schema: reported by where it is held
+ * (type, partition, id) so the workflow can quarantine it, never handed on.
+ */
 export interface InvalidRef {
   id: string;
+  /** The partition it is held in ("" when the stored body names none). */
+  pk: string;
+  /** The type it was read as. */
+  type: DocType;
+  /** Failing paths and zod's codes only: never a stored value. */
   error: string;
+  /**
+   * Stored in an older shape that the start-up migration brings up (an
+   * instance of the previous version wrote it during a rolling deploy):
+   * readable once migrated, so never quarantined.
+   */
+  outdated?: true;
 }
+
+/**
+ * A record set aside because it could not be read: where it was and why.
+ * Its raw form is kept by the store (for a person to put right, and for
+ * subject access, erasure and retention through RecordKeeping.everyRecord)
+ * and never listed here, so nothing that shows this can carry it.
+ */
+export interface QuarantinedRef {
+  id: string;
+  pk: string;
+  /** The type it was read as. */
+  recordType: DocType;
+  reason: string;
+  quarantinedAt: string;
+}
+
+/**
+ * What quarantine did: set it aside now; found it already aside; found it
+ * readable after all (put right since it was listed: left where it is);
+ * found nothing there.
+ */
+export type QuarantineOutcome = "quarantined" | "already" | "readable" | "outdated" | "gone";
 
 /**
  * A stored document as it is, not read through its schema: what the
@@ -93,6 +129,23 @@ export interface Store {
    * answered here: it is no shape to migrate, and reads report it by id.
    */
   outdated(type: DocType, below: number): Promise<RawDocument[]>;
+
+  /**
+   * Moves an unreadable record aside, raw form kept (the stored text
+   * whole), with its type, partition, id, the reason and `at` (the
+   * caller's clock). Idempotent. Afterwards no listing answers it and a
+   * point read of it throws InvalidDocument ("quarantined"), so it is never
+   * taken for absent. A record that reads well now is left alone, and so
+   * is one only stored in an older shape ("outdated": the migration's).
+   * Never an audit entry: the audit is append-only (RecordKeeping.auditChain
+   * reports an unreadable one).
+   */
+  quarantine(
+    ref: Pick<InvalidRef, "id" | "pk" | "type" | "error">,
+    at: Date,
+  ): Promise<QuarantineOutcome>;
+  /** Every quarantined record, by id only (no raw form), oldest first. */
+  quarantined(): Promise<QuarantinedRef[]>;
 
   close(): Promise<void>;
 }

@@ -215,7 +215,11 @@ describe("Scheduler", () => {
     const invalid: string[] = [];
     const s = setup(
       { "test.job": async (task) => void calls.push(task.id) },
-      { onInvalid: (bad) => invalid.push(bad.id) },
+      {
+        onInvalid: (bad) => {
+          invalid.push(bad.id);
+        },
+      },
     );
     await s.store.create(aTask("good-1", at(0)));
     await s.store.create(aTask("good-2", at(2_000)));
@@ -230,6 +234,39 @@ describe("Scheduler", () => {
     expect(calls.sort()).toEqual(["good-1", "good-2"]);
     expect(invalid).toEqual(["bad-1"]);
     expect(s.logger.lines.find((l) => l.level === "warn")?.obj).toMatchObject({ docId: "bad-1" });
+  });
+
+  it("awaits onInvalid: a task it sets aside is not met again; one it fails to set aside is logged and met again", async () => {
+    const calls: string[] = [];
+    let failNext = true;
+    const s = setup(
+      { "test.job": async (task) => void calls.push(task.id) },
+      {
+        onInvalid: async (bad) => {
+          if (failNext) {
+            failNext = false;
+            throw new Error("store unavailable");
+          }
+          await s.store.quarantine(bad, new Date(at(5_000)));
+        },
+      },
+    );
+    await s.store.create(aTask("good-1", at(0)));
+    const db = new Database(s.file);
+    db.prepare(
+      `INSERT INTO docs (coll, pk, id, type, etag, body, status, ready_at)
+       VALUES ('tasks', 'm-1', 'bad-1', 'task', 'e', ?, 'pending', ?)`,
+    ).run(JSON.stringify({ ...aTask("bad-1", at(1_000)), attempts: "three" }), at(1_000));
+    db.close();
+    expect(await s.scheduler.runOnce()).toMatchObject({ done: 1, invalid: 1 });
+    expect(s.logger.lines.find((l) => l.level === "error")?.obj).toMatchObject({
+      docId: "bad-1",
+    });
+    // Met again, set aside this time; then never again.
+    expect(await s.scheduler.runOnce()).toMatchObject({ invalid: 1 });
+    expect(await s.scheduler.runOnce()).toMatchObject({ invalid: 0 });
+    expect((await s.store.quarantined()).map((q) => q.id)).toEqual(["bad-1"]);
+    expect(calls).toEqual(["good-1"]);
   });
 
   it("loops on its interval between start and stop", async () => {

@@ -26,8 +26,12 @@ export interface SchedulerDeps {
   logger: Logger;
   /** A task that gave up: the composition root routes it to a person (workflow/failures). */
   onFailed: (task: Task, error: string) => Promise<void>;
-  /** Told about every stored task that fails its schema (it is skipped). */
-  onInvalid?: (invalid: InvalidRef) => void;
+  /**
+   * Told about every stored task that fails its schema, and awaited: the
+   * composition root sets it aside and raises it (workflow/kernel/unreadable.ts),
+   * so the next sweep no longer meets it. Without it, it is only logged.
+   */
+  onInvalid?: (invalid: InvalidRef) => Promise<void> | void;
   /** Used to shuffle each page so instances do not race down it in step. */
   random?: () => number;
   pageSize?: number;
@@ -148,10 +152,18 @@ export class Scheduler {
       for (const bad of page.invalid) {
         report.invalid += 1;
         this.deps.logger.warn(
-          { docId: bad.id, error: bad.error },
-          "stored task fails its schema: skipped",
+          { docId: bad.id, pk: bad.pk, error: bad.error },
+          "stored task fails its schema: not run",
         );
-        this.deps.onInvalid?.(bad);
+        try {
+          await this.deps.onInvalid?.(bad);
+        } catch (err) {
+          // The next sweep meets it again and tries again; the rest still run.
+          this.deps.logger.error(
+            { docId: bad.id, errorCode: errorCode(err) },
+            "could not set an unreadable task aside",
+          );
+        }
       }
       await this.forEachLimited(this.shuffled(page.items), (task) => this.process(task, report));
       continuation = page.continuation;

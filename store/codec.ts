@@ -9,7 +9,12 @@ export type Decoded<T> = { ok: true; doc: T } | { ok: false; invalid: InvalidRef
  * names the failing paths and zod's reason only: zod can quote the offending
  * value in some messages, and a value here may be a child's name.
  */
-export function decode<T extends DocType>(type: T, id: string, raw: unknown): Decoded<DocOf<T>> {
+export function decode<T extends DocType>(
+  type: T,
+  id: string,
+  raw: unknown,
+  pk = "",
+): Decoded<DocOf<T>> {
   // An older shape is never read through the newer schema: zod would drop
   // the fields that moved (a meeting's one decision for the case) and hand
   // on what is left as if it were whole. The start-up migration brings it up.
@@ -19,6 +24,9 @@ export function decode<T extends DocType>(type: T, id: string, raw: unknown): De
       ok: false,
       invalid: {
         id,
+        pk,
+        type,
+        outdated: true,
         error: `stored at version ${version}, not yet migrated to ${SCHEMA_VERSIONS[type]}`,
       },
     };
@@ -28,7 +36,7 @@ export function decode<T extends DocType>(type: T, id: string, raw: unknown): De
   const error = parsed.error.issues
     .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.code}`)
     .join("; ");
-  return { ok: false, invalid: { id, error } };
+  return { ok: false, invalid: { id, pk, type, error } };
 }
 
 /** Decode or throw InvalidDocument: for point reads and for writes. */
@@ -41,12 +49,12 @@ export function decodeOrThrow<T extends DocType>(type: T, id: string, raw: unkno
 /** Sorts a listing's raw rows into good documents and reported ids. */
 export function decodeAll<T extends DocType>(
   type: T,
-  rows: Iterable<{ id: string; raw: unknown }>,
+  rows: Iterable<{ id: string; pk: string; raw: unknown }>,
 ): { items: DocOf<T>[]; invalid: InvalidRef[] } {
   const items: DocOf<T>[] = [];
   const invalid: InvalidRef[] = [];
   for (const row of rows) {
-    const result = decode(type, row.id, row.raw);
+    const result = decode(type, row.id, row.raw, row.pk);
     if (result.ok) items.push(result.doc);
     else invalid.push(result.invalid);
   }

@@ -214,7 +214,9 @@ describe("4 schedulers, 2,000 due tasks, exactly once", () => {
         handlers: new Map([["test.job", async (task: Task) => void ran.push(task.id)]]),
         logger: silentLogger,
         onFailed: async () => undefined,
-        onInvalid: (ref) => invalid.push(ref.id),
+        onInvalid: (ref) => {
+          invalid.push(ref.id);
+        },
         pageSize: 7,
       });
       const report = await scheduler.runOnce();

@@ -1,6 +1,7 @@
 import { SCHEMA_VERSIONS, type Document } from "../model";
 import type { ContainerName } from "../store/layout";
 import { isStoreError, type Store } from "../ports/store";
+import { recordsOf } from "../ports/records";
 import {
   T0,
   aCase,
@@ -314,8 +315,17 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const listing = await store.meetingsOfCase("case-1");
       expect(listing.items.map((m) => m.id)).toEqual(["m-new"]);
       expect(listing.invalid).toEqual([
-        { id: "m-old", error: "stored at version 1, not yet migrated to 2" },
+        {
+          id: "m-old",
+          pk: "case-1",
+          type: "meeting",
+          outdated: true,
+          error: "stored at version 1, not yet migrated to 2",
+        },
       ]);
+      // Only in an older shape: the migration's to bring up, never quarantined.
+      expect(await store.quarantine(listing.invalid[0]!, new Date(at(0)))).toBe("outdated");
+      expect(await store.quarantined()).toEqual([]);
     });
 
     it("reports a malformed stored document by id and returns the rest", async () => {
@@ -325,7 +335,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await sut.insertRaw("tasks", { ...aTask("t-bad", at(2_000)), attempts: "three" }, at(2_000));
       const page = await store.dueTasks(now, 10);
       expect(page.items.map((t) => t.id)).toEqual(["t-good-1", "t-good-2"]);
-      expect(page.invalid).toEqual([{ id: "t-bad", error: expect.stringContaining("attempts") }]);
+      expect(page.invalid).toEqual([
+        { id: "t-bad", pk: "m-1", type: "task", error: expect.stringContaining("attempts") },
+      ]);
 
       await store.create(aMeeting("m-good", "case-1", at(0)));
       await sut.insertRaw("cases", { ...aMeeting("m-bad", "case-1", at(1)), kind: "CIN" });
@@ -336,6 +348,102 @@ export function storeContract(name: string, harness: StoreHarness): void {
         code: "InvalidDocument",
         docId: "m-bad",
       });
+    });
+
+    it("quarantines an unreadable task, case and meeting in place: raw form kept, listed by id only, idempotent", async () => {
+      const now = new Date(at(10_000));
+      const when = new Date("2027-01-11T09:00:00.000Z");
+      await store.create(aCase("case-1"));
+      await store.create(aMeeting("m-good", "case-1", at(0)));
+      await store.create(aTask("t-good", at(1_000)));
+      // In the current shape (a version), so unreadable, not merely outdated.
+      const v = (type: keyof typeof SCHEMA_VERSIONS) => ({ v: SCHEMA_VERSIONS[type] });
+      await sut.insertRaw(
+        "tasks",
+        { ...aTask("t-bad", at(2_000)), ...v("task"), attempts: "three" },
+        at(2_000),
+      );
+      await sut.insertRaw("cases", {
+        ...aMeeting("m-bad", "case-1", at(1)),
+        ...v("meeting"),
+        kind: "CIN",
+      });
+      await sut.insertRaw("cases", { ...aCase("case-bad"), ...v("case"), reference: 42 });
+
+      const tasks = await store.dueTasks(now, 10);
+      const meetings = await store.meetingsOfCase("case-1");
+      const cases = await store.listAll("case");
+      const bad = [...tasks.invalid, ...meetings.invalid, ...cases.invalid];
+      expect(bad.map((r) => [r.type, r.pk, r.id])).toEqual([
+        ["task", "m-1", "t-bad"],
+        ["meeting", "case-1", "m-bad"],
+        ["case", "case-bad", "case-bad"],
+      ]);
+      for (const ref of bad) expect(await store.quarantine(ref, when)).toBe("quarantined");
+      // Again (another instance, the next sweep): nothing more happens.
+      for (const ref of bad) expect(await store.quarantine(ref, when)).toBe("already");
+
+      // No listing answers them any more, and the good ones are all there.
+      const after = await store.dueTasks(now, 10);
+      expect([after.items.map((t) => t.id), after.invalid]).toEqual([["t-good"], []]);
+      const m = await store.meetingsOfCase("case-1");
+      expect([m.items.map((x) => x.id), m.invalid]).toEqual([["m-good"], []]);
+      const inRange = await store.meetingsInRange(new Date(at(-1)), new Date(at(10)));
+      expect([inRange.items.map((x) => x.id), inRange.invalid]).toEqual([["m-good"], []]);
+      const c = await store.listAll("case");
+      expect([c.items.map((x) => x.id), c.invalid]).toEqual([["case-1"], []]);
+      expect((await store.openTasksOfMeeting("m-1")).invalid).toEqual([]);
+      // A point read never takes it for absent.
+      for (const [type, id, pk] of [
+        ["task", "t-bad", "m-1"],
+        ["meeting", "m-bad", "case-1"],
+        ["case", "case-bad", "case-bad"],
+      ] as const)
+        await expect(store.get(type, id, pk)).rejects.toMatchObject({
+          code: "InvalidDocument",
+          docId: id,
+        });
+
+      // Listed by where it was and why, never with its raw form.
+      const listed = await store.quarantined();
+      expect(listed.map((q) => [q.recordType, q.pk, q.id])).toEqual(
+        expect.arrayContaining([
+          ["task", "m-1", "t-bad"],
+          ["meeting", "case-1", "m-bad"],
+          ["case", "case-bad", "case-bad"],
+        ]),
+      );
+      expect(listed).toHaveLength(3);
+      for (const q of listed) {
+        expect(q.quarantinedAt).toBe(when.toISOString());
+        expect(Object.keys(q).sort()).toEqual([
+          "id",
+          "pk",
+          "quarantinedAt",
+          "reason",
+          "recordType",
+        ]);
+      }
+      expect(listed.find((q) => q.id === "t-bad")?.reason).toContain("attempts");
+      expect(listed.find((q) => q.id === "m-bad")?.reason).toContain("kind");
+      expect(listed.find((q) => q.id === "case-bad")?.reason).toContain("reference");
+
+      // The raw form is kept whole, where it was.
+      const held = (await recordsOf(store).everyRecord()).find(
+        (r) => r.id === "m-bad" && r.pk === "case-1",
+      );
+      const wrapper = JSON.parse(held?.body ?? "{}") as { type?: string; raw?: string };
+      expect(wrapper.type).toBe("quarantined");
+      expect(JSON.parse(wrapper.raw ?? "{}")).toMatchObject({ id: "m-bad", kind: "CIN" });
+    });
+
+    it("leaves a readable record where it is and answers gone for one not there", async () => {
+      await store.create(aMeeting("m-good", "case-1", at(0)));
+      const ref = { id: "m-good", pk: "case-1", type: "meeting", error: "x" } as const;
+      expect(await store.quarantine(ref, new Date(at(0)))).toBe("readable");
+      expect(await store.quarantine({ ...ref, id: "m-none" }, new Date(at(0)))).toBe("gone");
+      expect((await store.meetingsOfCase("case-1")).items.map((m) => m.id)).toEqual(["m-good"]);
+      expect(await store.quarantined()).toEqual([]);
     });
   });
 }

@@ -151,3 +151,13 @@ export const line = {
   /** A reason or rationale: grey. */
   note: (text: string): Line => ({ text, color: "Default", weight: "Default", subtle: true }),
 };
+
+/**
+ * "1 record could not be read", "3 records could not be read"; undefined
+ * when none: said on every list or report made while records it would
+ * have read are set aside as unreadable (docs/failure-handling.md).
+ */
+export function unreadableText(count: number): string | undefined {
+  if (count <= 0) return undefined;
+  return `${count} ${count === 1 ? "record" : "records"} could not be read`;
+}

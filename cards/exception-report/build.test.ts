@@ -116,6 +116,19 @@ describe("exception report card (report.exceptions)", () => {
     expect(card.fallbackText).toBe(`${empty.title}, ${empty.periodText}: no exceptions`);
   });
 
+  it("says how many records could not be read, and never 'no exceptions' while any could not", () => {
+    const one = buildExceptionReportCard({ ...empty, unreadable: 1 });
+    expectWellFormedCard(one);
+    expect(visibleText(one)).toContain("1 record could not be read");
+    expect(one.fallbackText).toBe(
+      `${empty.title}, ${empty.periodText}: 1 record could not be read`,
+    );
+    const three = buildExceptionReportCard({ ...exceptionReportSample, unreadable: 3 });
+    expect(visibleText(three)).toContain("3 records could not be read");
+    expect(three.fallbackText).toContain("3 records could not be read");
+    expect(visibleText(buildExceptionReportCard(empty))).not.toContain("could not be read");
+  });
+
   it("cuts a long reason on the card; typed markdown shows as typed (a TextRun)", () => {
     const reason = `**Urgent** _see_ ${"x".repeat(400)}`;
     const card = buildExceptionReportCard({

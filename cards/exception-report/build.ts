@@ -2,7 +2,16 @@ import type { CardJson } from "../../ports/notifier";
 import type { MeetingKind } from "../../model/meeting-kind";
 import { expandCard } from "../common/expand";
 import { formatDate, formatInstant, formatLateness, londonDate } from "../common/format";
-import { clip, fitCard, line, moreText, plural, sortedBy, type Line } from "../common/list";
+import {
+  clip,
+  fitCard,
+  line,
+  moreText,
+  plural,
+  sortedBy,
+  unreadableText,
+  type Line,
+} from "../common/list";
 import template from "./template.json";
 import type {
   ExceptionMeeting,
@@ -213,13 +222,17 @@ export function layoutExceptionReportCard(view: ExceptionReportView): ExceptionR
     },
   ];
   const total = sections.reduce((n, s) => n + s.rows.length, 0);
+  // Never "no exceptions" while records it is made from could not be read.
+  const unreadable = unreadableText(view.unreadable);
   const fallbackText = `${view.title}, ${view.periodText}: ${
-    total === 0
+    total === 0 && unreadable === undefined
       ? "no exceptions"
-      : sections
-          .filter((s) => s.rows.length > 0)
-          .map((s) => plural(s.rows.length, s.one, s.many))
-          .join(", ")
+      : [
+          ...sections
+            .filter((s) => s.rows.length > 0)
+            .map((s) => plural(s.rows.length, s.one, s.many)),
+          ...(unreadable !== undefined ? [unreadable] : []),
+        ].join(", ")
   }`;
 
   const build = (k: number): CardJson =>
@@ -227,6 +240,10 @@ export function layoutExceptionReportCard(view: ExceptionReportView): ExceptionR
       fallbackText,
       title: view.title,
       periodText: view.periodText,
+      unreadableText:
+        unreadable === undefined
+          ? ""
+          : `${unreadable}: ${view.unreadable === 1 ? "what it holds is missing here until it is" : "what they hold is missing here until they are"} put right.`,
       counts,
       sections: sections.map((s) => ({
         title: `${s.title} (${s.rows.length})`,

@@ -2,6 +2,7 @@ import type { ExceptionReportView, LateReportRow, StoodDownRow } from "./view-mo
 
 /** A fictional Monday's exception report (Swindon rule 23): each kind of exception once or twice. */
 export const exceptionReportSample: ExceptionReportView = {
+  unreadable: 0,
   title: "Exception report: Northshire",
   periodText: "Week to Mon 11 Jan 2027, for the QA Team Manager, QA Service Manager and Director",
   asOf: "2027-01-11T09:00:00.000Z",

@@ -80,6 +80,12 @@ export interface ExceptionReportView {
   lateReports: LateReportRow[];
   stoodDown: StoodDownRow[];
   outOfTimescale: OutOfTimescaleRow[];
+  /**
+   * Records the report is made from (cases, meetings, invite lists, report
+   * statuses) that could not be read and were set aside, still not marked
+   * handled: the rows they hold are missing, and the report says so.
+   */
+  unreadable: number;
   /** Where the rows the card leaves out are; default "see the CSV in your email". */
   fullListText?: string;
 }

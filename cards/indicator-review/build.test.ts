@@ -67,6 +67,16 @@ describe("indicator review card (indicator.review)", () => {
     expect(text).not.toContain(INDICATORS.long);
   });
 
+  it("says how many records could not be read, and nothing of it when none", () => {
+    const card = buildIndicatorReviewCard({ ...indicatorReviewSample, unreadable: 1 });
+    expectWellFormedCard(card);
+    expect(visibleText(card)).toContain("1 record could not be read");
+    expect(card.fallbackText).toContain("1 record could not be read");
+    expect(visibleText(buildIndicatorReviewCard(indicatorReviewSample))).not.toContain(
+      "could not be read",
+    );
+  });
+
   it("an empty list within a chair reads None", () => {
     const card = buildIndicatorReviewCard({
       ...indicatorReviewSample,

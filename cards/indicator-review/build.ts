@@ -1,7 +1,7 @@
 import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatDate } from "../common/format";
-import { checkCount, fitCard, moreText, plural, sortedBy } from "../common/list";
+import { checkCount, fitCard, moreText, plural, sortedBy, unreadableText } from "../common/list";
 import template from "./template.json";
 import type { IndicatorCase, IndicatorChair, IndicatorReviewView } from "./view-model";
 
@@ -96,12 +96,14 @@ export function layoutIndicatorReviewCard(view: IndicatorReviewView): IndicatorR
     view.chairs.length > 1 ? ` across ${plural(view.chairs.length, "chair")}` : ""
   }`;
 
+  const unreadable = unreadableText(view.unreadable ?? 0);
   const build = (k: number): CardJson =>
     expandCard(template, {
-      fallbackText: `${view.title}: ${summary}`,
+      fallbackText: `${view.title}: ${summary}${unreadable === undefined ? "" : `; ${unreadable}`}`,
       title: view.title,
       periodText: view.periodText,
       summary,
+      unreadable: unreadable === undefined ? "" : `${unreadable}: this review leaves them out.`,
       guidance:
         "For supervision: for a long plan consider a change of chair or a peer review; bring any of these, or other cases of concern, to the team meeting.",
       chairs: chairs.map((c) => ({

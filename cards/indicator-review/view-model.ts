@@ -49,6 +49,8 @@ export interface IndicatorReviewView {
   /** "Plans as at Mon 4 Jan 2027, for supervision" */
   periodText: string;
   chairs: IndicatorChair[];
+  /** Cases, meetings or register entries that could not be read (set aside, not yet handled); absent: none. */
+  unreadable?: number;
   /** Where the rows the card leaves out are; default "see the CSV in your email". */
   fullListText?: string;
 }

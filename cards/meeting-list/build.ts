@@ -13,6 +13,7 @@ import {
   plural,
   sortedBy,
   type Run,
+  unreadableText,
 } from "../common/list";
 import { timelinessCardBody } from "../timeliness/build";
 import template from "./template.json";
@@ -199,7 +200,10 @@ export function layoutMeetingListCard(view: MeetingListView): MeetingListLayout 
     .map(([n, [one, many]]) => plural(n, one, many));
   const summary =
     rows.length === 0 ? "No meetings" : `${plural(rows.length, "meeting")}: ${byKind.join(", ")}`;
-  const problems = problemsText(all);
+  // What could not be read is said with the list's problems, in red.
+  const problems = [problemsText(all), unreadableText(view.unreadable) ?? ""]
+    .filter((s) => s !== "")
+    .join(" · ");
   // Built once: the search below builds the card several times.
   const timelinessBody =
     view.timeliness === undefined ? undefined : timelinessCardBody(view.timeliness);

@@ -24,6 +24,7 @@ const row = (
 
 /** A fictional week in Swindon: nine meetings, three things to chase, Wednesday free. */
 export const weeklyListSample: MeetingListView = {
+  unreadable: 0,
   list: "list.weekly",
   title: "Weekly list: Northshire",
   periodText: "Mon 4 Jan to Fri 8 Jan 2027: CP conferences and CLA reviews with report status",
@@ -117,6 +118,7 @@ const MONTH_DAYS = Array.from({ length: 28 }, (_, i) => {
 
 /** February 2027 for a large authority, with the timeliness chart of a year. */
 export const monthAheadSample: MeetingListView = {
+  unreadable: 0,
   list: "list.month-ahead",
   title: "Month ahead: a large authority",
   periodText:
@@ -143,6 +145,7 @@ const FORTNIGHT_DAYS = [
 
 /** The fortnight list of the same authority: 1000 meetings over 10 working days. */
 export const fortnightListMaxSample: MeetingListView = {
+  unreadable: 0,
   list: "list.fortnight",
   title: "Fortnight list: a large authority",
   periodText: "Mon 4 Jan to Fri 15 Jan 2027",

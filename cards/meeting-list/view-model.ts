@@ -71,6 +71,12 @@ export interface MeetingListView {
   days?: IsoDate[];
   /** Where the rows the card leaves out are; default "see the CSV in your email". */
   fullListText?: string;
+  /**
+   * Cases, meetings, invite lists or report statuses that could not be read
+   * (set aside, not yet marked handled): their rows are missing, and the
+   * list says how many records could not be read.
+   */
+  unreadable: number;
   /** month-ahead: the council's timeliness (Outlook replies and the quoracy forecast) under the meetings. */
   timeliness?: TimelinessView;
 }

@@ -1,5 +1,6 @@
 import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
+import { unreadableText } from "../common/list";
 import template from "./template.json";
 import type {
   NationalFigure,
@@ -185,10 +186,12 @@ export function buildTimelinessCard(view: TimelinessView): CardJson {
             ? ""
             : ` (${headline.national![0]!.label} ${formatPercent(newest(headline)!)})`
         }`;
+  const unreadable = unreadableText(view.unreadable ?? 0);
   return expandCard(template, {
-    fallbackText: `${view.title}, ${view.periodText}${headlineText}`,
+    fallbackText: `${view.title}, ${view.periodText}${headlineText}${unreadable === undefined ? "" : `; ${unreadable}`}`,
     title: view.title,
     periodText: view.periodText,
+    unreadable: unreadable === undefined ? "" : `${unreadable}: these figures leave them out.`,
     legend: compared
       ? `Green, amber, red: ${councilLabel} against the latest national figure (amber: up to ${AMBER_POINTS} points below). Blue: nothing to compare with, or the national figure itself.`
       : "",

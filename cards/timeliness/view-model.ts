@@ -44,6 +44,12 @@ export interface TimelinessView {
   title: string;
   /** "1 Apr 2026 to 31 Mar 2027" */
   periodText: string;
+  /**
+   * Meetings or cases the figures would count that could not be read (set
+   * aside, not yet marked handled): the card says how many records could
+   * not be read. Absent: none.
+   */
+  unreadable?: number;
   /** Whose figures the council's bars show ("Northshire"); default "This council". */
   councilLabel?: string;
   rows: TimelinessRow[];

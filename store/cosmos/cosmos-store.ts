@@ -19,7 +19,8 @@ import {
 } from "../../model";
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
 import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
-import { decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
+import { decode, decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
+import { QUARANTINED, byQuarantinedAt, quarantinedError, refOf, wrapperOf } from "../quarantine";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINERS, CONTAINER_OF, readyAtOf, type ContainerName } from "../layout";
 import type {
@@ -28,6 +29,8 @@ import type {
   Listing,
   MutableDocument,
   Page,
+  QuarantineOutcome,
+  QuarantinedRef,
   RawDocument,
   Store,
 } from "../../ports/store";
@@ -157,6 +160,8 @@ export class CosmosStore implements Store, RecordKeeping {
   async get<T extends DocType>(type: T, id: string, pk: string): Promise<DocOf<T> | undefined> {
     // The SDK answers a 404 point read with an undefined resource, not a throw.
     const { resource } = await this.containers[CONTAINER_OF[type]].item(id, pk).read<RawItem>();
+    if (resource?.type === QUARANTINED && refOf(resource)?.recordType === type)
+      throw quarantinedError(id);
     if (resource === undefined || resource.type !== type) return undefined;
     return { ...decodeOrThrow(type, id, resource), etag: etagOf(resource, id) };
   }
@@ -290,6 +295,56 @@ export class CosmosStore implements Store, RecordKeeping {
     return found;
   }
 
+  async quarantine(
+    ref: Pick<InvalidRef, "id" | "pk" | "type" | "error">,
+    at: Date,
+  ): Promise<QuarantineOutcome> {
+    if (ref.type === "audit-entry") throw new Error("audit entries are never quarantined");
+    const item = this.containers[CONTAINER_OF[ref.type]].item(ref.id, ref.pk);
+    // A write between the read and the conditional replace: look again.
+    for (let round = 0; round < 3; round += 1) {
+      const { resource } = await item.read<RawItem>();
+      if (resource === undefined) return "gone";
+      if (resource.type === QUARANTINED) return "already";
+      if (resource.type !== ref.type) return "gone";
+      const result = decode(ref.type, ref.id, resource, ref.pk);
+      if (result.ok) return "readable";
+      if (result.invalid.outdated === true) return "outdated";
+      const wrapper = wrapperOf(result.invalid, at, JSON.stringify(storedBody(resource)));
+      try {
+        await item.replace<RawItem>(wrapper, {
+          accessCondition: { type: "IfMatch", condition: etagOf(resource, ref.id) },
+        });
+        return "quarantined";
+      } catch (err) {
+        const status = statusOf(err);
+        if (status === 404) return "gone";
+        if (status !== 412) throw err;
+      }
+    }
+    throw preconditionFailed(ref.id);
+  }
+
+  async quarantined(): Promise<QuarantinedRef[]> {
+    // Cross-partition, one query per container (the audit is never
+    // quarantined); operators' command and the needs-attention count only.
+    const refs: QuarantinedRef[] = [];
+    for (const name of CONTAINERS) {
+      if (name === "audit") continue;
+      const { resources } = await this.containers[name].items
+        .query<RawItem>({
+          query: "SELECT * FROM c WHERE c.type = @type",
+          parameters: [{ name: "@type", value: QUARANTINED }],
+        })
+        .fetchAll();
+      for (const item of resources) {
+        const ref = refOf(item);
+        if (ref !== undefined) refs.push(ref);
+      }
+    }
+    return refs.sort(byQuarantinedAt);
+  }
+
   async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
     return auditOfCase(this.ledger, caseId);
   }
@@ -309,7 +364,7 @@ export class CosmosStore implements Store, RecordKeeping {
         .query<RawItem>("SELECT * FROM c")
         .fetchAll();
       for (const item of resources) {
-        const { _rid, _self, _etag, _attachments, _ts, ...body } = item;
+        const body = storedBody(item);
         out.push({
           container: name,
           pk: String(item.pk),
@@ -414,7 +469,11 @@ export class CosmosStore implements Store, RecordKeeping {
     const etags = new Map(raw.map((item) => [item.id, item._etag]));
     const decoded = decodeAll(
       type,
-      raw.map((item) => ({ id: String(item.id), raw: item })),
+      raw.map((item) => ({
+        id: String(item.id),
+        pk: typeof item.pk === "string" ? item.pk : "",
+        raw: item,
+      })),
     );
     const invalid: InvalidRef[] = decoded.invalid;
     return { items: decoded.items.map((doc) => ({ ...doc, etag: etags.get(doc.id) })), invalid };
@@ -462,6 +521,12 @@ async function existingContainers(database: Database): Promise<Record<ContainerN
     entries.push([name, container]);
   }
   return Object.fromEntries(entries) as Record<ContainerName, Container>;
+}
+
+/** An item as we stored it: Cosmos's system fields left out. */
+function storedBody(item: RawItem): Record<string, unknown> {
+  const { _rid, _self, _etag, _attachments, _ts, ...body } = item;
+  return body;
 }
 
 function compare(a: string, b: string): number {

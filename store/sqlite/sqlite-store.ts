@@ -15,6 +15,7 @@ import {
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
 import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
 import { decode, decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
+import { QUARANTINED, byQuarantinedAt, quarantinedError, refOf, wrapperOf } from "../quarantine";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINER_OF, readyAtOf } from "../layout";
 import type {
@@ -23,6 +24,8 @@ import type {
   Listing,
   MutableDocument,
   Page,
+  QuarantineOutcome,
+  QuarantinedRef,
   RawDocument,
   Store,
 } from "../../ports/store";
@@ -36,13 +39,13 @@ export interface SqliteStoreOptions {
 
 interface Row {
   id: string;
+  pk: string;
   type: string;
   etag: string;
   body: string;
 }
 
 interface DueRow extends Row {
-  pk: string;
   ready_at: string;
 }
 
@@ -144,7 +147,23 @@ export class SqliteStore implements Store, RecordKeeping {
          WHERE coll = @coll AND pk = @pk AND id = @id AND type = @type AND etag = @if_match`,
       ),
       get: db.prepare<[string, string, string], Row>(
-        "SELECT id, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND id = ?",
+        "SELECT id, pk, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND id = ?",
+      ),
+      // Quarantine in place: the wrapper carries no column any listing filters on.
+      quarantine: db.prepare<{
+        coll: string;
+        pk: string;
+        id: string;
+        etag: string;
+        body: string;
+        if_match: string;
+      }>(
+        `UPDATE docs SET type = '${QUARANTINED}', etag = @etag, body = @body, status = NULL,
+           meeting_id = NULL, start_at = NULL, ready_at = NULL
+         WHERE coll = @coll AND pk = @pk AND id = @id AND etag = @if_match`,
+      ),
+      quarantined: db.prepare<[], { body: string }>(
+        `SELECT body FROM docs WHERE type = '${QUARANTINED}' AND coll <> 'audit'`,
       ),
       dueFirst: db.prepare<[string, number], DueRow>(
         `SELECT id, pk, type, etag, body, ready_at FROM docs
@@ -156,20 +175,20 @@ export class SqliteStore implements Store, RecordKeeping {
          ORDER BY ready_at, pk, id LIMIT ?`,
       ),
       meetingsInRange: db.prepare<[string, string], Row>(
-        `SELECT id, type, etag, body FROM docs
+        `SELECT id, pk, type, etag, body FROM docs
          WHERE type = 'meeting' AND start_at >= ? AND start_at < ? ORDER BY start_at, id`,
       ),
       ofType: db.prepare<[string, string], Row>(
-        "SELECT id, type, etag, body FROM docs WHERE coll = ? AND type = ? ORDER BY id",
+        "SELECT id, pk, type, etag, body FROM docs WHERE coll = ? AND type = ? ORDER BY id",
       ),
       rawOfType: db.prepare<[string, string], Row & { pk: string }>(
         "SELECT id, pk, type, etag, body FROM docs WHERE coll = ? AND type = ? ORDER BY pk, id",
       ),
       ofPartition: db.prepare<[string, string, string], Row>(
-        "SELECT id, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND type = ? ORDER BY id",
+        "SELECT id, pk, type, etag, body FROM docs WHERE coll = ? AND pk = ? AND type = ? ORDER BY id",
       ),
       openTasksOfMeeting: db.prepare<[string, string], Row>(
-        `SELECT id, type, etag, body FROM docs
+        `SELECT id, pk, type, etag, body FROM docs
          WHERE coll = 'tasks' AND pk = ? AND meeting_id = ? AND status IN ('pending', 'running')`,
       ),
       claimedNotifications: db.prepare<[], Row>(
@@ -179,12 +198,12 @@ export class SqliteStore implements Store, RecordKeeping {
          ORDER BY id`,
       ),
       auditHead: db.prepare<[string], Row>(
-        `SELECT id, type, etag, body FROM docs
+        `SELECT id, pk, type, etag, body FROM docs
          WHERE coll = 'audit' AND pk = ? AND json_extract(body, '$.seq') IS NOT NULL
          ORDER BY json_extract(body, '$.seq') DESC LIMIT 1`,
       ),
       auditChain: db.prepare<[string], Row>(
-        `SELECT id, type, etag, body FROM docs WHERE coll = 'audit' AND pk = ?
+        `SELECT id, pk, type, etag, body FROM docs WHERE coll = 'audit' AND pk = ?
          ORDER BY json_extract(body, '$.seq'), id`,
       ),
       auditPartitions: db.prepare<[], { pk: string }>(
@@ -194,7 +213,7 @@ export class SqliteStore implements Store, RecordKeeping {
         "DELETE FROM docs WHERE coll = 'audit' AND pk = ?",
       ),
       everyType: db.prepare<[string], Row>(
-        "SELECT id, type, etag, body FROM docs WHERE type = ? ORDER BY coll, pk, id",
+        "SELECT id, pk, type, etag, body FROM docs WHERE type = ? ORDER BY coll, pk, id",
       ),
       everyRecord: db.prepare<[], RawRecord>(
         "SELECT coll AS container, pk, id, type, body FROM docs ORDER BY coll, pk, id",
@@ -251,6 +270,8 @@ export class SqliteStore implements Store, RecordKeeping {
 
   async get<T extends DocType>(type: T, id: string, pk: string): Promise<DocOf<T> | undefined> {
     const row = this.stmt.get.get(CONTAINER_OF[type], pk, id);
+    if (row?.type === QUARANTINED && refOf(parseBody(row))?.recordType === type)
+      throw quarantinedError(id);
     if (row === undefined || row.type !== type) return undefined;
     return { ...decodeOrThrow(type, id, parseBody(row)), etag: row.etag };
   }
@@ -290,7 +311,7 @@ export class SqliteStore implements Store, RecordKeeping {
     const items: Task[] = [];
     const invalid: InvalidRef[] = [];
     for (const row of pageRows) {
-      const result = decode("task", row.id, parseBody(row));
+      const result = decode("task", row.id, parseBody(row), row.pk);
       if (result.ok) items.push({ ...result.doc, etag: row.etag });
       else invalid.push(result.invalid);
     }
@@ -346,6 +367,50 @@ export class SqliteStore implements Store, RecordKeeping {
       });
     }
     return found;
+  }
+
+  async quarantine(
+    ref: Pick<InvalidRef, "id" | "pk" | "type" | "error">,
+    at: Date,
+  ): Promise<QuarantineOutcome> {
+    if (ref.type === "audit-entry") throw new Error("audit entries are never quarantined");
+    const coll = CONTAINER_OF[ref.type];
+    // A write between the read and the conditional update: look again.
+    for (let round = 0; round < 3; round += 1) {
+      const row = this.stmt.get.get(coll, ref.pk, ref.id);
+      if (row === undefined) return "gone";
+      if (row.type === QUARANTINED) return "already";
+      if (row.type !== ref.type) return "gone";
+      const result = decode(ref.type, ref.id, parseBody(row), ref.pk);
+      if (result.ok) return "readable";
+      if (result.invalid.outdated === true) return "outdated";
+      const wrapper = wrapperOf(result.invalid, at, row.body);
+      const changed = this.stmt.quarantine.run({
+        coll,
+        pk: ref.pk,
+        id: ref.id,
+        etag: randomUUID(),
+        body: JSON.stringify(wrapper),
+        if_match: row.etag,
+      }).changes;
+      if (changed > 0) return "quarantined";
+    }
+    throw preconditionFailed(ref.id);
+  }
+
+  async quarantined(): Promise<QuarantinedRef[]> {
+    const refs: QuarantinedRef[] = [];
+    for (const row of this.stmt.quarantined.all()) {
+      let body: unknown;
+      try {
+        body = JSON.parse(row.body);
+      } catch {
+        body = undefined;
+      }
+      const ref = refOf(body);
+      if (ref !== undefined) refs.push(ref);
+    }
+    return refs.sort(byQuarantinedAt);
   }
 
   async auditOfCase(caseId: string): Promise<Listing<AuditEntry>> {
@@ -409,7 +474,7 @@ export class SqliteStore implements Store, RecordKeeping {
     const etags = new Map(rows.map((row) => [row.id, row.etag]));
     const { items, invalid } = decodeAll(
       type,
-      rows.map((row) => ({ id: row.id, raw: parseBody(row) })),
+      rows.map((row) => ({ id: row.id, pk: row.pk, raw: parseBody(row) })),
     );
     return { items: items.map((doc) => ({ ...doc, etag: etags.get(doc.id) })), invalid };
   }

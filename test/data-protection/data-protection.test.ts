@@ -1,5 +1,5 @@
 import type { AuditEntry, Case, Task } from "../../model";
-import { taskPk } from "../../model";
+import { SCHEMA_VERSIONS, taskPk } from "../../model";
 import type { CalendarPort, Email } from "../../ports";
 import { Scheduler } from "../../scheduler/scheduler";
 import { demoAuthority } from "../../app/demo/authority";
@@ -255,6 +255,34 @@ describe.each<[string, () => StoreKind]>([
     // The heads name partitions by pseudonym, never a case.
     expect(JSON.stringify(attached)).not.toMatch(/case-/);
     expect((await verifyAudit(raw.store, [attached])).ok).toBe(true);
+  });
+
+  it("a record the store set aside as unreadable goes once its quarantine period has passed, counted from when it was set aside", async () => {
+    const meeting = aMeeting("m-bad", "case-q", "2027-01-20T10:00:00.000Z");
+    await raw.store.create(meeting);
+    await raw.rawReplace("cases", { ...meeting, v: SCHEMA_VERSIONS.meeting, kind: "CIN" });
+    const bad = (await raw.store.meetingsOfCase("case-q")).invalid;
+    expect(bad.map((r) => r.id)).toEqual(["m-bad"]);
+    expect(await raw.store.quarantine(bad[0]!, new Date("2027-02-01T09:00:00.000Z"))).toBe(
+      "quarantined",
+    );
+    const early = await applyRetention(
+      raw.store,
+      { quarantined: { days: 30 } },
+      new Date("2027-02-20T02:30:00.000Z"),
+      "run-q1",
+    );
+    expect([early.quarantinedFound, early.deleted.quarantined]).toEqual([1, 0]);
+    expect((await ids()).has("m-bad")).toBe(true);
+    const late = await applyRetention(
+      raw.store,
+      { quarantined: { days: 30 } },
+      new Date("2027-03-04T02:30:00.000Z"),
+      "run-q2",
+    );
+    expect(late.deleted.quarantined).toBe(1);
+    expect((await ids()).has("m-bad")).toBe(false);
+    expect(await raw.store.quarantined()).toEqual([]);
   });
 
   it("with periods set, exactly the expired records go and the audit says which", async () => {

@@ -18,6 +18,7 @@ import { startLocalGraph, type LocalGraph } from "../local-graph";
 import { graphCalendarFor } from "../local-graph/harness";
 import { recordingNotifier } from "../fakes/recording-notifier";
 import { taskFailureReporter } from "../../workflow/kernel/incidents";
+import { unreadableTaskReporter } from "../../workflow/kernel/unreadable";
 import {
   describeFindings,
   plainWordsCollector,
@@ -133,6 +134,8 @@ export async function makeWorld(options: {
       failed.push({ taskId: task.id, error });
       await reportFailure(task, error);
     },
+    // The production path: an unreadable task is set aside and raised.
+    onInvalid: unreadableTaskReporter(deps),
     random: () => 0.5,
   });
   // Every email the calendar port accepts is read by someone: feed the guard.

@@ -1,4 +1,5 @@
 import type { WorkflowDeps } from "../kernel/deps";
+import { setAsideUnreadable } from "../kernel/unreadable";
 import { chairsOf } from "./staff";
 
 /** How far ahead a chair's meetings count towards their caseload. */
@@ -26,8 +27,12 @@ export async function caseloads(
   options: { withCases?: boolean } = {},
 ): Promise<Caseload[]> {
   const to = new Date(now.getTime() + CASELOAD_WEEKS * 7 * 86_400_000);
-  const meetings = (await deps.store.meetingsInRange(now, to)).items;
-  const cases = options.withCases === true ? (await deps.store.listAll("case")).items : [];
+  const listing = await deps.store.meetingsInRange(now, to);
+  const caseListing = options.withCases === true ? await deps.store.listAll("case") : undefined;
+  // Never left out silently: set aside and raised; the manager's card counts them.
+  await setAsideUnreadable(deps, [...listing.invalid, ...(caseListing?.invalid ?? [])], "caseload");
+  const meetings = listing.items;
+  const cases = caseListing?.items ?? [];
   return chairsOf(deps.authority).map((c) => ({
     chairId: c.entraObjectId,
     name: c.name,

@@ -3,6 +3,7 @@ import { formatHumanDate } from "../../rules";
 import { audit } from "../kernel/audit";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
+import { CASE_FILE_TYPES, unreadableCount } from "../kernel/unreadable";
 import { WorkflowError } from "../kernel/errors";
 import type { ActionResponse, Actor } from "../../ports";
 import { cardResponse } from "../kernel/respond";
@@ -77,6 +78,8 @@ export async function chairsCommand(
           caseloads(deps, now, { withCases: true }),
           findRota(deps, month),
         ]);
+        // After caseloads: what it could not read is set aside and raised by now.
+        const unreadable = await unreadableCount(deps, CASE_FILE_TYPES);
         const duty = dutyCounts(
           rota?.days ?? [],
           chairsOf(deps.authority).map((c) => c.entraObjectId),
@@ -95,6 +98,7 @@ export async function chairsCommand(
               cases: l.cases ?? 0,
               dutyDays: duty.get(l.chairId) ?? 0,
             })),
+            ...(unreadable > 0 ? { unreadable } : {}),
           }),
         );
       }

@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import { buildSickReportCard } from "../../cards/sick-cover/build";
 import { ReportSickSubmission } from "../../cards/sick-cover/submission";
 import { parseSubmission } from "../../cards/common/errors";
@@ -115,7 +116,9 @@ export async function reportSick(
     if (!(err instanceof WorkflowError)) throw err;
     rotaNote = ` There is no duty rota for that month (${err.message}): the team manager decides each conference.`;
   }
-  const meetings = (await deps.store.meetingsInRange(day.start, day.end)).items.filter(
+  const meetings = (
+    await readableItems(deps, deps.store.meetingsInRange(day.start, day.end), "sick cover")
+  ).filter(
     (m) => m.chair?.entraObjectId === chairId && (m.status === "booked" || m.status === "invited"),
   );
   for (const m of meetings)

@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import type { ActionResponse, Actor, MessageHandler } from "../../ports";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -67,7 +68,9 @@ async function caseCommand(
     return (
       (await command.delegate(deps, actor, `${command.name} ${kase.reference}`)) ?? notUnderstood()
     );
-  const meeting = currentMeeting((await deps.store.meetingsOfCase(kase.id)).items);
+  const meeting = currentMeeting(
+    await readableItems(deps, deps.store.meetingsOfCase(kase.id), "chat"),
+  );
   await auditCaseRead(deps, actor, kase, verb);
   return command.run(deps, actor, { kase, meeting, verb });
 }
@@ -84,7 +87,9 @@ async function namedCase(
     if (resolved.kind === "found" && maySee(deps, actor, resolved.kase)) {
       const { kase } = resolved;
       await auditCaseRead(deps, actor, kase, "message.case");
-      const meeting = currentMeeting((await deps.store.meetingsOfCase(kase.id)).items);
+      const meeting = currentMeeting(
+        await readableItems(deps, deps.store.meetingsOfCase(kase.id), "chat"),
+      );
       return caseAnswer(deps, actor, verbs, kase, meeting);
     }
     if (resolved.kind === "near") {
@@ -96,7 +101,7 @@ async function namedCase(
 }
 
 async function myCases(deps: WorkflowDeps, actor: Actor): Promise<ActionResponse> {
-  const named = (await deps.store.listAll("case")).items.filter((kase) =>
+  const named = (await readableItems(deps, deps.store.listAll("case"), "chat")).filter((kase) =>
     [...rolesOn(deps.authority, actor.objectId, kase)].some(
       (r) => r !== "clerk" && r !== "director" && r !== "qa-manager",
     ),

@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import type { Case } from "../../model";
 import type { Actor } from "../../ports";
 import { audit } from "../kernel/audit";
@@ -60,7 +61,7 @@ export async function resolveReference(
   const key = referenceKey(typed);
   if (key.length < 3) return { kind: "none" };
   const max = key.length >= 8 ? 2 : 1;
-  const near = (await deps.store.listAll("case")).items
+  const near = (await readableItems(deps, deps.store.listAll("case"), "chat"))
     .filter((c) => maySee(deps, actor, c))
     .map((c) => ({ c, d: editDistance(referenceKey(c.reference), key, max) }))
     .filter((x) => x.d <= max)

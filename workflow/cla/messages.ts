@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import type { Meeting } from "../../model";
 import { REQUESTERS } from "../booking/request-conference";
 import { cardResponse } from "../kernel/respond";
@@ -48,7 +49,9 @@ export async function claMessage(
       await authorise(deps, actor, REQUESTERS, { verb, kase });
       return cardResponse(claRequestCard(kase));
     }
-    const meeting = reviewToMinute((await deps.store.meetingsOfCase(kase.id)).items);
+    const meeting = reviewToMinute(
+      await readableItems(deps, deps.store.meetingsOfCase(kase.id), "chat"),
+    );
     if (meeting === undefined) {
       throw new WorkflowError("NotFound", `No CLA review is booked for case ${kase.reference}.`);
     }

@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
@@ -62,7 +63,11 @@ export async function bookReReferralMapping(
   deps: WorkflowDeps,
   input: { kase: Case; meetingId: string; actor: string },
 ): Promise<boolean> {
-  const meetings = (await deps.store.meetingsOfCase(input.kase.id)).items;
+  const meetings = await readableItems(
+    deps,
+    deps.store.meetingsOfCase(input.kase.id),
+    "re-referral",
+  );
   if (reReferralReason(input.kase, meetings, input.meetingId) === undefined) return false;
   const queued = await enqueue(deps, {
     taskType: RE_REFERRAL_TASK,
@@ -120,7 +125,7 @@ export async function askReReferralMapping(
   const ids = taskIds(task);
   const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
   if (meeting.status === "stood-down") return { skipped: "stood-down" };
-  const meetings = (await deps.store.meetingsOfCase(kase.id)).items;
+  const meetings = await readableItems(deps, deps.store.meetingsOfCase(kase.id), "re-referral");
   const card = mappingCard(deps, kase, meeting, meetings);
   const people = distinctPeople([
     kase.serviceManager,
@@ -160,7 +165,7 @@ export async function reReferralMappingHeld(
     kase,
     meeting,
   });
-  const meetings = (await deps.store.meetingsOfCase(kase.id)).items;
+  const meetings = await readableItems(deps, deps.store.meetingsOfCase(kase.id), "re-referral");
   if (reReferralReason(kase, meetings, meeting.id) === undefined)
     throw new WorkflowError("Conflict", "This conference is not a re-referral.");
   const parsed = parseSubmission(ReReferralMappingSubmission, request.data);

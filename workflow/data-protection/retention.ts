@@ -27,8 +27,20 @@ export interface RetentionReport {
 
 const SETTLED_TASK = new Set(["done", "failed", "cancelled"]);
 const SETTLED_NOTIFICATION = new Set(["sent", "recipient-gone", "failed"]);
-/** Fields a quarantined record may still carry its date in, in order of preference. */
-const DATE_FIELDS = ["createdAt", "receivedAt", "recordedAt", "at", "dueAt", "updatedAt"];
+/**
+ * Fields a quarantined record may still carry its date in, in order of
+ * preference; one the store set aside (store/quarantine.ts) carries the
+ * date it was set aside (quarantinedAt).
+ */
+const DATE_FIELDS = [
+  "createdAt",
+  "receivedAt",
+  "recordedAt",
+  "at",
+  "dueAt",
+  "updatedAt",
+  "quarantinedAt",
+];
 
 async function auditQuietly(store: RecordStore, entry: AuditEntry): Promise<void> {
   try {

@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import { optional } from "../kernel/optional";
 import { createHash } from "node:crypto";
 import { parseSubmission } from "../../cards/common/errors";
@@ -78,7 +79,7 @@ export async function previousList(
 ): Promise<InviteList | undefined> {
   if (meeting.kind !== "RCPC") return undefined;
   const when = (m: Meeting) => Date.parse(m.start ?? "") || 0;
-  const earlier = (await deps.store.meetingsOfCase(kase.id)).items
+  const earlier = (await readableItems(deps, deps.store.meetingsOfCase(kase.id), "invite list"))
     .filter((m) => m.id !== meeting.id && m.kind !== "CLA" && m.start !== undefined)
     .filter((m) => meeting.start === undefined || when(m) < when(meeting))
     .sort((a, b) => when(b) - when(a));

@@ -12,7 +12,10 @@ type IncidentInput = Omit<Incident, "type" | "pk" | "status" | "raisedAt">;
  * it blocks. Telling is a task of its own, so a Teams or Outlook hiccup is
  * retried like any send. Answers false when it was already raised.
  */
-export async function raiseIncident(deps: WorkflowDeps, input: IncidentInput): Promise<boolean> {
+export async function raiseIncident(
+  deps: Pick<WorkflowDeps, "store" | "clock" | "kick">,
+  input: IncidentInput,
+): Promise<boolean> {
   const incident: Incident = {
     ...input,
     type: "incident",

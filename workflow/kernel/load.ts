@@ -1,10 +1,31 @@
-import type { Case, Meeting, Task } from "../../model";
+import type { Case, DocOf, Meeting, Task } from "../../model";
 import type { WorkflowDeps } from "./deps";
 import { WorkflowError } from "./errors";
+import { readOrSetAside } from "./unreadable";
+
+/**
+ * A point read for an action: a record that cannot be read is set aside
+ * and raised (failure is never silent), and the actor is told plainly
+ * instead of "not in Convene".
+ */
+async function readForAction<T extends "case" | "meeting" | "task">(
+  deps: WorkflowDeps,
+  type: T,
+  id: string,
+  pk: string,
+): Promise<DocOf<T> | undefined> {
+  const { doc, unreadable } = await readOrSetAside(deps, type, id, pk, "action");
+  if (unreadable)
+    throw new WorkflowError(
+      "Permanent",
+      "Convene could not read this record. It has been set aside and the service owners have been told.",
+    );
+  return doc;
+}
 
 /** Loads by the ids a card sent; an unknown id is the sender's mistake, told plainly. */
 export async function loadCase(deps: WorkflowDeps, caseId: string): Promise<Case> {
-  const kase = await deps.store.get("case", caseId, caseId);
+  const kase = await readForAction(deps, "case", caseId, caseId);
   if (kase === undefined) throw new WorkflowError("NotFound", "That case is not in Convene.");
   return kase;
 }
@@ -15,7 +36,7 @@ export async function loadMeeting(
   meetingId: string,
 ): Promise<{ kase: Case; meeting: Meeting }> {
   const kase = await loadCase(deps, caseId);
-  const meeting = await deps.store.get("meeting", meetingId, caseId);
+  const meeting = await readForAction(deps, "meeting", meetingId, caseId);
   if (meeting === undefined) {
     throw new WorkflowError("NotFound", "That conference is not in Convene for this case.");
   }
@@ -23,7 +44,7 @@ export async function loadMeeting(
 }
 
 export async function loadTask(deps: WorkflowDeps, taskId: string, pk: string): Promise<Task> {
-  const task = await deps.store.get("task", taskId, pk);
+  const task = await readForAction(deps, "task", taskId, pk);
   if (task === undefined) throw new WorkflowError("NotFound", "That reminder is not in Convene.");
   return task;
 }

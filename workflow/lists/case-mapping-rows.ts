@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import { caseMappingMonthId, type CaseMappingMonth, type CaseMappingRow } from "../../model";
 import {
   addMonthsClamped,
@@ -11,7 +12,7 @@ import { staffById } from "../kernel/authority";
 import type { WorkflowDeps } from "../kernel/deps";
 import { wholeMonths } from "./whole-months";
 
-type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "clock">;
+type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "clock" | "logger" | "kick">;
 
 /**
  * docs/rules.md, policies `chair-consultation` (chair-consultation 4): a case on the list has been open as
@@ -35,7 +36,7 @@ export async function gatherCinCases(deps: Deps, today: DayNumber): Promise<Case
   const rows: CaseMappingRow[] = [];
   // Mapped on or after this day: the chair reviews it (docs/rules.md, policies `chair-consultation`).
   const reviewFrom = addMonthsClamped(today, -deps.authority.caseMappingReviewMonths);
-  for (const kase of (await deps.store.listAll("case")).items) {
+  for (const kase of await readableItems(deps, deps.store.listAll("case"), "case mapping")) {
     if (kase.cin === undefined || kase.cin.closedAt !== undefined) continue;
     const opened = parseIsoDate(kase.cin.openedAt);
     if (addMonthsClamped(opened, CIN_OPEN_MONTHS) > today) continue;

@@ -8,6 +8,7 @@ import type { Task } from "../../model";
 import { formatHumanDate, formatIsoDate } from "../../rules";
 import type { WorkflowDeps } from "../kernel/deps";
 import { gatherExceptions } from "./exception-rows";
+import { unreadableText } from "../../cards/common/list";
 import { staffWithRoles } from "./job-recipients";
 import { deliverList } from "./list-delivery";
 
@@ -20,6 +21,7 @@ function countsText(v: ExceptionReportView): string {
     `${v.lateReports.length} late report(s)`,
     `${v.stoodDown.length} stood down`,
     `${v.outOfTimescale.length} out of timescale`,
+    ...(v.unreadable > 0 ? [unreadableText(v.unreadable)] : []),
   ].join(", ");
 }
 
@@ -63,6 +65,7 @@ export function exceptionReportHandler(deps: WorkflowDeps) {
       lateReports: view.lateReports.length,
       stoodDown: view.stoodDown.length,
       outOfTimescale: view.outOfTimescale.length,
+      unreadable: view.unreadable,
       ...sent,
     };
   };

@@ -12,15 +12,23 @@ import type { Case, InviteList, Meeting, ReportStatus } from "../../model";
 import type { Timeline, TimelineEntry } from "../../rules";
 import { staffById } from "../kernel/authority";
 import type { WorkflowDeps } from "../kernel/deps";
+import {
+  CASE_FILE_TYPES,
+  readOrSetAside,
+  setAsideUnreadable,
+  unreadableCount,
+} from "../kernel/unreadable";
 import { meetingTimeline } from "../timeline/meeting-timeline";
 import { MILESTONES } from "../timeline/milestones";
 import { limitRuleOf } from "../booking/offer-booking";
 import { CHAIR_REPORT_RULES, INVITE_LIST_RULES } from "../timeline/timeline-dates";
 
+const WHERE = "exception report";
+
 /** The exception report looks back a week: it goes every Monday (Swindon rule 23). */
 export const EXCEPTION_WEEK_MS = 7 * 86_400_000;
 
-type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "logger">;
+type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "logger" | "clock" | "kick">;
 
 const HELD: ReadonlySet<Meeting["status"]> = new Set(["held", "outcome-recorded"]);
 
@@ -217,6 +225,8 @@ export async function gatherExceptions(
     deps.store.listAll("case"),
     deps.store.listAll("meeting"),
   ]);
+  // Never skipped: set aside, raised, and counted below.
+  await setAsideUnreadable(deps, [...cases.invalid, ...meetings.invalid], WHERE);
   const caseById = new Map(cases.items.map((c) => [c.id, c]));
   const byId = new Map(meetings.items.map((m) => [m.id, m]));
   const view: Omit<ExceptionReportView, "title" | "periodText"> = {
@@ -225,10 +235,18 @@ export async function gatherExceptions(
     lateReports: [],
     stoodDown: [],
     outOfTimescale: [],
+    unreadable: 0,
   };
   for (const meeting of meetings.items) {
     const kase = caseById.get(meeting.caseId);
-    if (kase === undefined) continue;
+    if (kase === undefined) {
+      // Its case could not be read (counted as unreadable) or is gone.
+      deps.logger.warn(
+        { meetingId: meeting.id, caseId: meeting.caseId },
+        "exception report: meeting without a readable case",
+      );
+      continue;
+    }
     let timeline: Timeline | undefined;
     try {
       timeline = meetingTimeline(deps.policy, meeting);
@@ -247,8 +265,12 @@ export async function gatherExceptions(
     const [list, reports] = HELD.has(meeting.status)
       ? [undefined, undefined]
       : await Promise.all([
-          deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id),
-          deps.store.get("report-status", `${meeting.id}:reports`, kase.id),
+          readOrSetAside(deps, "invite-list", `${meeting.id}:invite-list`, kase.id, WHERE).then(
+            (r) => r.doc,
+          ),
+          readOrSetAside(deps, "report-status", `${meeting.id}:reports`, kase.id, WHERE).then(
+            (r) => r.doc,
+          ),
         ]);
     const facts = {
       ...f,
@@ -270,5 +292,7 @@ export async function gatherExceptions(
   by(view.lateReports, (r) => r.dueAt);
   by(view.stoodDown, (r) => r.at);
   by(view.outOfTimescale, (r) => r.start ?? r.limitAt);
+  // Counted until a person marks them handled, not only on the run that found them.
+  view.unreadable = await unreadableCount(deps, CASE_FILE_TYPES);
   return view;
 }

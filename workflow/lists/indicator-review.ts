@@ -8,6 +8,11 @@ import { formatHumanDate, formatIsoDate } from "../../rules";
 import { staffById, staffWithRole, type StaffMember } from "../kernel/authority";
 import type { WorkflowDeps } from "../kernel/deps";
 import { gatherIndicators, type ChairIndicators } from "./indicator-rows";
+import { unreadableText } from "../../cards/common/list";
+import { CASE_FILE_TYPES, unreadableCount } from "../kernel/unreadable";
+
+/** The review reads cases, their meetings and the register. */
+const INDICATOR_TYPES: ReadonlySet<string> = new Set([...CASE_FILE_TYPES, "register-entry"]);
 import { deliverList } from "./list-delivery";
 import { monthId, monthName } from "./month-name";
 
@@ -30,6 +35,9 @@ export function indicatorReviewHandler(deps: WorkflowDeps) {
   return async (task: Task, ctx: TaskContext): Promise<TaskResult> => {
     const today = deps.policy.calendar.toLocal(ctx.now.getTime()).day;
     const chairs = await gatherIndicators(deps, today);
+    // After gathering: what it could not read is set aside and raised by now.
+    const unreadable = await unreadableCount(deps, INDICATOR_TYPES);
+    const unread = unreadable > 0 ? `; ${unreadableText(unreadable) ?? ""}` : "";
     const title = `Indicator review: ${monthName(monthId(today))}`;
     const asOf = `as at ${formatHumanDate(today)}, for supervision`;
     const send = async (
@@ -47,8 +55,9 @@ export function indicatorReviewHandler(deps: WorkflowDeps) {
           repeatPlans,
           endedAtFirstRcpc,
         })),
+        ...(unreadable > 0 ? { unreadable } : {}),
       };
-      const summary = counts(shown);
+      const summary = `${counts(shown)}${unread}`;
       return deliverList(deps, {
         // One delivery per card: a chair who is also a QA manager gets both.
         taskId: `${task.id}:${key}`,

@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import type {
   EndedAtFirstRcpcRow,
   IndicatorChair,
@@ -18,7 +19,7 @@ import { staffWithRole } from "../kernel/authority";
 import type { WorkflowDeps } from "../kernel/deps";
 import { firstOfPreviousMonth, wholeMonths } from "./whole-months";
 
-type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "logger">;
+type Deps = Pick<WorkflowDeps, "store" | "policy" | "authority" | "logger" | "clock" | "kick">;
 
 /** One chair's indicators, with the chair's id (the card shows the name). */
 export interface ChairIndicators extends IndicatorChair {
@@ -48,7 +49,7 @@ async function firstRcpcDate(
   kase: Case,
   planStart: string,
 ): Promise<string | undefined> {
-  const rcpcs = (await deps.store.meetingsOfCase(kase.id)).items
+  const rcpcs = (await readableItems(deps, deps.store.meetingsOfCase(kase.id), "indicator review"))
     .filter((m) => m.kind === "RCPC" && m.status !== "stood-down" && m.start !== undefined)
     .map((m) => londonDate(m.start as string))
     .filter((d) => d >= planStart)
@@ -90,11 +91,11 @@ export async function gatherIndicators(deps: Deps, today: DayNumber): Promise<Ch
   // The register says so when the outcome was recorded through Convene
   // (a "removed" entry of the first RCPC): child id and the day it ended.
   const endedAtFirst = new Set(
-    (await deps.store.listAll("register-entry")).items
+    (await readableItems(deps, deps.store.listAll("register-entry"), "indicator review"))
       .filter((e) => e.change === "removed" && e.firstRcpc === true)
       .map((e) => `${e.childId}:${londonDate(e.at)}`),
   );
-  for (const kase of (await deps.store.listAll("case")).items) {
+  for (const kase of await readableItems(deps, deps.store.listAll("case"), "indicator review")) {
     if (kase.chair === undefined) continue;
     const chair = chairOf(kase.chair.entraObjectId, kase.chair.name);
     const ref = { caseId: kase.id, caseReference: kase.reference };

@@ -26,6 +26,13 @@ import { withPrefix } from "../kernel/subjects";
 import { deliverList } from "./list-delivery";
 import { loadTimeliness } from "../stats/load-timeliness";
 import { timelinessView } from "../stats/timeliness-view";
+import { unreadableText } from "../../cards/common/list";
+import {
+  CASE_FILE_TYPES,
+  readOrSetAside,
+  setAsideUnreadable,
+  unreadableCount,
+} from "../kernel/unreadable";
 import { INVITE_LIST_RULES, dueOf } from "../timeline/timeline-dates";
 import { staffWithRoles } from "./job-recipients";
 
@@ -55,11 +62,16 @@ async function rowOf(
   meeting: Meeting,
   now: Date,
 ): Promise<MeetingListRow | undefined> {
-  const kase = await deps.store.get("case", meeting.caseId, meeting.caseId);
+  const where = "meeting list";
+  const kase = (await readOrSetAside(deps, "case", meeting.caseId, meeting.caseId, where)).doc;
   if (kase === undefined || meeting.start === undefined) return undefined;
   const [list, reports] = await Promise.all([
-    deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id),
-    deps.store.get("report-status", `${meeting.id}:reports`, kase.id),
+    readOrSetAside(deps, "invite-list", `${meeting.id}:invite-list`, kase.id, where).then(
+      (r) => r.doc,
+    ),
+    readOrSetAside(deps, "report-status", `${meeting.id}:reports`, kase.id, where).then(
+      (r) => r.doc,
+    ),
   ]);
   const agencies = new Set(
     (list?.invitees ?? [])
@@ -143,7 +155,10 @@ export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
     const period = periodOf(deps, kind, dueAt);
     const from = new Date(cal.toInstant(period.from, 0));
     const to = new Date(cal.toInstant(period.to + 1, 0));
-    const meetings = (await deps.store.meetingsInRange(from, to)).items;
+    const listing = await deps.store.meetingsInRange(from, to);
+    // Never left out silently: set aside, raised, and counted below.
+    await setAsideUnreadable(deps, listing.invalid, "meeting list");
+    const meetings = listing.items;
     const rows = (await Promise.all(meetings.map((m) => rowOf(deps, m, ctx.now)))).filter(
       (r): r is MeetingListRow => r !== undefined,
     );
@@ -168,8 +183,11 @@ export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
       rows,
       days,
       fullListText: "ask the conference clerks for the full list",
+      // Counted after the rows: what they could not read is set aside by now.
+      unreadable: await unreadableCount(deps, CASE_FILE_TYPES),
       ...(timeliness !== undefined ? { timeliness } : {}),
     };
+    const unread = view.unreadable > 0 ? `, ${unreadableText(view.unreadable) ?? ""}` : "";
     const layout = layoutMeetingListCard(view);
     const cards: CardJson[] = [layout.card];
     if (timeliness !== undefined && !layout.timelinessIncluded)
@@ -183,11 +201,11 @@ export function meetingListHandler(deps: WorkflowDeps, kind: MeetingListKind) {
       list: kind,
       recipients,
       cards,
-      preview: `${TITLES[kind]}: ${rows.length} meeting(s), ${view.periodText}${late}`,
+      preview: `${TITLES[kind]}: ${rows.length} meeting(s), ${view.periodText}${unread}${late}`,
       // Swindon rule 14: swindon's emails about CP/CLA reports start "URGENT CLA/CP".
       subject: withPrefix(deps.policy.id, `${title}, ${view.periodText}`),
       bodyText: [
-        `${title}, ${view.periodText}: ${rows.length} meeting(s).${late}`,
+        `${title}, ${view.periodText}: ${rows.length} meeting(s)${unread}.${late}`,
         "",
         "Every meeting of the period is in the attached CSV file, by case reference,",
         "with its report status and invite list. It opens in Excel.",

@@ -1,3 +1,4 @@
+import { readableItems } from "../kernel/unreadable";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { csvAttachment } from "../../cards/csv/csv";
 import {
@@ -13,7 +14,7 @@ import { deliverList } from "./list-delivery";
 
 export const NOTIFY_HEALTH = "register.notify-health";
 
-type Deps = Pick<WorkflowDeps, "store" | "policy" | "logger">;
+type Deps = Pick<WorkflowDeps, "store" | "policy" | "logger" | "clock" | "kick">;
 
 /**
  * The register changes of one run of `register.notify-health` (West Sussex): those
@@ -29,7 +30,9 @@ export async function gatherRegisterChanges(deps: Deps, dueAt: Date): Promise<Re
   const { day, minuteOfDay } = cal.toLocal(dueAt.getTime());
   const from = cal.toInstant(cal.workingDayOnOrBefore(day - 1), minuteOfDay);
   const to = dueAt.getTime();
-  const entries = (await deps.store.listAll("register-entry")).items.filter((e) => {
+  const entries = (
+    await readableItems(deps, deps.store.listAll("register-entry"), "health notification")
+  ).filter((e) => {
     const at = Date.parse(e.at);
     return at > from && at <= to && e.change !== "category-changed";
   });

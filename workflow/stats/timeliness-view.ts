@@ -12,7 +12,7 @@ const fig = (r: Rate) => ({
 
 /** The timeliness card's view of the figures: national ICPC figures newest first. */
 export function timelinessView(
-  t: Timeliness,
+  t: Timeliness & { unreadable?: number },
   ctx: { authority: Authority; policy: ResolvedPolicy },
 ): TimelinessView {
   const cal = ctx.policy.calendar;
@@ -22,6 +22,7 @@ export function timelinessView(
   return {
     title: `Timeliness: ${ctx.authority.name}`,
     periodText: `${formatHumanDate(day(t.from))} to ${formatHumanDate(day(t.to) - 1)}`,
+    ...(t.unreadable !== undefined && t.unreadable > 0 ? { unreadable: t.unreadable } : {}),
     rows: [
       {
         label: "Children whose ICPC was within 15 working days of the strategy discussion",

@@ -98,6 +98,7 @@ export function jobDeps(policy: string, now: string) {
     logger,
     policy: resolvePolicy(policy, authority.overrides),
     clock: () => new Date(now),
+    kick: () => undefined,
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
