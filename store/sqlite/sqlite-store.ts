@@ -192,7 +192,7 @@ export class SqliteStore implements Store, RecordKeeping {
          WHERE coll = 'tasks' AND pk = ? AND meeting_id = ? AND status IN ('pending', 'running')`,
       ),
       claimedNotifications: db.prepare<[], Row>(
-        `SELECT id, type, etag, body FROM docs
+        `SELECT id, pk, type, etag, body FROM docs
          WHERE coll = 'notifications' AND type = 'notification' AND status = 'pending'
            AND json_extract(body, '$.claimedAt') IS NOT NULL
          ORDER BY id`,

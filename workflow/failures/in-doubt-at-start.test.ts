@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { DEMO_IDS } from "../../app/demo/authority";
 import type { Notification } from "../../model";
 import { SqliteStore } from "../../store/sqlite/sqlite-store";
@@ -25,12 +26,19 @@ const NEW = "convene-host:4242:c0ffee00";
 
 function setup() {
   n += 1;
-  const store = new SqliteStore({ file: join(root, `s-${n}.sqlite`) });
+  const file = join(root, `s-${n}.sqlite`);
+  const store = new SqliteStore({ file });
   let now = new Date("2027-01-26T09:02:00.000Z");
   const clock = () => new Date(now.getTime());
   const notifier = recordingNotifier(clock);
   const deps = cardOnlyDeps({ store, clock, notifier, instance: NEW });
-  return { store, deps, notifier, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return {
+    store,
+    file,
+    deps,
+    notifier,
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  };
 }
 
 const claimed = (id: string, over: Partial<Notification> = {}): Notification => ({
@@ -112,6 +120,30 @@ describe("sends left in doubt, found at start-up", () => {
     await store.create(claimed("m-1:other-host", { claimedBy: "other-host:77:aaaa0000" }));
     const result = await reportInDoubtAtStart(deps, { instance: NEW, singleInstance: true });
     expect(result).toEqual({ inDoubt: 2, raised: 2 });
+    await store.close();
+  });
+
+  it("sets aside a claimed notification it cannot read, and raises it, rather than skip it", async () => {
+    const { deps, store, file } = setup();
+    await store.create(claimed("m-1:garbled"));
+    const db = new Database(file);
+    db.prepare("UPDATE docs SET body = json_set(body, '$.attempts', 'one') WHERE id = ?").run(
+      "m-1:garbled",
+    );
+    db.close();
+    expect(await reportInDoubtAtStart(deps, { instance: NEW, singleInstance: true })).toEqual({
+      inDoubt: 0,
+      raised: 0,
+    });
+    const incidents = (await store.listAll("incident")).items;
+    expect(incidents).toEqual([
+      expect.objectContaining({
+        kind: "unreadable-record",
+        recordType: "notification",
+        recordId: "m-1:garbled",
+      }),
+    ]);
+    expect((await store.quarantined()).map((q) => q.id)).toEqual(["m-1:garbled"]);
     await store.close();
   });
 });

@@ -2,6 +2,7 @@ import type { Notification } from "../../model";
 import type { WorkflowDeps } from "../kernel/deps";
 import { raiseIncident } from "../kernel/incidents";
 import { inDoubtIncidentId } from "../kernel/notify";
+import { readableItems } from "../kernel/unreadable";
 
 export interface InDoubtScan {
   /** This process (host:pid:random), as stamped on its own claims. */
@@ -40,8 +41,9 @@ export async function reportInDoubtAtStart(
   deps: WorkflowDeps,
   scan: InDoubtScan,
 ): Promise<{ inDoubt: number; raised: number }> {
-  const claimed = await deps.store.claimedNotifications();
-  const cards = claimed.items.filter((n) => n.channel === "teams" && leftByStoppedProcess(n, scan));
+  // A claimed notification that cannot be read is set aside and raised, not skipped.
+  const claimed = await readableItems(deps, deps.store.claimedNotifications(), "in-doubt-at-start");
+  const cards = claimed.filter((n) => n.channel === "teams" && leftByStoppedProcess(n, scan));
   let raised = 0;
   for (const n of cards) {
     const fresh = await raiseIncident(deps, {
