@@ -177,12 +177,16 @@ export async function submitInviteList(
   const invitees: Invitee[] = parsed.value.invitees.map(({ rowId, ...p }) => {
     const id = rowId !== undefined && before.has(rowId) ? rowId : inviteeId(p);
     const was = before.get(id);
-    const keepLetter = was?.letter !== undefined && p.email === undefined && was.name === p.name;
+    // A letter made (and how it was sent) stays while the person still has no email.
+    const samePost = was !== undefined && p.email === undefined && was.name === p.name;
     return {
       ...p,
       id,
       rsvp: was?.rsvp ?? "pending",
-      ...(keepLetter ? { letter: was.letter } : {}),
+      ...(samePost && was.letter !== undefined ? { letter: was.letter } : {}),
+      ...(samePost && was.coreGroupLetter !== undefined
+        ? { coreGroupLetter: was.coreGroupLetter }
+        : {}),
     };
   });
   const kept = new Set(invitees.map((i) => i.id));
