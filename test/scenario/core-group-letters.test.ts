@@ -1,3 +1,4 @@
+import type { Invitee } from "../../model";
 import { VERBS } from "../../cards/verbs";
 import type { CardJson } from "../../ports/notifier";
 import { cardText } from "../fakes/recording-notifier";
@@ -14,6 +15,48 @@ import { DEMO_IDS, makeWorld, type World } from "./world";
 const SW = DEMO_IDS.socialWorker;
 const CHAIR = DEMO_IDS.chair;
 const SW_EMAIL = "sam.social@demo-council.example";
+const RCPC_ID = `${CASE_ID}.rcpc.2027-01-29`;
+const CORE_GROUP_SUBJECT = "First core group meeting: case C-1001";
+
+type Row = { name: string; role: string; email?: string; relation: string; agency?: string };
+
+/** The SW's submission of the RCPC's list: the rows kept (by their ids) and new rows. */
+function rcpcListData(keep: readonly Invitee[], added: readonly Row[]): Record<string, unknown> {
+  const data: Record<string, unknown> = { caseId: CASE_ID, meetingId: RCPC_ID };
+  const rows: Row[] = [
+    ...keep.map((i) => ({
+      name: i.name,
+      role: i.role,
+      agency: i.agency ?? "",
+      email: i.email ?? "",
+      relation: i.relation,
+    })),
+    ...added,
+  ];
+  rows.forEach((row, n) => {
+    for (const [k, v] of Object.entries(row)) data[`invitees.${n}.${k}`] = v;
+    data[`invitees.${n}.policeCheck`] = "false";
+  });
+  data.rowIds = [...keep.map((i) => i.id), ...added.map(() => "")].join(",");
+  data.confirmRemovals = "true";
+  return data;
+}
+
+const KIM: Row = {
+  name: "Kim Teacher",
+  role: "Designated safeguarding lead",
+  agency: "Education",
+  email: "kim@school.example",
+  relation: "professional",
+};
+const IDA: Row = { name: "Ida Example", role: "Aunt", email: "", relation: "family" };
+const LOU: Row = {
+  name: "Lou Worker",
+  role: "Family support worker",
+  agency: "Early help",
+  email: "lou@earlyhelp.example",
+  relation: "professional",
+};
 
 const OUTCOME = {
   caseId: CASE_ID,
@@ -139,5 +182,83 @@ describe("the core group letter of a father without email is tracked until poste
     expect(gus.letter?.sent).toBeUndefined();
     expect(gus.coreGroupLetter).toBeUndefined();
     expect(world.failed).toEqual([]);
+  });
+
+  describe("nobody added later is left out", () => {
+    const coreGroupMail = (email: string) =>
+      world.graph!.state.sentMail.filter(
+        (m) => m.to.includes(email) && JSON.stringify(m.message).includes(CORE_GROUP_SUBJECT),
+      );
+    const rcpcList = async () =>
+      (await world.store.get("invite-list", `${RCPC_ID}:invite-list`, CASE_ID))!;
+
+    it("a professional and an aunt added to the carried-over list before the day are told it", async () => {
+      // Thu 4 Feb: the core group is on Tue 9 Feb.
+      const keep = (await rcpcList()).invitees;
+      const done = await world.act(SW, VERBS.submitInviteList, rcpcListData(keep, [KIM, IDA]));
+      expect(text(done)).toContain("Invite list received");
+      await world.runDue();
+      expect(world.failed).toEqual([]);
+      const kim = coreGroupMail("kim@school.example");
+      expect(kim).toHaveLength(1);
+      expect(kim[0]?.to).toEqual(["kim@school.example"]);
+      expect(JSON.stringify(kim[0]?.message)).toContain("Tue 9 Feb 2027");
+      // The aunt has no email: her letter to the SW, tracked on the RCPC's list.
+      const idaCard = letterCards().find((s) => cardText(s.card).includes("Ida Example (Aunt)"));
+      expect(idaCard).toBeDefined();
+      expect(actionData(idaCard!.card, "Posted")).toMatchObject({
+        meetingId: RCPC_ID,
+        letter: "core-group",
+      });
+      const ida = (await rcpcList()).invitees.find((i) => i.name === "Ida Example");
+      expect(ida?.coreGroupLetter).toMatchObject({ forDay: "2027-02-09" });
+      // Those told at the conference are not told again.
+      for (const email of [
+        "dana.officer@police.example",
+        "eli.gp@nhs.example",
+        "fran@home.example",
+      ])
+        expect(coreGroupMail(email)).toHaveLength(1);
+      expect(letterCards().filter((s) => cardText(s.card).includes("Gus Example"))).toHaveLength(1);
+      expect((await rcpcList()).coreGroupOf).toBe(meetingId);
+    });
+
+    it("removing someone does not un-tell them, and adding them back tells them once", async () => {
+      const all = (await rcpcList()).invitees;
+      await world.act(
+        SW,
+        VERBS.submitInviteList,
+        rcpcListData(
+          all.filter((i) => i.name !== "Kim Teacher"),
+          [],
+        ),
+      );
+      await world.runDue();
+      expect((await rcpcList()).invitees.map((i) => i.name)).not.toContain("Kim Teacher");
+      await world.act(SW, VERBS.submitInviteList, rcpcListData((await rcpcList()).invitees, [KIM]));
+      await world.runDue();
+      expect(world.failed).toEqual([]);
+      expect(coreGroupMail("kim@school.example")).toHaveLength(1);
+    });
+
+    it("the aunt's letter is chased each working day until the core group's day, then no more", async () => {
+      const idaReminders = () =>
+        reminders().filter((s) => cardText(s.card).includes("Ida Example (Aunt)"));
+      await world.advanceTo("2027-02-10T10:00:00.000Z");
+      // Fri 5 and Mon 8 Feb; none on the day itself.
+      expect(idaReminders().map((s) => s.at)).toEqual([
+        "2027-02-05T09:00:00.000Z",
+        "2027-02-08T09:00:00.000Z",
+      ]);
+    });
+
+    it("someone added once the core group's day has passed is not sent its date", async () => {
+      // Wed 10 Feb: the core group was yesterday.
+      await world.act(SW, VERBS.submitInviteList, rcpcListData((await rcpcList()).invitees, [LOU]));
+      await world.runDue();
+      expect(world.failed).toEqual([]);
+      expect((await rcpcList()).invitees.map((i) => i.name)).toContain("Lou Worker");
+      expect(coreGroupMail("lou@earlyhelp.example")).toEqual([]);
+    });
   });
 });

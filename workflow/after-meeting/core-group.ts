@@ -10,6 +10,7 @@ import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify
 import { kindWords, subjectFor, withPrefix } from "../kernel/subjects";
 import { taskIds } from "../kernel/task-ids";
 import { trackCoreGroupLetter } from "../invitations/letters";
+import { meetingIdFor } from "../booking/request-conference";
 
 /** The task the outcome queues: the first core group's date to its members. */
 export const CORE_GROUP_TASK = "after-meeting.core-group";
@@ -53,6 +54,45 @@ export function coreGroupText(kase: Case, meeting: Meeting, name: string, day: s
 }
 
 /**
+ * Who is told the core group's date: the members on the conference's list,
+ * then (nobody added later left out) those the SW has added since to the
+ * list carried over to the next RCPC, as long as the core group's day has
+ * not come. Each person once (the same person keeps their id on both
+ * lists); someone removed since stays told. Answers each member and the
+ * meeting whose list their row (and so their letter's tracking) is on.
+ */
+async function coreGroupRecipients(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  day: string,
+  now: Date,
+): Promise<{ members: Invitee[]; listOf: Map<string, string> }> {
+  const listOf = new Map<string, string>();
+  const members: Invitee[] = [];
+  const add = (invitees: readonly Invitee[], listMeetingId: string) => {
+    for (const i of coreGroupMembers(invitees)) {
+      if (i.email?.toLowerCase() === kase.socialWorker.email.toLowerCase()) continue;
+      if (listOf.has(i.id)) continue;
+      listOf.set(i.id, listMeetingId);
+      members.push(i);
+    }
+  };
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  add(list?.invitees ?? [], meeting.id);
+  const today = formatIsoDate(deps.policy.calendar.toLocal(now.getTime()).day);
+  if (meeting.start !== undefined && today < day) {
+    // The next RCPC booked at this conference (workflow/after-meeting/next-rcpc.ts).
+    const held = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
+    const nextId = meetingIdFor(kase.id, "RCPC", held);
+    const next = await deps.store.get("invite-list", `${nextId}:invite-list`, kase.id);
+    if (next !== undefined && (next.coreGroupOf ?? next.carriedFrom) === meeting.id)
+      add(next.invitees, nextId);
+  }
+  return { members, listOf };
+}
+
+/**
  * after-meeting.core-group: the first core group's date to its members
  * (`core-group.first.latest`: within 10 working days of an ICPC; the chair
  * records the date with the outcome). Each once (sent-once kernel: a
@@ -80,10 +120,7 @@ export async function sendCoreGroupNotice(
   if (meeting.outcome === undefined || !anyPlan(meeting.outcome)) return { skipped: "no-plan" };
   const day = coreGroupDay(deps, meeting);
   if (day === undefined) return { skipped: "no-core-group-date" };
-  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
-  const members = coreGroupMembers(list?.invitees ?? []).filter(
-    (i) => i.email?.toLowerCase() !== kase.socialWorker.email.toLowerCase(),
-  );
+  const { members, listOf } = await coreGroupRecipients(deps, kase, meeting, day, ctx.now);
   const byEmail = members.filter((i) => i.email !== undefined);
   const byLetter = members.filter((i) => i.email === undefined);
   const title = coreGroupTitle(meeting);
@@ -142,7 +179,7 @@ export async function sendCoreGroupNotice(
   for (const person of byLetter) {
     await trackCoreGroupLetter(deps, {
       kase,
-      listMeetingId: meeting.id,
+      listMeetingId: listOf.get(person.id) ?? meeting.id,
       person,
       day,
       what: "Core group date",

@@ -39,6 +39,7 @@ export async function carryOverList(
       policeCheck: { needed: false },
     })),
     carriedFrom: from.id,
+    coreGroupOf: from.id,
     complete: true,
   };
   try {

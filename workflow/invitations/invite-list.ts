@@ -24,6 +24,7 @@ import { dueOf, INVITE_LIST_RULES, POLICE_CHECK_RULES } from "../timeline/timeli
 import { updateDoc } from "../kernel/update-doc";
 import { loadForAction } from "../kernel/load-for-action";
 import { cardResponse } from "../kernel/respond";
+import { CORE_GROUP_TASK } from "../after-meeting/core-group";
 
 /**
  * The SW, their team manager covering (`invite-list.due`: the TM signs off
@@ -234,6 +235,8 @@ export async function submitInviteList(
     meetingId: meeting.id,
     invitees,
     ...(removed.length > 0 ? { removed } : {}),
+    // Kept after the review (unlike carriedFrom): a member added later is told the core group's date.
+    ...optional("coreGroupOf", old?.coreGroupOf ?? old?.carriedFrom),
     complete: true,
     submittedBy: request.actor.objectId,
     submittedAt: now,
@@ -268,6 +271,17 @@ export async function submitInviteList(
     meetingId: meeting.id,
     key: version,
   });
+  // A list carried over from a conference with a core group: whoever is
+  // added is told its date too (the task sends each person once and skips
+  // them once the day has come).
+  if (list.coreGroupOf !== undefined) {
+    await enqueue(deps, {
+      taskType: CORE_GROUP_TASK,
+      caseId: kase.id,
+      meetingId: list.coreGroupOf,
+      key: version,
+    });
+  }
   if (policeChecks > 0) {
     await enqueue(deps, {
       taskType: "meeting.police-checks",
