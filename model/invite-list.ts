@@ -23,6 +23,19 @@ export const InvitationLetter = z.object({
 });
 export type InvitationLetter = z.infer<typeof InvitationLetter>;
 
+/**
+ * The core group's date by printed letter, for a member with no email:
+ * made when the conference's core group notice goes, then tracked like the
+ * invitation letter until the SW records it posted or handed over.
+ */
+export const CoreGroupLetter = z.object({
+  madeAt: Instant,
+  /** The core group's day the letter gives. */
+  forDay: IsoDate,
+  sent: z.object({ how: LetterDelivery, at: Instant, by: EntraObjectId }).optional(),
+});
+export type CoreGroupLetter = z.infer<typeof CoreGroupLetter>;
+
 export const Invitee = z
   .object({
     id: DocId,
@@ -49,6 +62,8 @@ export const Invitee = z
      * records it was posted or handed over (nobody without a route).
      */
     letter: InvitationLetter.optional(),
+    /** The core group's date by letter (a member with no email), tracked the same way. */
+    coreGroupLetter: CoreGroupLetter.optional(),
   })
   .refine((i) => !i.policeCheck.needed || i.policeCheck.reason !== undefined, {
     message: "a police check needs a reason",
@@ -78,6 +93,12 @@ export const InviteList = z
      * review. Cleared when the SW submits it.
      */
     carriedFrom: DocId.optional(),
+    /**
+     * The conference that booked this meeting and set its core group: kept
+     * after the SW's review (unlike `carriedFrom`), so a member added later
+     * is told the core group's date too.
+     */
+    coreGroupOf: DocId.optional(),
     /** Invitations go out once the SW says the list is complete (West Sussex). */
     complete: z.boolean(),
     submittedBy: EntraObjectId.optional(),

@@ -328,6 +328,11 @@ export const Meeting = z
         /** The next RCPC's start, as the chair chose it (booked in Outlook at once). */
         nextConference: Instant.optional(),
         /**
+         * The room found free for it at the outcome (a conference held in
+         * person): a retry after a failure part way books this same room.
+         */
+        nextConferenceRoom: z.object({ email: z.email(), name: z.string().min(1) }).optional(),
+        /**
          * The first core group's day, 10:00 London (outcomes recorded before
          * `coreGroupDate` existed); read `coreGroupDate` when present.
          */

@@ -145,6 +145,25 @@ export const GALLERY: readonly GalleryEntry[] = [
     screenshot: false,
   }),
   entry({
+    name: "core-group-letter",
+    description:
+      "the same card for the core group's date: the SW posts or hands over the letter to a member with no email, and records how",
+    build: () =>
+      buildInvitationLetterCard({
+        letter: "core-group",
+        caseId: "case-C-1001",
+        caseReference: "C-1001",
+        meetingId: "case-C-1001.icpc.2027-01-04",
+        inviteeId: "inv-3",
+        name: "Pat Parent",
+        role: "Father",
+        what: "Core group date",
+        when: "Tue 9 Feb 2027",
+      }),
+    actionTitles: ["Posted", "Handed over"],
+    screenshot: false,
+  }),
+  entry({
     name: "needs-attention",
     description:
       "a service owner is told what Convene gave up on: what, for which meeting, why; Retry and Mark handled; what else is open",

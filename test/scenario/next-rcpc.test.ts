@@ -466,7 +466,7 @@ describe("the next RCPC of a conference held in person gets a free room", () => 
     await world.close();
   });
 
-  it("refuses a time when no room is free, then books the room that is", async () => {
+  it("refuses a time when no room is free, then books the room that is, also when the outcome is retried after a failure part way", async () => {
     busyAllDay(ROOM_A.email, "2027-04-20");
     busyAllDay(ROOM_B.email, "2027-04-20");
     busyAllDay(ROOM_A.email, "2027-04-21");
@@ -474,12 +474,35 @@ describe("the next RCPC of a conference held in person gets a free room", () => 
     expect(text(none)).toContain("No room is free at that time");
     expect((await world.store.get("meeting", meetingId, CASE_ID))?.outcome).toBeUndefined();
 
+    // Room B is free on Wed 21 Apr; the outcome fails part way (the store
+    // failing as the RCPC is made), after the outcome and its room are stored.
+    const create = world.store.create.bind(world.store);
+    let failures = 0;
+    world.store.create = (async (doc: { type: string; id: string }) => {
+      if (doc.type === "meeting" && doc.id === RCPC_ID && failures === 0) {
+        failures += 1;
+        throw new Error("store unavailable");
+      }
+      return create(doc as never);
+    }) as typeof world.store.create;
+    try {
+      await world
+        .act(CHAIR, VERBS.recordOutcome, { ...OUTCOME, meetingId, nextRcpcDate: "2027-04-21" })
+        .catch(() => undefined);
+    } finally {
+      world.store.create = create;
+    }
+    expect(failures).toBe(1);
+    const stored = await world.store.get("meeting", meetingId, CASE_ID);
+    expect(stored?.outcome?.nextConferenceRoom).toEqual(ROOM_B);
+    expect(await world.store.get("meeting", RCPC_ID, CASE_ID)).toBeUndefined();
+    // The retry books the stored time with the room found free then.
     const answer = await world.act(CHAIR, VERBS.recordOutcome, {
       ...OUTCOME,
       meetingId,
       nextRcpcDate: "2027-04-21",
     });
-    expect(text(answer)).toContain("Outcome recorded");
+    expect(text(answer)).toContain("Outcome already recorded");
     await world.runDue();
     const rcpc = (await world.store.get("meeting", RCPC_ID, CASE_ID)) as Meeting;
     expect(rcpc.inPerson).toBe(true);

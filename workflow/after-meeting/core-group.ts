@@ -9,6 +9,8 @@ import { loadMeeting } from "../kernel/load";
 import { sendCardOnce, sendEmailsOnce, type EmailNotice } from "../kernel/notify";
 import { kindWords, subjectFor, withPrefix } from "../kernel/subjects";
 import { taskIds } from "../kernel/task-ids";
+import { trackCoreGroupLetter } from "../invitations/letters";
+import { meetingIdFor } from "../booking/request-conference";
 
 /** The task the outcome queues: the first core group's date to its members. */
 export const CORE_GROUP_TASK = "after-meeting.core-group";
@@ -52,6 +54,45 @@ export function coreGroupText(kase: Case, meeting: Meeting, name: string, day: s
 }
 
 /**
+ * Who is told the core group's date: the members on the conference's list,
+ * then (nobody added later left out) those the SW has added since to the
+ * list carried over to the next RCPC, as long as the core group's day has
+ * not come. Each person once (the same person keeps their id on both
+ * lists); someone removed since stays told. Answers each member and the
+ * meeting whose list their row (and so their letter's tracking) is on.
+ */
+async function coreGroupRecipients(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  day: string,
+  now: Date,
+): Promise<{ members: Invitee[]; listOf: Map<string, string> }> {
+  const listOf = new Map<string, string>();
+  const members: Invitee[] = [];
+  const add = (invitees: readonly Invitee[], listMeetingId: string) => {
+    for (const i of coreGroupMembers(invitees)) {
+      if (i.email?.toLowerCase() === kase.socialWorker.email.toLowerCase()) continue;
+      if (listOf.has(i.id)) continue;
+      listOf.set(i.id, listMeetingId);
+      members.push(i);
+    }
+  };
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  add(list?.invitees ?? [], meeting.id);
+  const today = formatIsoDate(deps.policy.calendar.toLocal(now.getTime()).day);
+  if (meeting.start !== undefined && today < day) {
+    // The next RCPC booked at this conference (workflow/after-meeting/next-rcpc.ts).
+    const held = formatIsoDate(deps.policy.calendar.toLocal(Date.parse(meeting.start)).day);
+    const nextId = meetingIdFor(kase.id, "RCPC", held);
+    const next = await deps.store.get("invite-list", `${nextId}:invite-list`, kase.id);
+    if (next !== undefined && (next.coreGroupOf ?? next.carriedFrom) === meeting.id)
+      add(next.invitees, nextId);
+  }
+  return { members, listOf };
+}
+
+/**
  * after-meeting.core-group: the first core group's date to its members
  * (`core-group.first.latest`: within 10 working days of an ICPC; the chair
  * records the date with the outcome). Each once (sent-once kernel: a
@@ -59,10 +100,14 @@ export function coreGroupText(kase: Case, meeting: Meeting, name: string, day: s
  * counted as sent and fails the task, which reaches the service owners):
  * 1. each member with an email gets one of their own (nobody sees
  *    another's address);
- * 2. a family member without email gets a letter (standard and large
- *    print) through the social worker, who prints and posts it;
+ * 2. a member without email (a family member, or a professional whose
+ *    address is not on the list) gets a letter (standard and large print)
+ *    through the social worker, who prints it and posts it or hands it
+ *    over; it is tracked like an invitation letter (a card to record how,
+ *    a reminder each working day until recorded: workflow/invitations/letters.ts),
+ *    so nobody on the core group list is without a route;
  * 3. the social worker's card: the date, that they lead it, who was told
- *    how, and anyone with no address to reach;
+ *    how;
  * 4. audit (counts only).
  */
 export async function sendCoreGroupNotice(
@@ -75,13 +120,9 @@ export async function sendCoreGroupNotice(
   if (meeting.outcome === undefined || !anyPlan(meeting.outcome)) return { skipped: "no-plan" };
   const day = coreGroupDay(deps, meeting);
   if (day === undefined) return { skipped: "no-core-group-date" };
-  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
-  const members = coreGroupMembers(list?.invitees ?? []).filter(
-    (i) => i.email?.toLowerCase() !== kase.socialWorker.email.toLowerCase(),
-  );
+  const { members, listOf } = await coreGroupRecipients(deps, kase, meeting, day, ctx.now);
   const byEmail = members.filter((i) => i.email !== undefined);
-  const byLetter = members.filter((i) => i.email === undefined && i.relation === "family");
-  const noRoute = members.filter((i) => i.email === undefined && i.relation !== "family");
+  const byLetter = members.filter((i) => i.email === undefined);
   const title = coreGroupTitle(meeting);
   const key = (i: Invitee) => `${meeting.id}:core-group:${i.id}:${day}`;
   const emails: EmailNotice[] = byEmail.map((i) => ({
@@ -121,7 +162,7 @@ export async function sendCoreGroupNotice(
         subject: withPrefix(deps.policy.id, `Letter to print: case ${kase.reference}`),
         bodyText: [
           `${i.name} (${i.role}) has no email address, so their letter with the ${title.toLowerCase()}'s date is attached to print: a standard copy and a large-print copy.`,
-          "Please post it or hand it over.",
+          "Please post it or hand it over, then record how on the card in Teams.",
         ].join("\n"),
         attachments: [
           { name: `core-group-${i.id}.pdf`, contentType: "application/pdf", content: standard },
@@ -135,6 +176,17 @@ export async function sendCoreGroupNotice(
     });
   }
   const mail = await sendEmailsOnce(deps, deps.authority.organizer, emails);
+  for (const person of byLetter) {
+    await trackCoreGroupLetter(deps, {
+      kase,
+      listMeetingId: listOf.get(person.id) ?? meeting.id,
+      person,
+      day,
+      what: "Core group date",
+      taskId: task.id,
+      now: ctx.now,
+    });
+  }
   const dayWords = formatHumanDate(parseIsoDate(day));
   await sendCardOnce(deps, {
     id: `${meeting.id}:core-group:${day}:${kase.socialWorker.entraObjectId}`,
@@ -154,14 +206,6 @@ export async function sendCoreGroupNotice(
           title: "Letter for you to post",
           value: byLetter.length === 0 ? "None" : byLetter.map((i) => i.name).join(", "),
         },
-        ...(noRoute.length > 0
-          ? [
-              {
-                title: "No email address: please tell them yourself",
-                value: noRoute.map((i) => i.name).join(", "),
-              },
-            ]
-          : []),
       ],
     }),
     preview: `${title} for case ${kase.reference}`,
@@ -175,13 +219,12 @@ export async function sendCoreGroupNotice(
       actor: "system",
       action: "core-group.notice",
       target: { type: "meeting", id: meeting.id },
-      detail: { emails: byEmail.length, letters: byLetter.length, noRoute: noRoute.length },
+      detail: { emails: byEmail.length, letters: byLetter.length },
     });
   }
   return {
     emails: byEmail.length,
     letters: byLetter.length,
-    noRoute: noRoute.length,
     sent: mail.sent,
     alreadySent: mail.alreadySent,
   };

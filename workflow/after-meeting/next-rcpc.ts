@@ -133,7 +133,9 @@ function nextChildren(meeting: Meeting, kase: Case, decisions: readonly ChildDec
  * The next RCPC, booked at the conference (docs/invitations.md, the next
  * conference booked at the conference). `stored` is this conference as
  * stored with its outcome, whose `nextConference` is the start the chair
- * chose: a retry books that same time, never a second meeting or event.
+ * chose (and, held in person, `nextConferenceRoom`, the room found free
+ * then): a retry books that same time and room, never a second meeting or
+ * event.
  * 1. the RCPC exists (anchored on this conference, its first-RCPC limit
  *    after an ICPC), for the children with a plan, with this chair;
  * 2. its invite list starts as this conference's, for the SW to review
@@ -152,7 +154,6 @@ export async function bookNextRcpc(
     kase: Case;
     stored: Meeting;
     actor: Actor;
-    room?: { email: string; name: string };
   },
 ): Promise<string | undefined> {
   const { kase, stored, actor } = input;
@@ -201,7 +202,10 @@ export async function bookNextRcpc(
     inPerson: stored.inPerson,
     chair: nextRcpcChair(deps, kase, stored),
     ...optional("clerk", stored.clerk),
-    ...optional("room", input.room),
+    // The room found free at the outcome, stored with its time: every
+    // (re)try books the same room (the calendar is read only before the
+    // outcome is stored).
+    ...optional("room", outcome.nextConferenceRoom),
   });
   return id;
 }

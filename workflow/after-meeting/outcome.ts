@@ -249,6 +249,8 @@ export async function recordOutcome(
                 s.nextRcpcDate,
                 s.nextRcpcTime,
               ).start.toISOString(),
+              // Kept with the time: a retry after a failure part way books this same room.
+              ...optional("nextConferenceRoom", room),
               coreGroup: london(s.coreGroupDate),
               coreGroupDate: s.coreGroupDate,
             }
@@ -278,12 +280,7 @@ export async function recordOutcome(
       : [];
   const nextStart = stored?.outcome?.nextConference;
   if (stored?.outcome !== undefined && anyPlan(stored.outcome)) {
-    await bookNextRcpc(deps, {
-      kase,
-      stored,
-      actor: request.actor,
-      ...optional("room", room),
-    });
+    await bookNextRcpc(deps, { kase, stored, actor: request.actor });
     await enqueue(deps, { taskType: CORE_GROUP_TASK, caseId: kase.id, meetingId: meeting.id });
   }
   if (changed) {

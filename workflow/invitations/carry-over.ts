@@ -32,12 +32,14 @@ export async function carryOverList(
     pk: kase.id,
     caseId: kase.id,
     meetingId: to.id,
-    invitees: previous.invitees.map(({ letter: _letter, ...i }) => ({
+    // Letters belong to their meeting (its date, its core group): not carried.
+    invitees: previous.invitees.map(({ letter: _letter, coreGroupLetter: _cg, ...i }) => ({
       ...i,
       rsvp: "pending" as const,
       policeCheck: { needed: false },
     })),
     carriedFrom: from.id,
+    coreGroupOf: from.id,
     complete: true,
   };
   try {

@@ -25,6 +25,7 @@ import { dueOf, INVITE_LIST_RULES, POLICE_CHECK_RULES } from "../timeline/timeli
 import { updateDoc } from "../kernel/update-doc";
 import { loadForAction } from "../kernel/load-for-action";
 import { cardResponse } from "../kernel/respond";
+import { CORE_GROUP_TASK } from "../after-meeting/core-group";
 
 /**
  * The SW, their team manager covering (`invite-list.due`: the TM signs off
@@ -178,12 +179,16 @@ export async function submitInviteList(
   const invitees: Invitee[] = parsed.value.invitees.map(({ rowId, ...p }) => {
     const id = rowId !== undefined && before.has(rowId) ? rowId : inviteeId(p);
     const was = before.get(id);
-    const keepLetter = was?.letter !== undefined && p.email === undefined && was.name === p.name;
+    // A letter made (and how it was sent) stays while the person still has no email.
+    const samePost = was !== undefined && p.email === undefined && was.name === p.name;
     return {
       ...p,
       id,
       rsvp: was?.rsvp ?? "pending",
-      ...(keepLetter ? { letter: was.letter } : {}),
+      ...(samePost && was.letter !== undefined ? { letter: was.letter } : {}),
+      ...(samePost && was.coreGroupLetter !== undefined
+        ? { coreGroupLetter: was.coreGroupLetter }
+        : {}),
     };
   });
   const kept = new Set(invitees.map((i) => i.id));
@@ -231,6 +236,8 @@ export async function submitInviteList(
     meetingId: meeting.id,
     invitees,
     ...(removed.length > 0 ? { removed } : {}),
+    // Kept after the review (unlike carriedFrom): a member added later is told the core group's date.
+    ...optional("coreGroupOf", old?.coreGroupOf ?? old?.carriedFrom),
     complete: true,
     submittedBy: request.actor.objectId,
     submittedAt: now,
@@ -265,6 +272,17 @@ export async function submitInviteList(
     meetingId: meeting.id,
     key: version,
   });
+  // A list carried over from a conference with a core group: whoever is
+  // added is told its date too (the task sends each person once and skips
+  // them once the day has come).
+  if (list.coreGroupOf !== undefined) {
+    await enqueue(deps, {
+      taskType: CORE_GROUP_TASK,
+      caseId: kase.id,
+      meetingId: list.coreGroupOf,
+      key: version,
+    });
+  }
   if (policeChecks > 0) {
     await enqueue(deps, {
       taskType: "meeting.police-checks",

@@ -1,10 +1,11 @@
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import type { ActionRequest, ActionResponse } from "../../ports";
 import type { Case, Invitee, Meeting, Task } from "../../model";
-import { formatHumanDate, formatHumanInstant } from "../../rules";
+import { formatHumanDate, formatHumanInstant, formatIsoDate, parseIsoDate } from "../../rules";
 import {
   buildInvitationLetterCard,
   LetterSentSubmission,
+  type InvitationLetterView,
 } from "../../cards/invitation-letter/build";
 import { letterPdf } from "../../cards/invitation-letter/pdf";
 import { parseSubmission } from "../../cards/common/errors";
@@ -165,14 +166,108 @@ export async function sendLetters(
   return made;
 }
 
+/**
+ * The core group's date by letter (workflow/after-meeting/core-group.ts
+ * makes and emails it): tracked like the invitation letter, on the person's
+ * row of the list they are on (`listMeetingId`), with the same card to the
+ * SW, the same daily reminder and the same verb to record it. Idempotent:
+ * keyed by the person and the core group's day.
+ */
+export async function trackCoreGroupLetter(
+  deps: WorkflowDeps,
+  input: {
+    kase: Case;
+    listMeetingId: string;
+    person: Invitee;
+    /** The core group's day (ISO). */
+    day: string;
+    what: string;
+    taskId: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { kase, listMeetingId, person, day, now } = input;
+  await sendCardOnce(deps, {
+    id: `${listMeetingId}:core-group-letter:${person.id}:${day}:card`,
+    kind: "core-group-letter",
+    recipient: kase.socialWorker,
+    card: buildInvitationLetterCard(
+      coreGroupLetterView(kase, listMeetingId, person, day, input.what),
+    ),
+    preview: `A core group letter to post for case ${kase.reference}`,
+    taskId: input.taskId,
+    caseId: kase.id,
+    meetingId: listMeetingId,
+  });
+  await updateDoc(deps.store, "invite-list", `${listMeetingId}:invite-list`, kase.id, (l) => {
+    const i = l.invitees.find((x) => x.id === person.id);
+    if (i === undefined || i.coreGroupLetter?.forDay === day) return undefined;
+    return {
+      ...l,
+      invitees: l.invitees.map((x) =>
+        x.id === person.id
+          ? { ...x, coreGroupLetter: { madeAt: now.toISOString(), forDay: day } }
+          : x,
+      ),
+    };
+  });
+  await enqueue(deps, {
+    taskType: LETTER_REMINDER,
+    caseId: kase.id,
+    meetingId: listMeetingId,
+    key: coreGroupReminderKey(person.id, day, 1),
+    dueAt: nextReminderAt(deps, now),
+  });
+}
+
+function coreGroupLetterView(
+  kase: Case,
+  listMeetingId: string,
+  person: Invitee,
+  day: string,
+  what: string,
+  reminder = false,
+): InvitationLetterView {
+  return {
+    letter: "core-group",
+    caseId: kase.id,
+    caseReference: kase.reference,
+    meetingId: listMeetingId,
+    inviteeId: person.id,
+    name: person.name,
+    role: person.role,
+    what,
+    when: formatHumanDate(parseIsoDate(day)),
+    ...(reminder ? { reminder } : {}),
+  };
+}
+
 /** A task carries ids only: the person, the meeting date and the reminder's number are its key. */
 const reminderKey = (inviteeId: string, startMs: number, n: number) =>
   `${inviteeId}~${startMs}~${n}`;
+/** A core group letter's reminder: marked, then the person, the core group's day and the number. */
+const coreGroupReminderKey = (inviteeId: string, day: string, n: number) =>
+  `cg~${inviteeId}~${day}~${n}`;
 
-function parseReminderKey(taskId: string): { inviteeId?: string; n?: number } {
+type ReminderKey =
+  | { letter: "invitation"; inviteeId?: string; n?: number }
+  | { letter: "core-group"; inviteeId?: string; day?: string; n?: number };
+
+function parseReminderKey(taskId: string): ReminderKey {
   const key = taskId.split(`:${LETTER_REMINDER}:`)[1] ?? "";
-  const [inviteeId, , n] = key.split("~");
-  return { ...(inviteeId ? { inviteeId } : {}), ...(n ? { n: Number(n) } : {}) };
+  const parts = key.split("~");
+  const num = (v: string | undefined) => (v ? { n: Number(v) } : {});
+  if (parts[0] === "cg") {
+    const [, inviteeId, day, n] = parts;
+    return {
+      letter: "core-group",
+      ...(inviteeId ? { inviteeId } : {}),
+      ...(day ? { day } : {}),
+      ...num(n),
+    };
+  }
+  const [inviteeId, , n] = parts;
+  return { letter: "invitation", ...(inviteeId ? { inviteeId } : {}), ...num(n) };
 }
 
 /** 09:00 on the next working day: when a reminder is sent (a reminder is sent at 09:00, docs/rules.md "Counting time"). */
@@ -186,16 +281,19 @@ function nextReminderAt(deps: WorkflowDeps, now: Date): Date {
  * meeting.letter-reminder: while a letter is not recorded as posted or
  * handed over, the SW gets the card again at 09:00 each working day (a
  * letter never quietly forgotten); it stops once recorded, once the person
- * is off the list, or once the meeting has started or been stood down.
+ * is off the list or has an email, and, for an invitation, once the meeting
+ * has started or been stood down; for the core group's date, once that
+ * day has come (a letter posted then arrives too late).
  */
 export async function remindLetter(
   deps: WorkflowDeps,
   task: Task,
   ctx: TaskContext,
 ): Promise<TaskResult> {
+  const payload = parseReminderKey(task.id);
+  if (payload.letter === "core-group") return remindCoreGroupLetter(deps, task, ctx, payload);
   const ids = taskIds(task);
   const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
-  const payload = parseReminderKey(task.id);
   if (meeting.status === "stood-down") return { skipped: "stood-down" };
   if (meeting.start === undefined || Date.parse(meeting.start) <= ctx.now.getTime())
     return { skipped: "meeting-started" };
@@ -235,7 +333,51 @@ export async function remindLetter(
   return { reminded: 1, n };
 }
 
-/** verb invitation-letter.sent: the SW records a letter was posted or handed over. */
+async function remindCoreGroupLetter(
+  deps: WorkflowDeps,
+  task: Task,
+  ctx: TaskContext,
+  payload: { inviteeId?: string; day?: string; n?: number },
+): Promise<TaskResult> {
+  const ids = taskIds(task);
+  const { kase, meeting } = await loadMeeting(deps, ids.caseId, ids.meetingId);
+  const day = payload.day;
+  if (day === undefined) return { skipped: "no-day" };
+  const today = formatIsoDate(deps.policy.calendar.toLocal(ctx.now.getTime()).day);
+  if (today >= day) return { skipped: "core-group-day-come" };
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  const person = list?.invitees.find((i) => i.id === payload.inviteeId);
+  if (person === undefined) return { skipped: "not-on-list" };
+  if (person.email !== undefined) return { skipped: "has-email" };
+  if (person.coreGroupLetter?.forDay !== day) return { skipped: "no-letter" };
+  if (person.coreGroupLetter.sent !== undefined) return { skipped: "sent" };
+  const n = payload.n ?? 1;
+  await sendCardOnce(deps, {
+    id: `${task.id}:remind`,
+    kind: "core-group-letter-reminder",
+    recipient: kase.socialWorker,
+    card: buildInvitationLetterCard(
+      coreGroupLetterView(kase, meeting.id, person, day, "Core group date", true),
+    ),
+    preview: `Reminder: a core group letter to post for case ${kase.reference}`,
+    taskId: task.id,
+    caseId: kase.id,
+    meetingId: meeting.id,
+  });
+  await enqueue(deps, {
+    taskType: LETTER_REMINDER,
+    caseId: kase.id,
+    meetingId: meeting.id,
+    key: coreGroupReminderKey(person.id, day, n + 1),
+    dueAt: nextReminderAt(deps, ctx.now),
+  });
+  return { reminded: 1, n };
+}
+
+/**
+ * verb invitation-letter.sent: the SW records a letter was posted or handed
+ * over: the invitation, or (the card's `letter`) the core group's date.
+ */
 export async function recordLetterSent(
   deps: WorkflowDeps,
   request: ActionRequest,
@@ -247,26 +389,28 @@ export async function recordLetterSent(
   ]);
   const parsed = parseSubmission(LetterSentSubmission, request.data);
   if (!parsed.ok) throw new WorkflowError("BadInput", "Choose posted or handed over.");
-  const { inviteeId, how } = parsed.value;
+  const { inviteeId, how, letter } = parsed.value;
+  const field = letter === "core-group" ? "coreGroupLetter" : "letter";
   const now = deps.clock().toISOString();
   const listId = `${meeting.id}:invite-list`;
   const list = await deps.store.get("invite-list", listId, kase.id);
   const person = list?.invitees.find((i) => i.id === inviteeId);
-  if (person === undefined || person.letter === undefined)
+  if (person === undefined || person[field] === undefined)
     throw new WorkflowError("Conflict", "That person is no longer waiting for a letter.");
   const { changed } = await updateDoc(deps.store, "invite-list", listId, kase.id, (l) => ({
     ...l,
-    invitees: l.invitees.map((i) =>
-      i.id === inviteeId && i.letter !== undefined && i.letter.sent === undefined
-        ? { ...i, letter: { ...i.letter, sent: { how, at: now, by: request.actor.objectId } } }
-        : i,
-    ),
+    invitees: l.invitees.map((i) => {
+      const tracked = i[field];
+      return i.id === inviteeId && tracked !== undefined && tracked.sent === undefined
+        ? { ...i, [field]: { ...tracked, sent: { how, at: now, by: request.actor.objectId } } }
+        : i;
+    }),
   }));
   if (changed) {
     await audit(deps, {
       caseId: kase.id,
       actor: request.actor.objectId,
-      action: "invitation-letter.sent",
+      action: letter === "core-group" ? "core-group-letter.sent" : "invitation-letter.sent",
       target: { type: "invite-list", id: listId },
       detail: { invitee: inviteeId, how },
     });
@@ -274,7 +418,10 @@ export async function recordLetterSent(
   return cardResponse(
     cards.done({
       title: how === "posted" ? "Letter recorded as posted" : "Letter recorded as handed over",
-      message: `Thank you. ${person.name} is shown on the chair's brief as invited by letter.`,
+      message:
+        letter === "core-group"
+          ? `Thank you. ${person.name} is recorded as told the core group's date by letter.`
+          : `Thank you. ${person.name} is shown on the chair's brief as invited by letter.`,
       caseReference: kase.reference,
     }),
   );
