@@ -14,10 +14,16 @@ const FIELDS = ["declineReason", "recordingReason"] as const;
  * conflict-of-interest wording.
  */
 export function buildBookingConfirmationCard(view: BookingConfirmationView): CardJson {
-  const chair = view.recipient === "chair";
+  const chosen = view.recipient === "chair" && view.chosenByChair === true;
+  const chair = view.recipient === "chair" && !chosen;
   const startText = formatInstant(view.start);
   return expandCard(template, {
-    fallbackText: `Please confirm the ${view.meetingKind} for case ${view.caseReference} on ${startText}`,
+    fallbackText: chosen
+      ? `The ${view.meetingKind} for case ${view.caseReference} is booked for ${startText}, as you chose`
+      : `Please confirm the ${view.meetingKind} for case ${view.caseReference} on ${startText}`,
+    headingText: chosen
+      ? `Booked as you chose: ${view.meetingKind} on ${startText}`
+      : `Please confirm: ${view.meetingKind} on ${startText}`,
     caseId: view.caseId,
     meetingId: view.meetingId,
     caseReference: view.caseReference,
@@ -29,15 +35,17 @@ export function buildBookingConfirmationCard(view: BookingConfirmationView): Car
       ? `In person and on Teams: ${view.venue ?? "room not recorded"}`
       : "Teams meeting",
     // Only the chair may allow recording, for this meeting, with a reason.
-    showRecording: chair,
+    showRecording: view.recipient === "chair",
     recordingText: view.recordingAllowed ? "Agreed by the chair" : "Off",
     chairName: view.chairName,
     // The chair sees who the family is before deciding about a conflict of interest (a chair who knows the family declines).
     familyText: chair ? (view.familyNames ?? "") : "",
-    declineTitle: chair ? "Decline: conflict of interest" : "Decline",
+    declineTitle: chair ? "Decline: conflict of interest" : chosen ? "Cannot chair it" : "Decline",
     declineHint: chair
       ? "Decline if you have a conflict of interest (for example, you know the family). Your reason goes to the clerk and the CPA team manager, who arrange another chair."
-      : "Decline if you cannot attend; the clerk will look for another time.",
+      : chosen
+        ? "You chose this date and time at the conference. If you can no longer chair it, say why: the clerk and the CPA team manager arrange another chair."
+        : "Decline if you cannot attend; the clerk will look for another time.",
     reasonLabel: chair ? "Reason (for example, how you know the family)" : "Reason",
     v: inputValues(FIELDS, view.values, {}),
     e: fieldErrorsOn(FIELDS, view.errors),

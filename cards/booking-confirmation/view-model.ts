@@ -20,6 +20,12 @@ export interface BookingConfirmationView extends CaseRef, Versioned, Redisplay {
   familyNames?: string;
   /** Where an in-person conference is held (never the family's address). */
   venue?: string;
+  /**
+   * The chair chose this date and time themselves, at the conference before
+   * it (the next review booked with the outcome): nothing to confirm, and no
+   * conflict-of-interest question about a family they have just chaired.
+   */
+  chosenByChair?: boolean;
   /** The chair has allowed this meeting to be recorded. */
   recordingAllowed?: boolean;
 }

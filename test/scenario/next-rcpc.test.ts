@@ -249,6 +249,16 @@ describe("the next RCPC booked at the conference, and the first core group", () 
     );
     // The carried-over list asks no police check again.
     expect(list?.invitees.every((i) => !i.policeCheck.needed)).toBe(true);
+    // The chair chose the time: their card says so, with no conflict-of-interest
+    // question about the family they have just chaired; the SW's card is as ever.
+    const confirmations = world.notifier.sent.filter(
+      (s) => s.preview === "RCPC booked for case C-1001: please confirm",
+    );
+    expect(confirmations.map((s) => s.to)).toEqual([CHAIR]);
+    const chairCard = cardText(confirmations[0]!.card);
+    expect(chairCard).toContain("Booked as you chose: RCPC on Tue 20 Apr 2027 14:00");
+    expect(chairCard).not.toMatch(/conflict of interest/i);
+    expect(chairCard).toContain("Allow recording");
   });
 
   it("a retry of the outcome books nothing twice", async () => {

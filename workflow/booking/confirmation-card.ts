@@ -5,6 +5,15 @@ import { conferenceKind } from "../kernel/conference-kind";
 import { familyNames } from "../invitations/children";
 
 /**
+ * Asked for by its own chair: only the chair's outcome does that (the next
+ * review, booked with the date and time the chair gave); conference requests
+ * are social workers' and managers' (the request verb's roles).
+ */
+function chosenByChair(meeting: Meeting): boolean {
+  return meeting.requestedBy !== undefined && meeting.requestedBy === meeting.chair?.entraObjectId;
+}
+
+/**
  * The booking confirmation as the chair or the social worker sees it: one
  * place builds it, so a card shown again after a refused answer (the chair's
  * decline, allowing the recording) still names the family and the venue
@@ -31,6 +40,7 @@ export function confirmationCard(
     recordingAllowed: meeting.recording !== undefined,
     recipient,
     chairName: meeting.chair?.name ?? "",
+    ...(recipient === "chair" && chosenByChair(meeting) ? { chosenByChair: true } : {}),
     familyNames: familyNames(kase),
     ...(form.errors !== undefined ? { errors: form.errors } : {}),
     ...(form.values !== undefined ? { values: form.values } : {}),
