@@ -1,7 +1,15 @@
 import type { CardJson } from "../../ports/notifier";
 import { expandCard } from "../common/expand";
 import { formatDate, formatInstant } from "../common/format";
-import { checkCount, fitCard, line, moreText, plural, type Line } from "../common/list";
+import {
+  checkCount,
+  fitCard,
+  line,
+  moreText,
+  plural,
+  unreadableText,
+  type Line,
+} from "../common/list";
 import { errorSummary } from "../common/redisplay";
 import template from "./template.json";
 import { allocationCaseKey, allocationInputId, MAX_CASE_MAPPING_ROWS, MONTH } from "./submission";
@@ -94,6 +102,7 @@ export function layoutCaseMappingCard(view: CaseMappingView): CaseMappingLayout 
     title: c.role === undefined ? c.name : `${c.name} (${c.role})`,
   }));
 
+  const unreadable = unreadableText(view.unreadable ?? 0);
   const build = (shown: number): CardJson => {
     const visible = rows.slice(0, shown);
     const actionData: Record<string, string> = {
@@ -103,10 +112,14 @@ export function layoutCaseMappingCard(view: CaseMappingView): CaseMappingLayout 
     visible.forEach((r, i) => (actionData[allocationCaseKey(i)] = r.caseId));
     const onCard = new Set(visible.map((_, i) => allocationInputId(i)));
     return expandCard(template, {
-      fallbackText: `${view.title}: ${summary}`,
+      fallbackText: `${view.title}: ${summary}${unreadable !== undefined ? `; ${unreadable}` : ""}`,
       title: view.title,
       periodText: `Child in need cases open 12 months or more, to complete by ${formatInstant(view.completeBy)}`,
       summary,
+      unreadableText:
+        unreadable !== undefined
+          ? `${unreadable}: this list may be incomplete. The service owners have been told.`
+          : "",
       guidance: `Mapped in the last ${plural(view.reviewWithinMonths, "month")}: the chair reviews that mapping and whether its plan is progressing. Otherwise the chair arranges a new case mapping with the social worker and their supervisor or team manager.`,
       load,
       summaryErrors: errorSummary(view.errors, (f) => onCard.has(f)),

@@ -45,6 +45,11 @@ export interface CaseMappingView extends Versioned, Redisplay {
   /** A mapping newer than this many months is reviewed rather than redone (chair-consultation; configurable). */
   reviewWithinMonths: number;
   cases: CaseMappingRow[];
+  /**
+   * Cases that could not be read (set aside, not yet handled): the list
+   * says how many, so a missing case is never taken for "no cases".
+   */
+  unreadable?: number;
   /** The CP chairs a case may go to: present on the QA admin manager's card only. */
   chairs?: PersonOption[];
   /** Where the rows the card leaves out are; default "see the CSV in your email". */

@@ -134,7 +134,7 @@ describe.each(BACKENDS)("a store of main's documents, %s", (_name, backend) => {
       t < Date.parse(QUARTER.end);
       t += 86_400_000
     ) {
-      const rows = await gatherRegisterChanges(deps, new Date(t));
+      const { rows } = await gatherRegisterChanges(deps, new Date(t));
       if (rows.length > 0) health[new Date(t).toISOString()] = rows;
     }
     expect(json(health)).toEqual(fixture.expected.health);

@@ -1,5 +1,6 @@
 import { type BookingOffer } from "../../workflow/booking/booking-card";
 import { VERBS } from "../../cards/verbs";
+import type { Case } from "../../model";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 export const CASE_ID = "case-C-1001";
@@ -147,4 +148,14 @@ export async function bookedLeicestershireIcpc(
     slotStart: "2027-01-29T10:00:00.000Z",
   });
   return { world, meetingId };
+}
+
+/** Changes a stored case as a test set-up would (no audit, no action). */
+export async function patchCase(
+  world: World,
+  id: string,
+  change: (c: Case) => Case,
+): Promise<void> {
+  const c = (await world.store.get("case", id, id))!;
+  await world.store.replace(change(c), c.etag!);
 }

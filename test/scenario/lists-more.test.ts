@@ -1,4 +1,3 @@
-import type { Case } from "../../model";
 import { caseMappingMonthId } from "../../model";
 import { listEmailId } from "../../workflow/lists/list-delivery";
 import { ensureJobsPlanned } from "../../workflow/lists/plan-jobs";
@@ -10,6 +9,7 @@ import {
   listCase,
   listsAuthority,
 } from "../../workflow/lists/__tests__/lists-fixture";
+import { patchCase } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -18,11 +18,6 @@ import { DEMO_IDS, makeWorld, type World } from "./world";
  * non-working day on the next working day), with the fake clock: once each,
  * at its time, to the people docs/rules.md names, with the right rows.
  */
-
-async function patchCase(world: World, id: string, change: (c: Case) => Case): Promise<void> {
-  const c = (await world.store.get("case", id, id))!;
-  await world.store.replace(change(c), c.etag!);
-}
 
 /** The sent email of a notification id: when it went (the store's record). */
 async function emailSentAt(world: World, id: string): Promise<string | undefined> {

@@ -155,7 +155,7 @@ describe("three siblings, an ICPC about two of them", () => {
     expect(entries.map((e) => [e.childId, e.change, e.category])).toEqual([
       [ALEX, "added", "emotional-abuse"],
     ]);
-    const health = await gatherRegisterChanges(
+    const { rows: health } = await gatherRegisterChanges(
       world.deps,
       new Date(`${londonDay(icpc.start as string)}T17:00:00.000Z`),
     );
@@ -215,7 +215,10 @@ describe("three siblings, an ICPC about two of them", () => {
       [ALEX, "removed", true],
     ]);
     const reviewDay = londonDay(rcpc.start as string);
-    const health = await gatherRegisterChanges(world.deps, new Date(`${reviewDay}T17:00:00.000Z`));
+    const { rows: health } = await gatherRegisterChanges(
+      world.deps,
+      new Date(`${reviewDay}T17:00:00.000Z`),
+    );
     expect(health.map((r) => [r.childName, r.change])).toEqual([["Alex Sibling", "removed"]]);
     const children = (await world.store.get("case", kase.id, kase.id))?.children ?? [];
     expect(children.map((c) => [c.id, c.planHistory])).toEqual([

@@ -10,8 +10,10 @@ import { timelinessView } from "../../workflow/stats/timeliness-view";
 import { buildTimelinessCard } from "../../cards/timeliness/build";
 import { INCIDENTS_PK, type Incident, type Task } from "../../model";
 import { cardText } from "../fakes/recording-notifier";
-import { CASE_ID, CHILD_IDS, inviteListData, requestAndBook } from "./journey";
+import { CASE_ID, CHILD_IDS, inviteListData, patchCase, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
+import { ensureJobsPlanned } from "../../workflow/lists/plan-jobs";
+import { HEALTH_MAILBOX, listsAuthority } from "../../workflow/lists/__tests__/lists-fixture";
 
 /**
  * Unreadable records are quarantined, not skipped: set aside with their raw
@@ -224,5 +226,66 @@ describe("a corrupted meeting and a corrupted case", () => {
     );
     const week3 = await gatherExceptions(world.deps, new Date("2027-02-01T09:00:00.000Z"));
     expect(week3.unreadable).toBe(1);
+  });
+});
+
+describe("the health mailboxes' register changes and the case mapping list with a record unreadable", () => {
+  it("the health email says a record could not be read: a short list is never taken for a whole one", async () => {
+    const world = await makeWorld({
+      policy: "west-sussex",
+      start: "2027-01-12T09:00:00.000Z",
+      authority: listsAuthority("west-sussex"),
+    });
+    try {
+      for (const id of ["reg-1", "reg-2"]) {
+        await world.store.create({
+          id,
+          type: "register-entry",
+          pk: "case-C-1002",
+          caseId: "case-C-1002",
+          childId: "case-C-1002-child-1",
+          change: "added",
+          at: "2027-01-12T11:00:00.000Z",
+          recordedBy: DEMO_IDS.chair,
+        });
+      }
+      corrupt(world, "reg-2", "$.change", "maybe");
+      await ensureJobsPlanned(world.deps, world.clock());
+      await world.advanceTo("2027-01-12T17:30:00.000Z");
+      const mail = world.graph!.state.sentMail.filter((m) => m.to.includes(HEALTH_MAILBOX));
+      expect(mail).toHaveLength(1);
+      const body = JSON.stringify(mail[0]!.message);
+      expect(body).toContain("1 record could not be read, so this list may be incomplete");
+      // The one it could read is there; the unreadable one is set aside and raised.
+      expect(mail[0]!.attachments[0]!.content.toString("utf8")).toContain("Charlie Sample");
+      expect((await unreadableIncidents(world)).map((i) => i.recordId)).toEqual(["reg-2"]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("the case mapping list says a case could not be read rather than list fewer cases in silence", async () => {
+    const authority = listsAuthority("chair-consultation");
+    const world = await makeWorld({
+      policy: "chair-consultation",
+      start: "2027-01-29T05:00:00.000Z",
+      authority,
+    });
+    try {
+      await patchCase(world, "case-C-1001", (c) => ({ ...c, cin: { openedAt: "2025-06-01" } }));
+      await patchCase(world, "case-C-1002", (c) => ({ ...c, cin: { openedAt: "2025-06-01" } }));
+      corrupt(world, "case-C-1002", "$.children", "none");
+      await ensureJobsPlanned(world.deps, world.clock());
+      await world.advanceTo("2027-02-01T10:00:00.000Z");
+      const lists = world.notifier.sent.filter((s) => s.preview.startsWith("Case mapping"));
+      expect(lists).toHaveLength(1);
+      const text = cardText(lists[0]!.card);
+      expect(text).toContain("C-1001");
+      expect(text).toContain(
+        "1 record could not be read: this list may be incomplete. The service owners have been told.",
+      );
+    } finally {
+      await world.close();
+    }
   });
 });

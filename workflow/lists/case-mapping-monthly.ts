@@ -10,8 +10,13 @@ import { caseMappingView } from "./case-mapping-view";
 import { qaAdmins } from "./job-recipients";
 import { deliverList } from "./list-delivery";
 import { monthId, monthName } from "./month-name";
+import { unreadableCount } from "../kernel/unreadable";
+import { unreadableText } from "../../cards/common/list";
 
 export const CASE_MAPPING_MONTHLY = "cin.case-mapping.monthly";
+
+/** The list is made from cases only. */
+const CASE_TYPES: ReadonlySet<string> = new Set(["case"]);
 
 /** The month's list: made on its first run, found again (allocations kept) on a rerun. */
 async function monthList(deps: WorkflowDeps, now: Date): Promise<CaseMappingMonth> {
@@ -38,7 +43,11 @@ async function monthList(deps: WorkflowDeps, now: Date): Promise<CaseMappingMont
 export function caseMappingMonthlyHandler(deps: WorkflowDeps) {
   return async (task: Task, ctx: TaskContext): Promise<TaskResult> => {
     const month = await monthList(deps, ctx.now);
-    const view = caseMappingView(deps.authority, month, { allocating: true });
+    const unreadable = await unreadableCount(deps, CASE_TYPES);
+    const view = {
+      ...caseMappingView(deps.authority, month, { allocating: true }),
+      ...(unreadable > 0 ? { unreadable } : {}),
+    };
     const layout = layoutCaseMappingCard(view);
     const reviews = month.rows.filter((r) => r.task === "review").length;
     const summary = `${month.rows.length} case(s): ${reviews} review(s), ${month.rows.length - reviews} new`;
@@ -53,9 +62,14 @@ export function caseMappingMonthlyHandler(deps: WorkflowDeps) {
       bodyText: [
         `${title}: ${summary} to allocate to the CP chairs.`,
         "The cases are in the attached CSV, by case reference. Allocate them in Convene in Teams.",
+        ...(unreadable > 0
+          ? [
+              `${unreadableText(unreadable) ?? ""}: this list may be incomplete. The service owners have been told.`,
+            ]
+          : []),
       ].join("\n"),
       csv: csvAttachment(CASE_MAPPING_MONTHLY, month.month, caseMappingCsv(view)),
     });
-    return { cases: month.rows.length, reviews, ...sent };
+    return { cases: month.rows.length, reviews, unreadable, ...sent };
   };
 }

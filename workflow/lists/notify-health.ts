@@ -1,4 +1,4 @@
-import { readableItems } from "../kernel/unreadable";
+import { readableItems, readOrSetAside, unreadableCount } from "../kernel/unreadable";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { csvAttachment } from "../../cards/csv/csv";
 import {
@@ -14,6 +14,9 @@ import { deliverList } from "./list-delivery";
 
 export const NOTIFY_HEALTH = "register.notify-health";
 
+/** What the day's register changes are made from. */
+const REGISTER_TYPES: ReadonlySet<string> = new Set(["register-entry", "case"]);
+
 type Deps = Pick<WorkflowDeps, "store" | "policy" | "logger" | "clock" | "kick">;
 
 /**
@@ -25,7 +28,10 @@ type Deps = Pick<WorkflowDeps, "store" | "policy" | "logger" | "clock" | "kick">
  * category: cards/csv/register-changes.ts). Children by name and date of
  * birth: this is for the health mailboxes' email only, never a card or a log.
  */
-export async function gatherRegisterChanges(deps: Deps, dueAt: Date): Promise<RegisterChangeRow[]> {
+export async function gatherRegisterChanges(
+  deps: Deps,
+  dueAt: Date,
+): Promise<{ rows: RegisterChangeRow[]; left: number }> {
   const cal = deps.policy.calendar;
   const { day, minuteOfDay } = cal.toLocal(dueAt.getTime());
   const from = cal.toInstant(cal.workingDayOnOrBefore(day - 1), minuteOfDay);
@@ -37,10 +43,18 @@ export async function gatherRegisterChanges(deps: Deps, dueAt: Date): Promise<Re
     return at > from && at <= to && e.change !== "category-changed";
   });
   const rows: RegisterChangeRow[] = [];
+  // A change that cannot be given (its case unreadable, or no such child on
+  // it) is counted, and the email says so: A&E must never take a short list
+  // for a whole one.
+  let left = 0;
   for (const e of entries) {
-    const kase = await deps.store.get("case", e.caseId, e.caseId);
+    const read = await readOrSetAside(deps, "case", e.caseId, e.caseId, "health notification");
+    // An unreadable case is set aside and counted with the unreadable records.
+    if (read.unreadable) continue;
+    const kase = read.doc;
     const child = kase?.children.find((c) => c.id === e.childId);
     if (kase === undefined || child === undefined) {
+      left += 1;
       deps.logger.warn(
         { registerEntryId: e.id, caseId: e.caseId },
         "register change: no such child",
@@ -50,7 +64,7 @@ export async function gatherRegisterChanges(deps: Deps, dueAt: Date): Promise<Re
     const meeting =
       e.meetingId === undefined
         ? undefined
-        : await deps.store.get("meeting", e.meetingId, e.caseId);
+        : (await readOrSetAside(deps, "meeting", e.meetingId, e.caseId, "health notification")).doc;
     rows.push({
       change: e.change as RegisterChange,
       effective: londonDate(meeting?.start ?? e.at),
@@ -59,7 +73,7 @@ export async function gatherRegisterChanges(deps: Deps, dueAt: Date): Promise<Re
       caseReference: kase.reference,
     });
   }
-  return rows;
+  return { rows, left };
 }
 
 /**
@@ -86,7 +100,10 @@ export function notifyHealthHandler(deps: WorkflowDeps) {
       return { skipped: "no-health-mailboxes" };
     }
     const dueAt = new Date(task.dueAt);
-    const rows = await gatherRegisterChanges(deps, dueAt);
+    const { rows, left } = await gatherRegisterChanges(deps, dueAt);
+    // Register entries and cases set aside as unreadable and not yet handled.
+    const unreadable = await unreadableCount(deps, REGISTER_TYPES);
+    const incomplete = left + unreadable;
     const day = deps.policy.calendar.toLocal(dueAt.getTime()).day;
     const title = `CP register changes, ${formatHumanDate(day)}: ${rows.length}`;
     const sent = await deliverList(deps, {
@@ -102,10 +119,15 @@ export function notifyHealthHandler(deps: WorkflowDeps) {
         rows.length === 0
           ? "There were no changes to the child protection register today."
           : "The changes are in the attached CSV: each child's name, date of birth and the council's case reference to quote when you call.",
+        ...(incomplete > 0
+          ? [
+              `${incomplete === 1 ? "1 record" : `${incomplete} records`} could not be read, so this list may be incomplete. The conference clerks' service team has been told and will send what is missing.`,
+            ]
+          : []),
         `From ${deps.authority.name}'s conference clerks. Sent every working day at 17:00.`,
       ].join("\n"),
       csv: csvAttachment(NOTIFY_HEALTH, formatIsoDate(day), registerChangesCsv(rows)),
     });
-    return { changes: rows.length, emails: sent.emails };
+    return { changes: rows.length, incomplete, emails: sent.emails };
   };
 }
