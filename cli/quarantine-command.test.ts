@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SCHEMA_VERSIONS } from "../model";
@@ -92,10 +92,52 @@ describe("convene quarantine", () => {
       ["quarantine"],
       ["quarantine", "bogus"],
       ["quarantine", "list", "--colour"],
+      ["quarantine", "show"],
+      ["quarantine", "show", "m-none"],
+      ["quarantine", "restore", "m-bad"],
+      ["quarantine", "restore", "m-bad", "--file", join(dir, "no-such-file.json")],
     ]) {
       const { code, stdout, stderr } = await convene(...argv);
       expect({ argv, code, stdout }).toEqual({ argv, code: 2, stdout: "" });
       expect(stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("shows an operator the raw form, and puts a corrected record back only when it is right", async () => {
+    const shown = await convene("quarantine", "show", "m-bad", "--json");
+    expect(shown.code).toBe(0);
+    const [record] = JSON.parse(shown.stdout).records;
+    expect(record).toMatchObject({ recordType: "meeting", id: "m-bad", pk: "case-1" });
+    const raw = JSON.parse(record.raw);
+    expect(raw.kind).toBe("CIN");
+
+    // Still wrong: refused, one line, nothing changed.
+    const still = join(dir, "still-wrong.json");
+    writeFileSync(still, JSON.stringify(raw));
+    const refused = await convene("quarantine", "restore", "m-bad", "--file", still);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("still fails its schema: kind");
+    expect(refused.stderr).not.toContain("Secret");
+    expect(JSON.parse((await convene("quarantine", "list", "--json")).stdout).count).toBe(1);
+
+    // Put right: back in place, listed again, audited, the incident handled.
+    const fixed = join(dir, "fixed.json");
+    const { notes: _notes, ...rest } = raw;
+    writeFileSync(fixed, JSON.stringify({ ...rest, kind: "ICPC" }));
+    const done = await convene("quarantine", "restore", "m-bad", "--file", fixed);
+    expect(done).toMatchObject({ code: 0, stderr: "" });
+    expect(done.stdout).toContain("meeting m-bad is back in place; its incident is marked handled");
+    expect(JSON.parse((await convene("quarantine", "list", "--json")).stdout).count).toBe(0);
+    const store = new SqliteStore({ file });
+    try {
+      const meetings = await store.meetingsOfCase("case-1");
+      expect(meetings.items.map((m) => m.id).sort()).toEqual(["m-bad", "m-ok"]);
+      const incident = await store.get("incident", "unreadable:meeting:m-bad", "incidents");
+      expect(incident).toMatchObject({ status: "handled", closedBy: "operator" });
+      const trail = (await store.auditOfCase("case-1")).items.map((a) => a.action);
+      expect(trail).toEqual(expect.arrayContaining(["record.quarantined", "record.restored"]));
+    } finally {
+      await store.close();
     }
   });
 });

@@ -146,6 +146,23 @@ export interface Store {
   ): Promise<QuarantineOutcome>;
   /** Every quarantined record, by id only (no raw form), oldest first. */
   quarantined(): Promise<QuarantinedRef[]>;
+  /**
+   * One quarantined record with the raw text it keeps, for an operator
+   * putting it right (`convene quarantine show`); undefined when no record
+   * of that type is held aside there.
+   */
+  quarantinedRecord(
+    type: MutableDocType,
+    pk: string,
+    id: string,
+  ): Promise<{ ref: QuarantinedRef; raw: string } | undefined>;
+  /**
+   * Puts a corrected record back in place of its quarantine wrapper (same
+   * container, partition and id), validated like any write: NotFound when
+   * no such record of that type is held aside, InvalidDocument when the
+   * correction still fails its schema. Nothing else is ever overwritten.
+   */
+  restoreQuarantined<D extends MutableDocument>(doc: D): Promise<D>;
 
   close(): Promise<void>;
 }

@@ -67,3 +67,11 @@ export function byQuarantinedAt(a: QuarantinedRef, b: QuarantinedRef): number {
     a.id.localeCompare(b.id)
   );
 }
+
+/** A wrapper's listing view and the raw text it keeps: for an operator putting it right. */
+export function heldOf(body: unknown): { ref: QuarantinedRef; raw: string } | undefined {
+  const parsed = Wrapper.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { id, pk, recordType, reason, quarantinedAt, raw } = parsed.data;
+  return { ref: { id, pk, recordType, reason, quarantinedAt }, raw };
+}

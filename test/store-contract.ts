@@ -437,6 +437,40 @@ export function storeContract(name: string, harness: StoreHarness): void {
       expect(JSON.parse(wrapper.raw ?? "{}")).toMatchObject({ id: "m-bad", kind: "CIN" });
     });
 
+    it("gives an operator the raw form and puts a corrected record back in its place, validated", async () => {
+      const v = { v: SCHEMA_VERSIONS.meeting };
+      await sut.insertRaw("cases", { ...aMeeting("m-bad", "case-1", at(1)), ...v, kind: "CIN" });
+      const [ref] = (await store.meetingsOfCase("case-1")).invalid;
+      expect(await store.quarantine(ref!, new Date(at(5)))).toBe("quarantined");
+
+      const held = await store.quarantinedRecord("meeting", "case-1", "m-bad");
+      expect(held?.ref).toMatchObject({ recordType: "meeting", pk: "case-1", id: "m-bad" });
+      expect(JSON.parse(held?.raw ?? "{}")).toMatchObject({ id: "m-bad", kind: "CIN" });
+      // Only that type at that place: another type's read finds nothing.
+      expect(await store.quarantinedRecord("case", "case-1", "m-bad")).toBeUndefined();
+      expect(await store.quarantinedRecord("meeting", "case-1", "m-none")).toBeUndefined();
+
+      // A correction that still fails its schema is refused and changes nothing.
+      await expect(
+        store.restoreQuarantined({ ...aMeeting("m-bad", "case-1", at(1)), kind: "CIN" } as never),
+      ).rejects.toMatchObject({ code: "InvalidDocument" });
+      expect(await store.quarantinedRecord("meeting", "case-1", "m-bad")).toBeDefined();
+      // A record not held aside is never overwritten this way.
+      await store.create(aMeeting("m-good", "case-1", at(0)));
+      await expect(
+        store.restoreQuarantined(aMeeting("m-good", "case-1", at(9))),
+      ).rejects.toMatchObject({ code: "NotFound" });
+
+      const restored = await store.restoreQuarantined(aMeeting("m-bad", "case-1", at(1)));
+      expect(typeof restored.etag).toBe("string");
+      expect((await store.meetingsOfCase("case-1")).items.map((m) => m.id).sort()).toEqual([
+        "m-bad",
+        "m-good",
+      ]);
+      expect(await store.quarantined()).toEqual([]);
+      expect((await store.get("meeting", "m-good", "case-1"))?.start).toBe(at(0));
+    });
+
     it("leaves a readable record where it is and answers gone for one not there", async () => {
       await store.create(aMeeting("m-good", "case-1", at(0)));
       const ref = { id: "m-good", pk: "case-1", type: "meeting", error: "x" } as const;

@@ -20,13 +20,21 @@ import {
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
 import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
 import { decode, decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
-import { QUARANTINED, byQuarantinedAt, quarantinedError, refOf, wrapperOf } from "../quarantine";
+import {
+  QUARANTINED,
+  byQuarantinedAt,
+  heldOf,
+  quarantinedError,
+  refOf,
+  wrapperOf,
+} from "../quarantine";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINERS, CONTAINER_OF, readyAtOf, type ContainerName } from "../layout";
 import type {
   InvalidRef,
   ListableType,
   Listing,
+  MutableDocType,
   MutableDocument,
   Page,
   QuarantineOutcome,
@@ -323,6 +331,38 @@ export class CosmosStore implements Store, RecordKeeping {
       }
     }
     throw preconditionFailed(ref.id);
+  }
+
+  async quarantinedRecord(
+    type: MutableDocType,
+    pk: string,
+    id: string,
+  ): Promise<{ ref: QuarantinedRef; raw: string } | undefined> {
+    const { resource } = await this.containers[CONTAINER_OF[type]].item(id, pk).read<RawItem>();
+    if (resource === undefined || resource.type !== QUARANTINED) return undefined;
+    const held = heldOf(resource);
+    return held?.ref.recordType === type ? held : undefined;
+  }
+
+  async restoreQuarantined<D extends MutableDocument>(doc: D): Promise<D> {
+    assertWriteRoute(doc, "replace");
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
+    const item = this.containers[CONTAINER_OF[doc.type]].item(doc.id, doc.pk);
+    const { resource } = await item.read<RawItem>();
+    const held =
+      resource !== undefined && resource.type === QUARANTINED ? heldOf(resource) : undefined;
+    if (resource === undefined || held?.ref.recordType !== doc.type) throw notFound(doc.id);
+    try {
+      const { resource: written } = await item.replace<RawItem>(bodyOf(valid) as RawItem, {
+        accessCondition: { type: "IfMatch", condition: etagOf(resource, doc.id) },
+      });
+      return { ...valid, etag: etagOf(written, doc.id) } as D;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412) throw preconditionFailed(doc.id);
+      if (status === 404) throw notFound(doc.id);
+      throw err;
+    }
   }
 
   async quarantined(): Promise<QuarantinedRef[]> {

@@ -15,13 +15,21 @@ import {
 import type { RawRecord, RecordKeeping, RemovableType } from "../../ports/records";
 import { appendChained, auditOfCase, type LedgerBackend } from "../audit/ledger";
 import { decode, decodeAll, decodeOrThrow, forWrite, withoutEtag } from "../codec";
-import { QUARANTINED, byQuarantinedAt, quarantinedError, refOf, wrapperOf } from "../quarantine";
+import {
+  QUARANTINED,
+  byQuarantinedAt,
+  heldOf,
+  quarantinedError,
+  refOf,
+  wrapperOf,
+} from "../quarantine";
 import { assertWriteRoute, conflict, notFound, preconditionFailed } from "../../ports/store-errors";
 import { CONTAINER_OF, readyAtOf } from "../layout";
 import type {
   InvalidRef,
   ListableType,
   Listing,
+  MutableDocType,
   MutableDocument,
   Page,
   QuarantineOutcome,
@@ -161,6 +169,11 @@ export class SqliteStore implements Store, RecordKeeping {
         `UPDATE docs SET type = '${QUARANTINED}', etag = @etag, body = @body, status = NULL,
            meeting_id = NULL, start_at = NULL, ready_at = NULL
          WHERE coll = @coll AND pk = @pk AND id = @id AND etag = @if_match`,
+      ),
+      restore: db.prepare<Columns & { if_match: string }>(
+        `UPDATE docs SET type = @type, etag = @etag, body = @body, status = @status,
+           meeting_id = @meeting_id, start_at = @start_at, ready_at = @ready_at
+         WHERE coll = @coll AND pk = @pk AND id = @id AND type = '${QUARANTINED}' AND etag = @if_match`,
       ),
       quarantined: db.prepare<[], { body: string }>(
         `SELECT body FROM docs WHERE type = '${QUARANTINED}' AND coll <> 'audit'`,
@@ -396,6 +409,32 @@ export class SqliteStore implements Store, RecordKeeping {
       if (changed > 0) return "quarantined";
     }
     throw preconditionFailed(ref.id);
+  }
+
+  async quarantinedRecord(
+    type: MutableDocType,
+    pk: string,
+    id: string,
+  ): Promise<{ ref: QuarantinedRef; raw: string } | undefined> {
+    const row = this.stmt.get.get(CONTAINER_OF[type], pk, id);
+    if (row === undefined || row.type !== QUARANTINED) return undefined;
+    const held = heldOf(parseBody(row));
+    return held?.ref.recordType === type ? held : undefined;
+  }
+
+  async restoreQuarantined<D extends MutableDocument>(doc: D): Promise<D> {
+    assertWriteRoute(doc, "replace");
+    const valid = decodeOrThrow(doc.type, doc.id, forWrite(doc));
+    const row = this.stmt.get.get(CONTAINER_OF[doc.type], doc.pk, doc.id);
+    const held = row !== undefined && row.type === QUARANTINED ? heldOf(parseBody(row)) : undefined;
+    if (row === undefined || held?.ref.recordType !== doc.type) throw notFound(doc.id);
+    const etag = randomUUID();
+    const changed = this.stmt.restore.run({
+      ...columnsOf(valid, etag),
+      if_match: row.etag,
+    }).changes;
+    if (changed === 0) throw preconditionFailed(doc.id);
+    return { ...valid, etag } as D;
   }
 
   async quarantined(): Promise<QuarantinedRef[]> {
