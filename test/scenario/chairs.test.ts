@@ -4,8 +4,8 @@ import { rotaId, rotaPk, type DutyRota } from "../../model";
 import { Authority } from "../../workflow/kernel/authority";
 import { dutyCounts } from "../../workflow/chairs/rota-fair";
 import type { CardJson } from "../../ports";
-import { cardActions } from "../fakes/recording-notifier";
-import { CASE_ID, CHILD_IDS, offerOf } from "./journey";
+import { cardActions, cardText } from "../fakes/recording-notifier";
+import { CASE_ID, CHILD_IDS, corrupt, offerOf } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /** West Sussex with three chairs (CPAs) and their team manager. */
@@ -247,6 +247,25 @@ describe("chairs (west-sussex, West Sussex)", () => {
     expect(cardsTo(world, DEMO_IDS.clerk, /New chair for the ICPC/)).toHaveLength(1);
     expect(cardsTo(world, DEMO_IDS.socialWorker, /New chair for the ICPC/)).toHaveLength(1);
     expect(world.failed).toEqual([]);
+  });
+
+  it("a conference of that day that cannot be read is never taken for nothing to cover", async () => {
+    const { meetingId, date, duty } = await bookedMeeting();
+    corrupt(world, meetingId, "$.status", "pencilled");
+    const answer = await world.act(DEMO_IDS.teamManager, VERBS.reportSick, {
+      chairId: DEMO_IDS.chair,
+      date,
+    });
+    const text = answer.kind === "card" ? cardText(answer.card) : answer.text;
+    expect(text).toContain("1 record could not be read for that day");
+    expect(text).toContain("please check with the conference clerks");
+    await world.runDue();
+    expect(cardsTo(world, duty, /Please cover the ICPC/)).toHaveLength(0);
+    const incidents = (await world.store.listAll("incident")).items;
+    expect(incidents.map((i) => [i.kind, i.recordId])).toContainEqual([
+      "unreadable-record",
+      meetingId,
+    ]);
   });
 
   it("when the duty chair declines, the team manager is asked to decide", async () => {

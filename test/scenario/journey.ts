@@ -1,4 +1,6 @@
 import { type BookingOffer } from "../../workflow/booking/booking-card";
+import Database from "better-sqlite3";
+import { join } from "node:path";
 import { VERBS } from "../../cards/verbs";
 import type { Case } from "../../model";
 import { DEMO_IDS, makeWorld, type World } from "./world";
@@ -158,4 +160,17 @@ export async function patchCase(
 ): Promise<void> {
   const c = (await world.store.get("case", id, id))!;
   await world.store.replace(change(c), c.etag!);
+}
+
+/** Corrupts a stored record through the database itself, as a bad write or a bad restore would. */
+export function corrupt(world: World, id: string, path: string, value: unknown): void {
+  const db = new Database(join(world.dir, "convene.sqlite"));
+  try {
+    const changed = db
+      .prepare("UPDATE docs SET body = json_set(body, ?, json(?)) WHERE id = ?")
+      .run(path, JSON.stringify(value), id).changes;
+    if (changed !== 1) throw new Error(`no record ${id} to corrupt`);
+  } finally {
+    db.close();
+  }
 }

@@ -1,5 +1,3 @@
-import Database from "better-sqlite3";
-import { join } from "node:path";
 import { VERBS } from "../../cards/verbs";
 import { buildExceptionReportCard } from "../../cards/exception-report/build";
 import { exceptionReportHandler } from "../../workflow/lists/exception-report";
@@ -10,7 +8,7 @@ import { timelinessView } from "../../workflow/stats/timeliness-view";
 import { buildTimelinessCard } from "../../cards/timeliness/build";
 import { INCIDENTS_PK, type Incident, type Task } from "../../model";
 import { cardText } from "../fakes/recording-notifier";
-import { CASE_ID, CHILD_IDS, inviteListData, patchCase, requestAndBook } from "./journey";
+import { CASE_ID, CHILD_IDS, corrupt, inviteListData, patchCase, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 import { ensureJobsPlanned } from "../../workflow/lists/plan-jobs";
 import { HEALTH_MAILBOX, listsAuthority } from "../../workflow/lists/__tests__/lists-fixture";
@@ -20,19 +18,6 @@ import { HEALTH_MAILBOX, listsAuthority } from "../../workflow/lists/__tests__/l
  * form, raised once to the service owners, and counted by every list made
  * from them until someone marks them handled.
  */
-
-/** Corrupts a stored record through the database itself, as a bad write or a bad restore would. */
-function corrupt(world: World, id: string, path: string, value: unknown): void {
-  const db = new Database(join(world.dir, "convene.sqlite"));
-  try {
-    const changed = db
-      .prepare("UPDATE docs SET body = json_set(body, ?, json(?)) WHERE id = ?")
-      .run(path, JSON.stringify(value), id).changes;
-    if (changed !== 1) throw new Error(`no record ${id} to corrupt`);
-  } finally {
-    db.close();
-  }
-}
 
 async function unreadableIncidents(world: World): Promise<Incident[]> {
   const all = await world.store.listAll("incident");

@@ -1,4 +1,5 @@
-import { readableItems } from "../kernel/unreadable";
+import { setAsideUnreadable } from "../kernel/unreadable";
+import { unreadableText } from "../../cards/common/list";
 import { buildSickReportCard } from "../../cards/sick-cover/build";
 import { ReportSickSubmission } from "../../cards/sick-cover/submission";
 import { parseSubmission } from "../../cards/common/errors";
@@ -116,9 +117,12 @@ export async function reportSick(
     if (!(err instanceof WorkflowError)) throw err;
     rotaNote = ` There is no duty rota for that month (${err.message}): the team manager decides each conference.`;
   }
-  const meetings = (
-    await readableItems(deps, deps.store.meetingsInRange(day.start, day.end), "sick cover")
-  ).filter(
+  // A conference of the day that cannot be read might be this chair's: it is
+  // set aside and raised, and the chair is told to check, never "nothing to cover".
+  const listing = await deps.store.meetingsInRange(day.start, day.end);
+  await setAsideUnreadable(deps, listing.invalid, "sick cover");
+  const unreadable = unreadableText(listing.invalid.length);
+  const meetings = listing.items.filter(
     (m) => m.chair?.entraObjectId === chairId && (m.status === "booked" || m.status === "invited"),
   );
   for (const m of meetings)
@@ -141,7 +145,11 @@ export async function reportSick(
         meetings.length === 0
           ? "no conferences to cover."
           : `${meetings.length} conference${meetings.length === 1 ? " is" : "s are"} being offered to the duty chair.`
-      }${rotaNote}`,
+      }${rotaNote}${
+        unreadable !== undefined
+          ? ` ${unreadable} for that day: please check with the conference clerks that none of your conferences is left without a chair. The service owners have been told.`
+          : ""
+      }`,
     }),
   );
 }
