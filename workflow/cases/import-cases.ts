@@ -3,6 +3,7 @@ import { CalendarError, type ExistingEvent } from "../../ports/calendar";
 import { isStoreError } from "../../ports/store";
 import { formatHumanInstant, parseIsoDate } from "../../rules";
 import { bookMeeting } from "../booking/book-meeting";
+import { listFromEvent } from "../invitations/carry-over";
 import { chooseChair } from "../booking/choose-chair";
 import { openConferenceRequest, meetingIdFor } from "../booking/request-conference";
 import { createReview, requestedReview } from "../cla/create-review";
@@ -359,7 +360,7 @@ async function linkEvent(
 ): Promise<boolean> {
   const meeting = await deps.store.get("meeting", meetingId, kase.id);
   if (meeting === undefined) throw new Error(`meeting ${meetingId} vanished during the import`);
-  const { repeated } = await bookMeeting(deps, "system", kase, meetingId, {
+  const { meeting: booked, repeated } = await bookMeeting(deps, "system", kase, meetingId, {
     start: event.start.toISOString(),
     end: event.end.toISOString(),
     inPerson: false,
@@ -370,6 +371,8 @@ async function linkEvent(
       joinWebUrl: event.joinWebUrl,
     },
   });
+  // Nobody dropped: the list starts from the people the event invites.
+  await listFromEvent(deps, kase, booked, event);
   return !repeated;
 }
 
