@@ -1,4 +1,6 @@
-import type { Case } from "../../model";
+import type { Case, PersonRef } from "../../model";
+import { asPersonRef, staffWithRole } from "../kernel/authority";
+import { optional } from "../kernel/optional";
 import { CalendarError, type ExistingEvent } from "../../ports/calendar";
 import { isStoreError } from "../../ports/store";
 import { formatHumanInstant, parseIsoDate } from "../../rules";
@@ -365,6 +367,7 @@ async function linkEvent(
     end: event.end.toISOString(),
     inPerson: false,
     chair: chooseChair(deps.authority, kase, meeting),
+    ...optional("clerk", clerkInvited(deps, event)),
     existingEvent: {
       eventId: event.eventId,
       onlineMeetingId: event.onlineMeetingId,
@@ -374,6 +377,23 @@ async function linkEvent(
   // Nobody dropped: the list starts from the people the event invites.
   await listFromEvent(deps, kase, booked, event);
   return !repeated;
+}
+
+/**
+ * A clerk on the staff list whom the event already invites (the clerks book
+ * in the conferences mailbox and invite themselves): the meeting's clerk, a
+ * co-organiser of its Teams meeting with the chair once it is locked. None
+ * invited: no clerk, as for any review booked without one.
+ */
+function clerkInvited(
+  deps: WorkflowDeps,
+  event: NonNullable<CaseGroup["linked"]>,
+): PersonRef | undefined {
+  const invited = new Set(event.attendees.map((a) => a.email.toLowerCase()));
+  const clerk = staffWithRole(deps.authority, "clerk").find((s) =>
+    invited.has(s.email.toLowerCase()),
+  );
+  return clerk === undefined ? undefined : asPersonRef(clerk);
 }
 
 const childIdOf = (kase: Case, key: string): string =>
