@@ -249,6 +249,64 @@ describe("a review booked by hand in Outlook, linked at the import", () => {
   });
 });
 
+describe("a review the file requested, its list already in, booked by hand in Outlook since", () => {
+  let world: World;
+  let client: TestClient;
+  beforeAll(async () => {
+    world = await makeWorld({ policy: "swindon", start: "2027-01-11T14:00:00.000Z" });
+    client = testClient(world.graph!, TOKEN);
+  });
+  afterAll(async () => {
+    client.close();
+    await world.close();
+  });
+
+  it("keeps the SW's list and adds whoever the event invites that it lacks; the invitations keep everyone", async () => {
+    const {
+      next_conference_date: _d,
+      next_conference_time: _t,
+      outlook_event_id: _e,
+      ...plain
+    } = row("LL-3", "2027-02-12T10:00:00.000Z", "");
+    expect((await importCases(world.deps, [plain], { dryRun: false })).created).toBe(1);
+    const requested = await meetingOf(world, "LL-3");
+    expect(requested.status).toBe("requested");
+    const data: Record<string, unknown> = {
+      caseId: "case-LL-3",
+      meetingId: requested.id,
+      "invitees.0.name": GP.name,
+      "invitees.0.role": "GP",
+      "invitees.0.agency": "Health",
+      "invitees.0.email": GP.address,
+      "invitees.0.relation": "professional",
+      "invitees.0.policeCheck": "false",
+      rowIds: "",
+    };
+    await world.act(SW, VERBS.submitInviteList, data);
+    const linked = await eventByHand(world, client, "2027-02-12T10:00:00.000Z");
+    const report = await importCases(
+      world.deps,
+      [row("LL-3", "2027-02-12T10:00:00.000Z", linked.eventId)],
+      { dryRun: false },
+    );
+    expect(report.errors).toEqual([]);
+    const list = await world.store.get("invite-list", `${requested.id}:invite-list`, "case-LL-3");
+    // The SW's GP as the SW gave them; the officer only the event invites, added.
+    expect(list?.invitees.map((i) => [i.email, i.role, i.invitedInOutlook ?? false])).toEqual([
+      [GP.address, "GP", false],
+      [OFFICER.address, "not recorded", true],
+    ]);
+    expect(list?.complete).toBe(true);
+    await world.runDue();
+    expect(world.failed).toEqual([]);
+    const org = `/users/${encodeURIComponent(world.deps.authority.organizer)}`;
+    const event = await client.call("GET", `${org}/events/${linked.eventId}?$select=attendees`);
+    expect(event.body.attendees.map((a: Json) => a.emailAddress.address.toLowerCase())).toEqual(
+      expect.arrayContaining([GP.address, OFFICER.address]),
+    );
+  });
+});
+
 describe("a linked event whose meeting Outlook refuses to lock", () => {
   let world: World;
   let client: TestClient;
