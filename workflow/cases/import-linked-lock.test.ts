@@ -1,6 +1,6 @@
 import type { Meeting } from "../../model";
 import { VERBS } from "../../cards/verbs";
-import { cardText } from "../../test/fakes/recording-notifier";
+import { cardActions, cardText } from "../../test/fakes/recording-notifier";
 import { testClient, PREFER, type Json, type TestClient } from "../../test/local-graph/test-client";
 import { DEMO_IDS, makeWorld, type World } from "../../test/scenario/world";
 import { importCases, type ImportRow } from "./import-cases";
@@ -355,5 +355,39 @@ describe("a linked event whose meeting Outlook refuses to lock", () => {
       (s) => s.to === OWNER && /could not finish something/i.test(s.preview),
     );
     expect(ownerCards).toHaveLength(1);
+  });
+
+  it("once the permission is back, the service owner's Retry locks it, once", async () => {
+    const owners = world.notifier.sent.filter(
+      (s) => s.to === OWNER && /could not finish something/i.test(s.preview),
+    );
+    const retry = cardActions(owners[0]!.card).find((a) => a.verb === VERBS.failureRetry);
+    expect(retry).toBeDefined();
+    world.graph!.permissions.grant("OnlineMeetings.ReadWrite.All");
+    await world.act(OWNER, VERBS.failureRetry, retry!.data);
+    await world.runDue();
+    const meeting = await meetingOf(world, "LL-2");
+    expect(meeting.linkedEvent?.lockedAt).toBeDefined();
+    const locked = (
+      await client.call(
+        "GET",
+        `/users/${encodeURIComponent(world.deps.authority.organizer)}/onlineMeetings/${linked.onlineMeetingId}`,
+        undefined,
+        PREFER,
+      )
+    ).body;
+    expect([locked.lobbyBypassSettings.scope, locked.allowMeetingChat]).toEqual([
+      "organizationExcludingGuests",
+      "disabled",
+    ]);
+    expect(world.failed).toHaveLength(1);
+    const accepted = world.graph!.calls.filter(
+      (c) =>
+        c.method === "PATCH" &&
+        c.status === 200 &&
+        c.path.includes(`/onlineMeetings/${linked.onlineMeetingId}`),
+    );
+    // The hand-made opening of the lobby, then the one lock that was let through.
+    expect(accepted).toHaveLength(2);
   });
 });
