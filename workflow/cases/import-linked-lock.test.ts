@@ -355,6 +355,7 @@ describe("a linked event whose meeting Outlook refuses to lock", () => {
       (s) => s.to === OWNER && /could not finish something/i.test(s.preview),
     );
     expect(ownerCards).toHaveLength(1);
+    expect(ownerCards[0]!.preview).toMatch(/lobby and chat could not be locked/);
   });
 
   it("once the permission is back, the service owner's Retry locks it, once", async () => {
