@@ -152,6 +152,7 @@ function acceptingCalendar(): CalendarPort & RepliesPort & { emails: number } {
     setAttendees: unused,
     reschedule: unused,
     setRecording: unused,
+    lockConference: unused,
     cancel: unused,
     getEvent: unused,
     freeBusy: unused,

@@ -132,19 +132,35 @@ describe("changing and cancelling a conference", () => {
 });
 
 describe("reading an event that already exists", () => {
-  it("answers its times in UTC (asked for with Prefer) and its Teams meeting", async () => {
+  it("answers its times in UTC (asked for with Prefer), its attendees and its Teams meeting", async () => {
     const { draft, conference } = await created(3);
     const event = await calendar.getEvent(ORGANIZER, conference.eventId);
     expect(event).toEqual({
       eventId: conference.eventId,
       start: draft.start,
       end: draft.end,
+      attendees: draft.attendees.map((a) => ({ ...a, type: "required" })),
       onlineMeetingId: conference.onlineMeetingId,
       joinWebUrl: conference.joinWebUrl,
     });
+    expect(draft.attendees.length).toBeGreaterThan(0);
     const get = graph.calls.find((c) => c.method === "GET" && c.path.includes("/events/"));
     expect(get?.headers.prefer).toBe('outlook.timezone="UTC"');
     expect(graph.calls.map((c) => c.method)).not.toContain("POST");
+  });
+
+  it("leaves the room (a resource attendee) out of the attendees", async () => {
+    graph.state.rooms.add({ emailAddress: "room-1@council.example", displayName: "Room 1" });
+    const c = sampleCase(5);
+    const conference = await calendar.createConference({
+      ...draftFor(c, 5),
+      room: { email: "room-1@council.example", name: "Room 1" },
+      location: "Room 1",
+    });
+    const event = await calendar.getEvent(ORGANIZER, conference.eventId);
+    const addresses = event?.attendees.map((a) => a.email.toLowerCase()) ?? [];
+    expect(addresses).not.toContain("room-1@council.example");
+    expect(addresses).toEqual(c.professionals.map((p) => p.email.toLowerCase()));
   });
 
   it("answers undefined for an event that is not there or was cancelled", async () => {
@@ -152,6 +168,99 @@ describe("reading an event that already exists", () => {
     expect(await calendar.getEvent(ORGANIZER, "AAMkAGI2-not-an-event")).toBeUndefined();
     await calendar.cancel(ORGANIZER, conference.eventId, "Stood down");
     expect(await calendar.getEvent(ORGANIZER, conference.eventId)).toBeUndefined();
+  });
+});
+
+describe("locking a Teams meeting Convene did not create (a linked event)", () => {
+  /** A meeting as its maker left it: lobby open to everyone, chat on. */
+  async function opened(n: number) {
+    const { c, conference } = await created(n);
+    const meeting = graph.state.meetings.get(conference.onlineMeetingId)!;
+    meeting.settings = {
+      ...meeting.settings,
+      lobbyBypassSettings: { scope: "everyone", isDialInBypassEnabled: true },
+      allowMeetingChat: "enabled",
+      allowRecording: true,
+    };
+    meeting.participants = meeting.participants.map((p) => ({ ...p, role: "attendee" }));
+    return { c, conference, meeting };
+  }
+
+  it("PATCHes the settings and the participants in one request, reads them back and keeps everyone", async () => {
+    const { c, conference, meeting } = await opened(6);
+    const chair = c.professionals[0]!;
+    const clerk = { email: "clerk@council.example", name: "Clerk" };
+    const everyone = [...c.professionals, clerk];
+    const coOrganizers = await calendar.lockConference(
+      ORGANIZER,
+      conference,
+      { attendees: everyone, roles: { chair, clerk } },
+      false,
+    );
+    expect(coOrganizers.sort()).toEqual(
+      [chair.email, clerk.email].map((e) => e.toLowerCase()).sort(),
+    );
+    expect(graph.calls.map((c) => `${c.method} ${c.status}`)).toEqual(["PATCH 200", "GET 200"]);
+    expect(Object.keys(graph.calls[0]?.body as object)).toEqual(
+      expect.arrayContaining(["lobbyBypassSettings", "allowMeetingChat", "participants"]),
+    );
+    expect(meeting.settings.lobbyBypassSettings).toEqual({
+      scope: "organizationExcludingGuests",
+      isDialInBypassEnabled: false,
+    });
+    expect([meeting.settings.allowMeetingChat, meeting.settings.allowRecording]).toEqual([
+      "disabled",
+      false,
+    ]);
+    expect(meeting.participants.map((p) => p.upn).sort()).toEqual(
+      everyone.map((p) => p.email.toLowerCase()).sort(),
+    );
+    // The event itself is not touched: nobody is sent an update.
+    expect(graph.calls.some((c) => c.path.includes("/events/"))).toBe(false);
+  });
+
+  it("records recording on when the chair agreed it", async () => {
+    const { c, conference, meeting } = await opened(7);
+    await calendar.lockConference(
+      ORGANIZER,
+      conference,
+      { attendees: c.professionals, roles: { chair: c.professionals[0]! } },
+      true,
+    );
+    expect([meeting.settings.allowRecording, meeting.settings.recordAutomatically]).toEqual([
+      true,
+      true,
+    ]);
+  });
+
+  it("fails loudly when a setting does not hold after the PATCH", async () => {
+    const { c, conference } = await opened(8);
+    graph.forget("allowMeetingChat", "read-back");
+    const error = await failure(
+      calendar.lockConference(
+        ORGANIZER,
+        conference,
+        { attendees: c.professionals, roles: { chair: c.professionals[0]! } },
+        false,
+      ),
+    );
+    expect(error.code).toBe("Calendar.LobbyNotLocked");
+    expect(error.message).toContain("allowMeetingChat");
+  });
+
+  it("is refused (403, rejected) without OnlineMeetings.ReadWrite.All", async () => {
+    const { c, conference, meeting } = await opened(9);
+    graph.permissions.revoke("OnlineMeetings.ReadWrite.All");
+    const error = await failure(
+      calendar.lockConference(
+        ORGANIZER,
+        conference,
+        { attendees: c.professionals, roles: { chair: c.professionals[0]! } },
+        false,
+      ),
+    );
+    expect([error.outcome, error.httpStatus]).toEqual(["rejected", 403]);
+    expect(meeting.settings.lobbyBypassSettings.scope).toBe("everyone");
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type DialIn,
   type Email,
   type EmailResult,
+  type EventAttendee,
   type ExistingEvent,
   type Mailbox,
   CalendarError,
@@ -27,6 +28,7 @@ import {
   OnlineMeetingSchema,
   ScheduleResponseSchema,
   type GraphEvent,
+  type GraphEventTimes,
   type GraphOnlineMeeting,
 } from "./schemas";
 import { sendEmails, type SendEmailsOptions } from "./send-emails";
@@ -112,32 +114,14 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
 
     const found = await this.findMeeting(organizer, joinWebUrl, ids.meetingId);
     const settings = lobbySettingsFor(draft.recordingAgreed === true);
-
-    // One PATCH: the lock and the participants with the chair and the clerk
-    // as co-organisers (the meeting starts with everyone an attendee).
-    const patched = await this.callParsed(
-      {
-        op: "meeting.lock",
-        method: "PATCH",
-        path: onlineMeetingUrl(organizer, found.id),
-        headers: PREFER_UNKNOWN_ENUMS,
-        body: { ...toSettingsPatch(settings), ...toParticipantsPatch(draft) },
-      },
-      OnlineMeetingSchema,
+    const { readBack, coOrganizers } = await this.lock(
+      organizer,
+      { eventId: event.id, onlineMeetingId: found.id },
+      draft,
+      settings,
+      ids.meetingId,
+      "create",
     );
-    this.assertLocked(patched, settings, ids.meetingId, event.id, "patch");
-
-    const readBack = await this.callParsed(
-      {
-        op: "meeting.read-back",
-        method: "GET",
-        path: onlineMeetingUrl(organizer, found.id),
-        headers: PREFER_UNKNOWN_ENUMS,
-      },
-      OnlineMeetingSchema,
-    );
-    this.assertLocked(readBack, settings, ids.meetingId, event.id, "read-back");
-    const coOrganizers = this.assertCoOrganizers(readBack, draft.roles, ids.meetingId, "create");
 
     const dialIn = dialInOf(readBack, event);
     this.caller.runtime.logger.info(
@@ -179,6 +163,76 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
       body: toAttendeesPatch(people),
     });
     return this.setCoOrganizers(organizer, meeting, people, "attendees");
+  }
+
+  /**
+   * A linked event's Teams meeting, made by hand, locked as Convene locks
+   * the meetings it creates: the same one PATCH of the settings and the
+   * participants (every attendee kept, the chair and the clerk as
+   * co-organisers) and the same read-back, failing loudly unless every
+   * setting and role held (onlineMeeting update,
+   * https://learn.microsoft.com/en-us/graph/api/onlinemeeting-update).
+   */
+  async lockConference(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    people: MeetingPeople,
+    recordingAgreed: boolean,
+  ): Promise<string[]> {
+    checkEventIds(organizer, [meeting.eventId]);
+    const settings = lobbySettingsFor(recordingAgreed);
+    const { coOrganizers } = await this.lock(
+      organizer,
+      meeting,
+      people,
+      settings,
+      meeting.eventId,
+      "lock",
+    );
+    this.caller.runtime.logger.info(
+      { op: "conference.lock", eventId: meeting.eventId, onlineMeetingId: meeting.onlineMeetingId },
+      "linked conference locked",
+    );
+    return coOrganizers;
+  }
+
+  /**
+   * One PATCH: the lock and the participants with the chair and the clerk
+   * as co-organisers (a meeting starts with everyone an attendee); then the
+   * meeting read back. Fails unless the settings held in the PATCH's answer
+   * and in the read-back, and the co-organisers in the read-back.
+   */
+  private async lock(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    people: Pick<MeetingPeople, "attendees" | "roles">,
+    settings: LobbySettings,
+    ref: string,
+    stage: string,
+  ): Promise<{ readBack: GraphOnlineMeeting; coOrganizers: string[] }> {
+    const patched = await this.callParsed(
+      {
+        op: "meeting.lock",
+        method: "PATCH",
+        path: onlineMeetingUrl(organizer, meeting.onlineMeetingId),
+        headers: PREFER_UNKNOWN_ENUMS,
+        body: { ...toSettingsPatch(settings), ...toParticipantsPatch(people) },
+      },
+      OnlineMeetingSchema,
+    );
+    this.assertLocked(patched, settings, ref, meeting.eventId, "patch");
+    const readBack = await this.callParsed(
+      {
+        op: "meeting.read-back",
+        method: "GET",
+        path: onlineMeetingUrl(organizer, meeting.onlineMeetingId),
+        headers: PREFER_UNKNOWN_ENUMS,
+      },
+      OnlineMeetingSchema,
+    );
+    this.assertLocked(readBack, settings, ref, meeting.eventId, "read-back");
+    const coOrganizers = this.assertCoOrganizers(readBack, people.roles, ref, stage);
+    return { readBack, coOrganizers };
   }
 
   async setRecording(
@@ -277,7 +331,7 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
         {
           op: "event.read",
           method: "GET",
-          path: `${eventUrl(organizer, eventId)}?$select=id,start,end,onlineMeeting`,
+          path: `${eventUrl(organizer, eventId)}?$select=id,start,end,onlineMeeting,attendees`,
           headers: PREFER_UTC,
         },
         EventTimesSchema,
@@ -295,10 +349,12 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
         `event ${eventId}: its times did not come back in UTC`,
       );
     }
+    const attendees = fromEventAttendees(event);
     const joinWebUrl = event.onlineMeeting?.joinUrl ?? undefined;
-    if (joinWebUrl === undefined || joinWebUrl === "") return { eventId: event.id, start, end };
+    if (joinWebUrl === undefined || joinWebUrl === "")
+      return { eventId: event.id, start, end, attendees };
     const found = await this.findMeeting(organizer, joinWebUrl, eventId);
-    return { eventId: event.id, start, end, onlineMeetingId: found.id, joinWebUrl };
+    return { eventId: event.id, start, end, attendees, onlineMeetingId: found.id, joinWebUrl };
   }
 
   async cancel(organizer: Mailbox, eventId: string, comment: string): Promise<void> {
@@ -510,6 +566,29 @@ export class GraphCalendar implements CalendarPort, RepliesPort {
       `conference ${meetingId} (event ${eventId}): ${notHeld.join(", ")} did not hold after the ${stage}`,
     );
   }
+}
+
+/**
+ * The event's people, the room (a `resource` attendee) left out, each
+ * address once; an attendee with no address cannot be invited and is left
+ * out too. Outlook's type is required, optional or resource
+ * (https://learn.microsoft.com/en-us/graph/api/resources/attendee).
+ */
+function fromEventAttendees(event: GraphEventTimes): EventAttendee[] {
+  const out: EventAttendee[] = [];
+  const seen = new Set<string>();
+  for (const a of event.attendees ?? []) {
+    const email = a.emailAddress?.address ?? "";
+    if (a.type === "resource" || email === "" || seen.has(email.toLowerCase())) continue;
+    seen.add(email.toLowerCase());
+    const name = a.emailAddress?.name ?? "";
+    out.push({
+      email,
+      name: name === "" ? email : name,
+      type: a.type === "optional" ? "optional" : "required",
+    });
+  }
+  return out;
 }
 
 function hasJoinUrl(event: GraphEvent): boolean {

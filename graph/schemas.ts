@@ -25,7 +25,19 @@ export type GraphEvent = z.infer<typeof EventSchema>;
 export const EventTimesSchema = EventSchema.extend({
   start: z.object({ dateTime: z.string(), timeZone: z.string() }),
   end: z.object({ dateTime: z.string(), timeZone: z.string() }),
+  /** The event's attendees (https://learn.microsoft.com/en-us/graph/api/resources/attendee). */
+  attendees: nullish(
+    z.array(
+      z.object({
+        type: nullish(z.string()),
+        emailAddress: nullish(
+          z.object({ address: nullish(z.string()), name: nullish(z.string()) }),
+        ),
+      }),
+    ),
+  ),
 });
+export type GraphEventTimes = z.infer<typeof EventTimesSchema>;
 
 export const OnlineMeetingSchema = z.object({
   id: z.string().min(1),

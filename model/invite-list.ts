@@ -64,6 +64,12 @@ export const Invitee = z
     letter: InvitationLetter.optional(),
     /** The core group's date by letter (a member with no email), tracked the same way. */
     coreGroupLetter: CoreGroupLetter.optional(),
+    /**
+     * Already an attendee of an Outlook event booked before Convene (linked
+     * at the go-live import): invited before any invitation of Convene's,
+     * so removing them asks for confirmation and sends a cancellation.
+     */
+    invitedInOutlook: z.boolean().optional(),
   })
   .refine((i) => !i.policeCheck.needed || i.policeCheck.reason !== undefined, {
     message: "a police check needs a reason",
@@ -99,6 +105,12 @@ export const InviteList = z
      * is told the core group's date too.
      */
     coreGroupOf: DocId.optional(),
+    /**
+     * A review booked in Outlook before Convene: the list started from the
+     * people that event invites (its id here), for the SW to review. Stored
+     * not complete; cleared when the SW submits it.
+     */
+    carriedFromEvent: z.string().min(1).optional(),
     /** Invitations go out once the SW says the list is complete (West Sussex). */
     complete: z.boolean(),
     submittedBy: EntraObjectId.optional(),

@@ -301,6 +301,14 @@ export const Meeting = z
     outlookEventId: z.string().min(1).optional(),
     onlineMeetingId: z.string().min(1).optional(),
     joinWebUrl: z.url().optional(),
+    /**
+     * An Outlook event booked before Convene and linked at the go-live
+     * import (never created by Convene): its Teams meeting kept whatever its
+     * maker set, so meeting.create-event locks it (lobby, chat, recording,
+     * the chair and the clerk as co-organisers) and records `lockedAt`, so a
+     * retry does not lock it again.
+     */
+    linkedEvent: z.object({ linkedAt: Instant, lockedAt: Instant.optional() }).optional(),
     /** Graph's idempotency key for POST /events: retries never double-book. */
     transactionId: z.string().min(1).optional(),
     /**

@@ -113,11 +113,23 @@ export interface ConferenceDraft {
 /** An event already in the organiser's calendar, as Outlook holds it. */
 export interface ExistingEvent {
   eventId: string;
+  /**
+   * The people the event already invites (the room, a resource, left out):
+   * a linked event's invite list starts from them, so nobody invited by
+   * hand in Outlook is dropped when Convene sets the attendees.
+   */
+  attendees: EventAttendee[];
   start: Date;
   end: Date;
   /** Its Teams meeting, when it has one (Convene runs every conference in one). */
   onlineMeetingId?: string;
   joinWebUrl?: string;
+}
+
+/** One of an existing event's attendees, as Outlook holds it. */
+export interface EventAttendee extends Attendee {
+  /** Outlook's attendee type: required or optional (resources are not listed). */
+  type: "required" | "optional";
 }
 
 export interface DialIn {
@@ -210,6 +222,20 @@ export interface CalendarPort {
     start: Date,
     end: Date,
     people: MeetingPeople,
+  ): Promise<string[]>;
+  /**
+   * Lock an existing Teams meeting Convene did not create (a linked
+   * event): the same settings and co-organisers as createConference, in
+   * one PATCH, read back; fails (CalendarError, LobbyNotLocked or
+   * CoOrganizersNotSet) unless every one held. `people.attendees` must
+   * name everyone the meeting should keep: the participants are replaced
+   * whole. Answers the co-organisers read back.
+   */
+  lockConference(
+    organizer: Mailbox,
+    meeting: ConferenceRef,
+    people: MeetingPeople,
+    recordingAgreed: boolean,
   ): Promise<string[]>;
   /** Recording on (agreed by the chair) or off for this meeting only; read back. */
   setRecording(organizer: Mailbox, meeting: ConferenceRef, agreed: boolean): Promise<LobbySettings>;

@@ -247,6 +247,32 @@ describe("the outbox adapter", () => {
     expect(() => files("mail")).toThrow();
   });
 
+  it("reads back an event it wrote with its attendees, and locks it without a new invitation", async () => {
+    const c = sampleCase(4);
+    const draft = draftFor(c, 4);
+    const conference = await outbox.createConference(draft);
+    const event = await outbox.getEvent(ORGANIZER, conference.eventId);
+    expect(event?.attendees.map((a) => [a.email, a.type])).toEqual(
+      draft.attendees.map((a) => [a.email, "required"]),
+    );
+    const filesBefore = files("meetings").filter((f) => f.endsWith(".ics"));
+    const chair = draft.attendees[0]!;
+    const co = await outbox.lockConference(
+      ORGANIZER,
+      conference,
+      { attendees: draft.attendees, roles: { chair } },
+      false,
+    );
+    expect(co).toEqual([chair.email.toLowerCase()]);
+    expect(files("meetings").filter((f) => f.endsWith(".ics"))).toEqual(filesBefore);
+    await outbox.cancel(ORGANIZER, conference.eventId, "Stood down");
+    const error = await outbox
+      .lockConference(ORGANIZER, conference, { attendees: [], roles: {} }, false)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CalendarError);
+    expect((error as CalendarError).outcome).toBe("gone");
+  });
+
   it("answers free/busy from the meetings it holds", async () => {
     const draft = draftFor(sampleCase(1), 1);
     await outbox.createConference(draft);

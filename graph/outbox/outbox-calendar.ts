@@ -110,6 +110,26 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
     return next.coOrganizers ?? [];
   }
 
+  /**
+   * Recorded in the meeting's file (there is no Teams meeting to lock): the
+   * chair and the clerk as co-organisers, recording as agreed. The event's
+   * attendees are not touched, so no invitation file is written.
+   */
+  async lockConference(
+    _organizer: Mailbox,
+    ref: ConferenceRef,
+    people: MeetingPeople,
+    recordingAgreed: boolean,
+  ): Promise<string[]> {
+    const meeting = await this.meetingOf(ref.eventId);
+    if (meeting.cancelled) {
+      throw new CalendarError("gone", `conference ${meeting.meetingId} was cancelled`);
+    }
+    const coOrganizers = coOrganizersOf(people.roles);
+    await this.writeMeeting({ ...meeting, recordingAgreed, coOrganizers });
+    return coOrganizers;
+  }
+
   /** Recorded in the meeting's file: there is no Teams meeting to record. */
   async setRecording(
     _organizer: Mailbox,
@@ -167,6 +187,8 @@ export class OutboxCalendar implements CalendarPort, RepliesPort {
       eventId: created.eventId,
       start: meeting.start,
       end: meeting.end,
+      // The room is kept apart from the attendees in the outbox's file.
+      attendees: meeting.attendees.map((a) => ({ ...a, type: "required" as const })),
       onlineMeetingId: created.onlineMeetingId,
       joinWebUrl: created.joinWebUrl,
     };

@@ -82,6 +82,8 @@ export async function bookMeeting(
               outlookEventId: booking.existingEvent.eventId,
               onlineMeetingId: booking.existingEvent.onlineMeetingId,
               joinWebUrl: booking.existingEvent.joinWebUrl,
+              // Its Teams meeting is locked by meeting.create-event.
+              linkedEvent: m.linkedEvent ?? { linkedAt: deps.clock().toISOString() },
               milestones: {
                 ...m.milestones,
                 [MILESTONES.booked]: { at: deps.clock().toISOString(), by: actorOf(actor) },

@@ -1,5 +1,8 @@
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
-import type { Task } from "../../model";
+import type { Case, Meeting, Task } from "../../model";
+import { CalendarError } from "../../ports/calendar";
+import { audit } from "../kernel/audit";
+import { uniqueBy } from "../kernel/distinct";
 import { formatHumanInstant } from "../../rules";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -12,7 +15,7 @@ import { staffCardsAfterBooking } from "./after-booking-cards";
 import { enqueue } from "../kernel/enqueue";
 import { taskIds } from "../kernel/task-ids";
 import { venueWords } from "../kernel/venue";
-import { meetingPeople } from "../invitations/event-attendees";
+import { conferenceRef, meetingPeople } from "../invitations/event-attendees";
 import { childrenParagraph } from "../invitations/children";
 import { startingRows } from "../invitations/invite-list";
 import { CHECK_ROOM, ROOM_CHECK_MS } from "./check-room";
@@ -31,12 +34,76 @@ const LOBBY_TEXT_RECORDED = [
 ].join(" ");
 
 /**
+ * An event booked in Outlook before Convene (linked at the go-live import)
+ * keeps whatever its maker set: the family might bypass the lobby, chat may
+ * be on, the chair may not be able to admit anyone. It is locked as the
+ * events Convene creates are (Leicestershire: lobby, chat, recording; the
+ * chair and the clerk as co-organisers), with every person it already
+ * invites kept as a participant: the people on the list (which starts from
+ * the event's attendees) and anyone the event invites now, read again, since
+ * the participants are replaced whole. A refusal or a setting that did not
+ * hold fails the task (and reaches the service owners as any task that
+ * gives up); `lockedAt` keeps a retry from locking it again.
+ */
+async function lockLinkedEvent(
+  deps: WorkflowDeps,
+  kase: Case,
+  meeting: Meeting,
+  ctx: TaskContext,
+): Promise<Meeting> {
+  const ref = conferenceRef(meeting);
+  const event = await deps.calendar.getEvent(deps.authority.organizer, ref.eventId);
+  if (event === undefined) {
+    throw new CalendarError(
+      "gone",
+      `meeting ${meeting.id}: its linked Outlook event is no longer in the organiser's calendar`,
+    );
+  }
+  const list = await deps.store.get("invite-list", `${meeting.id}:invite-list`, kase.id);
+  const people = meetingPeople(kase, meeting, list);
+  const attendees = uniqueBy(
+    [...people.attendees, ...event.attendees.map(({ email, name }) => ({ email, name }))],
+    (a) => a.email.toLowerCase(),
+  );
+  const recordingAgreed = meeting.recording !== undefined;
+  await deps.calendar.lockConference(
+    deps.authority.organizer,
+    ref,
+    { ...people, attendees },
+    recordingAgreed,
+  );
+  const at = ctx.now.toISOString();
+  const saved = await updateDoc(deps.store, "meeting", meeting.id, kase.id, (m) =>
+    m.linkedEvent === undefined || m.linkedEvent.lockedAt !== undefined
+      ? undefined
+      : {
+          ...m,
+          linkedEvent: { ...m.linkedEvent, lockedAt: at },
+          ...(m.recording !== undefined && recordingAgreed
+            ? { recording: { ...m.recording, appliedAt: m.recording.appliedAt ?? at } }
+            : {}),
+        },
+  );
+  if (saved.changed) {
+    await audit(deps, {
+      caseId: kase.id,
+      actor: "system",
+      action: "meeting.lock-linked-event",
+      target: { type: "meeting", id: meeting.id },
+      detail: { participants: attendees.length, recordingAgreed },
+    });
+  }
+  return saved.doc;
+}
+
+/**
  * meeting.create-event, the background half of booking:
  * 1. skip a meeting stood down meanwhile;
  * 2. create the Outlook event with its locked Teams meeting (graph/ checks
  *    the lobby and chat settings read back); the transactionId makes a
  *    retry after a lost answer find the same event, never a second one;
- * 3. keep the event's ids and record `meeting.booked`;
+ * 3. keep the event's ids and record `meeting.booked`; an event linked
+ *    at the import instead is locked once (lockLinkedEvent);
  * 4. send the booking confirmation to chair and SW, and the SW's cards
  *    (invite list, family access, report status), once each;
  * 5. update the clerk's card: booked, with the date.
@@ -94,6 +161,9 @@ export async function createEvent(
             },
       )
     ).doc;
+  }
+  if (meeting.linkedEvent !== undefined && meeting.linkedEvent.lockedAt === undefined) {
+    meeting = await lockLinkedEvent(deps, kase, meeting, ctx);
   }
   if (meeting.room !== undefined && meeting.room.reply === "none") {
     // The room answers the request later, by its own booking rules.

@@ -1,8 +1,11 @@
-import type { Case } from "../../model";
+import type { Case, PersonRef } from "../../model";
+import { asPersonRef, staffWithRole } from "../kernel/authority";
+import { optional } from "../kernel/optional";
 import { CalendarError, type ExistingEvent } from "../../ports/calendar";
 import { isStoreError } from "../../ports/store";
 import { formatHumanInstant, parseIsoDate } from "../../rules";
 import { bookMeeting } from "../booking/book-meeting";
+import { listFromEvent } from "../invitations/carry-over";
 import { chooseChair } from "../booking/choose-chair";
 import { openConferenceRequest, meetingIdFor } from "../booking/request-conference";
 import { createReview, requestedReview } from "../cla/create-review";
@@ -359,18 +362,38 @@ async function linkEvent(
 ): Promise<boolean> {
   const meeting = await deps.store.get("meeting", meetingId, kase.id);
   if (meeting === undefined) throw new Error(`meeting ${meetingId} vanished during the import`);
-  const { repeated } = await bookMeeting(deps, "system", kase, meetingId, {
+  const { meeting: booked, repeated } = await bookMeeting(deps, "system", kase, meetingId, {
     start: event.start.toISOString(),
     end: event.end.toISOString(),
     inPerson: false,
     chair: chooseChair(deps.authority, kase, meeting),
+    ...optional("clerk", clerkInvited(deps, event)),
     existingEvent: {
       eventId: event.eventId,
       onlineMeetingId: event.onlineMeetingId,
       joinWebUrl: event.joinWebUrl,
     },
   });
+  // Nobody dropped: the list starts from the people the event invites.
+  await listFromEvent(deps, kase, booked, event);
   return !repeated;
+}
+
+/**
+ * A clerk on the staff list whom the event already invites (the clerks book
+ * in the conferences mailbox and invite themselves): the meeting's clerk, a
+ * co-organiser of its Teams meeting with the chair once it is locked. None
+ * invited: no clerk, as for any review booked without one.
+ */
+function clerkInvited(
+  deps: WorkflowDeps,
+  event: NonNullable<CaseGroup["linked"]>,
+): PersonRef | undefined {
+  const invited = new Set(event.attendees.map((a) => a.email.toLowerCase()));
+  const clerk = staffWithRole(deps.authority, "clerk").find((s) =>
+    invited.has(s.email.toLowerCase()),
+  );
+  return clerk === undefined ? undefined : asPersonRef(clerk);
 }
 
 const childIdOf = (kase: Case, key: string): string =>

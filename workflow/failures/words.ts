@@ -7,7 +7,9 @@ import type { Incident } from "../../model";
 const WHAT_FAILED: Record<string, string> = {
   "meeting.police-checks": "The police check request could not be sent",
   "meeting.send-invites": "The invitations could not be sent",
-  "meeting.create-event": "The conference could not be booked in Outlook",
+  // Also the lock of a meeting booked in Outlook before Convene (a linked event).
+  "meeting.create-event":
+    "The conference could not be booked in Outlook, or its Teams lobby and chat could not be locked",
   "meeting.reschedule-event": "The conference could not be moved in Outlook",
   "conference.offer-booking": "The clerks could not be asked to book the conference",
   "conference.offer-rebooking": "The clerks could not be asked to rebook the conference",
@@ -26,7 +28,7 @@ const WHAT_FAILED: Record<string, string> = {
 const BLOCKED_WORK: Record<string, string> = {
   "meeting.police-checks": "The police check request for case {ref} has not been sent yet",
   "meeting.send-invites": "The invitations for case {ref} have not all been sent yet",
-  "meeting.create-event": "The conference for case {ref} is not booked in Outlook yet",
+  "meeting.create-event": "The conference for case {ref} is not set up in Outlook yet",
   "conference.offer-booking":
     "The clerks have not yet been asked to book the conference for case {ref}",
 };

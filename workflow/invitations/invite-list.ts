@@ -139,7 +139,7 @@ export async function addInviteeRow(
 }
 
 /** A person's id is a digest of who they are, so resubmitting the same list changes nothing. */
-function inviteeId(p: { name: string; email?: string; role: string }): string {
+export function inviteeId(p: { name: string; email?: string; role: string }): string {
   const digest = createHash("sha256")
     .update(`${p.name.toLowerCase()}|${p.email ?? ""}|${p.role.toLowerCase()}`)
     .digest("hex");
@@ -185,6 +185,7 @@ export async function submitInviteList(
       ...p,
       id,
       rsvp: was?.rsvp ?? "pending",
+      ...(was?.invitedInOutlook === true ? { invitedInOutlook: true } : {}),
       ...(samePost && was.letter !== undefined ? { letter: was.letter } : {}),
       ...(samePost && was.coreGroupLetter !== undefined
         ? { coreGroupLetter: was.coreGroupLetter }
@@ -194,9 +195,11 @@ export async function submitInviteList(
   const kept = new Set(invitees.map((i) => i.id));
   const dropped = (old?.invitees ?? []).filter((i) => !kept.has(i.id));
   const invited = meeting.milestones[MILESTONES.invitesSent] !== undefined;
+  // Invited by Convene, or already on an Outlook event linked at the import.
+  const wasInvited = (i: Invitee) => invited || i.invitedInOutlook === true;
   // Nobody is uninvited without a word: someone already invited whom the
   // list leaves out is shown, and removed only when confirmed.
-  if (invited && dropped.length > 0 && !parsed.value.confirmRemovals) {
+  if (dropped.some(wasInvited) && !parsed.value.confirmRemovals) {
     const draft = InviteListDraft.safeParse(request.data);
     return cardResponse(
       inviteListCard(
@@ -205,7 +208,7 @@ export async function submitInviteList(
         meeting,
         draft.success ? draft.data.rows : invitees.map(draftOf),
         undefined,
-        dropped.map((i) => ({ name: i.name, role: i.role })),
+        dropped.filter(wasInvited).map((i) => ({ name: i.name, role: i.role })),
       ),
     );
   }
@@ -225,7 +228,7 @@ export async function submitInviteList(
       by: request.actor.objectId,
       // Told only if they had been invited; a person dropped before any
       // invitation went has nothing to cancel.
-      cancel: invited,
+      cancel: wasInvited(i),
     })),
   ];
   const list: InviteList = {
@@ -250,7 +253,10 @@ export async function submitInviteList(
     changed = (
       await updateDoc(deps.store, "invite-list", listId, kase.id, (old) =>
         // A carried-over list submitted unchanged is still reviewed: its mark goes.
-        sameInvitees(old.invitees, invitees) && old.carriedFrom === undefined
+        sameInvitees(old.invitees, invitees) &&
+        old.complete &&
+        old.carriedFrom === undefined &&
+        old.carriedFromEvent === undefined
           ? undefined
           : { ...list, etag: old.etag },
       )
@@ -317,7 +323,7 @@ export async function submitInviteList(
         (byLetter.length > 0
           ? " Anyone without an email gets a printed letter: it comes to you to post or hand over."
           : "") +
-        (dropped.length > 0 && invited ? " The people you removed are sent a cancellation." : "") +
+        (dropped.some(wasInvited) ? " The people you removed are sent a cancellation." : "") +
         (policeChecks > 0 ? " The police checks go to the police with your reasons." : "") +
         ' To change anyone later, type "invite list ' +
         kase.reference +
