@@ -2,7 +2,7 @@ import { VERBS } from "../../cards/verbs";
 import { rotaId, rotaPk } from "../../model";
 import type { ActionResponse } from "../../ports";
 import { cardActions, cardText } from "../fakes/recording-notifier";
-import { CASE_ID, requestAndBook } from "./journey";
+import { CASE_ID, corrupt, requestAndBook } from "./journey";
 import { DEMO_IDS, makeWorld, type World } from "./world";
 
 /**
@@ -100,6 +100,23 @@ describe("the chat", () => {
         .sort(),
     ).toEqual([DEMO_IDS.clerk, DEMO_IDS.socialWorker]);
     expect(says(await world.say(DEMO_IDS.socialWorker, "my cases"))).toContain("C-1001");
+  });
+
+  it("says when a case or a conference could not be read, rather than leave it out in silence", async () => {
+    const meetingId = await requestAndBook(world, {
+      strategy: "2027-01-11",
+      requestAt: "2027-01-11T14:00:00.000Z",
+      bookAt: "2027-01-12T09:30:00.000Z",
+      slotStart: "2027-01-29T10:00:00.000Z",
+    });
+    corrupt(world, meetingId, "$.kind", "CIN");
+    const status = text(await world.say(DEMO_IDS.socialWorker, "C-1001"));
+    expect(status).toContain("Its conferences could not be read just now.");
+    expect(status).toContain("1 record could not be read: the service owners have been told.");
+    expect(status).not.toContain("No conference or review has been asked for yet");
+    corrupt(world, "case-C-1002", "$.reference", 42);
+    const mine = text(await world.say(DEMO_IDS.socialWorker, "my cases"));
+    expect(mine).toContain("1 record could not be read, so a case of yours may be missing here");
   });
 
   it("says in one line that anything else was not understood, and how to get help", async () => {

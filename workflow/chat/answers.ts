@@ -1,3 +1,4 @@
+import { unreadableText } from "../../cards/common/list";
 import { buildChatAnswerCard, MAX_CHAT_BUTTONS } from "../../cards/chat/build";
 import type { Case, Meeting } from "../../model";
 import type { ActionResponse, Actor } from "../../ports";
@@ -69,6 +70,8 @@ export function caseAnswer(
   verbs: readonly VerbEntry[],
   kase: Case,
   meeting: Meeting | undefined,
+  /** Records of this case's conferences that could not be read (set aside and raised). */
+  unreadable = 0,
 ): ActionResponse {
   const roles = new Set<ChatRole>(rolesOn(deps.authority, actor.objectId, kase, meeting));
   const commands = CHAT_COMMANDS.filter(
@@ -76,13 +79,17 @@ export function caseAnswer(
   );
   const stage =
     meeting === undefined
-      ? "No conference or review has been asked for yet."
+      ? unreadable > 0
+        ? "Its conferences could not be read just now."
+        : "No conference or review has been asked for yet."
       : `Its ${meeting.kind} is ${meeting.status.replace(/-/g, " ")}.`;
+  const unread = unreadableText(unreadable);
   return cardResponse(
     buildChatAnswerCard({
       title: `Case ${kase.reference}`,
       lines: [
         stage,
+        ...(unread !== undefined ? [`${unread}: the service owners have been told.`] : []),
         commands.length === 0
           ? "There is nothing for you to do on this case in Convene."
           : "What you can do on this case:",
@@ -120,11 +127,21 @@ export function didYouMeanAnswer(
 }
 
 /** "my cases": the cases that name this person, newest reference first, each a button. */
-export function myCasesAnswer(actor: Actor, cases: readonly Case[]): ActionResponse {
+export function myCasesAnswer(
+  actor: Actor,
+  cases: readonly Case[],
+  /** Cases that could not be read (set aside and raised): one of them may be this person's. */
+  unreadable = 0,
+): ActionResponse {
+  const unread = unreadableText(unreadable);
+  const missing =
+    unread !== undefined
+      ? ` ${unread}, so a case of yours may be missing here: the service owners have been told.`
+      : "";
   if (cases.length === 0)
     return {
       kind: "message",
-      text: "No case in Convene names you as its social worker, manager or chair. Type a case reference to see what you can do on it.",
+      text: `No case in Convene names you as its social worker, manager or chair. Type a case reference to see what you can do on it.${missing}`,
     };
   const shown = [...cases].sort((a, b) => b.reference.localeCompare(a.reference));
   return cardResponse(
@@ -134,6 +151,7 @@ export function myCasesAnswer(actor: Actor, cases: readonly Case[]): ActionRespo
         shown.length > MAX_CHAT_BUTTONS
           ? `${shown.length} cases name you. The newest ${MAX_CHAT_BUTTONS} are below; type any reference to see what you can do on it.`
           : "Press a case to see what you can do on it.",
+        ...(missing !== "" ? [missing.trim()] : []),
       ],
       commands: [],
       buttons: shown

@@ -1,4 +1,4 @@
-import { readableItems } from "../kernel/unreadable";
+import { readableItems, readableWithCount } from "../kernel/unreadable";
 import type { ActionResponse, Actor, MessageHandler } from "../../ports";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -87,10 +87,9 @@ async function namedCase(
     if (resolved.kind === "found" && maySee(deps, actor, resolved.kase)) {
       const { kase } = resolved;
       await auditCaseRead(deps, actor, kase, "message.case");
-      const meeting = currentMeeting(
-        await readableItems(deps, deps.store.meetingsOfCase(kase.id), "chat"),
-      );
-      return caseAnswer(deps, actor, verbs, kase, meeting);
+      const meetings = await readableWithCount(deps, deps.store.meetingsOfCase(kase.id), "chat");
+      const meeting = currentMeeting(meetings.items);
+      return caseAnswer(deps, actor, verbs, kase, meeting, meetings.unreadable);
     }
     if (resolved.kind === "near") {
       await auditSuggestions(deps, actor, resolved.cases, "message.case");
@@ -101,10 +100,11 @@ async function namedCase(
 }
 
 async function myCases(deps: WorkflowDeps, actor: Actor): Promise<ActionResponse> {
-  const named = (await readableItems(deps, deps.store.listAll("case"), "chat")).filter((kase) =>
+  const all = await readableWithCount(deps, deps.store.listAll("case"), "chat");
+  const named = all.items.filter((kase) =>
     [...rolesOn(deps.authority, actor.objectId, kase)].some(
       (r) => r !== "clerk" && r !== "director" && r !== "qa-manager",
     ),
   );
-  return myCasesAnswer(actor, named);
+  return myCasesAnswer(actor, named, all.unreadable);
 }

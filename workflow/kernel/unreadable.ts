@@ -149,3 +149,14 @@ export async function readableItems<T>(
   await setAsideUnreadable(deps, invalid, where);
   return items;
 }
+
+/** As readableItems, also saying how many it could not read (an answer must not pass over them in silence). */
+export async function readableWithCount<T>(
+  deps: UnreadableDeps,
+  listing: Promise<Listing<T>>,
+  where: string,
+): Promise<{ items: T[]; unreadable: number }> {
+  const { items, invalid } = await listing;
+  await setAsideUnreadable(deps, invalid, where);
+  return { items, unreadable: invalid.length };
+}
