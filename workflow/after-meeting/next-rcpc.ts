@@ -1,7 +1,7 @@
+import { createOnce } from "../kernel/create-once";
 import { optional } from "../kernel/optional";
 import { anyPlan, type Case, type ChildDecision, type Meeting, type PersonRef } from "../../model";
 import { CalendarError, type Actor } from "../../ports";
-import { isStoreError } from "../../ports/store";
 import { formatHumanInstant, formatIsoDate, parseIsoDate } from "../../rules";
 import type { WorkflowDeps } from "../kernel/deps";
 import { meetingTimeline } from "../timeline/meeting-timeline";
@@ -184,11 +184,7 @@ export async function bookNextRcpc(
       : {}),
     createdAt: nowIso,
   };
-  try {
-    await deps.store.create(next);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  await createOnce(deps.store, next);
   const current = (await deps.store.get("meeting", id, kase.id)) ?? next;
   if (outcome.nextConference === undefined) return id;
   const start = new Date(outcome.nextConference);

@@ -1,3 +1,4 @@
+import { createOnce } from "../kernel/create-once";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { parseSubmission } from "../../cards/common/errors";
 import { submittedValues } from "../../cards/common/values";
@@ -156,12 +157,7 @@ async function queueNotice(deps: WorkflowDeps, notice: QaNotice): Promise<void> 
     status: "pending",
     attempts: 0,
   };
-  try {
-    await deps.store.create(task);
-    deps.kick();
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  if (await createOnce(deps.store, task)) deps.kick();
 }
 
 /** qa-notice.send task: the notice's card to each recipient, once each. */

@@ -1,5 +1,5 @@
+import { createOnce } from "../kernel/create-once";
 import { taskPk, type Case, type Meeting, type Task } from "../../model";
-import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "../kernel/deps";
 import { meetingTimeline } from "../timeline/meeting-timeline";
 import { FORECAST_TASK, forecastTaskIds, forecastTimes } from "../quoracy/forecast-times";
@@ -57,10 +57,6 @@ export async function planBrief(deps: WorkflowDeps, kase: Case, meeting: Meeting
       status: "pending",
       attempts: 0,
     };
-    try {
-      await deps.store.create(task);
-    } catch (err) {
-      if (!isStoreError(err, "Conflict")) throw err;
-    }
+    await createOnce(deps.store, task);
   }
 }

@@ -1,6 +1,6 @@
+import { createOnce } from "../kernel/create-once";
 import { createHash } from "node:crypto";
 import { taskPk, type Case, type Task } from "../../model";
-import { isStoreError } from "../../ports/store";
 import type { TaskResult } from "../../ports/tasks";
 import * as cards from "../kernel/cards";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -46,11 +46,7 @@ export async function queueCardMove(deps: WorkflowDeps, before: Case): Promise<v
     status: "pending",
     attempts: 0,
   };
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  await createOnce(deps.store, task);
 }
 
 /**

@@ -1,5 +1,5 @@
+import { createOnce } from "../kernel/create-once";
 import { taskPk, type Task } from "../../model";
-import { isStoreError } from "../../ports/store";
 import { recordsOf } from "../../ports/records";
 import type { TaskContext, TaskResult } from "../../ports/tasks";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -26,20 +26,12 @@ export function retentionTask(deps: Pick<WorkflowDeps, "policy">, day: number): 
   };
 }
 
-async function createOnce(deps: WorkflowDeps, task: Task): Promise<void> {
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
-}
-
 /** Makes sure the next retention run is stored (called at start-up). */
 export async function ensureRetentionPlanned(deps: WorkflowDeps, now: Date): Promise<void> {
   const today = deps.policy.calendar.toLocal(now.getTime()).day;
   const task = retentionTask(deps, today);
   await createOnce(
-    deps,
+    deps.store,
     Date.parse(task.dueAt) >= now.getTime() ? task : retentionTask(deps, today + 1),
   );
 }
@@ -56,7 +48,7 @@ export async function runRetention(
   ctx: TaskContext,
 ): Promise<TaskResult> {
   await createOnce(
-    deps,
+    deps.store,
     retentionTask(deps, deps.policy.calendar.toLocal(ctx.now.getTime()).day + 1),
   );
   const report = await applyRetention(

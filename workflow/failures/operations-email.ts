@@ -1,5 +1,5 @@
+import { createOnce } from "../kernel/create-once";
 import { INCIDENTS_PK, taskPk, type Incident, type Task } from "../../model";
-import { isStoreError } from "../../ports/store";
 import type { TaskContext, TaskResult } from "../../ports/tasks";
 import { PermanentTaskError } from "../../ports/task-errors";
 import type { AttentionItem } from "../../cards/needs-attention/view-model";
@@ -80,11 +80,7 @@ async function queueAgain(deps: WorkflowDeps, incidentId: string, tried: number)
     status: "pending",
     attempts: 0,
   };
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  await createOnce(deps.store, task);
 }
 
 /** The incident id and the try number from a `failure.email` task's id. */

@@ -1,5 +1,5 @@
+import { createOnce } from "./create-once";
 import { taskPk, type Task } from "../../model";
-import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
 
 /**
@@ -23,12 +23,7 @@ export async function enqueue(
     status: "pending",
     attempts: 0,
   };
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-    return false;
-  }
+  if (!(await createOnce(deps.store, task))) return false;
   deps.kick();
   return true;
 }

@@ -1,3 +1,4 @@
+import { createOnce } from "./create-once";
 import { INCIDENTS_PK, taskPk, type Incident, type Task } from "../../model";
 import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "./deps";
@@ -38,11 +39,7 @@ export async function raiseIncident(
     status: "pending",
     attempts: 0,
   };
-  try {
-    await deps.store.create(notify);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  await createOnce(deps.store, notify);
   deps.kick();
   return true;
 }

@@ -1,3 +1,4 @@
+import { createOnce } from "../kernel/create-once";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { taskPk, type Task } from "../../model";
 import { isStoreError } from "../../ports/store";
@@ -65,21 +66,13 @@ export function planJobsTask(deps: Pick<WorkflowDeps, "policy">, day: number): T
 /** Makes sure today's planning exists (due now if 06:00 has passed: it runs at once). */
 export async function ensureJobsPlanned(deps: WorkflowDeps, now: Date): Promise<void> {
   const task = planJobsTask(deps, deps.policy.calendar.toLocal(now.getTime()).day);
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  await createOnce(deps.store, task);
 }
 
 export function planJobsHandler(deps: WorkflowDeps, handled: ReadonlySet<string>) {
   return async (_task: Task, ctx: TaskContext): Promise<TaskResult> => {
     const tomorrow = planJobsTask(deps, deps.policy.calendar.toLocal(ctx.now.getTime()).day + 1);
-    try {
-      await deps.store.create(tomorrow);
-    } catch (err) {
-      if (!isStoreError(err, "Conflict")) throw err;
-    }
+    await createOnce(deps.store, tomorrow);
     return { planned: await planJobs(deps, handled, ctx.now) };
   };
 }

@@ -1,3 +1,4 @@
+import { createOnce } from "../kernel/create-once";
 import { taskPk, type Task } from "../../model";
 import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -43,11 +44,7 @@ export async function acceptGraphNotifications(
     status: "pending",
     attempts: 0,
   };
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  await createOnce(deps.store, task);
   deps.kick();
   return { accepted: notifications.length };
 }

@@ -1,6 +1,6 @@
+import { createOnce } from "../kernel/create-once";
 import { type TaskContext, type TaskResult } from "../../ports/tasks";
 import { taskPk, type Task } from "../../model";
-import { isStoreError } from "../../ports/store";
 import type { WorkflowDeps } from "../kernel/deps";
 
 export const SUBSCRIBE_TASK = "replies.subscribe";
@@ -38,9 +38,5 @@ export async function queueSubscribe(deps: WorkflowDeps, at: Date): Promise<void
     status: "pending",
     attempts: 0,
   };
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
+  await createOnce(deps.store, task);
 }

@@ -1,4 +1,4 @@
-import { isStoreError } from "../../ports/store";
+import { createOnce } from "../kernel/create-once";
 import type { TaskResult } from "../../ports/tasks";
 import { taskPk, type Task } from "../../model";
 import type { WorkflowDeps } from "../kernel/deps";
@@ -25,14 +25,6 @@ export function staffRefreshTask(deps: Pick<WorkflowDeps, "policy">, day: number
   };
 }
 
-async function createOnce(deps: WorkflowDeps, task: Task): Promise<void> {
-  try {
-    await deps.store.create(task);
-  } catch (err) {
-    if (!isStoreError(err, "Conflict")) throw err;
-  }
-}
-
 /**
  * At start, with staff groups configured: the stored list in force, today's
  * refresh queued (due at once when 05:30 has passed, or when no list was
@@ -43,7 +35,7 @@ export async function ensureStaffRefreshPlanned(deps: WorkflowDeps, now: Date): 
   const hadList = await syncStaff(deps);
   const today = staffRefreshTask(deps, deps.policy.calendar.toLocal(now.getTime()).day);
   await createOnce(
-    deps,
+    deps.store,
     hadList || deps.authority.staff.length > 0
       ? today
       : {
@@ -60,7 +52,7 @@ export const staffFeature: Feature = {
     taskEntry(STAFF_REFRESH, async (deps, _task, ctx): Promise<TaskResult> => {
       // Tomorrow's first, so a refresh that fails still leaves the chain going.
       await createOnce(
-        deps,
+        deps.store,
         staffRefreshTask(deps, deps.policy.calendar.toLocal(ctx.now.getTime()).day + 1),
       );
       const outcome = await refreshStaff(deps, "daily");

@@ -1,5 +1,6 @@
+import { createOnce } from "../kernel/create-once";
 import { taskPk, type AuditEntry, type Task } from "../../model";
-import { isStoreError, type Store } from "../../ports/store";
+import type { Store } from "../../ports/store";
 import type { Timeline } from "../../rules";
 import { audit } from "../kernel/audit";
 
@@ -71,13 +72,8 @@ export async function planMeetingTasks(
 ): Promise<PlannedTasks> {
   const planned: PlannedTasks = { created: [], existing: [] };
   for (const task of tasksFromTimeline(input)) {
-    try {
-      await deps.store.create(task);
-      planned.created.push(task.id);
-    } catch (err) {
-      if (!isStoreError(err, "Conflict")) throw err;
-      planned.existing.push(task.id);
-    }
+    if (await createOnce(deps.store, task)) planned.created.push(task.id);
+    else planned.existing.push(task.id);
   }
   if (planned.created.length > 0) {
     // Planned twice in one instant (a request, then its booking) is two
