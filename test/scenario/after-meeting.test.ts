@@ -49,7 +49,7 @@ const FAMILY_AND_AGENCIES = [
   "hal@law.example",
 ];
 
-describe("after the meeting and chair consultation (virtual-conference-004), leicestershire", () => {
+describe("after the meeting and chair consultation, leicestershire", () => {
   let world: World;
   let meetingId: string;
   const ids = () => ({ caseId: CASE_ID, meetingId });
